@@ -1,0 +1,149 @@
+//! Command line: `govreport run | extract | schema`.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+use crate::config::PipelineFile;
+use crate::ingest::{self, InputFile, ReadLimits};
+use crate::pipeline::{self, RunConfig, GAZETTEER};
+use crate::tables::{document_json, schema};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "govreport",
+    version,
+    about = "Turn Chinese rule-of-law government annual reports (法治政府建设年度报告) into typed Parquet and CSV tables.",
+    after_help = "Examples:\n  govreport run                                  # pipelines/default.toml: data/ -> data/out/\n  govreport run pipelines/default.toml --input corpus --output out --threads 2\n  govreport extract data/002_40cb9ad96189bd44.txt | jq .facts\n  govreport schema > docs/DATA_DICTIONARY.md"
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Run a pipeline over a directory of reports and write all tables.
+    #[command(
+        after_help = "Examples:\n  govreport run\n  govreport run pipelines/default.toml --output /tmp/out\n  govreport run --input reports/ --output tables/ --threads 1 --csv-bom\n\nFlags override the pipeline file. Tables are written to a temporary directory and moved\ninto place only when the run succeeds. Inputs that cannot be read go to rejects.csv."
+    )]
+    Run {
+        /// Pipeline file (TOML); default pipelines/default.toml when it exists.
+        pipeline: Option<PathBuf>,
+        /// Input directory (or single file).
+        #[arg(long)]
+        input: Option<PathBuf>,
+        /// Output directory for the tables.
+        #[arg(long)]
+        output: Option<PathBuf>,
+        /// Worker threads (0 = one per core).
+        #[arg(long)]
+        threads: Option<usize>,
+        /// Write a UTF-8 BOM at the start of CSV files (for Excel).
+        #[arg(long)]
+        csv_bom: bool,
+        /// No periodic progress lines on stderr.
+        #[arg(long, short)]
+        quiet: bool,
+    },
+    /// Extract one document and print everything found as JSON (for checking a result by eye).
+    #[command(
+        after_help = "Examples:\n  govreport extract data/002_40cb9ad96189bd44.txt\n  govreport extract report.md | jq '.facts[] | {raw, metric}'"
+    )]
+    Extract {
+        /// The report file (.txt or .md).
+        file: PathBuf,
+    },
+    /// Print the data dictionary (every table and column) as Markdown.
+    #[command(after_help = "Example:\n  govreport schema > docs/DATA_DICTIONARY.md")]
+    Schema,
+}
+
+/// Runs the command line; returns the process exit code.
+pub fn main_with(cli: Cli) -> i32 {
+    match cli.command {
+        Command::Run {
+            pipeline,
+            input,
+            output,
+            threads,
+            csv_bom,
+            quiet,
+        } => {
+            let default = PathBuf::from("pipelines/default.toml");
+            let pipeline_path = pipeline.or_else(|| default.exists().then_some(default));
+            let (file, text) = match &pipeline_path {
+                Some(p) => match PipelineFile::load(p) {
+                    Ok((f, t)) => (f, Some(t)),
+                    Err(e) => return fail(&e),
+                },
+                None => (PipelineFile::default(), None),
+            };
+            let cfg = RunConfig {
+                input: input.unwrap_or(file.input.root),
+                output: output.unwrap_or(file.output.dir),
+                exclude: file.input.exclude,
+                threads: threads.unwrap_or(file.run.threads),
+                batch_size: file.run.batch_size,
+                limits: ReadLimits {
+                    max_file_bytes: file.input.max_file_bytes,
+                },
+                csv_bom: csv_bom || file.output.csv_bom,
+                pipeline_file: pipeline_path,
+                pipeline_text: text,
+                progress: !quiet,
+            };
+            match pipeline::run(&cfg) {
+                Ok(s) => {
+                    let rows: Vec<String> = s
+                        .table_rows
+                        .iter()
+                        .map(|(n, c)| format!("{n}={c}"))
+                        .collect();
+                    eprintln!(
+                        "govreport: {} files: {} documents ({} duplicates), {} rejected; {} in {:.2}s -> {}",
+                        s.files_found,
+                        s.documents,
+                        s.duplicates,
+                        s.rejected,
+                        rows.join(" "),
+                        s.elapsed_secs,
+                        cfg.output.display()
+                    );
+                    0
+                }
+                Err(e) => fail(&e),
+            }
+        }
+        Command::Extract { file } => {
+            let name = file
+                .file_name()
+                .map_or("input".into(), |n| n.to_string_lossy().into_owned());
+            let input = InputFile {
+                path: file.clone(),
+                rel_path: name,
+            };
+            let source = match ingest::read_input(&input, ReadLimits::default()) {
+                Ok(s) => s,
+                Err(r) => return fail(&format!("{}: {}", file.display(), r.error)),
+            };
+            let doc = pipeline::process_document(source, &GAZETTEER);
+            match serde_json::to_string_pretty(&document_json(&doc)) {
+                Ok(s) => {
+                    println!("{s}");
+                    0
+                }
+                Err(e) => fail(&e.to_string()),
+            }
+        }
+        Command::Schema => {
+            print!("{}", schema::dictionary_markdown());
+            0
+        }
+    }
+}
+
+fn fail(msg: &str) -> i32 {
+    eprintln!("govreport: error: {msg}");
+    1
+}

@@ -1,0 +1,5 @@
+//! Extract: facts, dates and document metadata from a cleaned, structured body.
+
+pub mod dates;
+pub mod facts;
+pub mod metadata;

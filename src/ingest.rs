@@ -1,0 +1,423 @@
+//! Ingest: find input files, recognise their format, decode their encoding.
+//!
+//! Discovery is lazy (a `walkdir` iterator in file-name order, so runs are deterministic);
+//! reading is a pure function of the path and bytes, so documents can be read in parallel.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+
+use encoding_rs::{Encoding, BIG5, GB18030, UTF_16BE, UTF_16LE, UTF_8};
+use globset::{Glob, GlobSet, GlobSetBuilder};
+use walkdir::WalkDir;
+
+use crate::model::{Reject, SourceDoc, SourceFormat};
+
+/// A file found under the input root, not yet read.
+#[derive(Debug, Clone)]
+pub struct InputFile {
+    pub path: PathBuf,
+    /// Path relative to the input root, with `/` separators.
+    pub rel_path: String,
+}
+
+/// Walks `root` lazily in a stable order, skipping hidden entries and paths matching `exclude`.
+pub fn discover<'a>(root: &Path, exclude: &'a GlobSet) -> impl Iterator<Item = InputFile> + 'a {
+    let root_buf = root.to_path_buf();
+    let single_file = root.is_file();
+    WalkDir::new(root)
+        .follow_links(true)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file())
+        .filter_map(move |e| {
+            let rel = if single_file {
+                e.file_name().to_string_lossy().into_owned()
+            } else {
+                e.path()
+                    .strip_prefix(&root_buf)
+                    .unwrap_or(e.path())
+                    .components()
+                    .map(|c| c.as_os_str().to_string_lossy())
+                    .collect::<Vec<_>>()
+                    .join("/")
+            };
+            if exclude.is_match(&rel) {
+                return None;
+            }
+            Some(InputFile {
+                path: e.into_path(),
+                rel_path: rel,
+            })
+        })
+}
+
+/// Compiles exclude patterns such as `out/**`.
+pub fn build_excludes(patterns: &[String]) -> Result<GlobSet, String> {
+    let mut builder = GlobSetBuilder::new();
+    for p in patterns {
+        let glob = Glob::new(p).map_err(|e| format!("bad exclude pattern {p:?}: {e}"))?;
+        builder.add(glob);
+    }
+    builder.build().map_err(|e| e.to_string())
+}
+
+/// Limits that protect a run from pathological inputs.
+#[derive(Debug, Clone, Copy)]
+pub struct ReadLimits {
+    pub max_file_bytes: u64,
+}
+
+impl Default for ReadLimits {
+    fn default() -> Self {
+        ReadLimits {
+            max_file_bytes: 50 * 1024 * 1024,
+        }
+    }
+}
+
+/// Reads and decodes one file; every failure becomes a reject with a sentence a person reads.
+pub fn read_input(file: &InputFile, limits: ReadLimits) -> Result<SourceDoc, Reject> {
+    let reject = |error: String, bytes: u64| Reject {
+        source_path: file.rel_path.clone(),
+        stage: "ingest",
+        error,
+        source_bytes: bytes,
+    };
+    let size = fs::metadata(&file.path).map(|m| m.len()).unwrap_or(0);
+    if size > limits.max_file_bytes {
+        return Err(reject(
+            format!(
+                "file is {size} bytes, larger than the limit of {} bytes (max_file_bytes); skipped",
+                limits.max_file_bytes
+            ),
+            size,
+        ));
+    }
+    let bytes =
+        fs::read(&file.path).map_err(|e| reject(format!("file could not be read: {e}"), size))?;
+    decode_document(&file.rel_path, &bytes).map_err(|error| reject(error, bytes.len() as u64))
+}
+
+/// Recognises the format and decodes `bytes` into a `SourceDoc`. Pure: no file system.
+pub fn decode_document(rel_path: &str, bytes: &[u8]) -> Result<SourceDoc, String> {
+    if bytes.is_empty() {
+        return Err("file is empty (0 bytes)".to_string());
+    }
+    let format = detect_format(rel_path, bytes)?;
+    match format {
+        SourceFormat::Txt | SourceFormat::Md => {}
+        SourceFormat::Html => {
+            return Err("HTML pages are not read yet (planned); convert to .txt or .md".into())
+        }
+        SourceFormat::Docx => {
+            return Err(
+                "Word .docx files are not read yet (planned); convert to .txt or .md".into(),
+            )
+        }
+    }
+    let decoded = decode_text(bytes)?;
+    let mut warnings = Vec::new();
+    if decoded.replacements > 0 {
+        warnings.push(format!(
+            "{} byte sequences were not valid {} and became U+FFFD",
+            decoded.replacements, decoded.encoding
+        ));
+    }
+    Ok(SourceDoc {
+        doc_id: doc_id(bytes),
+        source_path: rel_path.to_string(),
+        format,
+        encoding: decoded.encoding.to_string(),
+        source_bytes: bytes.len() as u64,
+        text: normalize_line_endings(&decoded.text),
+        warnings,
+    })
+}
+
+/// 16 hex characters of a 64-bit hash of the source bytes.
+pub fn doc_id(bytes: &[u8]) -> String {
+    format!("{:016x}", xxhash_rust::xxh3::xxh3_64(bytes))
+}
+
+/// Format from the extension, checked against the content (a `.txt` that is really a zip or
+/// an HTML page is recognised as such).
+pub fn detect_format(rel_path: &str, bytes: &[u8]) -> Result<SourceFormat, String> {
+    let ext = rel_path
+        .rsplit_once('.')
+        .map(|(_, e)| e.to_ascii_lowercase())
+        .unwrap_or_default();
+    let by_ext = match ext.as_str() {
+        "txt" | "text" => Some(SourceFormat::Txt),
+        "md" | "markdown" => Some(SourceFormat::Md),
+        "html" | "htm" | "shtml" | "xhtml" => Some(SourceFormat::Html),
+        "docx" => Some(SourceFormat::Docx),
+        _ => None,
+    };
+    if bytes.starts_with(b"PK\x03\x04") {
+        return if by_ext == Some(SourceFormat::Docx) {
+            Ok(SourceFormat::Docx)
+        } else {
+            Err("file is a zip archive, not a text document".to_string())
+        };
+    }
+    if let Some(kind) = binary_signature(bytes) {
+        return Err(format!("file is binary ({kind}), not a text document"));
+    }
+    if looks_like_html(bytes) && by_ext != Some(SourceFormat::Md) {
+        return Ok(SourceFormat::Html);
+    }
+    match by_ext {
+        Some(f) => Ok(f),
+        None => Err(format!(
+            "unsupported file type {:?}: govreport reads .txt, .md, .html and .docx",
+            if ext.is_empty() {
+                "(no extension)".to_string()
+            } else {
+                format!(".{ext}")
+            }
+        )),
+    }
+}
+
+fn binary_signature(bytes: &[u8]) -> Option<&'static str> {
+    const SIGNATURES: &[(&[u8], &str)] = &[
+        (b"%PDF", "PDF"),
+        (b"\xD0\xCF\x11\xE0", "legacy Office .doc/.xls"),
+        (b"\x89PNG", "PNG image"),
+        (b"\xFF\xD8\xFF", "JPEG image"),
+        (b"GIF8", "GIF image"),
+        (b"\x1F\x8B", "gzip archive"),
+        (b"Rar!", "RAR archive"),
+        (b"7z\xBC\xAF", "7z archive"),
+    ];
+    if let Some((_, name)) = SIGNATURES.iter().find(|(sig, _)| bytes.starts_with(sig)) {
+        return Some(name);
+    }
+    // NUL bytes in text that is not UTF-16 mean binary data.
+    let is_utf16_bom = bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF");
+    let head = &bytes[..bytes.len().min(8192)];
+    if !is_utf16_bom && head.contains(&0) && !looks_like_bomless_utf16(head) {
+        return Some("contains NUL bytes");
+    }
+    None
+}
+
+fn looks_like_html(bytes: &[u8]) -> bool {
+    let head = &bytes[..bytes.len().min(1024)];
+    let text = String::from_utf8_lossy(head).to_ascii_lowercase();
+    let t = text.trim_start_matches('\u{feff}').trim_start();
+    t.starts_with("<!doctype html")
+        || t.starts_with("<html")
+        || t.starts_with("<?xml") && t.contains("<html")
+}
+
+/// UTF-16 without BOM shows NUL in every other byte for ASCII; CJK text rarely does, so this
+/// only catches ASCII-heavy files. Those are decoded as UTF-16LE/BE below.
+fn looks_like_bomless_utf16(head: &[u8]) -> bool {
+    if head.len() < 8 {
+        return false;
+    }
+    let even_nuls = head.iter().step_by(2).filter(|&&b| b == 0).count();
+    let odd_nuls = head.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+    let half = head.len() / 2;
+    even_nuls * 3 > half * 2 || odd_nuls * 3 > half * 2
+}
+
+pub struct Decoded {
+    pub text: String,
+    pub encoding: &'static str,
+    pub replacements: usize,
+}
+
+/// BOM first, then strict UTF-8, then statistical detection among the legacy Chinese
+/// encodings. A result that is mostly replacement characters is refused, not guessed.
+pub fn decode_text(bytes: &[u8]) -> Result<Decoded, String> {
+    if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
+        return finish(enc, &bytes[bom_len..], bom_name(enc));
+    }
+    if let Ok(s) = std::str::from_utf8(bytes) {
+        return Ok(Decoded {
+            text: s.to_string(),
+            encoding: "UTF-8",
+            replacements: 0,
+        });
+    }
+    let head = &bytes[..bytes.len().min(8192)];
+    if head.contains(&0) && looks_like_bomless_utf16(head) {
+        let odd_nuls = head.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
+        let enc = if odd_nuls > head.len() / 4 {
+            UTF_16LE
+        } else {
+            UTF_16BE
+        };
+        return finish(enc, bytes, bom_name(enc));
+    }
+    let mut detector = chardetng::EncodingDetector::new();
+    detector.feed(&bytes[..bytes.len().min(1 << 20)], bytes.len() <= 1 << 20);
+    let guess = detector.guess(None, false);
+    // chardetng names GBK; GB18030 is its superset and what encoding_rs decodes either way.
+    let (enc, name) = if guess == BIG5 {
+        (BIG5, "Big5")
+    } else if guess == GB18030 || guess.name() == "GBK" {
+        (GB18030, "GB18030")
+    } else if guess == UTF_8 {
+        (UTF_8, "UTF-8")
+    } else {
+        // Other legacy encodings are unusual for Chinese government text; try GB18030 and
+        // let the replacement-count check decide.
+        (GB18030, "GB18030")
+    };
+    finish(enc, bytes, name)
+}
+
+fn bom_name(enc: &'static Encoding) -> &'static str {
+    if enc == UTF_8 {
+        "UTF-8-BOM"
+    } else if enc == UTF_16LE {
+        "UTF-16LE"
+    } else {
+        "UTF-16BE"
+    }
+}
+
+fn finish(enc: &'static Encoding, bytes: &[u8], name: &'static str) -> Result<Decoded, String> {
+    let (text, _) = enc.decode_without_bom_handling(bytes);
+    let replacements = text.chars().filter(|&c| c == '\u{FFFD}').count();
+    let total = text.chars().count().max(1);
+    if replacements * 20 > total {
+        return Err(format!(
+            "text could not be decoded: {replacements} of {total} characters are invalid as {name} \
+             (not UTF-8, GB18030/GBK, Big5 or UTF-16)"
+        ));
+    }
+    Ok(Decoded {
+        text: text.into_owned(),
+        encoding: name,
+        replacements,
+    })
+}
+
+/// `\r\n` and lone `\r` become `\n`.
+pub fn normalize_line_endings(s: &str) -> String {
+    if !s.contains('\r') {
+        return s.to_string();
+    }
+    s.replace("\r\n", "\n").replace('\r', "\n")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const SNIPPET: &str =
+        "滨海镇2022年法治政府建设年度报告\n一、2022年推进法治政府建设的主要举措和成效";
+
+    #[test]
+    fn utf8_plain_and_with_bom() {
+        let d = decode_text(SNIPPET.as_bytes()).unwrap();
+        assert_eq!(d.encoding, "UTF-8");
+        assert_eq!(d.text, SNIPPET);
+        let mut bom = vec![0xEF, 0xBB, 0xBF];
+        bom.extend_from_slice(SNIPPET.as_bytes());
+        let d = decode_text(&bom).unwrap();
+        assert_eq!(d.encoding, "UTF-8-BOM");
+        assert_eq!(d.text, SNIPPET, "the BOM is not part of the text");
+    }
+
+    #[test]
+    fn gb18030_is_detected() {
+        let (bytes, _, _) = GB18030.encode(SNIPPET);
+        let d = decode_text(&bytes).unwrap();
+        assert_eq!(d.encoding, "GB18030");
+        assert_eq!(d.text, SNIPPET);
+    }
+
+    #[test]
+    fn big5_is_detected() {
+        let text = "小白樓街道辦事處二〇二〇年法治政府建設情況報告。全面依法履行政府職能，積極推行執法全過程記錄制度，確保每件行政執法案件有記錄、有案卷。";
+        let (bytes, _, _) = BIG5.encode(text);
+        let d = decode_text(&bytes).unwrap();
+        assert_eq!(d.encoding, "Big5");
+        assert_eq!(d.text, text);
+    }
+
+    #[test]
+    fn utf16_with_bom() {
+        let mut le = vec![0xFF, 0xFE];
+        for u in SNIPPET.encode_utf16() {
+            le.extend_from_slice(&u.to_le_bytes());
+        }
+        let d = decode_text(&le).unwrap();
+        assert_eq!(d.encoding, "UTF-16LE");
+        assert_eq!(d.text, SNIPPET);
+        let mut be = vec![0xFE, 0xFF];
+        for u in SNIPPET.encode_utf16() {
+            be.extend_from_slice(&u.to_be_bytes());
+        }
+        assert_eq!(decode_text(&be).unwrap().text, SNIPPET);
+    }
+
+    #[test]
+    fn line_endings_are_normalized() {
+        let doc =
+            decode_document("a.txt", "一、总体情况\r\n正文。\r(一)小节\n".as_bytes()).unwrap();
+        assert_eq!(doc.text, "一、总体情况\n正文。\n(一)小节\n");
+    }
+
+    #[test]
+    fn bad_inputs_are_refused_with_a_sentence() {
+        assert!(decode_document("a.txt", b"").unwrap_err().contains("empty"));
+        assert!(decode_document("a.txt", b"%PDF-1.7 ...")
+            .unwrap_err()
+            .contains("PDF"));
+        assert!(
+            decode_document("a.txt", b"\x00\x01\x02\x03binary\x00\x00\xff")
+                .unwrap_err()
+                .contains("binary")
+        );
+        assert!(decode_document("a.pdf", b"hello")
+            .unwrap_err()
+            .contains("unsupported"));
+        assert!(decode_document("a.txt", b"PK\x03\x04....")
+            .unwrap_err()
+            .contains("zip"));
+        let garbage: Vec<u8> = (0..2000u32).map(|i| (i * 7919 % 97 + 128) as u8).collect();
+        let err = decode_document("a.txt", &garbage);
+        assert!(err.is_err() || err.unwrap().encoding == "GB18030");
+    }
+
+    #[test]
+    fn format_is_sniffed_from_content() {
+        assert_eq!(
+            detect_format("page.txt", b"<!DOCTYPE html><html>").unwrap(),
+            SourceFormat::Html
+        );
+        assert_eq!(
+            detect_format("r.md", "# 标题".as_bytes()).unwrap(),
+            SourceFormat::Md
+        );
+        assert_eq!(
+            detect_format("r.TXT", "正文".as_bytes()).unwrap(),
+            SourceFormat::Txt
+        );
+    }
+
+    #[test]
+    fn doc_id_is_16_hex_and_stable() {
+        let a = doc_id(SNIPPET.as_bytes());
+        assert_eq!(a.len(), 16);
+        assert!(a.chars().all(|c| c.is_ascii_hexdigit()));
+        assert_eq!(a, doc_id(SNIPPET.as_bytes()));
+        assert_ne!(a, doc_id(b"other"));
+    }
+
+    #[test]
+    fn excludes_skip_output_and_gazetteer() {
+        let set = build_excludes(&["out/**".into(), "gazetteer/**".into()]).unwrap();
+        assert!(set.is_match("out/facts.csv"));
+        assert!(set.is_match("gazetteer/SOURCE.md"));
+        assert!(!set.is_match("000_a.txt"));
+    }
+}

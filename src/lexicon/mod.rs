@@ -1,0 +1,5 @@
+//! Word lists and patterns as data, in one place. Stage code reads these tables; it does
+//! not carry literals of its own.
+
+pub mod boilerplate;
+pub mod sections;

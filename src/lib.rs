@@ -1,0 +1,19 @@
+//! govreport: Chinese rule-of-law government annual reports → typed tables.
+//!
+//! Stages, one module each: `ingest` (find, sniff, decode) → `clean` (website chrome,
+//! markdown) → `structure` (section tree) → `extract` (facts, dates, metadata, with
+//! `normalize` for numerals and units and `gazetteer` for places) → `tables` (one schema,
+//! Parquet and CSV writers). `pipeline` runs them in parallel batches; `cli` is the command line.
+
+pub mod clean;
+pub mod cli;
+pub mod config;
+pub mod extract;
+pub mod gazetteer;
+pub mod ingest;
+pub mod lexicon;
+pub mod model;
+pub mod normalize;
+pub mod pipeline;
+pub mod structure;
+pub mod tables;

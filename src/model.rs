@@ -1,0 +1,300 @@
+//! The records that flow between stages. Each stage is a function from one of these to the
+//! next; the table writers turn them into rows (see `tables::schema`).
+
+use chrono::NaiveDate;
+
+/// Input formats the ingest stage recognises.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SourceFormat {
+    Txt,
+    Md,
+    Html,
+    Docx,
+}
+
+impl SourceFormat {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SourceFormat::Txt => "txt",
+            SourceFormat::Md => "md",
+            SourceFormat::Html => "html",
+            SourceFormat::Docx => "docx",
+        }
+    }
+}
+
+/// A decoded input document: text with `\n` line endings, before any cleaning.
+#[derive(Debug, Clone)]
+pub struct SourceDoc {
+    pub doc_id: String,
+    pub source_path: String,
+    pub format: SourceFormat,
+    pub encoding: String,
+    pub source_bytes: u64,
+    pub text: String,
+    /// Problems met while reading that did not stop the document (e.g. replacement chars).
+    pub warnings: Vec<String>,
+}
+
+/// Metadata carried by website chrome lines (发布日期, 来源, 发布者 ...) before they are removed.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PageMeta {
+    /// The publish date as printed after 发布日期/发布时间, e.g. `2023-12-14 17:16:02`.
+    /// Parsed by the metadata stage, not here.
+    pub publish_raw: Option<String>,
+    /// 成文日期 as printed, when the page has one.
+    pub written_raw: Option<String>,
+    /// 来源: the unit the site credits.
+    pub source: Option<String>,
+    /// 发布者 / 发布机构: the publisher the site credits (often the site owner, not the issuer).
+    pub publisher: Option<String>,
+    /// 索引号
+    pub index_no: Option<String>,
+    /// Title from page metadata (HTML `<title>` / ArticleTitle), when the format has one.
+    pub title: Option<String>,
+}
+
+/// A line the cleaner removed, with the rule that removed it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct RemovedLine {
+    pub line_no: usize,
+    pub text: String,
+    pub rule: &'static str,
+}
+
+/// Output of the clean stage.
+#[derive(Debug, Clone, Default)]
+pub struct CleanDoc {
+    /// Report text without website chrome and without markdown markers; paragraphs on lines.
+    pub body: String,
+    pub removed: Vec<RemovedLine>,
+    pub meta: PageMeta,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SectionKind {
+    Heading,
+    Item,
+}
+
+impl SectionKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SectionKind::Heading => "heading",
+            SectionKind::Item => "item",
+        }
+    }
+}
+
+/// The four mandated parts of a rule-of-law report, plus `Other`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum SectionType {
+    MeasuresAndResults,
+    Shortcomings,
+    LeadershipDuty,
+    NextYearPlan,
+    Other,
+}
+
+impl SectionType {
+    pub const MANDATED: [SectionType; 4] = [
+        SectionType::MeasuresAndResults,
+        SectionType::Shortcomings,
+        SectionType::LeadershipDuty,
+        SectionType::NextYearPlan,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SectionType::MeasuresAndResults => "measures_and_results",
+            SectionType::Shortcomings => "shortcomings",
+            SectionType::LeadershipDuty => "leadership_duty",
+            SectionType::NextYearPlan => "next_year_plan",
+            SectionType::Other => "other",
+        }
+    }
+}
+
+/// A heading (levels 1-4) or an inline item (level 5) of the report.
+/// Offsets are in characters (not bytes) of the cleaned body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    pub section_id: i32,
+    pub parent_id: Option<i32>,
+    pub level: i16,
+    pub kind: SectionKind,
+    pub marker: String,
+    pub ordinal: i32,
+    pub heading: String,
+    pub section_type: Option<SectionType>,
+    pub char_start: usize,
+    pub char_end: usize,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum QuantityKind {
+    Money,
+    Area,
+    Length,
+    Mass,
+    Duration,
+    Percent,
+    PercentagePoint,
+    Count,
+    Other,
+}
+
+impl QuantityKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuantityKind::Money => "money",
+            QuantityKind::Area => "area",
+            QuantityKind::Length => "length",
+            QuantityKind::Mass => "mass",
+            QuantityKind::Duration => "duration",
+            QuantityKind::Percent => "percent",
+            QuantityKind::PercentagePoint => "percentage_point",
+            QuantityKind::Count => "count",
+            QuantityKind::Other => "other",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Qualifier {
+    Exact,
+    Approx,
+    MoreThan,
+    LessThan,
+    Range,
+}
+
+impl Qualifier {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Qualifier::Exact => "exact",
+            Qualifier::Approx => "approx",
+            Qualifier::MoreThan => "more_than",
+            Qualifier::LessThan => "less_than",
+            Qualifier::Range => "range",
+        }
+    }
+}
+
+/// One numeric fact. Offsets are in characters of the cleaned body.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fact {
+    pub fact_id: i32,
+    pub section_id: Option<i32>,
+    pub raw: String,
+    pub value: f64,
+    pub unit: Option<String>,
+    pub value_normalized: f64,
+    pub unit_normalized: String,
+    pub quantity_kind: QuantityKind,
+    pub qualifier: Qualifier,
+    pub value_high: Option<f64>,
+    pub metric: Option<String>,
+    pub indicator: Option<String>,
+    pub as_of_date: Option<NaiveDate>,
+    pub sentence: String,
+    pub char_start: usize,
+    pub char_end: usize,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DatePrecision {
+    Day,
+    Month,
+    Year,
+}
+
+impl DatePrecision {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DatePrecision::Day => "day",
+            DatePrecision::Month => "month",
+            DatePrecision::Year => "year",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum DateRole {
+    Publish,
+    Signed,
+    AsOf,
+    Event,
+}
+
+impl DateRole {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            DateRole::Publish => "publish",
+            DateRole::Signed => "signed",
+            DateRole::AsOf => "as_of",
+            DateRole::Event => "event",
+        }
+    }
+}
+
+/// A calendar date mentioned in the document. `char_start`/`char_end` are `None` for dates
+/// taken from removed page-metadata lines.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DateMention {
+    pub date_id: i32,
+    pub raw: String,
+    pub date: NaiveDate,
+    pub precision: DatePrecision,
+    pub role: DateRole,
+    pub char_start: Option<usize>,
+    pub char_end: Option<usize>,
+}
+
+/// Document-level metadata (who, where, which year, what kind of document).
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DocMeta {
+    pub title: Option<String>,
+    pub organization: Option<String>,
+    pub org_short: Option<String>,
+    pub admin_level: Option<String>,
+    pub province: Option<String>,
+    pub city: Option<String>,
+    pub county: Option<String>,
+    pub division_code: Option<String>,
+    pub division_match: Option<String>,
+    pub report_year: Option<i32>,
+    pub report_year_source: Option<String>,
+    pub publish_date: Option<NaiveDate>,
+    pub signed_date: Option<NaiveDate>,
+    pub doc_number: Option<String>,
+    /// `rol_annual` or `other`.
+    pub doc_kind: String,
+    pub warnings: Vec<String>,
+}
+
+/// Everything extracted from one document: one row of `documents` and its child rows.
+#[derive(Debug, Clone)]
+pub struct DocResult {
+    pub source: SourceDoc,
+    pub chars_raw: usize,
+    pub clean: CleanDoc,
+    pub body_sha: String,
+    pub duplicate_of: Option<String>,
+    pub meta: DocMeta,
+    pub sections: Vec<Section>,
+    pub facts: Vec<Fact>,
+    pub dates: Vec<DateMention>,
+    pub required_sections_missing: Vec<SectionType>,
+    pub warnings: Vec<String>,
+}
+
+/// An input that could not be processed.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reject {
+    pub source_path: String,
+    pub stage: &'static str,
+    pub error: String,
+    pub source_bytes: u64,
+}

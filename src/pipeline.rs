@@ -1,0 +1,400 @@
+//! Orchestration: discover → read (parallel) → clean → structure → extract → write.
+//!
+//! Documents are processed in bounded batches on a rayon pool; each batch's rows are
+//! appended to the table writers in input order before the next batch is read, so memory
+//! depends on the batch size, not on the corpus, and output is the same for any thread count.
+
+use std::collections::HashMap;
+use std::fs;
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
+use std::time::Instant;
+
+use rayon::prelude::*;
+use serde_json::json;
+
+use crate::clean::clean_text;
+use crate::extract::facts::extract_facts;
+use crate::extract::metadata::extract_metadata;
+use crate::gazetteer::Gazetteer;
+use crate::ingest::{self, InputFile, ReadLimits};
+use crate::model::{DocResult, Reject, SourceDoc};
+use crate::structure::{build_sections, missing_mandated};
+use crate::tables::schema::{self, SCHEMA_VERSION};
+use crate::tables::sink::{SinkOptions, TableSink};
+
+/// The gazetteer shipped in `data/gazetteer/`, compiled into the binary so that the tool
+/// works from any directory. Built once per process.
+pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
+    Gazetteer::from_csv_strs(
+        include_str!("../data/gazetteer/provinces.csv"),
+        include_str!("../data/gazetteer/cities.csv"),
+        include_str!("../data/gazetteer/areas.csv"),
+        include_str!("../data/gazetteer/streets.csv"),
+    )
+    .expect("the embedded gazetteer is valid (checked by tests)")
+});
+
+/// Everything a run needs, after the pipeline file and the flags are merged.
+#[derive(Debug, Clone)]
+pub struct RunConfig {
+    pub input: PathBuf,
+    pub output: PathBuf,
+    pub exclude: Vec<String>,
+    pub threads: usize,
+    pub batch_size: usize,
+    pub limits: ReadLimits,
+    pub csv_bom: bool,
+    pub pipeline_file: Option<PathBuf>,
+    pub pipeline_text: Option<String>,
+    pub progress: bool,
+}
+
+/// What a run did (also written to manifest.json).
+#[derive(Debug, Clone, Default)]
+pub struct RunSummary {
+    pub files_found: u64,
+    pub documents: u64,
+    pub rejected: u64,
+    pub duplicates: u64,
+    pub table_rows: Vec<(&'static str, u64)>,
+    pub input_bytes: u64,
+    pub elapsed_secs: f64,
+}
+
+/// Runs every stage on one decoded document. Pure: same input, same output.
+pub fn process_document(source: SourceDoc, gazetteer: &Gazetteer) -> DocResult {
+    let chars_raw = source.text.chars().count();
+    let clean = clean_text(&source.text);
+    let sections = build_sections(&clean.body);
+    let (meta, dates) = extract_metadata(&clean, &sections, gazetteer);
+    let facts = extract_facts(&clean.body, &sections, &dates);
+    let required_sections_missing = missing_mandated(&sections);
+    let body_sha = ingest::doc_id(clean.body.as_bytes());
+
+    let mut warnings = source.warnings.clone();
+    if clean.body.trim().is_empty() {
+        warnings.push("no report text is left after removing website boilerplate".to_string());
+    }
+    warnings.extend(meta.warnings.iter().cloned());
+    DocResult {
+        source,
+        chars_raw,
+        clean,
+        body_sha,
+        duplicate_of: None,
+        meta,
+        sections,
+        facts,
+        dates,
+        required_sections_missing,
+        warnings,
+    }
+}
+
+/// Reads and processes one file; a panic in any stage becomes a reject, not a crash.
+fn process_file(
+    file: &InputFile,
+    limits: ReadLimits,
+    gazetteer: &Gazetteer,
+) -> Result<DocResult, Reject> {
+    let source = ingest::read_input(file, limits)?;
+    let bytes = source.source_bytes;
+    catch_unwind(AssertUnwindSafe(|| process_document(source, gazetteer))).map_err(|panic| {
+        let what = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown error".into());
+        Reject {
+            source_path: file.rel_path.clone(),
+            stage: "extract",
+            error: format!("internal error while extracting (please report): {what}"),
+            source_bytes: bytes,
+        }
+    })
+}
+
+/// All table writers of one run.
+struct Sinks {
+    documents: TableSink,
+    texts: TableSink,
+    sections: TableSink,
+    facts: TableSink,
+    dates: TableSink,
+    rejects: TableSink,
+}
+
+impl Sinks {
+    fn create(dir: &Path, opts: SinkOptions) -> Result<Self, String> {
+        Ok(Sinks {
+            documents: TableSink::for_table(dir, &schema::DOCUMENTS, opts)?,
+            texts: TableSink::for_table(dir, &schema::TEXTS, opts)?,
+            sections: TableSink::for_table(dir, &schema::SECTIONS, opts)?,
+            facts: TableSink::for_table(dir, &schema::FACTS, opts)?,
+            dates: TableSink::for_table(dir, &schema::DATES, opts)?,
+            rejects: TableSink::for_table(dir, &schema::REJECTS, opts)?,
+        })
+    }
+
+    fn write_document(&mut self, d: &DocResult) -> Result<(), String> {
+        self.documents.append(&schema::DOCUMENTS, &(), d)?;
+        self.texts.append(&schema::TEXTS, &(), d)?;
+        for s in &d.sections {
+            self.sections.append(&schema::SECTIONS, d, s)?;
+        }
+        for f in &d.facts {
+            self.facts.append(&schema::FACTS, d, f)?;
+        }
+        for x in &d.dates {
+            self.dates.append(&schema::DATES, d, x)?;
+        }
+        Ok(())
+    }
+
+    fn finish(self) -> Result<Vec<(&'static str, u64)>, String> {
+        Ok(vec![
+            ("documents", self.documents.finish()?),
+            ("texts", self.texts.finish()?),
+            ("sections", self.sections.finish()?),
+            ("facts", self.facts.finish()?),
+            ("dates", self.dates.finish()?),
+            ("rejects", self.rejects.finish()?),
+        ])
+    }
+}
+
+/// Counts how often each warning was met, for the manifest (bounded: at most 100 kinds).
+#[derive(Default)]
+struct WarningTally {
+    counts: HashMap<String, u64>,
+    other: u64,
+}
+
+impl WarningTally {
+    const MAX_KINDS: usize = 100;
+
+    fn add(&mut self, warning: &str) {
+        // Group by the sentence without its numbers and quoted names.
+        let kind: String = warning.chars().filter(|c| !c.is_ascii_digit()).collect();
+        if let Some(n) = self.counts.get_mut(&kind) {
+            *n += 1;
+        } else if self.counts.len() < Self::MAX_KINDS {
+            self.counts.insert(kind, 1);
+        } else {
+            self.other += 1;
+        }
+    }
+
+    fn to_json(&self) -> serde_json::Value {
+        let mut v: Vec<(&String, &u64)> = self.counts.iter().collect();
+        v.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        json!({
+            "kinds": v.iter().map(|(k, n)| json!({"warning": k, "count": n})).collect::<Vec<_>>(),
+            "other": self.other,
+        })
+    }
+}
+
+/// Runs the pipeline. Tables are written to a temporary directory beside `output` and moved
+/// into place only when everything succeeded.
+pub fn run(cfg: &RunConfig) -> Result<RunSummary, String> {
+    let started = Instant::now();
+    let started_at = chrono::Utc::now();
+    if !cfg.input.exists() {
+        return Err(format!("input {} does not exist", cfg.input.display()));
+    }
+    let excludes = ingest::build_excludes(&cfg.exclude)?;
+    let tmp = temp_dir_for(&cfg.output);
+    if tmp.exists() {
+        fs::remove_dir_all(&tmp).map_err(|e| format!("cannot clear {}: {e}", tmp.display()))?;
+    }
+    fs::create_dir_all(&tmp).map_err(|e| format!("cannot create {}: {e}", tmp.display()))?;
+
+    let result = run_into(cfg, &excludes, &tmp, started, started_at);
+    match result {
+        Ok(summary) => {
+            replace_dir(&tmp, &cfg.output)?;
+            Ok(summary)
+        }
+        Err(e) => {
+            let _ = fs::remove_dir_all(&tmp);
+            Err(e)
+        }
+    }
+}
+
+fn run_into(
+    cfg: &RunConfig,
+    excludes: &globset::GlobSet,
+    dir: &Path,
+    started: Instant,
+    started_at: chrono::DateTime<chrono::Utc>,
+) -> Result<RunSummary, String> {
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(cfg.threads)
+        .build()
+        .map_err(|e| format!("cannot start worker threads: {e}"))?;
+    let gazetteer: &Gazetteer = &GAZETTEER;
+    let mut sinks = Sinks::create(
+        dir,
+        SinkOptions {
+            csv_bom: cfg.csv_bom,
+        },
+    )?;
+    let mut summary = RunSummary::default();
+    let mut first_by_body: HashMap<String, String> = HashMap::new();
+    let mut warnings = WarningTally::default();
+    let mut files = ingest::discover(&cfg.input, excludes).peekable();
+    let batch_size = cfg.batch_size.max(1);
+    let mut last_log = Instant::now();
+
+    while files.peek().is_some() {
+        let batch: Vec<InputFile> = files.by_ref().take(batch_size).collect();
+        let results: Vec<Result<DocResult, Reject>> = pool.install(|| {
+            batch
+                .par_iter()
+                .map(|f| process_file(f, cfg.limits, gazetteer))
+                .collect()
+        });
+        for result in results {
+            summary.files_found += 1;
+            match result {
+                Ok(mut doc) => {
+                    summary.documents += 1;
+                    summary.input_bytes += doc.source.source_bytes;
+                    match first_by_body.get(&doc.body_sha) {
+                        Some(first) => {
+                            summary.duplicates += 1;
+                            doc.duplicate_of = Some(first.clone());
+                        }
+                        None => {
+                            first_by_body.insert(doc.body_sha.clone(), doc.source.doc_id.clone());
+                        }
+                    }
+                    for w in &doc.warnings {
+                        warnings.add(w);
+                    }
+                    sinks.write_document(&doc)?;
+                }
+                Err(reject) => {
+                    summary.rejected += 1;
+                    summary.input_bytes += reject.source_bytes;
+                    warnings.add(&format!("rejected: {}", reject.error));
+                    sinks.rejects.append(&schema::REJECTS, &(), &reject)?;
+                }
+            }
+        }
+        if cfg.progress && last_log.elapsed().as_secs() >= 5 {
+            last_log = Instant::now();
+            eprintln!(
+                "govreport: {} files, {} documents, {} rejected, {:.1} MB in {:.1}s",
+                summary.files_found,
+                summary.documents,
+                summary.rejected,
+                summary.input_bytes as f64 / 1e6,
+                started.elapsed().as_secs_f64()
+            );
+        }
+    }
+
+    summary.table_rows = sinks.finish()?;
+    summary.elapsed_secs = started.elapsed().as_secs_f64();
+    write_manifest(cfg, dir, &summary, &warnings, started_at)?;
+    Ok(summary)
+}
+
+fn write_manifest(
+    cfg: &RunConfig,
+    dir: &Path,
+    s: &RunSummary,
+    warnings: &WarningTally,
+    started_at: chrono::DateTime<chrono::Utc>,
+) -> Result<(), String> {
+    let finished_at = chrono::Utc::now();
+    let secs = s.elapsed_secs.max(1e-9);
+    let run_id = format!(
+        "{:016x}",
+        xxhash_rust::xxh3::xxh3_64(
+            format!("{}{}", started_at.to_rfc3339(), std::process::id()).as_bytes()
+        )
+    );
+    let manifest = json!({
+        "run_id": run_id,
+        "started_at": started_at.to_rfc3339(),
+        "finished_at": finished_at.to_rfc3339(),
+        "tool": "govreport",
+        "tool_version": env!("CARGO_PKG_VERSION"),
+        "schema_version": SCHEMA_VERSION,
+        "pipeline_file": cfg.pipeline_file.as_ref().map(|p| p.display().to_string()),
+        "pipeline_hash": cfg.pipeline_text.as_ref().map(|t| ingest::doc_id(t.as_bytes())),
+        "input_root": cfg.input.display().to_string(),
+        "threads": if cfg.threads == 0 { rayon::current_num_threads() } else { cfg.threads },
+        "tables": s.table_rows.iter().map(|(n, c)| (n.to_string(), json!(c))).collect::<serde_json::Map<_, _>>(),
+        "files": {
+            "found": s.files_found,
+            "read": s.documents,
+            "rejected": s.rejected,
+            "duplicates": s.duplicates,
+        },
+        "input_bytes": s.input_bytes,
+        "elapsed_seconds": s.elapsed_secs,
+        "mb_per_second": s.input_bytes as f64 / 1e6 / secs,
+        "docs_per_second": s.documents as f64 / secs,
+        "peak_rss_bytes": peak_rss_bytes(),
+        "warnings": warnings.to_json(),
+    });
+    let text = serde_json::to_string_pretty(&manifest).map_err(|e| e.to_string())?;
+    fs::write(dir.join("manifest.json"), text + "\n")
+        .map_err(|e| format!("cannot write manifest.json: {e}"))
+}
+
+/// Peak resident memory of this process (Linux `VmHWM`), if known.
+pub fn peak_rss_bytes() -> Option<u64> {
+    let status = fs::read_to_string("/proc/self/status").ok()?;
+    let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
+    let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb * 1024)
+}
+
+fn temp_dir_for(output: &Path) -> PathBuf {
+    let name = output
+        .file_name()
+        .map_or("out".into(), |n| n.to_string_lossy().into_owned());
+    output.with_file_name(format!("{name}.tmp-{}", std::process::id()))
+}
+
+/// Moves the finished tables into place: the old output is set aside first and removed
+/// only after the new one is in place.
+fn replace_dir(tmp: &Path, output: &Path) -> Result<(), String> {
+    if let Some(parent) = output.parent().filter(|p| !p.as_os_str().is_empty()) {
+        fs::create_dir_all(parent)
+            .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
+    }
+    let old = output.with_file_name(format!(
+        "{}.old-{}",
+        output
+            .file_name()
+            .map_or("out".into(), |n| n.to_string_lossy().into_owned()),
+        std::process::id()
+    ));
+    let had_old = output.exists();
+    if had_old {
+        fs::rename(output, &old)
+            .map_err(|e| format!("cannot move old output {} aside: {e}", output.display()))?;
+    }
+    if let Err(e) = fs::rename(tmp, output) {
+        if had_old {
+            let _ = fs::rename(&old, output);
+        }
+        return Err(format!(
+            "cannot move new tables into {}: {e}",
+            output.display()
+        ));
+    }
+    if had_old {
+        let _ = fs::remove_dir_all(&old);
+    }
+    Ok(())
+}

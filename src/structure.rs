@@ -1,0 +1,354 @@
+//! Structure: the section tree of a cleaned body.
+//!
+//! Levels: 1 `一、` · 2 `（一）` · 3 `1、` · 4 `（1）` · 5 inline items `一是` inside paragraphs.
+//! A heading may share its line with body text (`(一)夯实基础,强化法治建设统筹。一是…`): the
+//! heading ends at the first `。`, and the items of the rest of the line follow it.
+
+use std::sync::LazyLock;
+
+use regex::Regex;
+
+use crate::lexicon::sections::{SECTION_TYPE_CUES, UNNUMBERED_HEADING_MAX_CHARS};
+use crate::model::{Section, SectionKind, SectionType};
+use crate::normalize::parse_number;
+
+/// Numbered heading patterns at the start of a line, most specific first. Group 1 is the
+/// marker as printed, group 2 its number.
+static HEADING_PATTERNS: LazyLock<Vec<(i16, Regex)>> = LazyLock::new(|| {
+    [
+        (1, r"^(第([一二三四五六七八九十]+)部分)[、：:\s]*"),
+        (1, r"^(([一二三四五六七八九十]+)\s*[、．.])"),
+        (2, r"^([（(]\s*([一二三四五六七八九十]+)\s*[)）][、．.]?)"),
+        (4, r"^([（(]\s*([0-9０-９]{1,2})\s*[)）][、．.]?)"),
+        (3, r"^(([0-9０-９]{1,2})\s*[、．.])(?:[^0-9０-９]|$)"),
+    ]
+    .into_iter()
+    .map(|(level, p)| (level, Regex::new(p).unwrap()))
+    .collect()
+});
+
+/// Inline items: `一是` … `十是` after a sentence or clause boundary (or at line start).
+static ITEM_MARKER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?:^|[。；;：:！？!?，,\s])(([一二三四五六七八九十]{1,2})是)").unwrap()
+});
+
+/// Characters that end a heading or an item's first clause.
+const HEADING_END: &[char] = &['。', '！', '？', '!', '?'];
+const CLAUSE_END: &[char] = &['。', '；', ';', '，', ',', '：', ':', '！', '？'];
+const TRIM_PUNCT: &[char] = &['。', '：', ':', '；', ';', '，', ',', ' ', '\u{3000}', '、'];
+
+/// A heading found on a line, before ids and spans are assigned.
+struct Found {
+    level: i16,
+    kind: SectionKind,
+    marker: String,
+    ordinal: i32,
+    heading: String,
+    start: usize,
+}
+
+/// Builds the section tree of `body`. Offsets in the result are character offsets.
+pub fn build_sections(body: &str) -> Vec<Section> {
+    let mut found: Vec<Found> = Vec::new();
+    let mut seen_level1 = false;
+    let mut char_pos = 0usize;
+    let body_chars = body.chars().count();
+
+    for line in body.split('\n') {
+        let line_chars = line.chars().count();
+        let mut rest_byte = 0usize; // where item search starts within the line
+        if let Some(h) = numbered_heading(line) {
+            let (level, marker, ordinal, text_start) = h;
+            let after = &line[text_start..];
+            let heading_text = cut_at(after, HEADING_END);
+            rest_byte = text_start + heading_text.len();
+            found.push(Found {
+                level,
+                kind: SectionKind::Heading,
+                marker,
+                ordinal,
+                heading: heading_text.trim_matches(TRIM_PUNCT).to_string(),
+                start: char_pos,
+            });
+            seen_level1 |= level == 1;
+        } else if seen_level1 && is_unnumbered_part_heading(line) {
+            found.push(Found {
+                level: 1,
+                kind: SectionKind::Heading,
+                marker: String::new(),
+                ordinal: 0,
+                heading: line.trim_matches(TRIM_PUNCT).to_string(),
+                start: char_pos,
+            });
+            rest_byte = line.len();
+        }
+        for caps in ITEM_MARKER.captures_iter(&line[rest_byte..]) {
+            let m = caps.get(1).expect("group 1 always matches");
+            let start_byte = rest_byte + m.start();
+            let after = &line[rest_byte + m.end()..];
+            let first_clause = cut_at(after, CLAUSE_END).trim_matches(TRIM_PUNCT);
+            found.push(Found {
+                level: 5,
+                kind: SectionKind::Item,
+                marker: m.as_str().to_string(),
+                ordinal: parse_number(&caps[2]).map_or(0, |v| v as i32),
+                heading: first_clause.to_string(),
+                start: char_pos + line[..start_byte].chars().count(),
+            });
+        }
+        char_pos += line_chars + 1;
+    }
+
+    assign_tree(found, body, body_chars)
+}
+
+/// `(level, marker, ordinal, byte offset where the heading text starts)`.
+fn numbered_heading(line: &str) -> Option<(i16, String, i32, usize)> {
+    for (level, re) in HEADING_PATTERNS.iter() {
+        if let Some(c) = re.captures(line) {
+            let marker = c.get(1)?;
+            let ordinal = parse_number(c.get(2)?.as_str()).map_or(0, |v| v as i32);
+            let text_start = c.get(0)?.end().min(line.len());
+            // The level-3 pattern consumed one following character to check it is no digit.
+            let text_start = if *level == 3 {
+                marker.end()
+            } else {
+                text_start
+            };
+            // `1.2万元…` is a number, `2023年…` a year: neither is a heading.
+            if line[text_start..].trim().is_empty() && *level != 1 {
+                return None;
+            }
+            let marker_text: String = marker
+                .as_str()
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect();
+            return Some((*level, marker_text, ordinal, text_start));
+        }
+    }
+    None
+}
+
+/// A short line without sentence punctuation that names a mandated part
+/// (`2021年法治政府建设的计划安排`): a level-1 heading whose marker the page lost.
+fn is_unnumbered_part_heading(line: &str) -> bool {
+    line.chars().count() <= UNNUMBERED_HEADING_MAX_CHARS
+        && !line.contains(['。', '，', ',', '；', '：', ':'])
+        && classify_section(line) != SectionType::Other
+}
+
+/// The text of `s` up to (not including) the first of `stops`.
+fn cut_at<'a>(s: &'a str, stops: &[char]) -> &'a str {
+    s.find(stops).map_or(s, |i| &s[..i])
+}
+
+/// Level-1 section type from the heading words (see `lexicon::sections`).
+pub fn classify_section(heading: &str) -> SectionType {
+    SECTION_TYPE_CUES
+        .iter()
+        .find(|(_, cues)| cues.iter().any(|c| heading.contains(c)))
+        .map_or(SectionType::Other, |(t, _)| *t)
+}
+
+/// Assigns ids, parents, spans and own text.
+fn assign_tree(found: Vec<Found>, body: &str, body_chars: usize) -> Vec<Section> {
+    // Character index → byte index, computed once for slicing section texts.
+    let byte_at: Vec<usize> = body
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain(std::iter::once(body.len()))
+        .collect();
+    let n = found.len();
+    let mut sections: Vec<Section> = Vec::with_capacity(n);
+    let mut stack: Vec<usize> = Vec::new(); // indices of open headings/items, outer first
+
+    for (i, f) in found.iter().enumerate() {
+        while let Some(&top) = stack.last() {
+            if sections[top].level >= f.level {
+                stack.pop();
+            } else {
+                break;
+            }
+        }
+        let parent_id = stack.last().map(|&p| sections[p].section_id);
+        // A section ends where the next one of the same or a higher level begins.
+        let end = found[i + 1..]
+            .iter()
+            .find(|g| {
+                g.level <= f.level
+                    || (f.kind == SectionKind::Item && g.kind == SectionKind::Heading)
+            })
+            .map_or(body_chars, |g| g.start);
+        let section_type = (f.level == 1).then(|| classify_section(&f.heading));
+        sections.push(Section {
+            section_id: i as i32 + 1,
+            parent_id,
+            level: f.level,
+            kind: f.kind,
+            marker: f.marker.clone(),
+            ordinal: f.ordinal,
+            heading: f.heading.clone(),
+            section_type,
+            char_start: f.start,
+            char_end: end.max(f.start),
+            text: String::new(),
+        });
+        stack.push(i);
+    }
+    // Own text: from the section's start to its first child (or its end).
+    for i in 0..n {
+        let own_end = if i + 1 < n && sections[i + 1].parent_id == Some(sections[i].section_id) {
+            sections[i + 1].char_start
+        } else {
+            sections[i].char_end
+        };
+        let (s, e) = (
+            sections[i].char_start.min(body_chars),
+            own_end.min(body_chars),
+        );
+        sections[i].text = body[byte_at[s]..byte_at[e.max(s)]].trim_end().to_string();
+    }
+    sections
+}
+
+/// Mandated parts with no level-1 heading of their type. Leadership duty also counts as
+/// present when a level-2 heading is about it (many reports put it under their first part).
+pub fn missing_mandated(sections: &[Section]) -> Vec<SectionType> {
+    SectionType::MANDATED
+        .into_iter()
+        .filter(|t| {
+            let at_level1 = sections
+                .iter()
+                .any(|s| s.level == 1 && s.section_type == Some(*t));
+            let at_level2 = *t == SectionType::LeadershipDuty
+                && sections.iter().any(|s| {
+                    s.level == 2 && classify_section(&s.heading) == SectionType::LeadershipDuty
+                });
+            !(at_level1 || at_level2)
+        })
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn headings(body: &str) -> Vec<(i16, String, String)> {
+        build_sections(body)
+            .into_iter()
+            .map(|s| (s.level, s.marker, s.heading))
+            .collect()
+    }
+
+    #[test]
+    fn heading_sharing_its_paragraph_with_body_text() {
+        let body = "一、2024年主要举措和突出成效\n(一)夯实基础,强化法治建设统筹。一是进一步压实领导责任。坚持将法治政府工作与街道中心工作同谋划。二是进一步健全组织保障。成立了委员会。";
+        let got = headings(body);
+        assert_eq!(
+            got,
+            vec![
+                (1, "一、".into(), "2024年主要举措和突出成效".into()),
+                (2, "(一)".into(), "夯实基础,强化法治建设统筹".into()),
+                (5, "一是".into(), "进一步压实领导责任".into()),
+                (5, "二是".into(), "进一步健全组织保障".into()),
+            ]
+        );
+        let s = build_sections(body);
+        assert_eq!(s[1].parent_id, Some(1));
+        assert_eq!(s[2].parent_id, Some(2));
+        assert_eq!(s[3].parent_id, Some(2));
+        assert_eq!(s[0].section_type, Some(SectionType::MeasuresAndResults));
+        assert_eq!(s[2].ordinal, 1);
+        assert_eq!(s[3].ordinal, 2);
+    }
+
+    #[test]
+    fn spans_are_character_offsets_into_the_body() {
+        let body = "标题\n一、主要举措和成效\n正文。\n二、存在的不足\n不足。";
+        let s = build_sections(body);
+        let chars: Vec<char> = body.chars().collect();
+        let span = |x: &Section| chars[x.char_start..x.char_end].iter().collect::<String>();
+        assert_eq!(span(&s[0]), "一、主要举措和成效\n正文。\n");
+        assert_eq!(span(&s[1]), "二、存在的不足\n不足。");
+        assert_eq!(s[1].text, "二、存在的不足\n不足。");
+    }
+
+    #[test]
+    fn all_marker_forms_and_levels() {
+        let body = "一、总体情况\n（一）全角小节\n(二) 半角小节。正文\n1、加强法治队伍建设。加强人才培养。\n2.深化普法宣传\n3．强化行政执法监督\n（1）第四级\n(2)又一个";
+        let got: Vec<(i16, String, i32)> = build_sections(body)
+            .into_iter()
+            .map(|s| (s.level, s.marker, s.ordinal))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (1, "一、".into(), 1),
+                (2, "（一）".into(), 1),
+                (2, "(二)".into(), 2),
+                (3, "1、".into(), 1),
+                (3, "2.".into(), 2),
+                (3, "3．".into(), 3),
+                (4, "（1）".into(), 1),
+                (4, "(2)".into(), 2),
+            ]
+        );
+        assert_eq!(build_sections(body)[2].heading, "半角小节");
+    }
+
+    #[test]
+    fn numbers_at_line_start_are_not_headings() {
+        assert!(headings("2023年,海幢街道深入学习。\n1.2万人参加。\n12345热线").is_empty());
+    }
+
+    #[test]
+    fn section_types_from_real_headings() {
+        let cases = [
+            ("2022年度党政主要负责人履行推进法治政府建设第一责任人职责，加强法治政府建设的有关情况", SectionType::LeadershipDuty),
+            ("推进法治建设存在的不足和原因", SectionType::Shortcomings),
+            ("2023年工作存在问题", SectionType::Shortcomings),
+            ("2024年法治政府建设工作计划", SectionType::NextYearPlan),
+            ("2023年度改进措施及工作计划", SectionType::NextYearPlan),
+            ("2025年推进法治政府建设的主要安排", SectionType::NextYearPlan),
+            ("2022年推进法治政府建设的主要举措和成效", SectionType::MeasuresAndResults),
+            ("2023年主要工作", SectionType::MeasuresAndResults),
+            ("其他需要报告的事项", SectionType::Other),
+        ];
+        for (h, t) in cases {
+            assert_eq!(classify_section(h), t, "{h}");
+        }
+    }
+
+    #[test]
+    fn unnumbered_part_heading_after_numbered_parts() {
+        let body = "一、主要举措和成效\n正文。\n二、存在问题和不足\n一是决策评估有待改善。\n2021年法治政府建设的计划安排\n2021年针对工作中存在的问题,街道将改进。";
+        let s = build_sections(body);
+        let last_l1 = s.iter().filter(|x| x.level == 1).last().unwrap();
+        assert_eq!(last_l1.marker, "");
+        assert_eq!(last_l1.heading, "2021年法治政府建设的计划安排");
+        assert_eq!(last_l1.section_type, Some(SectionType::NextYearPlan));
+        assert!(missing_mandated(&s).contains(&SectionType::LeadershipDuty));
+        assert_eq!(missing_mandated(&s).len(), 1);
+    }
+
+    #[test]
+    fn items_need_a_boundary_before_them() {
+        let got = headings(
+            "坚持统一是原则。存在不足之处: 一是法治宣传形式化。二是矛调体系不成熟，有待完善。",
+        );
+        assert_eq!(
+            got,
+            vec![
+                (5, "一是".into(), "法治宣传形式化".into()),
+                (5, "二是".into(), "矛调体系不成熟".into())
+            ]
+        );
+    }
+
+    #[test]
+    fn empty_body_has_no_sections_and_all_parts_missing() {
+        assert!(build_sections("").is_empty());
+        assert_eq!(missing_mandated(&[]).len(), 4);
+    }
+}

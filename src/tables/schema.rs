@@ -1,0 +1,343 @@
+//! The output tables, defined once. Each column has a name, a type, a description and the
+//! function that reads its value from the pipeline's records; the Parquet writer, the CSV
+//! writer, the JSON of `govreport extract` and the data dictionary all read these
+//! definitions, so they cannot disagree.
+
+use std::borrow::Cow;
+
+use chrono::NaiveDate;
+
+use crate::model::{DateMention, DocResult, Fact, Reject, Section};
+
+/// Bumped whenever a column's name, type or meaning changes (see CHANGELOG.md).
+pub const SCHEMA_VERSION: &str = "1.0";
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ColType {
+    Utf8,
+    Int16,
+    Int32,
+    Int64,
+    Float64,
+    Date32,
+}
+
+impl ColType {
+    pub fn name(self) -> &'static str {
+        match self {
+            ColType::Utf8 => "string",
+            ColType::Int16 => "int16",
+            ColType::Int32 => "int32",
+            ColType::Int64 => "int64",
+            ColType::Float64 => "float64",
+            ColType::Date32 => "date32",
+        }
+    }
+}
+
+/// One cell. Strings borrow from the records where they can.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Value<'a> {
+    Null,
+    Str(Cow<'a, str>),
+    Int(i64),
+    Float(f64),
+    Date(NaiveDate),
+}
+
+impl<'a> Value<'a> {
+    fn s(v: &'a str) -> Self {
+        Value::Str(Cow::Borrowed(v))
+    }
+    fn opt(v: &'a Option<String>) -> Self {
+        v.as_deref().map_or(Value::Null, Value::s)
+    }
+    fn owned(v: String) -> Self {
+        Value::Str(Cow::Owned(v))
+    }
+    fn int(v: impl Into<i64>) -> Self {
+        Value::Int(v.into())
+    }
+    fn count(v: usize) -> Self {
+        Value::Int(v as i64)
+    }
+    fn date(v: Option<NaiveDate>) -> Self {
+        v.map_or(Value::Null, Value::Date)
+    }
+    fn opt_count(v: Option<usize>) -> Self {
+        v.map_or(Value::Null, Value::count)
+    }
+}
+
+/// A column of a table whose rows are `(parent, child)` pairs: `documents` rows are
+/// `((), DocResult)`, `facts` rows are `(DocResult, Fact)`.
+pub struct Column<P, C> {
+    pub name: &'static str,
+    pub ty: ColType,
+    pub nullable: bool,
+    pub doc: &'static str,
+    pub get: for<'a> fn(&'a P, &'a C) -> Value<'a>,
+}
+
+pub struct Table<P: 'static, C: 'static> {
+    pub name: &'static str,
+    pub doc: &'static str,
+    pub columns: &'static [Column<P, C>],
+}
+
+/// Type-erased view of a table for the dictionary and the writers' set-up.
+#[derive(Debug, Clone, Copy)]
+pub struct ColumnInfo {
+    pub name: &'static str,
+    pub ty: ColType,
+    pub nullable: bool,
+    pub doc: &'static str,
+}
+
+impl<P, C> Table<P, C> {
+    pub fn info(&self) -> Vec<ColumnInfo> {
+        self.columns
+            .iter()
+            .map(|c| ColumnInfo {
+                name: c.name,
+                ty: c.ty,
+                nullable: c.nullable,
+                doc: c.doc,
+            })
+            .collect()
+    }
+}
+
+macro_rules! col {
+    ($name:literal, $ty:ident, $nullable:literal, $doc:literal, $get:expr) => {
+        Column {
+            name: $name,
+            ty: ColType::$ty,
+            nullable: $nullable,
+            doc: $doc,
+            get: $get,
+        }
+    };
+}
+
+fn join_types(types: &[crate::model::SectionType]) -> String {
+    types
+        .iter()
+        .map(|t| t.as_str())
+        .collect::<Vec<_>>()
+        .join(";")
+}
+
+pub static DOCUMENTS: Table<(), DocResult> = Table {
+    name: "documents",
+    doc: "One row per input document that was read.",
+    columns: &[
+        col!("doc_id", Utf8, false, "Stable id: 16 hex chars of a hash (xxh3-64) of the source bytes.", |_, d| Value::s(&d.source.doc_id)),
+        col!("source_path", Utf8, false, "Path relative to the input root, `/`-separated.", |_, d| Value::s(&d.source.source_path)),
+        col!("source_format", Utf8, false, "txt / md / html / docx.", |_, d| Value::s(d.source.format.as_str())),
+        col!("encoding", Utf8, false, "Detected source encoding: UTF-8, UTF-8-BOM, GB18030, Big5, UTF-16LE, UTF-16BE.", |_, d| Value::s(&d.source.encoding)),
+        col!("source_bytes", Int64, false, "Size of the source file in bytes.", |_, d| Value::int(d.source.source_bytes as i64)),
+        col!("body_sha", Utf8, false, "16 hex chars of a hash of the cleaned body; mirrors of one report share it.", |_, d| Value::s(&d.body_sha)),
+        col!("duplicate_of", Utf8, true, "doc_id of the first document (in path order) with the same body_sha.", |_, d| Value::opt(&d.duplicate_of)),
+        col!("title", Utf8, true, "The report's title as printed.", |_, d| Value::opt(&d.meta.title)),
+        col!("organization", Utf8, true, "Issuing body in its fullest printed form, e.g. 广州市海珠区人民政府海幢街道办事处.", |_, d| Value::opt(&d.meta.organization)),
+        col!("org_short", Utf8, true, "Short name of the issuer, e.g. 海幢街道.", |_, d| Value::opt(&d.meta.org_short)),
+        col!("admin_level", Utf8, true, "省 / 市 / 区县 / 乡镇 / 街道 / 部门.", |_, d| Value::opt(&d.meta.admin_level)),
+        col!("province", Utf8, true, "Province of the issuing jurisdiction (gazetteer name).", |_, d| Value::opt(&d.meta.province)),
+        col!("city", Utf8, true, "Prefecture-level city of the issuing jurisdiction.", |_, d| Value::opt(&d.meta.city)),
+        col!("county", Utf8, true, "County-level division of the issuing jurisdiction.", |_, d| Value::opt(&d.meta.county)),
+        col!("division_code", Utf8, true, "NBS statistical division code of the jurisdiction (2/4/6/9 digits).", |_, d| Value::opt(&d.meta.division_code)),
+        col!("division_match", Utf8, true, "How the code was resolved: exact (one candidate), context (several, decided by places named in the text), none.", |_, d| Value::opt(&d.meta.division_match)),
+        col!("report_year", Int32, true, "The year the report covers.", |_, d| d.meta.report_year.map_or(Value::Null, Value::int)),
+        col!("report_year_source", Utf8, true, "Where report_year came from: title / body / publish_date.", |_, d| Value::opt(&d.meta.report_year_source)),
+        col!("publish_date", Date32, true, "Publication date from page metadata (发布日期/发布时间/成文日期).", |_, d| Value::date(d.meta.publish_date)),
+        col!("signed_date", Date32, true, "Date under the signature at the end (落款).", |_, d| Value::date(d.meta.signed_date)),
+        col!("doc_number", Utf8, true, "文号, e.g. 金文〔2023〕5号.", |_, d| Value::opt(&d.meta.doc_number)),
+        col!("doc_kind", Utf8, false, "rol_annual (法治政府建设年度报告) or other (reason in warnings).", |_, d| Value::s(&d.meta.doc_kind)),
+        col!("chars_raw", Int32, false, "Characters of the decoded source before cleaning.", |_, d| Value::count(d.chars_raw)),
+        col!("chars_body", Int32, false, "Characters of the cleaned body.", |_, d| Value::count(d.clean.body.chars().count())),
+        col!("boilerplate_lines", Int32, false, "Source lines removed as website boilerplate.", |_, d| Value::count(d.clean.removed.len())),
+        col!("n_sections", Int32, false, "Rows of this document in `sections`.", |_, d| Value::count(d.sections.len())),
+        col!("n_facts", Int32, false, "Rows of this document in `facts`.", |_, d| Value::count(d.facts.len())),
+        col!("n_dates", Int32, false, "Rows of this document in `dates`.", |_, d| Value::count(d.dates.len())),
+        col!("required_sections_missing", Utf8, false, "Mandated parts not found, `;`-separated (measures_and_results, shortcomings, leadership_duty, next_year_plan); empty = all present.", |_, d| Value::owned(join_types(&d.required_sections_missing))),
+        col!("warnings", Utf8, false, "Human-readable problems met, `; `-separated; empty = none.", |_, d| Value::owned(d.warnings.join("; "))),
+        col!("schema_version", Utf8, false, "Version of this table contract.", |_, _| Value::s(SCHEMA_VERSION)),
+    ],
+};
+
+pub static TEXTS: Table<(), DocResult> = Table {
+    name: "texts",
+    doc: "The cleaned body of each document; section, fact and date offsets index into it (characters).",
+    columns: &[
+        col!("doc_id", Utf8, false, "Document id (see documents).", |_, d| Value::s(&d.source.doc_id)),
+        col!("body", Utf8, false, "Report text without website boilerplate and markdown markers; one paragraph per line.", |_, d| Value::s(&d.clean.body)),
+    ],
+};
+
+pub static SECTIONS: Table<DocResult, Section> = Table {
+    name: "sections",
+    doc: "The heading tree (levels 1-4) and the inline 一是/二是 items (level 5).",
+    columns: &[
+        col!("doc_id", Utf8, false, "Document id.", |d, _| Value::s(&d.source.doc_id)),
+        col!("section_id", Int32, false, "1-based, in document order.", |_, s| Value::int(s.section_id)),
+        col!("parent_id", Int32, true, "section_id of the enclosing section.", |_, s| s.parent_id.map_or(Value::Null, Value::int)),
+        col!("level", Int16, false, "1 = 一、 2 = （一） 3 = 1、 4 = （1） 5 = inline item 一是.", |_, s| Value::int(s.level)),
+        col!("kind", Utf8, false, "heading or item.", |_, s| Value::s(s.kind.as_str())),
+        col!("marker", Utf8, false, "The marker as printed: 一、 / （一） / 1、 / 一是; empty for a level-1 part printed without one.", |_, s| Value::s(&s.marker)),
+        col!("ordinal", Int32, false, "The marker's number (三 → 3); 0 when there is no marker.", |_, s| Value::int(s.ordinal)),
+        col!("heading", Utf8, false, "Heading text without marker and markdown; for items, the first clause.", |_, s| Value::s(&s.heading)),
+        col!("section_type", Utf8, true, "Level 1 only: measures_and_results, shortcomings, leadership_duty, next_year_plan, other.", |_, s| s.section_type.map_or(Value::Null, |t| Value::s(t.as_str()))),
+        col!("char_start", Int32, false, "Start of the section in the cleaned body (characters).", |_, s| Value::count(s.char_start)),
+        col!("char_end", Int32, false, "End (exclusive) of the section including its subsections.", |_, s| Value::count(s.char_end)),
+        col!("text", Utf8, false, "The section's own text: from its start to its first subsection.", |_, s| Value::s(&s.text)),
+    ],
+};
+
+pub static FACTS: Table<DocResult, Fact> = Table {
+    name: "facts",
+    doc: "One row per numeric fact.",
+    columns: &[
+        col!("doc_id", Utf8, false, "Document id.", |d, _| Value::s(&d.source.doc_id)),
+        col!("fact_id", Int32, false, "1-based within the document, in text order.", |_, f| Value::int(f.fact_id)),
+        col!("section_id", Int32, true, "Innermost section containing the fact.", |_, f| f.section_id.map_or(Value::Null, Value::int)),
+        col!("raw", Utf8, false, "The matched span as printed, e.g. 337.1857万元, 近5万份, 100余起.", |_, f| Value::s(&f.raw)),
+        col!("value", Float64, false, "The number as printed (337.1857).", |_, f| Value::Float(f.value)),
+        col!("unit", Utf8, true, "The unit as printed (万元).", |_, f| Value::opt(&f.unit)),
+        col!("value_normalized", Float64, false, "The value in unit_normalized (3371857).", |_, f| Value::Float(f.value_normalized)),
+        col!("unit_normalized", Utf8, false, "元, 平方米, 米, 千克, %, 个百分点, 天, 小时, or the measure word of a count (件, 次, 人次 ...); empty when the text gives none.", |_, f| Value::s(&f.unit_normalized)),
+        col!("quantity_kind", Utf8, false, "money, area, length, mass, duration, percent, percentage_point, count, other.", |_, f| Value::s(f.quantity_kind.as_str())),
+        col!("qualifier", Utf8, false, "exact, approx (约/近/左右), more_than (余/多/超/以上/逾), less_than (不足/不到/以下), range.", |_, f| Value::s(f.qualifier.as_str())),
+        col!("value_high", Float64, true, "Upper end of a range (3至5天), normalized.", |_, f| f.value_high.map_or(Value::Null, Value::Float)),
+        col!("metric", Utf8, true, "What is counted, from the words before the number: 立案查处, 罚款金额, 执结率.", |_, f| Value::opt(&f.metric)),
+        col!("indicator", Utf8, true, "Canonical indicator code from the taxonomy, e.g. enforcement.cases_filed.", |_, f| Value::opt(&f.indicator)),
+        col!("as_of_date", Date32, true, "From 截至/截止 X in the same sentence.", |_, f| Value::date(f.as_of_date)),
+        col!("sentence", Utf8, false, "The sentence holding the fact.", |_, f| Value::s(&f.sentence)),
+        col!("char_start", Int32, false, "Start of raw in the cleaned body (characters).", |_, f| Value::count(f.char_start)),
+        col!("char_end", Int32, false, "End (exclusive) of raw in the cleaned body (characters).", |_, f| Value::count(f.char_end)),
+    ],
+};
+
+pub static DATES: Table<DocResult, DateMention> = Table {
+    name: "dates",
+    doc: "Every calendar date mentioned, with its role.",
+    columns: &[
+        col!("doc_id", Utf8, false, "Document id.", |d, _| Value::s(
+            &d.source.doc_id
+        )),
+        col!(
+            "date_id",
+            Int32,
+            false,
+            "1-based within the document.",
+            |_, x| Value::int(x.date_id)
+        ),
+        col!("raw", Utf8, false, "The date as printed.", |_, x| Value::s(
+            &x.raw
+        )),
+        col!(
+            "date",
+            Date32,
+            false,
+            "The date; the first day of the month or year for coarser precision.",
+            |_, x| Value::Date(x.date)
+        ),
+        col!("precision", Utf8, false, "day / month / year.", |_, x| {
+            Value::s(x.precision.as_str())
+        }),
+        col!(
+            "role",
+            Utf8,
+            false,
+            "publish (page metadata), signed (under the signature), as_of (截至/截止), event.",
+            |_, x| Value::s(x.role.as_str())
+        ),
+        col!(
+            "char_start",
+            Int32,
+            true,
+            "Start in the cleaned body (characters); null for dates from removed metadata lines.",
+            |_, x| Value::opt_count(x.char_start)
+        ),
+        col!(
+            "char_end",
+            Int32,
+            true,
+            "End (exclusive) in the cleaned body; null for dates from removed metadata lines.",
+            |_, x| Value::opt_count(x.char_end)
+        ),
+    ],
+};
+
+pub static REJECTS: Table<(), Reject> = Table {
+    name: "rejects",
+    doc: "Inputs that could not be processed. documents + rejects = files found.",
+    columns: &[
+        col!(
+            "source_path",
+            Utf8,
+            false,
+            "Path relative to the input root.",
+            |_, r| Value::s(&r.source_path)
+        ),
+        col!(
+            "stage",
+            Utf8,
+            false,
+            "Stage that refused the input (ingest, clean, ...).",
+            |_, r| Value::s(r.stage)
+        ),
+        col!(
+            "error",
+            Utf8,
+            false,
+            "What went wrong, as a sentence.",
+            |_, r| Value::s(&r.error)
+        ),
+        col!(
+            "source_bytes",
+            Int64,
+            false,
+            "Size of the source file in bytes.",
+            |_, r| Value::int(r.source_bytes as i64)
+        ),
+    ],
+};
+
+/// Name, description and columns of every table, in output order.
+pub fn all_tables() -> Vec<(&'static str, &'static str, Vec<ColumnInfo>)> {
+    vec![
+        (DOCUMENTS.name, DOCUMENTS.doc, DOCUMENTS.info()),
+        (TEXTS.name, TEXTS.doc, TEXTS.info()),
+        (SECTIONS.name, SECTIONS.doc, SECTIONS.info()),
+        (FACTS.name, FACTS.doc, FACTS.info()),
+        (DATES.name, DATES.doc, DATES.info()),
+        (REJECTS.name, REJECTS.doc, REJECTS.info()),
+    ]
+}
+
+/// The data dictionary as Markdown (the output of `govreport schema`).
+pub fn dictionary_markdown() -> String {
+    let mut out = format!(
+        "# govreport data dictionary\n\nSchema version {SCHEMA_VERSION}. Generated by `govreport schema` from the \
+         table definitions the Parquet and CSV writers use. Every table is written as \
+         `<table>.parquet` and `<table>.csv`; CSV has the same columns in the same order, \
+         ISO dates and an empty field for null.\n"
+    );
+    for (name, doc, cols) in all_tables() {
+        out.push_str(&format!(
+            "\n## {name}\n\n{doc}\n\n| column | type | null | meaning |\n|---|---|---|---|\n"
+        ));
+        for c in cols {
+            let null = if c.nullable { "yes" } else { "no" };
+            out.push_str(&format!(
+                "| {} | {} | {} | {} |\n",
+                c.name,
+                c.ty.name(),
+                null,
+                c.doc.replace('|', "\\|")
+            ));
+        }
+    }
+    out
+}

@@ -1,0 +1,274 @@
+//! Table writers. One `TableSink` writes one table to `<name>.csv` and `<name>.parquet` from
+//! the same column definitions; rows are appended as batches finish, so nothing holds a
+//! whole table in memory.
+
+use std::fs::File;
+use std::io::{BufWriter, Write};
+use std::path::Path;
+use std::sync::Arc;
+
+use arrow_array::builder::{
+    ArrayBuilder, Date32Builder, Float64Builder, Int16Builder, Int32Builder, Int64Builder,
+    StringBuilder,
+};
+use arrow_array::{ArrayRef, RecordBatch};
+use arrow_schema::{DataType, Field, Schema};
+use chrono::NaiveDate;
+use parquet::arrow::ArrowWriter;
+use parquet::basic::{Compression, ZstdLevel};
+use parquet::file::metadata::KeyValue;
+use parquet::file::properties::{EnabledStatistics, WriterProperties};
+
+use super::schema::{ColType, ColumnInfo, Table, Value, SCHEMA_VERSION};
+
+/// Rows buffered before they become a Parquet record batch.
+const BATCH_ROWS: usize = 8192;
+
+#[derive(Debug, Clone, Copy, Default)]
+pub struct SinkOptions {
+    /// Write a UTF-8 BOM at the start of CSV files (Excel opens them as UTF-8 then).
+    pub csv_bom: bool,
+}
+
+enum ColumnBuilder {
+    Utf8(StringBuilder),
+    Int16(Int16Builder),
+    Int32(Int32Builder),
+    Int64(Int64Builder),
+    Float64(Float64Builder),
+    Date32(Date32Builder),
+}
+
+fn epoch() -> NaiveDate {
+    NaiveDate::from_ymd_opt(1970, 1, 1).expect("valid date")
+}
+
+pub fn date32(d: NaiveDate) -> i32 {
+    (d - epoch()).num_days() as i32
+}
+
+impl ColumnBuilder {
+    fn new(ty: ColType) -> Self {
+        match ty {
+            ColType::Utf8 => ColumnBuilder::Utf8(StringBuilder::new()),
+            ColType::Int16 => ColumnBuilder::Int16(Int16Builder::new()),
+            ColType::Int32 => ColumnBuilder::Int32(Int32Builder::new()),
+            ColType::Int64 => ColumnBuilder::Int64(Int64Builder::new()),
+            ColType::Float64 => ColumnBuilder::Float64(Float64Builder::new()),
+            ColType::Date32 => ColumnBuilder::Date32(Date32Builder::new()),
+        }
+    }
+
+    /// Appends a value; a value of the wrong kind for the column is a programming error in
+    /// the table definitions and caught by the round-trip tests.
+    fn append(&mut self, v: &Value) {
+        match (self, v) {
+            (ColumnBuilder::Utf8(b), Value::Str(s)) => b.append_value(s),
+            (ColumnBuilder::Int16(b), Value::Int(i)) => b.append_value(*i as i16),
+            (ColumnBuilder::Int32(b), Value::Int(i)) => b.append_value(*i as i32),
+            (ColumnBuilder::Int64(b), Value::Int(i)) => b.append_value(*i),
+            (ColumnBuilder::Float64(b), Value::Float(f)) => b.append_value(*f),
+            (ColumnBuilder::Date32(b), Value::Date(d)) => b.append_value(date32(*d)),
+            (ColumnBuilder::Utf8(b), _) => b.append_null(),
+            (ColumnBuilder::Int16(b), _) => b.append_null(),
+            (ColumnBuilder::Int32(b), _) => b.append_null(),
+            (ColumnBuilder::Int64(b), _) => b.append_null(),
+            (ColumnBuilder::Float64(b), _) => b.append_null(),
+            (ColumnBuilder::Date32(b), _) => b.append_null(),
+        }
+    }
+
+    fn finish(&mut self) -> ArrayRef {
+        match self {
+            ColumnBuilder::Utf8(b) => Arc::new(b.finish()),
+            ColumnBuilder::Int16(b) => Arc::new(b.finish()),
+            ColumnBuilder::Int32(b) => Arc::new(b.finish()),
+            ColumnBuilder::Int64(b) => Arc::new(b.finish()),
+            ColumnBuilder::Float64(b) => Arc::new(b.finish()),
+            ColumnBuilder::Date32(b) => Arc::new(b.finish()),
+        }
+    }
+
+    fn len(&self) -> usize {
+        match self {
+            ColumnBuilder::Utf8(b) => b.len(),
+            ColumnBuilder::Int16(b) => b.len(),
+            ColumnBuilder::Int32(b) => b.len(),
+            ColumnBuilder::Int64(b) => b.len(),
+            ColumnBuilder::Float64(b) => b.len(),
+            ColumnBuilder::Date32(b) => b.len(),
+        }
+    }
+}
+
+pub fn arrow_type(ty: ColType) -> DataType {
+    match ty {
+        ColType::Utf8 => DataType::Utf8,
+        ColType::Int16 => DataType::Int16,
+        ColType::Int32 => DataType::Int32,
+        ColType::Int64 => DataType::Int64,
+        ColType::Float64 => DataType::Float64,
+        ColType::Date32 => DataType::Date32,
+    }
+}
+
+/// The Arrow schema of a table, with each column's description as field metadata.
+pub fn arrow_schema(columns: &[ColumnInfo]) -> Schema {
+    let fields: Vec<Field> = columns
+        .iter()
+        .map(|c| {
+            Field::new(c.name, arrow_type(c.ty), c.nullable).with_metadata(
+                std::collections::HashMap::from([("description".to_string(), c.doc.to_string())]),
+            )
+        })
+        .collect();
+    Schema::new(fields).with_metadata(std::collections::HashMap::from([(
+        "schema_version".to_string(),
+        SCHEMA_VERSION.to_string(),
+    )]))
+}
+
+/// CSV text of one value: empty for null, ISO dates, shortest round-trip floats.
+pub fn csv_field(v: &Value) -> String {
+    match v {
+        Value::Null => String::new(),
+        Value::Str(s) => s.to_string(),
+        Value::Int(i) => i.to_string(),
+        Value::Float(f) => format_float(*f),
+        Value::Date(d) => d.format("%Y-%m-%d").to_string(),
+    }
+}
+
+/// Shortest representation that reads back to the same f64 (`100`, `87.5`, `77400.00387`).
+pub fn format_float(f: f64) -> String {
+    if f.is_finite() && f == f.trunc() && f.abs() < 1e15 {
+        format!("{}", f as i64)
+    } else {
+        format!("{f}")
+    }
+}
+
+pub struct TableSink {
+    name: &'static str,
+    columns: Vec<ColumnInfo>,
+    csv: csv::Writer<BufWriter<File>>,
+    parquet: ArrowWriter<File>,
+    schema: Arc<Schema>,
+    builders: Vec<ColumnBuilder>,
+    rows: u64,
+}
+
+impl TableSink {
+    pub fn create(
+        dir: &Path,
+        name: &'static str,
+        columns: Vec<ColumnInfo>,
+        opts: SinkOptions,
+    ) -> Result<Self, String> {
+        let err = |e: &dyn std::fmt::Display| format!("cannot write table {name}: {e}");
+        let mut csv_file =
+            BufWriter::new(File::create(dir.join(format!("{name}.csv"))).map_err(|e| err(&e))?);
+        if opts.csv_bom {
+            csv_file
+                .write_all("\u{feff}".as_bytes())
+                .map_err(|e| err(&e))?;
+        }
+        let mut csv = csv::WriterBuilder::new().from_writer(csv_file);
+        csv.write_record(columns.iter().map(|c| c.name))
+            .map_err(|e| err(&e))?;
+
+        let schema = Arc::new(arrow_schema(&columns));
+        let mut kv = vec![KeyValue::new(
+            "govreport.schema_version".into(),
+            SCHEMA_VERSION.to_string(),
+        )];
+        kv.extend(
+            columns
+                .iter()
+                .map(|c| KeyValue::new(format!("govreport.column.{}", c.name), c.doc.to_string())),
+        );
+        let props = WriterProperties::builder()
+            .set_compression(Compression::ZSTD(
+                ZstdLevel::try_new(3).map_err(|e| err(&e))?,
+            ))
+            .set_dictionary_enabled(true)
+            .set_statistics_enabled(EnabledStatistics::Page)
+            .set_created_by(format!("govreport {}", env!("CARGO_PKG_VERSION")))
+            .set_key_value_metadata(Some(kv))
+            .build();
+        let pq_file = File::create(dir.join(format!("{name}.parquet"))).map_err(|e| err(&e))?;
+        let parquet =
+            ArrowWriter::try_new(pq_file, schema.clone(), Some(props)).map_err(|e| err(&e))?;
+        let builders = columns.iter().map(|c| ColumnBuilder::new(c.ty)).collect();
+        Ok(TableSink {
+            name,
+            columns,
+            csv,
+            parquet,
+            schema,
+            builders,
+            rows: 0,
+        })
+    }
+
+    /// Creates the sink for a table definition.
+    pub fn for_table<P, C>(
+        dir: &Path,
+        table: &Table<P, C>,
+        opts: SinkOptions,
+    ) -> Result<Self, String> {
+        TableSink::create(dir, table.name, table.info(), opts)
+    }
+
+    /// Appends one row (the table's column getters applied to `parent`, `child`).
+    pub fn append<P, C>(
+        &mut self,
+        table: &Table<P, C>,
+        parent: &P,
+        child: &C,
+    ) -> Result<(), String> {
+        debug_assert_eq!(table.name, self.name);
+        let mut record = csv::StringRecord::with_capacity(256, self.columns.len());
+        for (col, builder) in table.columns.iter().zip(self.builders.iter_mut()) {
+            let v = (col.get)(parent, child);
+            record.push_field(&csv_field(&v));
+            builder.append(&v);
+        }
+        self.csv
+            .write_record(&record)
+            .map_err(|e| format!("cannot write {}.csv: {e}", self.name))?;
+        self.rows += 1;
+        if self.builders.first().is_some_and(|b| b.len() >= BATCH_ROWS) {
+            self.flush_batch()?;
+        }
+        Ok(())
+    }
+
+    fn flush_batch(&mut self) -> Result<(), String> {
+        if self.builders.first().is_none_or(|b| b.len() == 0) {
+            return Ok(());
+        }
+        let arrays: Vec<ArrayRef> = self.builders.iter_mut().map(|b| b.finish()).collect();
+        let batch = RecordBatch::try_new(self.schema.clone(), arrays)
+            .map_err(|e| format!("cannot build a batch of {}: {e}", self.name))?;
+        self.parquet
+            .write(&batch)
+            .map_err(|e| format!("cannot write {}.parquet: {e}", self.name))
+    }
+
+    pub fn rows(&self) -> u64 {
+        self.rows
+    }
+
+    /// Flushes and closes both files; returns the row count.
+    pub fn finish(mut self) -> Result<u64, String> {
+        self.flush_batch()?;
+        self.csv
+            .flush()
+            .map_err(|e| format!("cannot write {}.csv: {e}", self.name))?;
+        self.parquet
+            .close()
+            .map_err(|e| format!("cannot close {}.parquet: {e}", self.name))?;
+        Ok(self.rows)
+    }
+}
