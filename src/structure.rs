@@ -324,7 +324,7 @@ mod tests {
     fn unnumbered_part_heading_after_numbered_parts() {
         let body = "一、主要举措和成效\n正文。\n二、存在问题和不足\n一是决策评估有待改善。\n2021年法治政府建设的计划安排\n2021年针对工作中存在的问题,街道将改进。";
         let s = build_sections(body);
-        let last_l1 = s.iter().filter(|x| x.level == 1).last().unwrap();
+        let last_l1 = s.iter().rfind(|x| x.level == 1).unwrap();
         assert_eq!(last_l1.marker, "");
         assert_eq!(last_l1.heading, "2021年法治政府建设的计划安排");
         assert_eq!(last_l1.section_type, Some(SectionType::NextYearPlan));

@@ -1,0 +1,38 @@
+# govreport — the two set-up commands are `make pipeline` and `make test`.
+CARGO ?= cargo
+BIN := target/release/govreport
+
+.PHONY: all build pipeline test lint fmt dictionary bench score clean
+
+all: build
+
+build:
+	$(CARGO) build --release --locked
+
+## Run the default pipeline (pipelines/default.toml): data/ -> data/out/
+pipeline: build
+	$(BIN) run pipelines/default.toml
+
+## Format check, lints, then every test.
+test:
+	$(CARGO) fmt --all -- --check
+	$(CARGO) clippy --locked --all-targets -- -D warnings
+	$(CARGO) test --locked
+
+lint:
+	$(CARGO) clippy --locked --all-targets -- -D warnings
+
+fmt:
+	$(CARGO) fmt --all
+
+## Regenerate the committed data dictionary from the schema definitions.
+dictionary: build
+	$(BIN) schema > docs/DATA_DICTIONARY.md
+
+## Score the sample output against the hand-made gold (needs ../shared).
+score: pipeline
+	python3 ../shared/eval/score.py --out data/out --gold ../shared/gold --src ../shared/seeds
+
+clean:
+	$(CARGO) clean
+	rm -rf data/out

@@ -1,0 +1,360 @@
+//! End-to-end tests of the `govreport` binary on the sample reports in `data/`.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use arrow_array::{Array, Date32Array, Float64Array, Int32Array, RecordBatch, StringArray};
+use arrow_schema::DataType;
+use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
+
+const TABLES: &[&str] = &[
+    "documents",
+    "texts",
+    "sections",
+    "facts",
+    "dates",
+    "rejects",
+];
+
+fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_govreport"));
+    c.current_dir(env!("CARGO_MANIFEST_DIR"));
+    c
+}
+
+fn run_ok(args: &[&str]) -> Output {
+    let out = bin().args(args).output().expect("binary runs");
+    assert!(
+        out.status.success(),
+        "govreport {args:?} failed: {}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    out
+}
+
+fn run_pipeline(input: &Path, output: &Path, threads: usize) {
+    run_ok(&[
+        "run",
+        "pipelines/default.toml",
+        "--input",
+        input.to_str().unwrap(),
+        "--output",
+        output.to_str().unwrap(),
+        "--threads",
+        &threads.to_string(),
+        "--quiet",
+    ]);
+}
+
+fn data_dir() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("data")
+}
+
+fn read_csv(path: &Path) -> (Vec<String>, Vec<Vec<String>>) {
+    let mut r = csv::Reader::from_path(path).unwrap();
+    let header = r.headers().unwrap().iter().map(String::from).collect();
+    let rows = r
+        .records()
+        .map(|x| x.unwrap().iter().map(String::from).collect())
+        .collect();
+    (header, rows)
+}
+
+fn read_parquet(path: &Path) -> Vec<RecordBatch> {
+    let f = fs::File::open(path).unwrap();
+    ParquetRecordBatchReaderBuilder::try_new(f)
+        .unwrap()
+        .build()
+        .unwrap()
+        .map(|b| b.unwrap())
+        .collect()
+}
+
+#[test]
+fn run_writes_every_table_for_the_seeds() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    run_pipeline(&data_dir(), &out, 2);
+    for t in TABLES {
+        assert!(out.join(format!("{t}.csv")).exists(), "{t}.csv missing");
+        assert!(
+            out.join(format!("{t}.parquet")).exists(),
+            "{t}.parquet missing"
+        );
+    }
+    let (_, docs) = read_csv(&out.join("documents.csv"));
+    assert_eq!(
+        docs.len(),
+        5,
+        "the five seed reports, nothing from data/gazetteer or data/out"
+    );
+    let (_, rejects) = read_csv(&out.join("rejects.csv"));
+    assert!(rejects.is_empty(), "{rejects:?}");
+    let (_, sections) = read_csv(&out.join("sections.csv"));
+    assert!(sections.len() > 50);
+    let manifest: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(out.join("manifest.json")).unwrap()).unwrap();
+    assert_eq!(manifest["files"]["found"], 5);
+    assert_eq!(manifest["files"]["read"], 5);
+    assert_eq!(manifest["tables"]["documents"], 5);
+    assert_eq!(manifest["schema_version"], "1.0");
+    assert!(manifest["mb_per_second"].as_f64().unwrap() > 0.0);
+}
+
+#[test]
+fn output_is_byte_identical_across_thread_counts() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (one, two) = (tmp.path().join("t1"), tmp.path().join("t2"));
+    run_pipeline(&data_dir(), &one, 1);
+    run_pipeline(&data_dir(), &two, 2);
+    for t in TABLES {
+        for ext in ["csv", "parquet"] {
+            let name = format!("{t}.{ext}");
+            assert_eq!(
+                fs::read(one.join(&name)).unwrap(),
+                fs::read(two.join(&name)).unwrap(),
+                "{name} differs"
+            );
+        }
+    }
+}
+
+#[test]
+fn parquet_reads_back_equal_to_csv_with_declared_types() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    run_pipeline(&data_dir(), &out, 2);
+    for t in TABLES {
+        let (header, rows) = read_csv(&out.join(format!("{t}.csv")));
+        let batches = read_parquet(&out.join(format!("{t}.parquet")));
+        let schema = batches.first().map(|b| b.schema());
+        let n: usize = batches.iter().map(|b| b.num_rows()).sum();
+        assert_eq!(n, rows.len(), "{t}: row counts differ");
+        let Some(schema) = schema else { continue };
+        let names: Vec<String> = schema.fields().iter().map(|f| f.name().clone()).collect();
+        assert_eq!(names, header, "{t}: columns differ");
+        // Compare every cell, rendered the way the CSV writer renders it.
+        let mut r = 0;
+        for b in &batches {
+            for i in 0..b.num_rows() {
+                for (c, col) in b.columns().iter().enumerate() {
+                    let cell = render(col.as_ref(), i);
+                    assert_eq!(cell, rows[r][c], "{t} row {r} column {}", header[c]);
+                }
+                r += 1;
+            }
+        }
+    }
+    let docs = read_parquet(&out.join("documents.parquet"));
+    let s = docs[0].schema();
+    assert_eq!(
+        s.field_with_name("publish_date").unwrap().data_type(),
+        &DataType::Date32
+    );
+    assert_eq!(
+        s.field_with_name("report_year").unwrap().data_type(),
+        &DataType::Int32
+    );
+    assert_eq!(
+        s.field_with_name("source_bytes").unwrap().data_type(),
+        &DataType::Int64
+    );
+    let facts = read_parquet(&out.join("facts.parquet"));
+    if let Some(b) = facts.first() {
+        assert_eq!(
+            b.schema()
+                .field_with_name("value_normalized")
+                .unwrap()
+                .data_type(),
+            &DataType::Float64
+        );
+    }
+}
+
+fn render(col: &dyn Array, i: usize) -> String {
+    if col.is_null(i) {
+        return String::new();
+    }
+    if let Some(a) = col.as_any().downcast_ref::<StringArray>() {
+        return a.value(i).to_string();
+    }
+    if let Some(a) = col.as_any().downcast_ref::<Int32Array>() {
+        return a.value(i).to_string();
+    }
+    if let Some(a) = col.as_any().downcast_ref::<arrow_array::Int16Array>() {
+        return a.value(i).to_string();
+    }
+    if let Some(a) = col.as_any().downcast_ref::<arrow_array::Int64Array>() {
+        return a.value(i).to_string();
+    }
+    if let Some(a) = col.as_any().downcast_ref::<Float64Array>() {
+        return govreport::tables::sink::format_float(a.value(i));
+    }
+    if let Some(a) = col.as_any().downcast_ref::<Date32Array>() {
+        return a.value_as_date(i).unwrap().format("%Y-%m-%d").to_string();
+    }
+    panic!("unexpected column type {:?}", col.data_type());
+}
+
+#[test]
+fn bad_inputs_become_rejects_and_the_run_goes_on() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    fs::create_dir_all(&input).unwrap();
+    fs::copy(
+        data_dir().join("001_9e571f58bb1199a2.txt"),
+        input.join("good.txt"),
+    )
+    .unwrap();
+    fs::write(input.join("empty.txt"), b"").unwrap();
+    fs::write(
+        input.join("binary.txt"),
+        [0u8, 1, 2, 3, 0, 0, 255, 254, 0, 7],
+    )
+    .unwrap();
+    fs::write(input.join("scan.pdf"), b"%PDF-1.4 binary").unwrap();
+    fs::write(input.join("notes.csv"), b"a,b\n1,2\n").unwrap();
+    let garbage: Vec<u8> = (0..4000u32)
+        .map(|i| [0x80u8, 0xFF, 0xC0, 0x81, 0xFE][(i % 5) as usize])
+        .collect();
+    fs::write(input.join("garbage.txt"), garbage).unwrap();
+    let out = tmp.path().join("out");
+    run_pipeline(&input, &out, 2);
+    let (_, docs) = read_csv(&out.join("documents.csv"));
+    let (header, rejects) = read_csv(&out.join("rejects.csv"));
+    assert_eq!(header, ["source_path", "stage", "error", "source_bytes"]);
+    assert_eq!(docs.len() + rejects.len(), 6, "every file is accounted for");
+    assert_eq!(docs.len(), 1);
+    let reason = |name: &str| {
+        rejects
+            .iter()
+            .find(|r| r[0] == name)
+            .map(|r| r[2].clone())
+            .unwrap_or_default()
+    };
+    assert!(reason("empty.txt").contains("empty"));
+    assert!(reason("binary.txt").contains("binary"));
+    assert!(reason("scan.pdf").contains("PDF"));
+    assert!(reason("notes.csv").contains("unsupported"));
+    assert!(
+        reason("garbage.txt").contains("decoded"),
+        "{}",
+        reason("garbage.txt")
+    );
+    let manifest: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(out.join("manifest.json")).unwrap()).unwrap();
+    assert_eq!(manifest["files"]["rejected"], 5);
+}
+
+#[test]
+fn gbk_and_utf16_inputs_give_the_same_body_as_utf8() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    fs::create_dir_all(&input).unwrap();
+    let text = fs::read_to_string(data_dir().join("004_4ef7c2eab01ad059.txt")).unwrap();
+    fs::write(input.join("a_utf8.txt"), &text).unwrap();
+    let (gbk, _, _) = encoding_rs::GB18030.encode(&text);
+    fs::write(input.join("b_gbk.txt"), &gbk).unwrap();
+    let mut utf16 = vec![0xFF, 0xFE];
+    utf16.extend(text.encode_utf16().flat_map(|u| u.to_le_bytes()));
+    fs::write(input.join("c_utf16.txt"), utf16).unwrap();
+    let crlf = text.replace('\n', "\r\n");
+    fs::write(input.join("d_crlf.txt"), crlf).unwrap();
+    let out = tmp.path().join("out");
+    run_pipeline(&input, &out, 2);
+    let (h, docs) = read_csv(&out.join("documents.csv"));
+    let enc = h.iter().position(|c| c == "encoding").unwrap();
+    let dup = h.iter().position(|c| c == "duplicate_of").unwrap();
+    let encodings: Vec<&str> = docs.iter().map(|r| r[enc].as_str()).collect();
+    assert_eq!(encodings, ["UTF-8", "GB18030", "UTF-16LE", "UTF-8"]);
+    // Same cleaned body → the later three are duplicates of the first.
+    assert!(docs[0][dup].is_empty());
+    for r in &docs[1..] {
+        assert_eq!(r[dup], docs[0][0]);
+    }
+}
+
+#[test]
+fn a_failed_run_leaves_the_previous_tables_in_place() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    run_pipeline(&data_dir(), &out, 1);
+    let before = fs::read(out.join("documents.csv")).unwrap();
+    let status = bin()
+        .args([
+            "run",
+            "--input",
+            tmp.path().join("missing").to_str().unwrap(),
+            "--output",
+            out.to_str().unwrap(),
+        ])
+        .output()
+        .unwrap();
+    assert!(!status.status.success());
+    assert!(String::from_utf8_lossy(&status.stderr).contains("does not exist"));
+    assert_eq!(fs::read(out.join("documents.csv")).unwrap(), before);
+    let leftovers: Vec<_> = fs::read_dir(tmp.path())
+        .unwrap()
+        .map(|e| e.unwrap().file_name())
+        .collect();
+    assert_eq!(
+        leftovers.len(),
+        1,
+        "no temporary directories left: {leftovers:?}"
+    );
+}
+
+#[test]
+fn extract_prints_one_documents_json() {
+    let out = run_ok(&["extract", "data/002_40cb9ad96189bd44.txt"]);
+    let v: serde_json::Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["document"]["source_path"], "002_40cb9ad96189bd44.txt");
+    assert!(v["sections"].as_array().unwrap().len() > 10);
+    assert!(v["removed_lines"].as_array().unwrap().len() >= 10);
+    assert!(!v["body"].as_str().unwrap().contains("ICP备"));
+}
+
+#[test]
+fn schema_output_matches_the_committed_data_dictionary() {
+    let out = run_ok(&["schema"]);
+    let committed =
+        fs::read_to_string(Path::new(env!("CARGO_MANIFEST_DIR")).join("docs/DATA_DICTIONARY.md"))
+            .unwrap();
+    assert_eq!(
+        String::from_utf8(out.stdout).unwrap(),
+        committed,
+        "docs/DATA_DICTIONARY.md is stale: run `make dictionary` and review the diff"
+    );
+}
+
+#[test]
+fn help_shows_examples_for_each_command() {
+    for sub in [
+        vec!["--help"],
+        vec!["run", "--help"],
+        vec!["extract", "--help"],
+        vec!["schema", "--help"],
+    ] {
+        let out = run_ok(&sub);
+        let text = String::from_utf8_lossy(&out.stdout);
+        assert!(text.contains("Example"), "{sub:?} help has no examples");
+    }
+}
+
+#[test]
+fn csv_bom_option_prefixes_csv_files() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("out");
+    run_ok(&[
+        "run",
+        "--input",
+        "data",
+        "--output",
+        out.to_str().unwrap(),
+        "--csv-bom",
+        "--quiet",
+    ]);
+    let bytes = fs::read(out.join("documents.csv")).unwrap();
+    assert!(bytes.starts_with("\u{feff}doc_id".as_bytes()));
+}
