@@ -32,6 +32,8 @@ pub struct SourceDoc {
     pub encoding: String,
     pub source_bytes: u64,
     pub text: String,
+    /// Metadata the file format itself carries (docx core properties).
+    pub meta: PageMeta,
     /// Problems met while reading that did not stop the document (e.g. replacement chars).
     pub warnings: Vec<String>,
 }
@@ -50,8 +52,12 @@ pub struct PageMeta {
     pub publisher: Option<String>,
     /// 索引号
     pub index_no: Option<String>,
-    /// Title from page metadata (HTML `<title>` / ArticleTitle), when the format has one.
+    /// Title from page metadata (HTML `<title>` / ArticleTitle, docx core title), when the
+    /// format has one.
     pub title: Option<String>,
+    /// Creation time in the file's own properties (docx `dcterms:created`): a weak date
+    /// candidate, never taken as the publish date by itself.
+    pub created_raw: Option<String>,
 }
 
 /// A line the cleaner removed, with the rule that removed it.

@@ -14,7 +14,7 @@ use std::time::Instant;
 use rayon::prelude::*;
 use serde_json::json;
 
-use crate::clean::clean_text;
+use crate::clean::clean_document;
 use crate::extract::facts::extract_facts;
 use crate::extract::metadata::extract_metadata;
 use crate::gazetteer::Gazetteer;
@@ -66,7 +66,7 @@ pub struct RunSummary {
 /// Runs every stage on one decoded document. Pure: same input, same output.
 pub fn process_document(source: SourceDoc, gazetteer: &Gazetteer) -> DocResult {
     let chars_raw = source.text.chars().count();
-    let clean = clean_text(&source.text);
+    let clean = clean_document(&source);
     let sections = build_sections(&clean.body);
     let (meta, dates) = extract_metadata(&clean, &sections, gazetteer);
     let facts = extract_facts(&clean.body, &sections, &dates);

@@ -3,14 +3,22 @@
 //! Discovery is lazy (a `walkdir` iterator in file-name order, so runs are deterministic);
 //! reading is a pure function of the path and bytes, so documents can be read in parallel.
 
+pub mod docx;
+
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::sync::LazyLock;
 
 use encoding_rs::{Encoding, BIG5, GB18030, UTF_16BE, UTF_16LE, UTF_8};
 use globset::{Glob, GlobSet, GlobSetBuilder};
 use walkdir::WalkDir;
 
-use crate::model::{Reject, SourceDoc, SourceFormat};
+use crate::model::{PageMeta, Reject, SourceDoc, SourceFormat};
+
+/// `charset=gbk` in a meta tag or an XML declaration, read from the page's first bytes.
+static DECLARED_CHARSET: LazyLock<regex::bytes::Regex> = LazyLock::new(|| {
+    regex::bytes::Regex::new(r#"(?i)(?:charset|encoding)\s*=\s*["']?\s*([a-z0-9_\-]+)"#).unwrap()
+});
 
 /// A file found under the input root, not yet read.
 #[derive(Debug, Clone)]
@@ -106,34 +114,75 @@ pub fn decode_document(rel_path: &str, bytes: &[u8]) -> Result<SourceDoc, String
         return Err("file is empty (0 bytes)".to_string());
     }
     let format = detect_format(rel_path, bytes)?;
-    match format {
-        SourceFormat::Txt | SourceFormat::Md => {}
-        SourceFormat::Html => {
-            return Err("HTML pages are not read yet (planned); convert to .txt or .md".into())
-        }
-        SourceFormat::Docx => {
-            return Err(
-                "Word .docx files are not read yet (planned); convert to .txt or .md".into(),
-            )
-        }
-    }
-    let decoded = decode_text(bytes)?;
     let mut warnings = Vec::new();
-    if decoded.replacements > 0 {
-        warnings.push(format!(
-            "{} byte sequences were not valid {} and became U+FFFD",
-            decoded.replacements, decoded.encoding
-        ));
-    }
+    let (text, encoding, meta) = match format {
+        SourceFormat::Docx => {
+            let d = docx::read_docx(bytes)?;
+            (d.text, "UTF-8", d.meta)
+        }
+        SourceFormat::Html => {
+            let declared = declared_charset(bytes);
+            let decoded = decode_text(bytes, declared)?;
+            if let Some(enc) = declared {
+                if !decoded.encoding.starts_with(label_of(enc)) && decoded.encoding != "UTF-8-BOM" {
+                    warnings.push(format!(
+                        "page declares charset {} but its bytes are {}; decoded as {}",
+                        enc.name(),
+                        decoded.encoding,
+                        decoded.encoding
+                    ));
+                }
+            }
+            if decoded.replacements > 0 {
+                warnings.push(replacement_warning(&decoded));
+            }
+            (decoded.text, decoded.encoding, PageMeta::default())
+        }
+        SourceFormat::Txt | SourceFormat::Md => {
+            let decoded = decode_text(bytes, None)?;
+            if decoded.replacements > 0 {
+                warnings.push(replacement_warning(&decoded));
+            }
+            (decoded.text, decoded.encoding, PageMeta::default())
+        }
+    };
     Ok(SourceDoc {
         doc_id: doc_id(bytes),
         source_path: rel_path.to_string(),
         format,
-        encoding: decoded.encoding.to_string(),
+        encoding: encoding.to_string(),
         source_bytes: bytes.len() as u64,
-        text: normalize_line_endings(&decoded.text),
+        text: normalize_line_endings(&text),
+        meta,
         warnings,
     })
+}
+
+fn replacement_warning(d: &Decoded) -> String {
+    format!(
+        "{} byte sequences were not valid {} and became U+FFFD",
+        d.replacements, d.encoding
+    )
+}
+
+/// The encoding a page declares in its first 2 KB, if encoding_rs knows the label.
+pub fn declared_charset(bytes: &[u8]) -> Option<&'static Encoding> {
+    let head = &bytes[..bytes.len().min(2048)];
+    let label = DECLARED_CHARSET.captures(head)?.get(1)?.as_bytes();
+    Encoding::for_label(label)
+}
+
+/// The name this module reports for an encoding (GBK and GB2312 decode as GB18030).
+fn label_of(enc: &'static Encoding) -> &'static str {
+    if enc == UTF_8 {
+        "UTF-8"
+    } else if enc == BIG5 {
+        "Big5"
+    } else if enc == GB18030 || enc.name() == "GBK" {
+        "GB18030"
+    } else {
+        enc.name()
+    }
 }
 
 /// 16 hex characters of a 64-bit hash of the source bytes.
@@ -231,9 +280,11 @@ pub struct Decoded {
     pub replacements: usize,
 }
 
-/// BOM first, then strict UTF-8, then statistical detection among the legacy Chinese
-/// encodings. A result that is mostly replacement characters is refused, not guessed.
-pub fn decode_text(bytes: &[u8]) -> Result<Decoded, String> {
+/// BOM first, then strict UTF-8, then the declared encoding (HTML) when it decodes cleanly,
+/// then statistical detection among the legacy Chinese encodings. A declaration is only
+/// believed when the bytes agree: pages that claim UTF-8 but are GBK (and the reverse) are
+/// common. A result that is mostly replacement characters is refused, not guessed.
+pub fn decode_text(bytes: &[u8], declared: Option<&'static Encoding>) -> Result<Decoded, String> {
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         return finish(enc, &bytes[bom_len..], bom_name(enc));
     }
@@ -243,6 +294,13 @@ pub fn decode_text(bytes: &[u8]) -> Result<Decoded, String> {
             encoding: "UTF-8",
             replacements: 0,
         });
+    }
+    if let Some(enc) = declared.filter(|&e| e != UTF_8 && e != UTF_16LE && e != UTF_16BE) {
+        let enc = if enc.name() == "GBK" { GB18030 } else { enc };
+        let (_, had_errors) = enc.decode_without_bom_handling(bytes);
+        if !had_errors {
+            return finish(enc, bytes, label_of(enc));
+        }
     }
     let head = &bytes[..bytes.len().min(8192)];
     if head.contains(&0) && looks_like_bomless_utf16(head) {
@@ -316,12 +374,12 @@ mod tests {
 
     #[test]
     fn utf8_plain_and_with_bom() {
-        let d = decode_text(SNIPPET.as_bytes()).unwrap();
+        let d = decode_text(SNIPPET.as_bytes(), None).unwrap();
         assert_eq!(d.encoding, "UTF-8");
         assert_eq!(d.text, SNIPPET);
         let mut bom = vec![0xEF, 0xBB, 0xBF];
         bom.extend_from_slice(SNIPPET.as_bytes());
-        let d = decode_text(&bom).unwrap();
+        let d = decode_text(&bom, None).unwrap();
         assert_eq!(d.encoding, "UTF-8-BOM");
         assert_eq!(d.text, SNIPPET, "the BOM is not part of the text");
     }
@@ -329,7 +387,7 @@ mod tests {
     #[test]
     fn gb18030_is_detected() {
         let (bytes, _, _) = GB18030.encode(SNIPPET);
-        let d = decode_text(&bytes).unwrap();
+        let d = decode_text(&bytes, None).unwrap();
         assert_eq!(d.encoding, "GB18030");
         assert_eq!(d.text, SNIPPET);
     }
@@ -338,7 +396,7 @@ mod tests {
     fn big5_is_detected() {
         let text = "小白樓街道辦事處二〇二〇年法治政府建設情況報告。全面依法履行政府職能，積極推行執法全過程記錄制度，確保每件行政執法案件有記錄、有案卷。";
         let (bytes, _, _) = BIG5.encode(text);
-        let d = decode_text(&bytes).unwrap();
+        let d = decode_text(&bytes, None).unwrap();
         assert_eq!(d.encoding, "Big5");
         assert_eq!(d.text, text);
     }
@@ -349,14 +407,14 @@ mod tests {
         for u in SNIPPET.encode_utf16() {
             le.extend_from_slice(&u.to_le_bytes());
         }
-        let d = decode_text(&le).unwrap();
+        let d = decode_text(&le, None).unwrap();
         assert_eq!(d.encoding, "UTF-16LE");
         assert_eq!(d.text, SNIPPET);
         let mut be = vec![0xFE, 0xFF];
         for u in SNIPPET.encode_utf16() {
             be.extend_from_slice(&u.to_be_bytes());
         }
-        assert_eq!(decode_text(&be).unwrap().text, SNIPPET);
+        assert_eq!(decode_text(&be, None).unwrap().text, SNIPPET);
     }
 
     #[test]

@@ -5,6 +5,8 @@
 //! page-metadata key, a footer marker on a short line); anything else is report text and is
 //! kept, so that no sentence of the report is ever lost.
 
+pub mod html;
+
 use std::sync::LazyLock;
 
 use regex::Regex;
@@ -13,7 +15,7 @@ use crate::lexicon::boilerplate::{
     BREADCRUMB_PREFIXES, CHROME_EXACT, CHROME_MARKERS, CHROME_MAX_CHARS, META_KEYS,
     SEPARATOR_CHARS, WEEKDAY_WORDS,
 };
-use crate::model::{CleanDoc, PageMeta, RemovedLine};
+use crate::model::{CleanDoc, PageMeta, RemovedLine, SourceDoc, SourceFormat};
 
 /// Shortest line (in characters) that may be the first half of a sentence broken in two.
 const BROKEN_LINE_MIN_CHARS: usize = 30;
@@ -36,6 +38,44 @@ static STARTS_STRUCTURE: LazyLock<Regex> = LazyLock::new(|| {
 static DATE_ONLY: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^[0-9０-９〇零一二三四五六七八九十○Ｏ]{2,4}\s*年\s*[0-9０-９一二三四五六七八九十]{1,3}\s*月\s*[0-9０-９一二三四五六七八九十]{1,3}\s*日$").unwrap()
 });
+
+/// Cleans one document whatever its format: HTML pages first lose everything outside their
+/// article (DOM evidence), then every format goes through the same line rules.
+pub fn clean_document(source: &SourceDoc) -> CleanDoc {
+    match source.format {
+        SourceFormat::Html => {
+            let page = html::extract_content(&source.text);
+            let mut c = clean_text(&page.text);
+            // Lines outside the article count as removed chrome too.
+            let outside = page.outside_lines.into_iter().map(|text| RemovedLine {
+                line_no: 0,
+                text,
+                rule: "html_outside_article",
+            });
+            c.removed.splice(0..0, outside);
+            c.meta = merge_meta(page.meta, c.meta);
+            c
+        }
+        _ => {
+            let mut c = clean_text(&source.text);
+            c.meta = merge_meta(source.meta.clone(), c.meta);
+            c
+        }
+    }
+}
+
+/// Fields of `primary` win; `secondary` fills the gaps.
+fn merge_meta(primary: PageMeta, secondary: PageMeta) -> PageMeta {
+    PageMeta {
+        publish_raw: primary.publish_raw.or(secondary.publish_raw),
+        written_raw: primary.written_raw.or(secondary.written_raw),
+        source: primary.source.or(secondary.source),
+        publisher: primary.publisher.or(secondary.publisher),
+        index_no: primary.index_no.or(secondary.index_no),
+        title: primary.title.or(secondary.title),
+        created_raw: primary.created_raw.or(secondary.created_raw),
+    }
+}
 
 /// Cleans one document's text. `is_markdown` enables markdown-only rules; the generic
 /// markers (`#` headings, `**bold**`) are stripped from any format since scraped text often
@@ -125,7 +165,7 @@ pub fn chrome_rule(line: &str) -> Option<&'static str> {
 }
 
 /// Splits a metadata line into `key: value` pairs and keeps the ones a report needs.
-fn read_page_metadata(line: &str, meta: &mut PageMeta) {
+pub(crate) fn read_page_metadata(line: &str, meta: &mut PageMeta) {
     let keys: Vec<regex::Match> = META_KEY_COLON.find_iter(line).collect();
     for (i, m) in keys.iter().enumerate() {
         let key = META_KEY_COLON
@@ -133,10 +173,12 @@ fn read_page_metadata(line: &str, meta: &mut PageMeta) {
             .and_then(|c| c.get(1))
             .map(|k| k.as_str());
         let end = keys.get(i + 1).map_or(line.len(), |n| n.start());
+        // In a rendered table row the value is the next cell only.
         let value = line[m.end()..end]
             .trim()
-            .trim_matches(|c: char| c == '|' || c == '丨')
+            .trim_start_matches(['|', '丨'])
             .trim();
+        let value = value.split(['|', '丨']).next().unwrap_or("").trim();
         if value.is_empty() || value == "-" {
             continue;
         }

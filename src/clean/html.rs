@@ -1,0 +1,412 @@
+//! The main content of a government web page, found from DOM evidence.
+//!
+//! Every element gets its text length, its link-text length and its class/id hints in one
+//! bottom-up pass; the element with the best score (much text, few links, a content-like
+//! class such as `TRS_Editor` or `zoom`, no navigation-like class) is the article. Its text is
+//! rendered one block per line, table rows as `cell | cell` lines, and then goes through the
+//! same text-level rules as a `.txt` page.
+
+use std::collections::{HashMap, HashSet};
+
+use ego_tree::iter::Edge;
+use ego_tree::NodeId;
+use scraper::{Html, Node};
+
+use crate::lexicon::html::{
+    BLOCK_TAGS, CONTENT_HINTS, META_NAMES, NEGATIVE_HINTS, SKIP_TAGS, STRONG_CONTENT_HINTS,
+};
+use crate::model::PageMeta;
+
+/// An element needs at least this much text to be the article.
+const MIN_CONTENT_CHARS: usize = 40;
+/// When one child holds this share of its parent's text, the child is the tighter container.
+const DESCEND_SHARE: f64 = 0.85;
+/// Separator between table cells on a rendered row.
+pub const CELL_SEPARATOR: &str = " | ";
+
+/// What the page gives: the article text (title first) and the metadata of the page.
+#[derive(Debug, Clone, Default)]
+pub struct HtmlContent {
+    pub text: String,
+    pub meta: PageMeta,
+    /// Non-empty lines of the rendered page that are not in the article (site chrome).
+    pub outside_lines: Vec<String>,
+}
+
+#[derive(Debug, Clone, Copy, Default)]
+struct Stats {
+    text_chars: usize,
+    link_chars: usize,
+}
+
+/// Extracts the article of an HTML page. Never fails: a page with no recognisable article
+/// gives its whole visible text.
+pub fn extract_content(html: &str) -> HtmlContent {
+    let doc = Html::parse_document(html);
+    let mut meta = read_meta_tags(&doc);
+    let stats = element_stats(&doc);
+
+    let body_id = doc.root_element().id();
+    let content_id = best_container(&doc, &stats).unwrap_or(body_id);
+    let content_text = render_text(&doc, content_id);
+    let page_text = render_text(&doc, body_id);
+
+    // Lines outside the article: chrome, and the visible metadata line (发布日期: … 来源: …).
+    let inside: HashSet<&str> = content_text.lines().map(str::trim).collect();
+    let outside_lines: Vec<String> = page_text
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !inside.contains(l))
+        .map(String::from)
+        .collect();
+    for line in &outside_lines {
+        if super::chrome_rule(line) == Some("page_metadata") {
+            super::read_page_metadata(line, &mut meta);
+        }
+    }
+
+    // The title is usually outside the article container: put it first.
+    let mut text = String::with_capacity(content_text.len() + 128);
+    if let Some(title) = page_title(&doc, &meta) {
+        if !content_text.contains(&title) {
+            text.push_str(&title);
+            text.push('\n');
+        }
+        meta.title.get_or_insert(title);
+    }
+    text.push_str(&content_text);
+    HtmlContent {
+        text,
+        meta,
+        outside_lines,
+    }
+}
+
+/// `<meta name=…>` tags many Chinese government sites fill (ArticleTitle, PubDate, ContentSource).
+fn read_meta_tags(doc: &Html) -> PageMeta {
+    let mut meta = PageMeta::default();
+    for node in doc.tree.nodes() {
+        let Node::Element(e) = node.value() else {
+            continue;
+        };
+        if e.name() != "meta" {
+            continue;
+        }
+        let (Some(name), Some(content)) = (e.attr("name"), e.attr("content")) else {
+            continue;
+        };
+        let content = content.trim();
+        if content.is_empty() {
+            continue;
+        }
+        let Some((_, field)) = META_NAMES
+            .iter()
+            .find(|(n, _)| n.eq_ignore_ascii_case(name))
+        else {
+            continue;
+        };
+        let slot = match *field {
+            "title" => &mut meta.title,
+            "publish" => &mut meta.publish_raw,
+            "source" => &mut meta.source,
+            "site" => &mut meta.publisher,
+            _ => continue,
+        };
+        slot.get_or_insert_with(|| content.to_string());
+    }
+    meta
+}
+
+/// Text and link-text lengths of every element, bottom-up, without recursion (pages can
+/// nest deeply).
+fn element_stats(doc: &Html) -> HashMap<NodeId, Stats> {
+    let order: Vec<_> = doc.tree.root().descendants().collect();
+    let mut stats: HashMap<NodeId, Stats> = HashMap::with_capacity(order.len());
+    for node in order.iter().rev() {
+        let own = match node.value() {
+            Node::Text(t) => Stats {
+                text_chars: t.chars().filter(|c| !c.is_whitespace()).count(),
+                link_chars: 0,
+            },
+            Node::Element(e) => {
+                if SKIP_TAGS.contains(&e.name()) {
+                    continue;
+                }
+                let mut s = stats.get(&node.id()).copied().unwrap_or_default();
+                if e.name() == "a" {
+                    s.link_chars = s.text_chars;
+                }
+                s
+            }
+            _ => continue,
+        };
+        stats.insert(node.id(), own);
+        if let Some(parent) = node.parent() {
+            let p = stats.entry(parent.id()).or_default();
+            p.text_chars += own.text_chars;
+            p.link_chars += own.link_chars;
+        }
+    }
+    stats
+}
+
+fn hints(e: &scraper::node::Element) -> String {
+    let mut h = String::new();
+    if let Some(id) = e.attr("id") {
+        h.push_str(id);
+    }
+    h.push(' ');
+    if let Some(c) = e.attr("class") {
+        h.push_str(c);
+    }
+    h.to_ascii_lowercase()
+}
+
+fn hint_factor(hint: &str) -> f64 {
+    if STRONG_CONTENT_HINTS.iter().any(|h| hint.contains(h)) {
+        return 3.0;
+    }
+    if NEGATIVE_HINTS.iter().any(|h| {
+        hint.split(|c: char| !c.is_ascii_alphanumeric())
+            .any(|w| w.starts_with(h))
+    }) {
+        return 0.2;
+    }
+    if CONTENT_HINTS.iter().any(|h| hint.contains(h)) {
+        return 1.5;
+    }
+    1.0
+}
+
+/// The element most likely to be the article, then tightened to a child that holds nearly
+/// all of its text.
+fn best_container(doc: &Html, stats: &HashMap<NodeId, Stats>) -> Option<NodeId> {
+    let mut best: Option<(f64, NodeId)> = None;
+    for node in doc.tree.nodes() {
+        let Node::Element(e) = node.value() else {
+            continue;
+        };
+        if SKIP_TAGS.contains(&e.name())
+            || matches!(e.name(), "a" | "p" | "span" | "font" | "li" | "ul" | "tr")
+        {
+            continue;
+        }
+        let Some(s) = stats.get(&node.id()) else {
+            continue;
+        };
+        if s.text_chars < MIN_CONTENT_CHARS {
+            continue;
+        }
+        let non_link = (s.text_chars - s.link_chars.min(s.text_chars)) as f64;
+        let density = non_link / s.text_chars as f64;
+        let score = non_link * density * density * hint_factor(&hints(e));
+        if best.is_none_or(|(b, _)| score > b) {
+            best = Some((score, node.id()));
+        }
+    }
+    let (_, mut id) = best?;
+    // Descend while a single child carries nearly all the text.
+    loop {
+        let node = doc.tree.get(id)?;
+        let total = stats.get(&id).map_or(0, |s| s.text_chars) as f64;
+        let next = node.children().find(|c| {
+            matches!(c.value(), Node::Element(_))
+                && stats
+                    .get(&c.id())
+                    .is_some_and(|s| s.text_chars as f64 >= DESCEND_SHARE * total)
+        });
+        match next {
+            Some(c) if total > 0.0 => id = c.id(),
+            _ => return Some(id),
+        }
+    }
+}
+
+/// Visible text of the subtree at `id`: blocks on their own lines, table cells separated by
+/// `CELL_SEPARATOR`, scripts and styles skipped.
+fn render_text(doc: &Html, id: NodeId) -> String {
+    let Some(root) = doc.tree.get(id) else {
+        return String::new();
+    };
+    let mut out = String::new();
+    let mut skip_depth = 0usize;
+    for edge in root.traverse() {
+        match edge {
+            Edge::Open(n) => match n.value() {
+                Node::Element(e) => {
+                    let name = e.name();
+                    if SKIP_TAGS.contains(&name) {
+                        skip_depth += 1;
+                    } else if skip_depth == 0 {
+                        if name == "br" || BLOCK_TAGS.contains(&name) {
+                            newline(&mut out);
+                        } else if (name == "td" || name == "th")
+                            && !current_line(&out).trim().is_empty()
+                        {
+                            out.push_str(CELL_SEPARATOR);
+                        }
+                    }
+                }
+                Node::Text(t) if skip_depth == 0 => push_text(&mut out, t),
+                _ => {}
+            },
+            Edge::Close(n) => {
+                if let Node::Element(e) = n.value() {
+                    if SKIP_TAGS.contains(&e.name()) {
+                        skip_depth = skip_depth.saturating_sub(1);
+                    } else if skip_depth == 0
+                        && (BLOCK_TAGS.contains(&e.name()) || e.name() == "tr")
+                    {
+                        newline(&mut out);
+                    }
+                }
+            }
+        }
+    }
+    out
+}
+
+fn current_line(out: &str) -> &str {
+    out.rsplit('\n').next().unwrap_or("")
+}
+
+fn newline(out: &mut String) {
+    if !out.is_empty() && !out.ends_with('\n') {
+        out.push('\n');
+    }
+}
+
+/// Appends a text node with runs of ASCII white space (source formatting) collapsed.
+fn push_text(out: &mut String, text: &str) {
+    let mut last_space = out.ends_with(' ') || out.ends_with('\n') || out.is_empty();
+    for c in text.chars() {
+        if c.is_ascii_whitespace() {
+            if !last_space {
+                out.push(' ');
+                last_space = true;
+            }
+        } else {
+            out.push(c);
+            last_space = false;
+        }
+    }
+}
+
+/// The report's title: ArticleTitle, else the first `<h1>`/`<h2>` with real text, else
+/// `<title>` without its `_站点名` / `-站点名` suffix.
+fn page_title(doc: &Html, meta: &PageMeta) -> Option<String> {
+    if let Some(t) = meta
+        .title
+        .as_deref()
+        .map(str::trim)
+        .filter(|t| !t.is_empty())
+    {
+        return Some(t.to_string());
+    }
+    let mut title_tag = None;
+    for node in doc.tree.nodes() {
+        let Node::Element(e) = node.value() else {
+            continue;
+        };
+        let name = e.name();
+        if matches!(name, "h1" | "h2" | "title") {
+            let text: String = scraper::ElementRef::wrap(node)?.text().collect::<String>();
+            let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+            if name == "title" {
+                title_tag.get_or_insert(text);
+            } else if text.chars().count() >= 6 {
+                return Some(text);
+            }
+        }
+    }
+    let t = title_tag?;
+    let cut = t
+        .split(['_', '|'])
+        .next()
+        .unwrap_or(&t)
+        .trim()
+        .trim_end_matches('-')
+        .trim();
+    (!cut.is_empty()).then(|| cut.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const PAGE: &str = r#"<!DOCTYPE html><html><head><meta charset="utf-8"><title>某街道2023年法治政府建设年度报告_某区人民政府</title>
+<meta name="ArticleTitle" content="某街道2023年法治政府建设年度报告"><meta name="PubDate" content="2024-01-15 09:30">
+<meta name="ContentSource" content="某街道办事处"><script>var x = "一、不是正文";</script><style>.a{}</style></head>
+<body><div class="header"><a href="/">首页</a> <a href="/zwgk">政务公开</a></div>
+<div class="nav"><ul><li><a href="/1">机构概况</a></li><li><a href="/2">政务公开</a></li><li><a href="/3">互动交流</a></li></ul></div>
+<div class="position">当前位置：<a href="/">首页</a> &gt; <a href="/zwgk">政务公开</a></div>
+<div class="main"><div class="left"><h3>相关文章</h3><ul><li><a href="/x">某街道2022年法治政府建设年度报告</a></li><li><a href="/y">关于印发某方案的通知</a></li></ul></div>
+<div class="article"><h1>某街道2023年法治政府建设年度报告</h1><div class="info">发布日期：2024-01-15 来源：某街道办事处 浏览次数：</div>
+<div class="TRS_Editor"><p>&nbsp;&nbsp;一、主要举措和成效</p><p>（一）强化法治建设统筹。共计立案查处390件，罚款金额136161元。</p>
+<table><tr><th>指标</th><th>数量</th></tr><tr><td>受理案件</td><td>285宗</td></tr></table><p>二、存在的不足</p><p>宣传形式单一。</p></div></div></div>
+<div class="footer"><p>主办：某区人民政府办公室 版权所有</p><p>粤ICP备05083207号-1</p></div></body></html>"#;
+
+    #[test]
+    fn finds_the_article_and_its_metadata() {
+        let c = extract_content(PAGE);
+        let lines: Vec<&str> = c.text.lines().map(str::trim).collect();
+        assert_eq!(lines[0], "某街道2023年法治政府建设年度报告");
+        assert!(lines.contains(&"一、主要举措和成效"));
+        assert!(lines.contains(&"（一）强化法治建设统筹。共计立案查处390件，罚款金额136161元。"));
+        assert!(lines.contains(&"受理案件 | 285宗"), "{lines:?}");
+        for chrome in [
+            "机构概况",
+            "当前位置",
+            "ICP备",
+            "相关文章",
+            "不是正文",
+            "版权所有",
+        ] {
+            assert!(!c.text.contains(chrome), "{chrome} kept in {}", c.text);
+        }
+        assert_eq!(
+            c.meta.title.as_deref(),
+            Some("某街道2023年法治政府建设年度报告")
+        );
+        assert_eq!(c.meta.publish_raw.as_deref(), Some("2024-01-15 09:30"));
+        assert_eq!(c.meta.source.as_deref(), Some("某街道办事处"));
+        assert!(c.outside_lines.iter().any(|l| l.contains("ICP备")));
+    }
+
+    #[test]
+    fn visible_metadata_line_fills_missing_meta_tags() {
+        let page = r#"<html><head><title>报告</title></head><body><div class="xxgk-info"><table><tr><td>索引号：</td><td>11440105MB2C92341K/2023-00123</td><td>发布机构：</td><td>海珠区海幢街道办事处</td></tr><tr><td>发布日期：</td><td>2023-12-14</td><td>文号：</td><td>无</td></tr></table></div>
+<div id="zoom"><p>2023年，海幢街道深入学习贯彻习近平法治思想，扎实推进法治政府建设各项工作，现将年度情况汇报如下：</p><p>一、2023年主要工作</p></div></body></html>"#;
+        let c = extract_content(page);
+        assert_eq!(c.meta.publish_raw.as_deref(), Some("2023-12-14"));
+        assert_eq!(c.meta.publisher.as_deref(), Some("海珠区海幢街道办事处"));
+        assert_eq!(
+            c.meta.index_no.as_deref(),
+            Some("11440105MB2C92341K/2023-00123")
+        );
+        assert!(c.text.contains("一、2023年主要工作"));
+        assert!(!c.text.contains("索引号"));
+    }
+
+    #[test]
+    fn truncated_and_empty_pages_do_not_panic() {
+        for page in [
+            "",
+            "<html><body><div class=\"TRS_Editor\"><p>一、主要举措",
+            "<<<>>>",
+            "<p>只有一句话。</p>",
+        ] {
+            let c = extract_content(page);
+            assert!(c.text.len() <= page.len() + 64);
+        }
+        let c = extract_content("<html><body><div class=\"TRS_Editor\"><p>一、主要举措和成效。全年共计立案查处390件，罚款金额136161元，执结率87.5%。");
+        assert!(c.text.contains("立案查处390件"));
+    }
+
+    #[test]
+    fn deep_nesting_does_not_overflow_the_stack() {
+        let page = format!("<html><body>{}<p>一、主要举措和成效。共计立案查处390件，罚款金额136161元。</p>{}</body></html>", "<div>".repeat(5000), "</div>".repeat(5000));
+        let c = extract_content(&page);
+        assert!(c.text.contains("立案查处390件"));
+    }
+}

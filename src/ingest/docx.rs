@@ -1,0 +1,474 @@
+//! Word `.docx` files: paragraphs and tables from `word/document.xml`, automatic numbering
+//! rendered from `word/numbering.xml` (so `一、` and `（一）` markers that Word draws itself
+//! reach the section tree), and the core properties (title, created date).
+
+use std::collections::HashMap;
+use std::io::{Cursor, Read};
+
+use quick_xml::events::{BytesStart, Event};
+use quick_xml::Reader;
+
+use crate::clean::html::CELL_SEPARATOR;
+use crate::model::PageMeta;
+
+/// Largest XML part read from a docx (a zip bomb guard).
+const MAX_PART_BYTES: u64 = 200 * 1024 * 1024;
+
+/// Text and properties of a Word document.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct DocxText {
+    pub text: String,
+    pub meta: PageMeta,
+}
+
+/// Reads a `.docx` from its bytes. Errors are sentences for the rejects table.
+pub fn read_docx(bytes: &[u8]) -> Result<DocxText, String> {
+    let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
+        .map_err(|e| format!("not a readable .docx (zip) file: {e}"))?;
+    let document = read_part(&mut zip, "word/document.xml")?
+        .ok_or_else(|| "not a Word document: the .docx has no word/document.xml".to_string())?;
+    let numbering = read_part(&mut zip, "word/numbering.xml")?
+        .map(|x| parse_numbering(&x))
+        .unwrap_or_default();
+    let meta = read_part(&mut zip, "docProps/core.xml")?
+        .map(|x| parse_core(&x))
+        .unwrap_or_default();
+    let text = render_document(&document, &numbering)?;
+    Ok(DocxText { text, meta })
+}
+
+fn read_part(
+    zip: &mut zip::ZipArchive<Cursor<&[u8]>>,
+    name: &str,
+) -> Result<Option<String>, String> {
+    let file = match zip.by_name(name) {
+        Ok(f) => f,
+        Err(zip::result::ZipError::FileNotFound) => return Ok(None),
+        Err(e) => return Err(format!("damaged .docx: cannot open {name}: {e}")),
+    };
+    let mut s = String::new();
+    file.take(MAX_PART_BYTES)
+        .read_to_string(&mut s)
+        .map_err(|e| format!("damaged .docx: cannot read {name}: {e}"))?;
+    Ok(Some(s))
+}
+
+/// The value of attribute `w:val` (or any `*:val`).
+fn val(e: &BytesStart) -> Option<String> {
+    attr(e, b"val")
+}
+
+fn attr(e: &BytesStart, local: &[u8]) -> Option<String> {
+    e.attributes()
+        .flatten()
+        .find(|a| a.key.local_name().as_ref() == local)
+        .and_then(|a| a.unescape_value().ok().map(|v| v.into_owned()))
+}
+
+/// One numbering level: its format (`decimal`, `chineseCounting` …), its text (`%1、`) and start.
+#[derive(Debug, Clone, Default)]
+struct Level {
+    fmt: String,
+    text: String,
+    start: u32,
+}
+
+#[derive(Debug, Clone, Default)]
+struct Numbering {
+    /// abstractNumId → levels by ilvl
+    abstract_levels: HashMap<String, HashMap<u32, Level>>,
+    /// numId → abstractNumId
+    nums: HashMap<String, String>,
+}
+
+fn parse_numbering(xml: &str) -> Numbering {
+    let mut n = Numbering::default();
+    let mut reader = Reader::from_str(xml);
+    let (mut abs_id, mut num_id, mut ilvl): (Option<String>, Option<String>, Option<u32>) =
+        (None, None, None);
+    loop {
+        let ev = match reader.read_event() {
+            Ok(Event::Eof) | Err(_) => break,
+            Ok(ev) => ev,
+        };
+        match ev {
+            Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
+                b"abstractNum" => abs_id = attr(&e, b"abstractNumId"),
+                b"lvl" => ilvl = attr(&e, b"ilvl").and_then(|v| v.parse().ok()),
+                b"num" => num_id = attr(&e, b"numId"),
+                b"abstractNumId" => {
+                    if let (Some(id), Some(v)) = (num_id.clone(), val(&e)) {
+                        n.nums.insert(id, v);
+                    }
+                }
+                tag @ (b"numFmt" | b"lvlText" | b"start") => {
+                    if let (Some(a), Some(l), Some(v)) = (abs_id.clone(), ilvl, val(&e)) {
+                        let level = n
+                            .abstract_levels
+                            .entry(a)
+                            .or_default()
+                            .entry(l)
+                            .or_default();
+                        match tag {
+                            b"numFmt" => level.fmt = v,
+                            b"lvlText" => level.text = v,
+                            _ => level.start = v.parse().unwrap_or(1),
+                        }
+                    }
+                }
+                _ => {}
+            },
+            Event::End(e) => match e.local_name().as_ref() {
+                b"abstractNum" => abs_id = None,
+                b"lvl" => ilvl = None,
+                b"num" => num_id = None,
+                _ => {}
+            },
+            _ => {}
+        }
+    }
+    n
+}
+
+/// Chinese counting numerals as Word draws them (`chineseCounting`): 1 → 一, 12 → 十二.
+fn chinese_count(n: u32) -> String {
+    const DIGITS: [&str; 10] = ["〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"];
+    match n {
+        0..=9 => DIGITS[n as usize].to_string(),
+        10..=19 => format!(
+            "十{}",
+            if n == 10 {
+                ""
+            } else {
+                DIGITS[(n % 10) as usize]
+            }
+        ),
+        20..=99 => format!(
+            "{}十{}",
+            DIGITS[(n / 10) as usize],
+            if n.is_multiple_of(10) {
+                ""
+            } else {
+                DIGITS[(n % 10) as usize]
+            }
+        ),
+        _ => n.to_string(),
+    }
+}
+
+fn render_counter(fmt: &str, n: u32) -> String {
+    match fmt {
+        "chineseCounting"
+        | "chineseCountingThousand"
+        | "ideographTraditional"
+        | "japaneseCounting"
+        | "taiwaneseCounting"
+        | "taiwaneseCountingThousand"
+        | "chineseLegalSimplified" => chinese_count(n),
+        "upperLetter" => char::from_u32(u32::from('A') + (n.saturating_sub(1) % 26))
+            .unwrap_or('A')
+            .to_string(),
+        "lowerLetter" => char::from_u32(u32::from('a') + (n.saturating_sub(1) % 26))
+            .unwrap_or('a')
+            .to_string(),
+        "decimalFullWidth" => n
+            .to_string()
+            .chars()
+            .map(|c| char::from_u32(c as u32 - '0' as u32 + '０' as u32).unwrap_or(c))
+            .collect(),
+        "bullet" | "none" => String::new(),
+        _ => n.to_string(),
+    }
+}
+
+/// Counters of automatic numbering while walking the document.
+#[derive(Default)]
+struct Counters {
+    by_num: HashMap<String, HashMap<u32, u32>>,
+}
+
+impl Counters {
+    fn marker(&mut self, numbering: &Numbering, num_id: &str, ilvl: u32) -> String {
+        let Some(levels) = numbering
+            .nums
+            .get(num_id)
+            .and_then(|a| numbering.abstract_levels.get(a))
+        else {
+            return String::new();
+        };
+        let counters = self.by_num.entry(num_id.to_string()).or_default();
+        let start = levels.get(&ilvl).map_or(1, |l| l.start.max(1));
+        let c = counters
+            .entry(ilvl)
+            .and_modify(|c| *c += 1)
+            .or_insert(start);
+        let _ = c;
+        // A new item at one level restarts the levels below it.
+        counters.retain(|&l, _| l <= ilvl);
+        let Some(level) = levels.get(&ilvl) else {
+            return String::new();
+        };
+        let mut text = level.text.clone();
+        for l in 0..=ilvl {
+            let placeholder = format!("%{}", l + 1);
+            if text.contains(&placeholder) {
+                let n = counters.get(&l).copied().unwrap_or(1);
+                let fmt = levels.get(&l).map_or("decimal", |x| x.fmt.as_str());
+                text = text.replace(&placeholder, &render_counter(fmt, n));
+            }
+        }
+        text
+    }
+}
+
+/// Walks `document.xml`: one line per paragraph, one `cell | cell` line per table row.
+fn render_document(xml: &str, numbering: &Numbering) -> Result<String, String> {
+    let mut reader = Reader::from_str(xml);
+    let mut out = String::with_capacity(xml.len() / 4);
+    let mut counters = Counters::default();
+    let mut para = String::new();
+    let mut in_text = false;
+    let (mut num_id, mut ilvl): (Option<String>, u32) = (None, 0);
+    let mut table_depth = 0usize;
+    let mut row: Vec<String> = Vec::new();
+    let mut cell = String::new();
+    loop {
+        let ev = reader
+            .read_event()
+            .map_err(|e| format!("damaged .docx: word/document.xml is not well-formed XML: {e}"))?;
+        match ev {
+            Event::Eof => break,
+            Event::Start(e) | Event::Empty(e) => match e.local_name().as_ref() {
+                b"p" => {
+                    para.clear();
+                    num_id = None;
+                    ilvl = 0;
+                }
+                b"t" => in_text = true,
+                b"tab" => para.push('\t'),
+                b"br" | b"cr" => para.push('\n'),
+                b"numId" => num_id = val(&e).filter(|v| v != "0"),
+                b"ilvl" => ilvl = val(&e).and_then(|v| v.parse().ok()).unwrap_or(0),
+                b"tbl" => table_depth += 1,
+                b"tr" => row.clear(),
+                b"tc" => cell.clear(),
+                _ => {}
+            },
+            Event::Text(t) if in_text => {
+                let s = t
+                    .decode()
+                    .map_err(|e| format!("damaged .docx: bad text: {e}"))?;
+                para.push_str(&s);
+            }
+            Event::GeneralRef(r) if in_text => {
+                if let Ok(Some(c)) = r.resolve_char_ref() {
+                    para.push(c);
+                } else {
+                    let name = r.decode().unwrap_or_default();
+                    para.push_str(match name.as_ref() {
+                        "lt" => "<",
+                        "gt" => ">",
+                        "amp" => "&",
+                        "quot" => "\"",
+                        "apos" => "'",
+                        _ => "",
+                    });
+                }
+            }
+            Event::End(e) => match e.local_name().as_ref() {
+                b"t" => in_text = false,
+                b"p" => {
+                    let marker = num_id
+                        .as_deref()
+                        .map(|n| counters.marker(numbering, n, ilvl))
+                        .unwrap_or_default();
+                    let line = format!("{marker}{}", para.trim());
+                    if table_depth > 0 {
+                        if !cell.is_empty() && !line.is_empty() {
+                            cell.push(' ');
+                        }
+                        cell.push_str(&line);
+                    } else if !line.trim().is_empty() {
+                        out.push_str(&line);
+                        out.push('\n');
+                    }
+                    para.clear();
+                }
+                b"tc" => row.push(std::mem::take(&mut cell).trim().to_string()),
+                b"tr" => {
+                    let cells: Vec<&str> = row
+                        .iter()
+                        .map(String::as_str)
+                        .filter(|c| !c.is_empty())
+                        .collect();
+                    if !cells.is_empty() {
+                        out.push_str(&cells.join(CELL_SEPARATOR));
+                        out.push('\n');
+                    }
+                    row.clear();
+                }
+                b"tbl" => table_depth = table_depth.saturating_sub(1),
+                _ => {}
+            },
+            _ => {}
+        }
+    }
+    Ok(out)
+}
+
+/// `dc:title` and `dcterms:created` of `docProps/core.xml`.
+fn parse_core(xml: &str) -> PageMeta {
+    let mut meta = PageMeta::default();
+    let mut reader = Reader::from_str(xml);
+    let mut current: Option<&'static str> = None;
+    loop {
+        match reader.read_event() {
+            Ok(Event::Eof) | Err(_) => break,
+            Ok(Event::Start(e)) => {
+                current = match e.local_name().as_ref() {
+                    b"title" => Some("title"),
+                    b"created" => Some("created"),
+                    _ => None,
+                }
+            }
+            Ok(Event::Text(t)) => {
+                let text = t.decode().map(|s| s.trim().to_string()).unwrap_or_default();
+                if text.is_empty() {
+                    continue;
+                }
+                match current {
+                    Some("title") => meta.title = Some(text),
+                    Some("created") => meta.created_raw = Some(text),
+                    _ => {}
+                }
+            }
+            Ok(Event::End(_)) => current = None,
+            _ => {}
+        }
+    }
+    meta
+}
+
+#[cfg(test)]
+pub(crate) mod tests {
+    use super::*;
+    use std::io::Write;
+
+    /// A paragraph of a test document: style id, (numId, ilvl) of its numbering, text.
+    pub type TestParagraph<'a> = (&'a str, Option<(u32, u32)>, &'a str);
+
+    /// Builds a minimal .docx: paragraphs, a table, core properties.
+    pub fn build_docx(paragraphs: &[TestParagraph], table: &[Vec<&str>], title: &str) -> Vec<u8> {
+        let mut body = String::new();
+        for (style, num, text) in paragraphs {
+            body.push_str("<w:p><w:pPr>");
+            if !style.is_empty() {
+                body.push_str(&format!("<w:pStyle w:val=\"{style}\"/>"));
+            }
+            if let Some((id, lvl)) = num {
+                body.push_str(&format!(
+                    "<w:numPr><w:ilvl w:val=\"{lvl}\"/><w:numId w:val=\"{id}\"/></w:numPr>"
+                ));
+            }
+            body.push_str(&format!(
+                "</w:pPr><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>",
+                quick_xml::escape::escape(*text)
+            ));
+        }
+        if !table.is_empty() {
+            body.push_str("<w:tbl>");
+            for r in table {
+                body.push_str("<w:tr>");
+                for c in r {
+                    body.push_str(&format!(
+                        "<w:tc><w:p><w:r><w:t>{c}</w:t></w:r></w:p></w:tc>"
+                    ));
+                }
+                body.push_str("</w:tr>");
+            }
+            body.push_str("</w:tbl>");
+        }
+        let document = format!("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>{body}</w:body></w:document>");
+        let numbering = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:numbering xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:abstractNum w:abstractNumId=\"0\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"chineseCounting\"/><w:lvlText w:val=\"%1、\"/></w:lvl><w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/><w:numFmt w:val=\"chineseCounting\"/><w:lvlText w:val=\"（%2）\"/></w:lvl></w:abstractNum><w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num></w:numbering>";
+        let core = format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?><cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\"><dc:title>{title}</dc:title><dcterms:created>2023-12-01T08:00:00Z</dcterms:created></cp:coreProperties>");
+        let mut buf = Cursor::new(Vec::new());
+        {
+            let mut z = zip::ZipWriter::new(&mut buf);
+            let opts = zip::write::SimpleFileOptions::default()
+                .compression_method(zip::CompressionMethod::Deflated);
+            for (name, content) in [
+                ("word/document.xml", document.as_str()),
+                ("word/numbering.xml", numbering),
+                ("docProps/core.xml", core.as_str()),
+            ] {
+                z.start_file(name, opts).unwrap();
+                z.write_all(content.as_bytes()).unwrap();
+            }
+            z.finish().unwrap();
+        }
+        buf.into_inner()
+    }
+
+    #[test]
+    fn paragraphs_numbering_tables_and_core_properties() {
+        let bytes = build_docx(
+            &[
+                ("Title", None, "某街道2023年法治政府建设年度报告"),
+                ("1", Some((1, 0)), "主要举措和成效"),
+                ("2", Some((1, 1)), "强化法治建设统筹。共计立案查处390件。"),
+                ("2", Some((1, 1)), "健全机制"),
+                ("1", Some((1, 0)), "存在的不足"),
+                ("", None, "宣传形式单一 & 频次低。"),
+            ],
+            &[vec!["受理案件", "285宗"], vec!["办结案件", "266宗"]],
+            "某街道2023年法治政府建设年度报告",
+        );
+        let d = read_docx(&bytes).unwrap();
+        let lines: Vec<&str> = d.text.lines().collect();
+        assert_eq!(
+            lines,
+            vec![
+                "某街道2023年法治政府建设年度报告",
+                "一、主要举措和成效",
+                "（一）强化法治建设统筹。共计立案查处390件。",
+                "（二）健全机制",
+                "二、存在的不足",
+                "宣传形式单一 & 频次低。",
+                "受理案件 | 285宗",
+                "办结案件 | 266宗",
+            ]
+        );
+        assert_eq!(
+            d.meta.title.as_deref(),
+            Some("某街道2023年法治政府建设年度报告")
+        );
+        assert_eq!(d.meta.created_raw.as_deref(), Some("2023-12-01T08:00:00Z"));
+    }
+
+    #[test]
+    fn broken_docx_files_are_refused_with_a_sentence() {
+        assert!(read_docx(b"PK\x03\x04garbage")
+            .unwrap_err()
+            .contains(".docx"));
+        let mut buf = Cursor::new(Vec::new());
+        {
+            let mut z = zip::ZipWriter::new(&mut buf);
+            z.start_file("hello.txt", zip::write::SimpleFileOptions::default())
+                .unwrap();
+            z.write_all(b"hi").unwrap();
+            z.finish().unwrap();
+        }
+        assert!(read_docx(&buf.into_inner())
+            .unwrap_err()
+            .contains("word/document.xml"));
+    }
+
+    #[test]
+    fn chinese_counters() {
+        assert_eq!(chinese_count(1), "一");
+        assert_eq!(chinese_count(10), "十");
+        assert_eq!(chinese_count(12), "十二");
+        assert_eq!(chinese_count(20), "二十");
+        assert_eq!(chinese_count(35), "三十五");
+    }
+}
