@@ -9,6 +9,7 @@ pub mod clean;
 pub mod cli;
 pub mod config;
 pub mod extract;
+pub mod fixtures;
 pub mod gazetteer;
 pub mod ingest;
 pub mod lexicon;

@@ -320,13 +320,9 @@ fn page_title(doc: &Html, meta: &PageMeta) -> Option<String> {
         }
     }
     let t = title_tag?;
-    let cut = t
-        .split(['_', '|'])
-        .next()
-        .unwrap_or(&t)
-        .trim()
-        .trim_end_matches('-')
-        .trim();
+    // `报告标题_站点名`, `报告标题 - 栏目 - 站点名`: the site's name is not the title.
+    let cut = t.split(['_', '|']).next().unwrap_or(&t);
+    let cut = cut.split(" - ").next().unwrap_or(cut).trim();
     (!cut.is_empty()).then(|| cut.to_string())
 }
 

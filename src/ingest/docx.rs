@@ -350,64 +350,10 @@ fn parse_core(xml: &str) -> PageMeta {
 }
 
 #[cfg(test)]
-pub(crate) mod tests {
+mod tests {
     use super::*;
+    use crate::fixtures::build_docx;
     use std::io::Write;
-
-    /// A paragraph of a test document: style id, (numId, ilvl) of its numbering, text.
-    pub type TestParagraph<'a> = (&'a str, Option<(u32, u32)>, &'a str);
-
-    /// Builds a minimal .docx: paragraphs, a table, core properties.
-    pub fn build_docx(paragraphs: &[TestParagraph], table: &[Vec<&str>], title: &str) -> Vec<u8> {
-        let mut body = String::new();
-        for (style, num, text) in paragraphs {
-            body.push_str("<w:p><w:pPr>");
-            if !style.is_empty() {
-                body.push_str(&format!("<w:pStyle w:val=\"{style}\"/>"));
-            }
-            if let Some((id, lvl)) = num {
-                body.push_str(&format!(
-                    "<w:numPr><w:ilvl w:val=\"{lvl}\"/><w:numId w:val=\"{id}\"/></w:numPr>"
-                ));
-            }
-            body.push_str(&format!(
-                "</w:pPr><w:r><w:t xml:space=\"preserve\">{}</w:t></w:r></w:p>",
-                quick_xml::escape::escape(*text)
-            ));
-        }
-        if !table.is_empty() {
-            body.push_str("<w:tbl>");
-            for r in table {
-                body.push_str("<w:tr>");
-                for c in r {
-                    body.push_str(&format!(
-                        "<w:tc><w:p><w:r><w:t>{c}</w:t></w:r></w:p></w:tc>"
-                    ));
-                }
-                body.push_str("</w:tr>");
-            }
-            body.push_str("</w:tbl>");
-        }
-        let document = format!("<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><w:document xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:body>{body}</w:body></w:document>");
-        let numbering = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><w:numbering xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\"><w:abstractNum w:abstractNumId=\"0\"><w:lvl w:ilvl=\"0\"><w:start w:val=\"1\"/><w:numFmt w:val=\"chineseCounting\"/><w:lvlText w:val=\"%1、\"/></w:lvl><w:lvl w:ilvl=\"1\"><w:start w:val=\"1\"/><w:numFmt w:val=\"chineseCounting\"/><w:lvlText w:val=\"（%2）\"/></w:lvl></w:abstractNum><w:num w:numId=\"1\"><w:abstractNumId w:val=\"0\"/></w:num></w:numbering>";
-        let core = format!("<?xml version=\"1.0\" encoding=\"UTF-8\"?><cp:coreProperties xmlns:cp=\"http://schemas.openxmlformats.org/package/2006/metadata/core-properties\" xmlns:dc=\"http://purl.org/dc/elements/1.1/\" xmlns:dcterms=\"http://purl.org/dc/terms/\"><dc:title>{title}</dc:title><dcterms:created>2023-12-01T08:00:00Z</dcterms:created></cp:coreProperties>");
-        let mut buf = Cursor::new(Vec::new());
-        {
-            let mut z = zip::ZipWriter::new(&mut buf);
-            let opts = zip::write::SimpleFileOptions::default()
-                .compression_method(zip::CompressionMethod::Deflated);
-            for (name, content) in [
-                ("word/document.xml", document.as_str()),
-                ("word/numbering.xml", numbering),
-                ("docProps/core.xml", core.as_str()),
-            ] {
-                z.start_file(name, opts).unwrap();
-                z.write_all(content.as_bytes()).unwrap();
-            }
-            z.finish().unwrap();
-        }
-        buf.into_inner()
-    }
 
     #[test]
     fn paragraphs_numbering_tables_and_core_properties() {
