@@ -42,9 +42,31 @@ pub enum Command {
         /// Write a UTF-8 BOM at the start of CSV files (for Excel).
         #[arg(long)]
         csv_bom: bool,
-        /// No periodic progress lines on stderr.
+        /// Write the per-document tables Hive-partitioned by report_year
+        /// (`facts/report_year=2023/part-0.parquet`), for big corpora.
+        #[arg(long)]
+        partition_by_year: bool,
+        /// No progress bar or periodic progress lines on stderr.
         #[arg(long, short)]
         quiet: bool,
+    },
+    /// Generate a realistic, varied corpus from the sample reports (for benchmarks).
+    #[command(
+        after_help = "Examples:\n  govreport synth --docs 1000 --out /tmp/corpus --seed 1\n  govreport synth --docs 100000 --out /tmp/big --seed 7 --input data\n\nThe same --seed gives the same files. About 2% of the files are duplicates and 1% are\nbad (empty, binary, truncated, PDF)."
+    )]
+    Synth {
+        /// Number of files to write.
+        #[arg(long)]
+        docs: usize,
+        /// Output directory.
+        #[arg(long)]
+        out: PathBuf,
+        /// Random seed.
+        #[arg(long, default_value_t = 1)]
+        seed: u64,
+        /// Directory of sample reports to recombine.
+        #[arg(long, default_value = "data")]
+        input: PathBuf,
     },
     /// Extract one document and print everything found as JSON (for checking a result by eye).
     #[command(
@@ -68,6 +90,7 @@ pub fn main_with(cli: Cli) -> i32 {
             output,
             threads,
             csv_bom,
+            partition_by_year,
             quiet,
         } => {
             let default = PathBuf::from("pipelines/default.toml");
@@ -92,6 +115,8 @@ pub fn main_with(cli: Cli) -> i32 {
                 pipeline_file: pipeline_path,
                 pipeline_text: text,
                 progress: !quiet,
+                partition_by_year: partition_by_year
+                    || file.output.partition_by.as_deref() == Some("report_year"),
             };
             match pipeline::run(&cfg) {
                 Ok(s) => {
@@ -136,11 +161,50 @@ pub fn main_with(cli: Cli) -> i32 {
                 Err(e) => fail(&e.to_string()),
             }
         }
+        Command::Synth {
+            docs,
+            out,
+            seed,
+            input,
+        } => match synth_corpus(docs, &out, seed, &input) {
+            Ok(s) => {
+                eprintln!(
+                    "govreport: wrote {} files ({:.1} MB; {} duplicates, {} bad) to {}",
+                    s.files,
+                    s.bytes as f64 / 1e6,
+                    s.duplicates,
+                    s.bad,
+                    out.display()
+                );
+                0
+            }
+            Err(e) => fail(&e),
+        },
         Command::Schema => {
             print!("{}", schema::dictionary_markdown());
             0
         }
     }
+}
+
+/// Processes the sample reports of `input` and writes a corpus recombined from them.
+fn synth_corpus(
+    docs: usize,
+    out: &std::path::Path,
+    seed: u64,
+    input: &std::path::Path,
+) -> Result<crate::synth::SynthSummary, String> {
+    let excludes =
+        ingest::build_excludes(&["out/**".into(), "out.*/**".into(), "gazetteer/**".into()])?;
+    let samples: Vec<_> = ingest::discover(input, &excludes)
+        .filter_map(|f| ingest::read_input(&f, ReadLimits::default()).ok())
+        .map(|src| pipeline::process_document(src, &GAZETTEER))
+        .collect();
+    if samples.is_empty() {
+        return Err(format!("no readable sample reports in {}", input.display()));
+    }
+    let pools = crate::synth::Pools::from_docs(&samples);
+    crate::synth::generate(&pools, &GAZETTEER, docs, seed, out)
 }
 
 fn fail(msg: &str) -> i32 {

@@ -38,6 +38,9 @@ pub struct OutputSection {
     /// Write a UTF-8 BOM at the start of CSV files, for Excel.
     #[serde(default)]
     pub csv_bom: bool,
+    /// `"report_year"`: write the per-document tables Hive-partitioned by report year.
+    #[serde(default)]
+    pub partition_by: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -78,6 +81,7 @@ impl Default for OutputSection {
         OutputSection {
             dir: default_output(),
             csv_bom: false,
+            partition_by: None,
         }
     }
 }

@@ -17,4 +17,5 @@ pub mod model;
 pub mod normalize;
 pub mod pipeline;
 pub mod structure;
+pub mod synth;
 pub mod tables;

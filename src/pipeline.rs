@@ -6,10 +6,11 @@
 
 use std::collections::HashMap;
 use std::fs;
+use std::io::IsTerminal;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
-use std::time::Instant;
+use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
 use serde_json::json;
@@ -21,8 +22,9 @@ use crate::gazetteer::Gazetteer;
 use crate::ingest::{self, InputFile, ReadLimits};
 use crate::model::{DocResult, Reject, SourceDoc};
 use crate::structure::{build_sections, missing_mandated};
+use crate::tables::schema::Table;
 use crate::tables::schema::{self, SCHEMA_VERSION};
-use crate::tables::sink::{SinkOptions, TableSink};
+use crate::tables::sink::{PartitionedSink, SinkOptions, TableSink};
 
 /// The gazetteer shipped in `data/gazetteer/`, compiled into the binary so that the tool
 /// works from any directory. Built once per process.
@@ -49,6 +51,8 @@ pub struct RunConfig {
     pub pipeline_file: Option<PathBuf>,
     pub pipeline_text: Option<String>,
     pub progress: bool,
+    /// Write the per-document tables Hive-partitioned by report_year.
+    pub partition_by_year: bool,
 }
 
 /// What a run did (also written to manifest.json).
@@ -61,15 +65,58 @@ pub struct RunSummary {
     pub table_rows: Vec<(&'static str, u64)>,
     pub input_bytes: u64,
     pub elapsed_secs: f64,
+    pub stage_times: StageTimes,
+}
+
+/// Time spent in each stage, summed over documents (and so over threads).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct StageTimes {
+    pub read: Duration,
+    pub clean: Duration,
+    pub structure: Duration,
+    pub extract: Duration,
+    pub write: Duration,
+}
+
+impl StageTimes {
+    fn add(&mut self, o: &StageTimes) {
+        self.read += o.read;
+        self.clean += o.clean;
+        self.structure += o.structure;
+        self.extract += o.extract;
+        self.write += o.write;
+    }
+
+    fn to_json(self) -> serde_json::Value {
+        json!({
+            "read": self.read.as_secs_f64(),
+            "clean": self.clean.as_secs_f64(),
+            "structure": self.structure.as_secs_f64(),
+            "extract": self.extract.as_secs_f64(),
+            "write": self.write.as_secs_f64(),
+        })
+    }
 }
 
 /// Runs every stage on one decoded document. Pure: same input, same output.
 pub fn process_document(source: SourceDoc, gazetteer: &Gazetteer) -> DocResult {
+    process_document_timed(source, gazetteer).0
+}
+
+/// `process_document`, also measuring each stage.
+pub fn process_document_timed(source: SourceDoc, gazetteer: &Gazetteer) -> (DocResult, StageTimes) {
+    let mut times = StageTimes::default();
+    let t = Instant::now();
     let chars_raw = source.text.chars().count();
     let clean = clean_document(&source);
+    times.clean = t.elapsed();
+    let t = Instant::now();
     let sections = build_sections(&clean.body);
+    times.structure = t.elapsed();
+    let t = Instant::now();
     let (meta, dates) = extract_metadata(&clean, &sections, gazetteer);
     let facts = extract_facts(&clean.body, &sections, &dates);
+    times.extract = t.elapsed();
     let required_sections_missing = missing_mandated(&sections);
     let body_sha = ingest::doc_id(clean.body.as_bytes());
 
@@ -78,7 +125,7 @@ pub fn process_document(source: SourceDoc, gazetteer: &Gazetteer) -> DocResult {
         warnings.push("no report text is left after removing website boilerplate".to_string());
     }
     warnings.extend(meta.warnings.iter().cloned());
-    DocResult {
+    let doc = DocResult {
         source,
         chars_raw,
         clean,
@@ -90,7 +137,8 @@ pub fn process_document(source: SourceDoc, gazetteer: &Gazetteer) -> DocResult {
         dates,
         required_sections_missing,
         warnings,
-    }
+    };
+    (doc, times)
 }
 
 /// Reads and processes one file; a panic in any stage becomes a reject, not a crash.
@@ -98,57 +146,124 @@ fn process_file(
     file: &InputFile,
     limits: ReadLimits,
     gazetteer: &Gazetteer,
-) -> Result<DocResult, Reject> {
-    let source = ingest::read_input(file, limits)?;
-    let bytes = source.source_bytes;
-    catch_unwind(AssertUnwindSafe(|| process_document(source, gazetteer))).map_err(|panic| {
-        let what = panic
-            .downcast_ref::<&str>()
-            .map(|s| s.to_string())
-            .or_else(|| panic.downcast_ref::<String>().cloned())
-            .unwrap_or_else(|| "unknown error".into());
-        Reject {
-            source_path: file.rel_path.clone(),
-            stage: "extract",
-            error: format!("internal error while extracting (please report): {what}"),
-            source_bytes: bytes,
+) -> (Result<DocResult, Reject>, StageTimes) {
+    let t = Instant::now();
+    let source = match ingest::read_input(file, limits) {
+        Ok(s) => s,
+        Err(r) => {
+            return (
+                Err(r),
+                StageTimes {
+                    read: t.elapsed(),
+                    ..Default::default()
+                },
+            )
         }
-    })
+    };
+    let read = t.elapsed();
+    let bytes = source.source_bytes;
+    match catch_unwind(AssertUnwindSafe(|| {
+        process_document_timed(source, gazetteer)
+    })) {
+        Ok((doc, times)) => (Ok(doc), StageTimes { read, ..times }),
+        Err(panic) => {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown error".into());
+            let reject = Reject {
+                source_path: file.rel_path.clone(),
+                stage: "extract",
+                error: format!("internal error while extracting (please report): {what}"),
+                source_bytes: bytes,
+            };
+            (
+                Err(reject),
+                StageTimes {
+                    read,
+                    ..Default::default()
+                },
+            )
+        }
+    }
+}
+
+/// One table's writer: a single file pair, or one pair per report year.
+enum Output {
+    Single(Box<TableSink>),
+    ByYear(PartitionedSink),
+}
+
+impl Output {
+    fn create<P, C>(
+        dir: &Path,
+        table: &Table<P, C>,
+        opts: SinkOptions,
+        by_year: bool,
+    ) -> Result<Self, String> {
+        Ok(if by_year {
+            Output::ByYear(PartitionedSink::for_table(dir, table, opts))
+        } else {
+            Output::Single(Box::new(TableSink::for_table(dir, table, opts)?))
+        })
+    }
+
+    fn append<P, C>(
+        &mut self,
+        table: &Table<P, C>,
+        year: Option<i32>,
+        parent: &P,
+        child: &C,
+    ) -> Result<(), String> {
+        match self {
+            Output::Single(s) => s.append(table, parent, child),
+            Output::ByYear(s) => s.append(table, year, parent, child),
+        }
+    }
+
+    fn finish(self) -> Result<u64, String> {
+        match self {
+            Output::Single(s) => s.finish(),
+            Output::ByYear(s) => s.finish(),
+        }
+    }
 }
 
 /// All table writers of one run.
 struct Sinks {
-    documents: TableSink,
-    texts: TableSink,
-    sections: TableSink,
-    facts: TableSink,
-    dates: TableSink,
+    documents: Output,
+    texts: Output,
+    sections: Output,
+    facts: Output,
+    dates: Output,
     rejects: TableSink,
 }
 
 impl Sinks {
-    fn create(dir: &Path, opts: SinkOptions) -> Result<Self, String> {
+    fn create(dir: &Path, opts: SinkOptions, by_year: bool) -> Result<Self, String> {
         Ok(Sinks {
-            documents: TableSink::for_table(dir, &schema::DOCUMENTS, opts)?,
-            texts: TableSink::for_table(dir, &schema::TEXTS, opts)?,
-            sections: TableSink::for_table(dir, &schema::SECTIONS, opts)?,
-            facts: TableSink::for_table(dir, &schema::FACTS, opts)?,
-            dates: TableSink::for_table(dir, &schema::DATES, opts)?,
+            documents: Output::create(dir, &schema::DOCUMENTS, opts, by_year)?,
+            texts: Output::create(dir, &schema::TEXTS, opts, by_year)?,
+            sections: Output::create(dir, &schema::SECTIONS, opts, by_year)?,
+            facts: Output::create(dir, &schema::FACTS, opts, by_year)?,
+            dates: Output::create(dir, &schema::DATES, opts, by_year)?,
             rejects: TableSink::for_table(dir, &schema::REJECTS, opts)?,
         })
     }
 
     fn write_document(&mut self, d: &DocResult) -> Result<(), String> {
-        self.documents.append(&schema::DOCUMENTS, &(), d)?;
-        self.texts.append(&schema::TEXTS, &(), d)?;
+        let year = d.meta.report_year;
+        self.documents.append(&schema::DOCUMENTS, year, &(), d)?;
+        self.texts.append(&schema::TEXTS, year, &(), d)?;
         for s in &d.sections {
-            self.sections.append(&schema::SECTIONS, d, s)?;
+            self.sections.append(&schema::SECTIONS, year, d, s)?;
         }
         for f in &d.facts {
-            self.facts.append(&schema::FACTS, d, f)?;
+            self.facts.append(&schema::FACTS, year, d, f)?;
         }
         for x in &d.dates {
-            self.dates.append(&schema::DATES, d, x)?;
+            self.dates.append(&schema::DATES, year, d, x)?;
         }
         Ok(())
     }
@@ -176,12 +291,10 @@ impl WarningTally {
     const MAX_KINDS: usize = 100;
 
     fn add(&mut self, warning: &str) {
-        // Group by the sentence without its numbers and quoted names.
-        let kind: String = warning.chars().filter(|c| !c.is_ascii_digit()).collect();
-        if let Some(n) = self.counts.get_mut(&kind) {
+        if let Some(n) = self.counts.get_mut(warning) {
             *n += 1;
         } else if self.counts.len() < Self::MAX_KINDS {
-            self.counts.insert(kind, 1);
+            self.counts.insert(warning.to_string(), 1);
         } else {
             self.other += 1;
         }
@@ -194,6 +307,55 @@ impl WarningTally {
             "kinds": v.iter().map(|(k, n)| json!({"warning": k, "count": n})).collect::<Vec<_>>(),
             "other": self.other,
         })
+    }
+}
+
+/// Progress for people (a bar on a terminal) and for nightly logs (a line every 10 s).
+enum Progress {
+    Off,
+    Bar(indicatif::ProgressBar),
+    Log(Instant),
+}
+
+impl Progress {
+    fn new(enabled: bool) -> Self {
+        if !enabled {
+            Progress::Off
+        } else if std::io::stderr().is_terminal() {
+            let bar = indicatif::ProgressBar::new_spinner();
+            bar.enable_steady_tick(Duration::from_millis(200));
+            Progress::Bar(bar)
+        } else {
+            Progress::Log(Instant::now())
+        }
+    }
+
+    fn update(&mut self, s: &RunSummary, started: Instant) {
+        let secs = started.elapsed().as_secs_f64().max(1e-9);
+        let msg = format!(
+            "{} files, {} documents, {} rejected, {:.1} MB at {:.1} MB/s",
+            s.files_found,
+            s.documents,
+            s.rejected,
+            s.input_bytes as f64 / 1e6,
+            s.input_bytes as f64 / 1e6 / secs
+        );
+        match self {
+            Progress::Off => {}
+            Progress::Bar(b) => b.set_message(msg),
+            Progress::Log(last) => {
+                if last.elapsed() >= Duration::from_secs(10) {
+                    *last = Instant::now();
+                    eprintln!("govreport: {msg} ({secs:.0}s)");
+                }
+            }
+        }
+    }
+
+    fn finish(&self) {
+        if let Progress::Bar(b) = self {
+            b.finish_and_clear();
+        }
     }
 }
 
@@ -212,8 +374,7 @@ pub fn run(cfg: &RunConfig) -> Result<RunSummary, String> {
     }
     fs::create_dir_all(&tmp).map_err(|e| format!("cannot create {}: {e}", tmp.display()))?;
 
-    let result = run_into(cfg, &excludes, &tmp, started, started_at);
-    match result {
+    match run_into(cfg, &excludes, &tmp, started, started_at) {
         Ok(summary) => {
             replace_dir(&tmp, &cfg.output)?;
             Ok(summary)
@@ -242,24 +403,28 @@ fn run_into(
         SinkOptions {
             csv_bom: cfg.csv_bom,
         },
+        cfg.partition_by_year,
     )?;
     let mut summary = RunSummary::default();
+    // body hash → first doc_id: 16 bytes a document, the only state that grows with the corpus.
     let mut first_by_body: HashMap<String, String> = HashMap::new();
     let mut warnings = WarningTally::default();
+    let mut progress = Progress::new(cfg.progress);
     let mut files = ingest::discover(&cfg.input, excludes).peekable();
     let batch_size = cfg.batch_size.max(1);
-    let mut last_log = Instant::now();
 
     while files.peek().is_some() {
         let batch: Vec<InputFile> = files.by_ref().take(batch_size).collect();
-        let results: Vec<Result<DocResult, Reject>> = pool.install(|| {
+        let results: Vec<(Result<DocResult, Reject>, StageTimes)> = pool.install(|| {
             batch
                 .par_iter()
                 .map(|f| process_file(f, cfg.limits, gazetteer))
                 .collect()
         });
-        for result in results {
+        let t = Instant::now();
+        for (result, times) in results {
             summary.files_found += 1;
+            summary.stage_times.add(&times);
             match result {
                 Ok(mut doc) => {
                     summary.documents += 1;
@@ -286,20 +451,14 @@ fn run_into(
                 }
             }
         }
-        if cfg.progress && last_log.elapsed().as_secs() >= 5 {
-            last_log = Instant::now();
-            eprintln!(
-                "govreport: {} files, {} documents, {} rejected, {:.1} MB in {:.1}s",
-                summary.files_found,
-                summary.documents,
-                summary.rejected,
-                summary.input_bytes as f64 / 1e6,
-                started.elapsed().as_secs_f64()
-            );
-        }
+        summary.stage_times.write += t.elapsed();
+        progress.update(&summary, started);
     }
 
+    let t = Instant::now();
     summary.table_rows = sinks.finish()?;
+    summary.stage_times.write += t.elapsed();
+    progress.finish();
     summary.elapsed_secs = started.elapsed().as_secs_f64();
     write_manifest(cfg, dir, &summary, &warnings, started_at)?;
     Ok(summary)
@@ -331,6 +490,7 @@ fn write_manifest(
         "pipeline_hash": cfg.pipeline_text.as_ref().map(|t| ingest::doc_id(t.as_bytes())),
         "input_root": cfg.input.display().to_string(),
         "threads": if cfg.threads == 0 { rayon::current_num_threads() } else { cfg.threads },
+        "partitioned_by": if cfg.partition_by_year { Some("report_year") } else { None },
         "tables": s.table_rows.iter().map(|(n, c)| (n.to_string(), json!(c))).collect::<serde_json::Map<_, _>>(),
         "files": {
             "found": s.files_found,
@@ -342,6 +502,7 @@ fn write_manifest(
         "elapsed_seconds": s.elapsed_secs,
         "mb_per_second": s.input_bytes as f64 / 1e6 / secs,
         "docs_per_second": s.documents as f64 / secs,
+        "stage_seconds": s.stage_times.to_json(),
         "peak_rss_bytes": peak_rss_bytes(),
         "warnings": warnings.to_json(),
     });

@@ -358,3 +358,146 @@ fn csv_bom_option_prefixes_csv_files() {
     let bytes = fs::read(out.join("documents.csv")).unwrap();
     assert!(bytes.starts_with("\u{feff}doc_id".as_bytes()));
 }
+
+/// Rows of a Hive-partitioned table read back as one dataset: the partition value from the
+/// path is put back as the `report_year` column, in the unpartitioned column order.
+fn read_partitioned_csv(dir: &Path, header_order: &[String]) -> Vec<Vec<String>> {
+    let mut rows = Vec::new();
+    for part in fs::read_dir(dir).unwrap() {
+        let part = part.unwrap().path();
+        let name = part.file_name().unwrap().to_string_lossy().into_owned();
+        let value = name
+            .strip_prefix("report_year=")
+            .expect("hive directory name")
+            .to_string();
+        let value = if value == "__HIVE_DEFAULT_PARTITION__" {
+            String::new()
+        } else {
+            value
+        };
+        let (header, part_rows) = read_csv(&part.join("part-0.csv"));
+        assert!(
+            !header.contains(&"report_year".to_string()),
+            "partition column is in the path only"
+        );
+        for r in part_rows {
+            let row = header_order
+                .iter()
+                .map(|c| {
+                    if c == "report_year" {
+                        value.clone()
+                    } else {
+                        r[header.iter().position(|h| h == c).unwrap()].clone()
+                    }
+                })
+                .collect();
+            rows.push(row);
+        }
+        assert!(part.join("part-0.parquet").exists());
+    }
+    rows.sort();
+    rows
+}
+
+#[test]
+fn partitioned_output_reads_back_as_the_same_dataset() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tmp.path().join("corpus");
+    run_ok(&[
+        "synth",
+        "--docs",
+        "60",
+        "--out",
+        corpus.to_str().unwrap(),
+        "--seed",
+        "3",
+    ]);
+    let (flat, parts) = (tmp.path().join("flat"), tmp.path().join("parts"));
+    run_pipeline(&corpus, &flat, 2);
+    run_ok(&[
+        "run",
+        "--input",
+        corpus.to_str().unwrap(),
+        "--output",
+        parts.to_str().unwrap(),
+        "--partition-by-year",
+        "--quiet",
+    ]);
+    let (doc_header, _) = read_csv(&flat.join("documents.csv"));
+    let year_col = doc_header.iter().position(|c| c == "report_year").unwrap();
+    let id_col = doc_header.iter().position(|c| c == "doc_id").unwrap();
+    let year_of: std::collections::HashMap<String, String> = read_csv(&flat.join("documents.csv"))
+        .1
+        .into_iter()
+        .map(|r| (r[id_col].clone(), r[year_col].clone()))
+        .collect();
+    for t in ["documents", "texts", "sections", "facts", "dates"] {
+        let (header, mut flat_rows) = read_csv(&flat.join(format!("{t}.csv")));
+        let mut order = header.clone();
+        if t != "documents" {
+            // Child tables get the report year of their document as the partition column.
+            order.push("report_year".into());
+            for r in &mut flat_rows {
+                r.push(year_of[&r[0]].clone());
+            }
+        }
+        flat_rows.sort();
+        let part_rows = if parts.join(t).exists() {
+            read_partitioned_csv(&parts.join(t), &order)
+        } else {
+            vec![]
+        };
+        assert_eq!(
+            part_rows, flat_rows,
+            "{t} differs between partitioned and flat output"
+        );
+    }
+    assert_eq!(
+        fs::read(flat.join("rejects.csv")).unwrap(),
+        fs::read(parts.join("rejects.csv")).unwrap()
+    );
+}
+
+#[test]
+fn synth_is_deterministic_for_a_seed_and_varied() {
+    let tmp = tempfile::tempdir().unwrap();
+    let (a, b, c) = (
+        tmp.path().join("a"),
+        tmp.path().join("b"),
+        tmp.path().join("c"),
+    );
+    for (dir, seed) in [(&a, "5"), (&b, "5"), (&c, "6")] {
+        run_ok(&[
+            "synth",
+            "--docs",
+            "40",
+            "--out",
+            dir.to_str().unwrap(),
+            "--seed",
+            seed,
+        ]);
+    }
+    let files = |d: &Path| {
+        let mut v: Vec<(String, Vec<u8>)> = fs::read_dir(d.join("0000"))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .map(|p| {
+                (
+                    p.file_name().unwrap().to_string_lossy().into_owned(),
+                    fs::read(&p).unwrap(),
+                )
+            })
+            .collect();
+        v.sort();
+        v
+    };
+    let (fa, fb, fc) = (files(&a), files(&b), files(&c));
+    assert_eq!(fa.len(), 40);
+    assert_eq!(fa, fb, "same seed, same corpus");
+    assert_ne!(fa, fc, "another seed, another corpus");
+    let exts: std::collections::HashSet<&str> = fa
+        .iter()
+        .filter_map(|(n, _)| n.rsplit('.').next())
+        .collect();
+    assert!(exts.len() >= 3, "a mix of formats: {exts:?}");
+}

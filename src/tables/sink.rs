@@ -151,6 +151,8 @@ pub fn format_float(f: f64) -> String {
 pub struct TableSink {
     name: &'static str,
     columns: Vec<ColumnInfo>,
+    /// Index of a column not written (the partition column of a Hive-partitioned table).
+    omit: Option<usize>,
     csv: csv::Writer<BufWriter<File>>,
     parquet: ArrowWriter<File>,
     schema: Arc<Schema>,
@@ -159,15 +161,27 @@ pub struct TableSink {
 }
 
 impl TableSink {
+    /// Opens `<dir>/<stem>.csv` and `<dir>/<stem>.parquet` for the columns, leaving out the
+    /// column named `omit` (if any).
     pub fn create(
         dir: &Path,
+        stem: &str,
         name: &'static str,
-        columns: Vec<ColumnInfo>,
+        all_columns: Vec<ColumnInfo>,
         opts: SinkOptions,
+        omit: Option<&str>,
     ) -> Result<Self, String> {
         let err = |e: &dyn std::fmt::Display| format!("cannot write table {name}: {e}");
+        std::fs::create_dir_all(dir).map_err(|e| err(&e))?;
+        let omit = omit.and_then(|o| all_columns.iter().position(|c| c.name == o));
+        let columns: Vec<ColumnInfo> = all_columns
+            .into_iter()
+            .enumerate()
+            .filter(|(i, _)| Some(*i) != omit)
+            .map(|(_, c)| c)
+            .collect();
         let mut csv_file =
-            BufWriter::new(File::create(dir.join(format!("{name}.csv"))).map_err(|e| err(&e))?);
+            BufWriter::new(File::create(dir.join(format!("{stem}.csv"))).map_err(|e| err(&e))?);
         if opts.csv_bom {
             csv_file
                 .write_all("\u{feff}".as_bytes())
@@ -196,13 +210,14 @@ impl TableSink {
             .set_created_by(format!("govreport {}", env!("CARGO_PKG_VERSION")))
             .set_key_value_metadata(Some(kv))
             .build();
-        let pq_file = File::create(dir.join(format!("{name}.parquet"))).map_err(|e| err(&e))?;
+        let pq_file = File::create(dir.join(format!("{stem}.parquet"))).map_err(|e| err(&e))?;
         let parquet =
             ArrowWriter::try_new(pq_file, schema.clone(), Some(props)).map_err(|e| err(&e))?;
         let builders = columns.iter().map(|c| ColumnBuilder::new(c.ty)).collect();
         Ok(TableSink {
             name,
             columns,
+            omit,
             csv,
             parquet,
             schema,
@@ -217,7 +232,7 @@ impl TableSink {
         table: &Table<P, C>,
         opts: SinkOptions,
     ) -> Result<Self, String> {
-        TableSink::create(dir, table.name, table.info(), opts)
+        TableSink::create(dir, table.name, table.name, table.info(), opts, None)
     }
 
     /// Appends one row (the table's column getters applied to `parent`, `child`).
@@ -229,7 +244,12 @@ impl TableSink {
     ) -> Result<(), String> {
         debug_assert_eq!(table.name, self.name);
         let mut record = csv::StringRecord::with_capacity(256, self.columns.len());
-        for (col, builder) in table.columns.iter().zip(self.builders.iter_mut()) {
+        let columns = table
+            .columns
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| Some(*i) != self.omit);
+        for ((_, col), builder) in columns.zip(self.builders.iter_mut()) {
             let v = (col.get)(parent, child);
             record.push_field(&csv_field(&v));
             builder.append(&v);
@@ -270,5 +290,66 @@ impl TableSink {
             .close()
             .map_err(|e| format!("cannot close {}.parquet: {e}", self.name))?;
         Ok(self.rows)
+    }
+}
+
+/// A table written Hive-style, one directory per report year
+/// (`facts/report_year=2023/part-0.parquet`), readable as one dataset by DuckDB, polars,
+/// pyarrow and Spark. The partition column lives in the path, not in the files.
+pub struct PartitionedSink {
+    base: std::path::PathBuf,
+    name: &'static str,
+    columns: Vec<ColumnInfo>,
+    opts: SinkOptions,
+    parts: std::collections::BTreeMap<Option<i32>, TableSink>,
+}
+
+/// The partition column.
+pub const PARTITION_COLUMN: &str = "report_year";
+
+impl PartitionedSink {
+    pub fn for_table<P, C>(dir: &Path, table: &Table<P, C>, opts: SinkOptions) -> Self {
+        PartitionedSink {
+            base: dir.join(table.name),
+            name: table.name,
+            columns: table.info(),
+            opts,
+            parts: Default::default(),
+        }
+    }
+
+    /// Appends a row to the partition of `year` (null years go to Hive's default partition).
+    pub fn append<P, C>(
+        &mut self,
+        table: &Table<P, C>,
+        year: Option<i32>,
+        parent: &P,
+        child: &C,
+    ) -> Result<(), String> {
+        if !self.parts.contains_key(&year) {
+            let value = year.map_or("__HIVE_DEFAULT_PARTITION__".to_string(), |y| y.to_string());
+            let dir = self.base.join(format!("{PARTITION_COLUMN}={value}"));
+            let sink = TableSink::create(
+                &dir,
+                "part-0",
+                self.name,
+                self.columns.clone(),
+                self.opts,
+                Some(PARTITION_COLUMN),
+            )?;
+            self.parts.insert(year, sink);
+        }
+        self.parts
+            .get_mut(&year)
+            .expect("inserted above")
+            .append(table, parent, child)
+    }
+
+    pub fn finish(self) -> Result<u64, String> {
+        let mut rows = 0;
+        for (_, sink) in self.parts {
+            rows += sink.finish()?;
+        }
+        Ok(rows)
     }
 }
