@@ -29,6 +29,10 @@ fmt:
 dictionary: build
 	$(BIN) schema > docs/DATA_DICTIONARY.md
 
+## End-to-end benchmark at 1,000 / 10,000 / 100,000 documents (results: docs/BENCHMARKS.md)
+bench: build
+	scripts/bench.sh
+
 ## Score the sample output against the hand-made gold (needs ../shared).
 score: pipeline
 	python3 ../shared/eval/score.py --out data/out --gold ../shared/gold --src ../shared/seeds

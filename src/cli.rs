@@ -67,6 +67,9 @@ pub enum Command {
         /// Directory of sample reports to recombine.
         #[arg(long, default_value = "data")]
         input: PathBuf,
+        /// Formats to write, comma-separated subset of txt,md,html,docx.
+        #[arg(long, default_value = "txt,md,html,docx")]
+        formats: String,
     },
     /// Extract one document and print everything found as JSON (for checking a result by eye).
     #[command(
@@ -166,7 +169,8 @@ pub fn main_with(cli: Cli) -> i32 {
             out,
             seed,
             input,
-        } => match synth_corpus(docs, &out, seed, &input) {
+            formats,
+        } => match synth_corpus(docs, &out, seed, &input, &formats) {
             Ok(s) => {
                 eprintln!(
                     "govreport: wrote {} files ({:.1} MB; {} duplicates, {} bad) to {}",
@@ -193,7 +197,9 @@ fn synth_corpus(
     out: &std::path::Path,
     seed: u64,
     input: &std::path::Path,
+    formats: &str,
 ) -> Result<crate::synth::SynthSummary, String> {
+    let formats = crate::synth::parse_formats(formats)?;
     let excludes =
         ingest::build_excludes(&["out/**".into(), "out.*/**".into(), "gazetteer/**".into()])?;
     let samples: Vec<_> = ingest::discover(input, &excludes)
@@ -204,7 +210,7 @@ fn synth_corpus(
         return Err(format!("no readable sample reports in {}", input.display()));
     }
     let pools = crate::synth::Pools::from_docs(&samples);
-    crate::synth::generate(&pools, &GAZETTEER, docs, seed, out)
+    crate::synth::generate(&pools, &GAZETTEER, docs, seed, &formats, out)
 }
 
 fn fail(msg: &str) -> i32 {

@@ -310,6 +310,56 @@ impl WarningTally {
     }
 }
 
+/// What the sequential writer needs: the sinks and the run's running totals.
+struct WriteState<'a> {
+    sinks: &'a mut Sinks,
+    summary: &'a mut RunSummary,
+    first_by_body: &'a mut HashMap<String, String>,
+    warnings: &'a mut WarningTally,
+}
+
+impl WriteState<'_> {
+    /// Writes one batch's results in input order, marking duplicates of earlier bodies.
+    fn write_batch(
+        &mut self,
+        results: Vec<(Result<DocResult, Reject>, StageTimes)>,
+    ) -> Result<(), String> {
+        let t = Instant::now();
+        for (result, times) in results {
+            self.summary.files_found += 1;
+            self.summary.stage_times.add(&times);
+            match result {
+                Ok(mut doc) => {
+                    self.summary.documents += 1;
+                    self.summary.input_bytes += doc.source.source_bytes;
+                    match self.first_by_body.get(&doc.body_sha) {
+                        Some(first) => {
+                            self.summary.duplicates += 1;
+                            doc.duplicate_of = Some(first.clone());
+                        }
+                        None => {
+                            self.first_by_body
+                                .insert(doc.body_sha.clone(), doc.source.doc_id.clone());
+                        }
+                    }
+                    for w in &doc.warnings {
+                        self.warnings.add(w);
+                    }
+                    self.sinks.write_document(&doc)?;
+                }
+                Err(reject) => {
+                    self.summary.rejected += 1;
+                    self.summary.input_bytes += reject.source_bytes;
+                    self.warnings.add(&format!("rejected: {}", reject.error));
+                    self.sinks.rejects.append(&schema::REJECTS, &(), &reject)?;
+                }
+            }
+        }
+        self.summary.stage_times.write += t.elapsed();
+        Ok(())
+    }
+}
+
 /// Progress for people (a bar on a terminal) and for nightly logs (a line every 10 s).
 enum Progress {
     Off,
@@ -410,48 +460,37 @@ fn run_into(
     let mut first_by_body: HashMap<String, String> = HashMap::new();
     let mut warnings = WarningTally::default();
     let mut progress = Progress::new(cfg.progress);
-    let mut files = ingest::discover(&cfg.input, excludes).peekable();
+    let mut files = ingest::discover(&cfg.input, excludes);
     let batch_size = cfg.batch_size.max(1);
 
-    while files.peek().is_some() {
+    // Batch k is written on one worker while batch k+1 is processed on the others, so the
+    // sequential writing overlaps the parallel extraction. Order stays the input order.
+    let mut pending: Vec<(Result<DocResult, Reject>, StageTimes)> = Vec::new();
+    loop {
         let batch: Vec<InputFile> = files.by_ref().take(batch_size).collect();
-        let results: Vec<(Result<DocResult, Reject>, StageTimes)> = pool.install(|| {
-            batch
-                .par_iter()
-                .map(|f| process_file(f, cfg.limits, gazetteer))
-                .collect()
-        });
-        let t = Instant::now();
-        for (result, times) in results {
-            summary.files_found += 1;
-            summary.stage_times.add(&times);
-            match result {
-                Ok(mut doc) => {
-                    summary.documents += 1;
-                    summary.input_bytes += doc.source.source_bytes;
-                    match first_by_body.get(&doc.body_sha) {
-                        Some(first) => {
-                            summary.duplicates += 1;
-                            doc.duplicate_of = Some(first.clone());
-                        }
-                        None => {
-                            first_by_body.insert(doc.body_sha.clone(), doc.source.doc_id.clone());
-                        }
-                    }
-                    for w in &doc.warnings {
-                        warnings.add(w);
-                    }
-                    sinks.write_document(&doc)?;
-                }
-                Err(reject) => {
-                    summary.rejected += 1;
-                    summary.input_bytes += reject.source_bytes;
-                    warnings.add(&format!("rejected: {}", reject.error));
-                    sinks.rejects.append(&schema::REJECTS, &(), &reject)?;
-                }
-            }
+        if batch.is_empty() && pending.is_empty() {
+            break;
         }
-        summary.stage_times.write += t.elapsed();
+        let to_write = std::mem::take(&mut pending);
+        let mut state = WriteState {
+            sinks: &mut sinks,
+            summary: &mut summary,
+            first_by_body: &mut first_by_body,
+            warnings: &mut warnings,
+        };
+        let (results, written) = pool.install(|| {
+            rayon::join(
+                || {
+                    batch
+                        .par_iter()
+                        .map(|f| process_file(f, cfg.limits, gazetteer))
+                        .collect::<Vec<_>>()
+                },
+                || state.write_batch(to_write),
+            )
+        });
+        written?;
+        pending = results;
         progress.update(&summary, started);
     }
 

@@ -100,7 +100,7 @@ pub struct SynthSummary {
 
 /// Kinds of generated file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Kind {
+pub enum Kind {
     Txt,
     Md,
     Html,
@@ -109,14 +109,43 @@ enum Kind {
     Bad,
 }
 
-/// Writes `docs` files under `out` (1,000 per sub-directory).
+/// Share (per cent) of each format in a corpus.
+const FORMAT_WEIGHTS: [(Kind, u32); 4] = [
+    (Kind::Txt, 45),
+    (Kind::Md, 20),
+    (Kind::Html, 25),
+    (Kind::Docx, 10),
+];
+
+/// Parses `txt,md,html,docx` (any subset).
+pub fn parse_formats(list: &str) -> Result<Vec<Kind>, String> {
+    list.split(',')
+        .map(|f| match f.trim() {
+            "txt" => Ok(Kind::Txt),
+            "md" => Ok(Kind::Md),
+            "html" => Ok(Kind::Html),
+            "docx" => Ok(Kind::Docx),
+            other => Err(format!("unknown format {other:?}: use txt, md, html, docx")),
+        })
+        .collect()
+}
+
+/// Writes `docs` files under `out` (1,000 per sub-directory) in the given formats.
 pub fn generate(
     pools: &Pools,
     gazetteer: &Gazetteer,
     docs: usize,
     seed: u64,
+    formats: &[Kind],
     out: &Path,
 ) -> Result<SynthSummary, String> {
+    let weights: Vec<(Kind, u32)> = FORMAT_WEIGHTS
+        .into_iter()
+        .filter(|(k, _)| formats.contains(k))
+        .collect();
+    if weights.is_empty() {
+        return Err("no format to write".into());
+    }
     if !pools.is_usable() {
         return Err("the sample reports give no paragraphs to recombine".into());
     }
@@ -130,7 +159,7 @@ pub fn generate(
     let results: Vec<Result<(u64, Kind), String>> = (0..docs)
         .into_par_iter()
         .map(|i| {
-            let (name, bytes, kind) = make_file(pools, gazetteer, &townships, seed, i);
+            let (name, bytes, kind) = make_file(pools, gazetteer, &townships, &weights, seed, i);
             let dir = out.join(format!("{:04}", i / 1000));
             fs::create_dir_all(&dir)
                 .map_err(|e| format!("cannot create {}: {e}", dir.display()))?;
@@ -158,6 +187,7 @@ fn make_file(
     pools: &Pools,
     gaz: &Gazetteer,
     townships: &[usize],
+    weights: &[(Kind, u32)],
     seed: u64,
     i: usize,
 ) -> (String, Vec<u8>, Kind) {
@@ -168,19 +198,23 @@ fn make_file(
     }
     if roll < 30 && i > 0 {
         // An exact copy of the previous document under another name (a mirror).
-        let (name, bytes, kind) = make_file(pools, gaz, townships, seed, i - 1);
+        let (name, bytes, kind) = make_file(pools, gaz, townships, weights, seed, i - 1);
         if kind != Kind::Bad {
             let ext = name.rsplit('.').next().unwrap_or("txt");
             return (format!("{i:07}_dup.{ext}"), bytes, Kind::Duplicate);
         }
     }
     let report = compose(pools, gaz, townships, &mut rng);
-    let kind = match rng.u32(0..100) {
-        0..=44 => Kind::Txt,
-        45..=64 => Kind::Md,
-        65..=89 => Kind::Html,
-        _ => Kind::Docx,
-    };
+    let total: u32 = weights.iter().map(|(_, w)| w).sum();
+    let mut pick = rng.u32(0..total);
+    let mut kind = weights[0].0;
+    for (k, w) in weights {
+        if pick < *w {
+            kind = *k;
+            break;
+        }
+        pick -= w;
+    }
     let gbk = rng.u32(0..100) < 15;
     match kind {
         Kind::Txt => {

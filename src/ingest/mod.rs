@@ -312,8 +312,18 @@ pub fn decode_text(bytes: &[u8], declared: Option<&'static Encoding>) -> Result<
         };
         return finish(enc, bytes, bom_name(enc));
     }
+    // Chinese text in a legacy encoding is GBK/GB18030 or Big5. Decoding both is fast; when
+    // only one is clean, or one reads as far more natural prose, that decides. The slower
+    // statistical detector is for what remains.
+    if let Some(choice) = gbk_or_big5(bytes) {
+        return Ok(choice);
+    }
+    const DETECT_BYTES: usize = 16 * 1024;
     let mut detector = chardetng::EncodingDetector::new();
-    detector.feed(&bytes[..bytes.len().min(1 << 20)], bytes.len() <= 1 << 20);
+    detector.feed(
+        &bytes[..bytes.len().min(DETECT_BYTES)],
+        bytes.len() <= DETECT_BYTES,
+    );
     let guess = detector.guess(None, false);
     // chardetng names GBK; GB18030 is its superset and what encoding_rs decodes either way.
     let (enc, name) = if guess == BIG5 {
@@ -328,6 +338,40 @@ pub fn decode_text(bytes: &[u8], declared: Option<&'static Encoding>) -> Result<
         (GB18030, "GB18030")
     };
     finish(enc, bytes, name)
+}
+
+/// Picks GB18030 or Big5 when the bytes decide it; `None` leaves it to detection.
+fn gbk_or_big5(bytes: &[u8]) -> Option<Decoded> {
+    let (gb, gb_errors) = GB18030.decode_without_bom_handling(bytes);
+    let (b5, b5_errors) = BIG5.decode_without_bom_handling(bytes);
+    let pick = match (gb_errors, b5_errors) {
+        (false, true) => Some(true),
+        (true, false) => Some(false),
+        (false, false) => {
+            let (g, b) = (prose_score(&gb), prose_score(&b5));
+            (g != b).then_some(g > b)
+        }
+        (true, true) => None,
+    }?;
+    let (text, encoding) = if pick { (gb, "GB18030") } else { (b5, "Big5") };
+    Some(Decoded {
+        text: text.into_owned(),
+        encoding,
+        replacements: 0,
+    })
+}
+
+/// How many of the first characters are frequent in Chinese prose in either script.
+fn prose_score(text: &str) -> usize {
+    static FREQUENT: LazyLock<std::collections::HashSet<char>> = LazyLock::new(|| {
+        crate::lexicon::charset::SCRIPT_NEUTRAL_FREQUENT
+            .chars()
+            .collect()
+    });
+    text.chars()
+        .take(4096)
+        .filter(|c| FREQUENT.contains(c))
+        .count()
 }
 
 fn bom_name(enc: &'static Encoding) -> &'static str {

@@ -2,6 +2,7 @@
 //! not carry literals of its own.
 
 pub mod boilerplate;
+pub mod charset;
 pub mod dates;
 pub mod html;
 pub mod orgs;
