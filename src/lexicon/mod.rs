@@ -4,6 +4,8 @@
 pub mod boilerplate;
 pub mod charset;
 pub mod dates;
+pub mod facts;
 pub mod html;
 pub mod orgs;
 pub mod sections;
+pub mod units;
