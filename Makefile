@@ -2,7 +2,7 @@
 CARGO ?= cargo
 BIN := target/release/govreport
 
-.PHONY: all build pipeline test lint fmt dictionary bench score clean
+.PHONY: all build pipeline test lint fmt dictionary bench bench-facts score clean
 
 all: build
 
@@ -32,6 +32,10 @@ dictionary: build
 ## End-to-end benchmark at 1,000 / 10,000 / 100,000 documents (results: docs/BENCHMARKS.md)
 bench: build
 	scripts/bench.sh
+
+## Throughput of the fact extractor alone (MB/s of body text, one thread)
+bench-facts:
+	$(CARGO) bench --bench facts
 
 ## Score the sample output against the hand-made gold (needs ../shared).
 score: pipeline

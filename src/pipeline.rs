@@ -252,20 +252,58 @@ impl Sinks {
         })
     }
 
-    fn write_document(&mut self, d: &DocResult) -> Result<(), String> {
-        let year = d.meta.report_year;
-        self.documents.append(&schema::DOCUMENTS, year, &(), d)?;
-        self.texts.append(&schema::TEXTS, year, &(), d)?;
-        for s in &d.sections {
-            self.sections.append(&schema::SECTIONS, year, d, s)?;
-        }
-        for f in &d.facts {
-            self.facts.append(&schema::FACTS, year, d, f)?;
-        }
-        for x in &d.dates {
-            self.dates.append(&schema::DATES, year, d, x)?;
-        }
-        Ok(())
+    /// Appends a batch to every table; each table is written by its own task.
+    fn write(&mut self, docs: &[DocResult], rejects: &[Reject]) -> Result<(), String> {
+        let Sinks {
+            documents,
+            texts,
+            sections,
+            facts,
+            dates,
+            rejects: rejects_sink,
+        } = self;
+        let year = |d: &DocResult| d.meta.report_year;
+        let mut done: [Result<(), String>; 6] = std::array::from_fn(|_| Ok(()));
+        let [r_documents, r_texts, r_sections, r_facts, r_dates, r_rejects] = &mut done;
+        rayon::scope(|s| {
+            s.spawn(|_| {
+                *r_documents = docs
+                    .iter()
+                    .try_for_each(|d| documents.append(&schema::DOCUMENTS, year(d), &(), d))
+            });
+            s.spawn(|_| {
+                *r_texts = docs
+                    .iter()
+                    .try_for_each(|d| texts.append(&schema::TEXTS, year(d), &(), d))
+            });
+            s.spawn(|_| {
+                *r_sections = docs.iter().try_for_each(|d| {
+                    d.sections
+                        .iter()
+                        .try_for_each(|x| sections.append(&schema::SECTIONS, year(d), d, x))
+                })
+            });
+            s.spawn(|_| {
+                *r_facts = docs.iter().try_for_each(|d| {
+                    d.facts
+                        .iter()
+                        .try_for_each(|x| facts.append(&schema::FACTS, year(d), d, x))
+                })
+            });
+            s.spawn(|_| {
+                *r_dates = docs.iter().try_for_each(|d| {
+                    d.dates
+                        .iter()
+                        .try_for_each(|x| dates.append(&schema::DATES, year(d), d, x))
+                })
+            });
+            s.spawn(|_| {
+                *r_rejects = rejects
+                    .iter()
+                    .try_for_each(|r| rejects_sink.append(&schema::REJECTS, &(), r))
+            });
+        });
+        done.into_iter().collect()
     }
 
     fn finish(self) -> Result<Vec<(&'static str, u64)>, String> {
@@ -320,11 +358,14 @@ struct WriteState<'a> {
 
 impl WriteState<'_> {
     /// Writes one batch's results in input order, marking duplicates of earlier bodies.
+    /// The bookkeeping is sequential; the tables are then written in parallel, one task each.
     fn write_batch(
         &mut self,
         results: Vec<(Result<DocResult, Reject>, StageTimes)>,
     ) -> Result<(), String> {
         let t = Instant::now();
+        let mut docs = Vec::with_capacity(results.len());
+        let mut rejects = Vec::new();
         for (result, times) in results {
             self.summary.files_found += 1;
             self.summary.stage_times.add(&times);
@@ -345,16 +386,17 @@ impl WriteState<'_> {
                     for w in &doc.warnings {
                         self.warnings.add(w);
                     }
-                    self.sinks.write_document(&doc)?;
+                    docs.push(doc);
                 }
                 Err(reject) => {
                     self.summary.rejected += 1;
                     self.summary.input_bytes += reject.source_bytes;
                     self.warnings.add(&format!("rejected: {}", reject.error));
-                    self.sinks.rejects.append(&schema::REJECTS, &(), &reject)?;
+                    rejects.push(reject);
                 }
             }
         }
+        self.sinks.write(&docs, &rejects)?;
         self.summary.stage_times.write += t.elapsed();
         Ok(())
     }

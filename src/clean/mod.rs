@@ -26,6 +26,13 @@ static META_KEY_COLON: LazyLock<Regex> = LazyLock::new(|| {
     let keys: Vec<String> = META_KEYS.iter().map(|k| regex::escape(k)).collect();
     Regex::new(&format!(r"({})\s*[:：]", keys.join("|"))).unwrap()
 });
+/// Breadcrumb openers without their spaces, computed once.
+static BREADCRUMBS_COMPACT: LazyLock<Vec<String>> = LazyLock::new(|| {
+    BREADCRUMB_PREFIXES
+        .iter()
+        .map(|p| p.replace(' ', ""))
+        .collect()
+});
 static DIGIT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[0-9０-９]").unwrap());
 /// Line starts that open a new section or item: never glued to the previous line.
 static STARTS_STRUCTURE: LazyLock<Regex> = LazyLock::new(|| {
@@ -130,16 +137,22 @@ pub fn chrome_rule(line: &str) -> Option<&'static str> {
     if CHROME_EXACT.contains(&line) {
         return Some("site_chrome");
     }
-    let compact: String = line.chars().filter(|c| !c.is_whitespace()).collect();
-    if BREADCRUMB_PREFIXES
+    // Breadcrumbs are recognised from the line's first characters, spaces ignored.
+    let head: String = line
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .take(16)
+        .collect();
+    if BREADCRUMBS_COMPACT
         .iter()
-        .any(|p| compact.starts_with(&p.replace(' ', "")))
+        .any(|p| head.starts_with(p.as_str()))
     {
         return Some("breadcrumb");
     }
     let chars = line.chars().count();
     let has_sentence_end = line.contains('。');
     if chars <= CHROME_MAX_CHARS && !has_sentence_end {
+        let compact: String = line.chars().filter(|c| !c.is_whitespace()).collect();
         if let Some(m) = META_KEY_COLON.find(line) {
             // `来源:海幢街` at the start, or several keys on one line, is page metadata; a
             // single key in mid-line (`…的来源：`) is prose.

@@ -9,6 +9,10 @@ use chrono::NaiveDate;
 
 use crate::model::{DateMention, DocResult, Fact, Reject, Section};
 
+/// Columns of free text (long, nearly all distinct): written without dictionary encoding
+/// or statistics.
+pub const LONG_TEXT_COLUMNS: &[&str] = &["body", "text", "sentence"];
+
 /// Bumped whenever a column's name, type or meaning changes (see CHANGELOG.md).
 pub const SCHEMA_VERSION: &str = "1.0";
 

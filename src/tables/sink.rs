@@ -19,7 +19,7 @@ use parquet::basic::{Compression, ZstdLevel};
 use parquet::file::metadata::KeyValue;
 use parquet::file::properties::{EnabledStatistics, WriterProperties};
 
-use super::schema::{ColType, ColumnInfo, Table, Value, SCHEMA_VERSION};
+use super::schema::{ColType, ColumnInfo, Table, Value, LONG_TEXT_COLUMNS, SCHEMA_VERSION};
 
 /// Rows buffered before they become a Parquet record batch.
 const BATCH_ROWS: usize = 8192;
@@ -130,27 +130,42 @@ pub fn arrow_schema(columns: &[ColumnInfo]) -> Schema {
 
 /// CSV text of one value: empty for null, ISO dates, shortest round-trip floats.
 pub fn csv_field(v: &Value) -> String {
-    match v {
-        Value::Null => String::new(),
-        Value::Str(s) => s.to_string(),
-        Value::Int(i) => i.to_string(),
-        Value::Float(f) => format_float(*f),
-        Value::Date(d) => d.format("%Y-%m-%d").to_string(),
-    }
+    let mut out = String::new();
+    write_csv_text(&mut out, v);
+    out
+}
+
+/// Appends the CSV text of `v` to `out`.
+fn write_csv_text(out: &mut String, v: &Value) {
+    use chrono::Datelike;
+    use std::fmt::Write as _;
+    let _ = match v {
+        Value::Null => Ok(()),
+        Value::Str(s) => out.write_str(s),
+        Value::Int(i) => write!(out, "{i}"),
+        Value::Float(f) => write_float(out, *f),
+        Value::Date(d) => write!(out, "{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
+    };
 }
 
 /// Shortest representation that reads back to the same f64 (`100`, `87.5`, `77400.00387`).
 pub fn format_float(f: f64) -> String {
+    let mut out = String::new();
+    let _ = write_float(&mut out, f);
+    out
+}
+
+fn write_float(out: &mut String, f: f64) -> std::fmt::Result {
+    use std::fmt::Write as _;
     if f.is_finite() && f == f.trunc() && f.abs() < 1e15 {
-        format!("{}", f as i64)
+        write!(out, "{}", f as i64)
     } else {
-        format!("{f}")
+        write!(out, "{f}")
     }
 }
 
 pub struct TableSink {
     name: &'static str,
-    columns: Vec<ColumnInfo>,
     /// Index of a column not written (the partition column of a Hive-partitioned table).
     omit: Option<usize>,
     csv: csv::Writer<BufWriter<File>>,
@@ -158,6 +173,8 @@ pub struct TableSink {
     schema: Arc<Schema>,
     builders: Vec<ColumnBuilder>,
     rows: u64,
+    /// Reused buffer for formatting numbers and dates.
+    scratch: String,
 }
 
 impl TableSink {
@@ -201,28 +218,38 @@ impl TableSink {
                 .iter()
                 .map(|c| KeyValue::new(format!("govreport.column.{}", c.name), c.doc.to_string())),
         );
-        let props = WriterProperties::builder()
+        let mut props = WriterProperties::builder()
             .set_compression(Compression::ZSTD(
-                ZstdLevel::try_new(3).map_err(|e| err(&e))?,
+                ZstdLevel::try_new(1).map_err(|e| err(&e))?,
             ))
             .set_dictionary_enabled(true)
             .set_statistics_enabled(EnabledStatistics::Page)
             .set_created_by(format!("govreport {}", env!("CARGO_PKG_VERSION")))
-            .set_key_value_metadata(Some(kv))
-            .build();
+            .set_key_value_metadata(Some(kv));
+        // Free text gains nothing from dictionaries or min/max statistics, and costs time.
+        for c in columns
+            .iter()
+            .filter(|c| LONG_TEXT_COLUMNS.contains(&c.name))
+        {
+            let path = parquet::schema::types::ColumnPath::from(c.name);
+            props = props
+                .set_column_dictionary_enabled(path.clone(), false)
+                .set_column_statistics_enabled(path, EnabledStatistics::None);
+        }
+        let props = props.build();
         let pq_file = File::create(dir.join(format!("{stem}.parquet"))).map_err(|e| err(&e))?;
         let parquet =
             ArrowWriter::try_new(pq_file, schema.clone(), Some(props)).map_err(|e| err(&e))?;
         let builders = columns.iter().map(|c| ColumnBuilder::new(c.ty)).collect();
         Ok(TableSink {
             name,
-            columns,
             omit,
             csv,
             parquet,
             schema,
             builders,
             rows: 0,
+            scratch: String::new(),
         })
     }
 
@@ -243,20 +270,29 @@ impl TableSink {
         child: &C,
     ) -> Result<(), String> {
         debug_assert_eq!(table.name, self.name);
-        let mut record = csv::StringRecord::with_capacity(256, self.columns.len());
         let columns = table
             .columns
             .iter()
             .enumerate()
             .filter(|(i, _)| Some(*i) != self.omit);
+        let csv_err = |e: csv::Error| format!("cannot write {}.csv: {e}", self.name);
         for ((_, col), builder) in columns.zip(self.builders.iter_mut()) {
             let v = (col.get)(parent, child);
-            record.push_field(&csv_field(&v));
+            // Fields are written from borrowed text or a reused buffer: no allocation per cell.
+            match &v {
+                Value::Str(s) => self.csv.write_field(s.as_bytes()),
+                Value::Null => self.csv.write_field(b""),
+                Value::Int(i) => self.csv.write_field(itoa::Buffer::new().format(*i)),
+                Value::Float(_) | Value::Date(_) => {
+                    self.scratch.clear();
+                    write_csv_text(&mut self.scratch, &v);
+                    self.csv.write_field(self.scratch.as_bytes())
+                }
+            }
+            .map_err(csv_err)?;
             builder.append(&v);
         }
-        self.csv
-            .write_record(&record)
-            .map_err(|e| format!("cannot write {}.csv: {e}", self.name))?;
+        self.csv.write_record(None::<&[u8]>).map_err(csv_err)?;
         self.rows += 1;
         if self.builders.first().is_some_and(|b| b.len() >= BATCH_ROWS) {
             self.flush_batch()?;
