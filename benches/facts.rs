@@ -5,7 +5,7 @@ use std::time::{Duration, Instant};
 
 use govreport::extract::facts::extract_facts;
 use govreport::ingest::{build_excludes, discover, read_input, ReadLimits};
-use govreport::pipeline::{process_document, GAZETTEER};
+use govreport::pipeline::{process_document, Resources};
 
 fn main() {
     let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
@@ -13,7 +13,7 @@ fn main() {
         build_excludes(&["out/**".into(), "out.*/**".into(), "gazetteer/**".into()]).unwrap();
     let docs: Vec<_> = discover(&root, &excludes)
         .filter_map(|f| read_input(&f, ReadLimits::default()).ok())
-        .map(|s| process_document(s, &GAZETTEER))
+        .map(|s| process_document(s, Resources::embedded().unwrap()))
         .collect();
     let bytes: usize = docs.iter().map(|d| d.clean.body.len()).sum();
     let mut facts = 0usize;

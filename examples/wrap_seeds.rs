@@ -12,7 +12,7 @@ use std::path::Path;
 
 use govreport::fixtures::{self, PageCharset, PageParts};
 use govreport::ingest::decode_document;
-use govreport::pipeline::{process_document, GAZETTEER};
+use govreport::pipeline::{process_document, Resources};
 
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -41,7 +41,7 @@ fn main() {
         let bytes = fs::read(&path).expect("read report");
         let doc = process_document(
             decode_document(&name, &bytes).expect("decodable report"),
-            &GAZETTEER,
+            Resources::embedded().unwrap(),
         );
         let stem = name.trim_end_matches(".txt");
         let (file, content) = match template {

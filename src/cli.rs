@@ -6,7 +6,7 @@ use clap::{Parser, Subcommand};
 
 use crate::config::PipelineFile;
 use crate::ingest::{self, InputFile, ReadLimits};
-use crate::pipeline::{self, RunConfig, GAZETTEER};
+use crate::pipeline::{self, Resources, RunConfig, GAZETTEER};
 use crate::tables::{document_json, schema};
 
 #[derive(Debug, Parser)]
@@ -105,6 +105,20 @@ pub fn main_with(cli: Cli) -> i32 {
                 },
                 None => (PipelineFile::default(), None),
             };
+            let resources = match &file.analysis.taxonomy {
+                None => Resources::embedded(),
+                Some(path) => std::fs::read_to_string(path)
+                    .map_err(|e| format!("cannot read taxonomy {}: {e}", path.display()))
+                    .and_then(|t| pipeline::load_taxonomy(&t, &path.display().to_string()))
+                    .map(|taxonomy| Resources {
+                        gazetteer: &GAZETTEER,
+                        taxonomy,
+                    }),
+            };
+            let resources = match resources {
+                Ok(r) => r,
+                Err(e) => return fail(&e),
+            };
             let cfg = RunConfig {
                 input: input.unwrap_or(file.input.root),
                 output: output.unwrap_or(file.output.dir),
@@ -120,6 +134,7 @@ pub fn main_with(cli: Cli) -> i32 {
                 progress: !quiet,
                 partition_by_year: partition_by_year
                     || file.output.partition_by.as_deref() == Some("report_year"),
+                resources,
             };
             match pipeline::run(&cfg) {
                 Ok(s) => {
@@ -155,7 +170,11 @@ pub fn main_with(cli: Cli) -> i32 {
                 Ok(s) => s,
                 Err(r) => return fail(&format!("{}: {}", file.display(), r.error)),
             };
-            let doc = pipeline::process_document(source, &GAZETTEER);
+            let res = match Resources::embedded() {
+                Ok(r) => r,
+                Err(e) => return fail(&e),
+            };
+            let doc = pipeline::process_document(source, res);
             match serde_json::to_string_pretty(&document_json(&doc)) {
                 Ok(s) => {
                     println!("{s}");
@@ -184,10 +203,13 @@ pub fn main_with(cli: Cli) -> i32 {
             }
             Err(e) => fail(&e),
         },
-        Command::Schema => {
-            print!("{}", schema::dictionary_markdown());
-            0
-        }
+        Command::Schema => match Resources::embedded() {
+            Ok(res) => {
+                print!("{}", schema::dictionary_markdown(res.taxonomy));
+                0
+            }
+            Err(e) => fail(&e),
+        },
     }
 }
 
@@ -200,11 +222,12 @@ fn synth_corpus(
     formats: &str,
 ) -> Result<crate::synth::SynthSummary, String> {
     let formats = crate::synth::parse_formats(formats)?;
+    let res = Resources::embedded()?;
     let excludes =
         ingest::build_excludes(&["out/**".into(), "out.*/**".into(), "gazetteer/**".into()])?;
     let samples: Vec<_> = ingest::discover(input, &excludes)
         .filter_map(|f| ingest::read_input(&f, ReadLimits::default()).ok())
-        .map(|src| pipeline::process_document(src, &GAZETTEER))
+        .map(|src| pipeline::process_document(src, res))
         .collect();
     if samples.is_empty() {
         return Err(format!("no readable sample reports in {}", input.display()));

@@ -14,6 +14,17 @@ pub struct PipelineFile {
     pub output: OutputSection,
     #[serde(default)]
     pub run: RunSection,
+    #[serde(default)]
+    pub analysis: AnalysisSection,
+}
+
+#[derive(Debug, Clone, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct AnalysisSection {
+    /// Indicator taxonomy (TOML); default: the one built into the binary, which is
+    /// `pipelines/indicators.toml` of this repository.
+    #[serde(default)]
+    pub taxonomy: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Deserialize)]

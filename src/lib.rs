@@ -5,17 +5,20 @@
 //! `normalize` for numerals and units and `gazetteer` for places) → `tables` (one schema,
 //! Parquet and CSV writers). `pipeline` runs them in parallel batches; `cli` is the command line.
 
+pub mod analysis;
 pub mod clean;
 pub mod cli;
 pub mod config;
 pub mod extract;
 pub mod fixtures;
 pub mod gazetteer;
+pub mod indicators;
 pub mod ingest;
 pub mod lexicon;
 pub mod model;
 pub mod normalize;
 pub mod pipeline;
+pub mod report;
 pub mod structure;
 pub mod synth;
 pub mod tables;

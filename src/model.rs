@@ -203,6 +203,9 @@ pub struct Fact {
     pub value_high: Option<f64>,
     pub metric: Option<String>,
     pub indicator: Option<String>,
+    /// fact_id of the total this fact is a part of (`共立案390件(其中简易程序110件…)`):
+    /// indicator sums skip parts whose total has the same indicator.
+    pub breakdown_of: Option<i32>,
     pub as_of_date: Option<NaiveDate>,
     pub sentence: String,
     pub char_start: usize,

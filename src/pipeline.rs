@@ -4,7 +4,7 @@
 //! appended to the table writers in input order before the next batch is read, so memory
 //! depends on the batch size, not on the corpus, and output is the same for any thread count.
 
-use std::collections::HashMap;
+use std::collections::{BTreeMap, HashMap};
 use std::fs;
 use std::io::IsTerminal;
 use std::panic::{catch_unwind, AssertUnwindSafe};
@@ -19,8 +19,9 @@ use crate::clean::clean_document;
 use crate::extract::facts::extract_facts;
 use crate::extract::metadata::extract_metadata;
 use crate::gazetteer::Gazetteer;
+use crate::indicators::Taxonomy;
 use crate::ingest::{self, InputFile, ReadLimits};
-use crate::model::{DocResult, Reject, SourceDoc};
+use crate::model::{DocResult, Reject, SectionType, SourceDoc};
 use crate::structure::{build_sections, missing_mandated};
 use crate::tables::schema::Table;
 use crate::tables::schema::{self, SCHEMA_VERSION};
@@ -38,6 +39,39 @@ pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
     .expect("the embedded gazetteer is valid (checked by tests)")
 });
 
+/// The indicator taxonomy that ships in `pipelines/indicators.toml`, used when a pipeline
+/// file names none (and by `govreport extract`).
+pub const DEFAULT_TAXONOMY: &str = include_str!("../pipelines/indicators.toml");
+
+/// Parses a taxonomy once for the whole run; it lives as long as the process.
+pub fn load_taxonomy(text: &str, origin: &str) -> Result<&'static Taxonomy, String> {
+    let t = Taxonomy::parse_named(text, origin)?;
+    Ok(Box::leak(Box::new(t)))
+}
+
+/// Reference data every document needs, built once per run.
+#[derive(Debug, Clone, Copy)]
+pub struct Resources {
+    pub gazetteer: &'static Gazetteer,
+    pub taxonomy: &'static Taxonomy,
+}
+
+impl Resources {
+    /// The embedded gazetteer and the default taxonomy (parsed once per process).
+    pub fn embedded() -> Result<Self, String> {
+        static EMBEDDED: std::sync::OnceLock<Result<Resources, String>> =
+            std::sync::OnceLock::new();
+        EMBEDDED
+            .get_or_init(|| {
+                Ok(Resources {
+                    gazetteer: &GAZETTEER,
+                    taxonomy: load_taxonomy(DEFAULT_TAXONOMY, "pipelines/indicators.toml")?,
+                })
+            })
+            .clone()
+    }
+}
+
 /// Everything a run needs, after the pipeline file and the flags are merged.
 #[derive(Debug, Clone)]
 pub struct RunConfig {
@@ -53,6 +87,7 @@ pub struct RunConfig {
     pub progress: bool,
     /// Write the per-document tables Hive-partitioned by report_year.
     pub partition_by_year: bool,
+    pub resources: Resources,
 }
 
 /// What a run did (also written to manifest.json).
@@ -66,6 +101,52 @@ pub struct RunSummary {
     pub input_bytes: u64,
     pub elapsed_secs: f64,
     pub stage_times: StageTimes,
+    pub analysis: crate::analysis::AnalysisSummary,
+    pub stats: RunStats,
+}
+
+/// Counts for the run report, gathered while writing (bounded: a few maps keyed by year,
+/// level and kind, and at most `MAX_REJECTS_SHOWN` rejects).
+#[derive(Debug, Clone, Default)]
+pub struct RunStats {
+    pub per_year: BTreeMap<Option<i32>, u64>,
+    pub per_level: BTreeMap<Option<String>, u64>,
+    pub per_kind: BTreeMap<String, u64>,
+    /// Documents having each mandated part, in `SectionType::MANDATED` order.
+    pub coverage: [u64; 4],
+    pub facts_by_kind: BTreeMap<&'static str, u64>,
+    pub rejects_shown: Vec<(String, String, String)>,
+}
+
+const MAX_REJECTS_SHOWN: usize = 200;
+
+impl RunStats {
+    fn add_document(&mut self, d: &DocResult) {
+        *self.per_year.entry(d.meta.report_year).or_default() += 1;
+        *self
+            .per_level
+            .entry(d.meta.admin_level.clone())
+            .or_default() += 1;
+        *self.per_kind.entry(d.meta.doc_kind.clone()).or_default() += 1;
+        for (i, t) in SectionType::MANDATED.iter().enumerate() {
+            if !d.required_sections_missing.contains(t) {
+                self.coverage[i] += 1;
+            }
+        }
+        for f in &d.facts {
+            *self
+                .facts_by_kind
+                .entry(f.quantity_kind.as_str())
+                .or_default() += 1;
+        }
+    }
+
+    fn add_reject(&mut self, r: &Reject) {
+        if self.rejects_shown.len() < MAX_REJECTS_SHOWN {
+            self.rejects_shown
+                .push((r.source_path.clone(), r.stage.to_string(), r.error.clone()));
+        }
+    }
 }
 
 /// Time spent in each stage, summed over documents (and so over threads).
@@ -76,6 +157,8 @@ pub struct StageTimes {
     pub structure: Duration,
     pub extract: Duration,
     pub write: Duration,
+    /// The polars stage (indicators and panel) after all documents are written.
+    pub analysis: Duration,
 }
 
 impl StageTimes {
@@ -85,6 +168,7 @@ impl StageTimes {
         self.structure += o.structure;
         self.extract += o.extract;
         self.write += o.write;
+        self.analysis += o.analysis;
     }
 
     fn to_json(self) -> serde_json::Value {
@@ -94,17 +178,18 @@ impl StageTimes {
             "structure": self.structure.as_secs_f64(),
             "extract": self.extract.as_secs_f64(),
             "write": self.write.as_secs_f64(),
+            "analysis": self.analysis.as_secs_f64(),
         })
     }
 }
 
 /// Runs every stage on one decoded document. Pure: same input, same output.
-pub fn process_document(source: SourceDoc, gazetteer: &Gazetteer) -> DocResult {
-    process_document_timed(source, gazetteer).0
+pub fn process_document(source: SourceDoc, res: Resources) -> DocResult {
+    process_document_timed(source, res).0
 }
 
 /// `process_document`, also measuring each stage.
-pub fn process_document_timed(source: SourceDoc, gazetteer: &Gazetteer) -> (DocResult, StageTimes) {
+pub fn process_document_timed(source: SourceDoc, res: Resources) -> (DocResult, StageTimes) {
     let mut times = StageTimes::default();
     let t = Instant::now();
     let chars_raw = source.text.chars().count();
@@ -114,8 +199,9 @@ pub fn process_document_timed(source: SourceDoc, gazetteer: &Gazetteer) -> (DocR
     let sections = build_sections(&clean.body);
     times.structure = t.elapsed();
     let t = Instant::now();
-    let (meta, dates) = extract_metadata(&clean, &sections, gazetteer);
-    let facts = extract_facts(&clean.body, &sections, &dates);
+    let (meta, dates) = extract_metadata(&clean, &sections, res.gazetteer);
+    let mut facts = extract_facts(&clean.body, &sections, &dates);
+    res.taxonomy.assign(&mut facts);
     times.extract = t.elapsed();
     let required_sections_missing = missing_mandated(&sections);
     let body_sha = ingest::doc_id(clean.body.as_bytes());
@@ -145,7 +231,7 @@ pub fn process_document_timed(source: SourceDoc, gazetteer: &Gazetteer) -> (DocR
 fn process_file(
     file: &InputFile,
     limits: ReadLimits,
-    gazetteer: &Gazetteer,
+    res: Resources,
 ) -> (Result<DocResult, Reject>, StageTimes) {
     let t = Instant::now();
     let source = match ingest::read_input(file, limits) {
@@ -162,9 +248,7 @@ fn process_file(
     };
     let read = t.elapsed();
     let bytes = source.source_bytes;
-    match catch_unwind(AssertUnwindSafe(|| {
-        process_document_timed(source, gazetteer)
-    })) {
+    match catch_unwind(AssertUnwindSafe(|| process_document_timed(source, res))) {
         Ok((doc, times)) => (Ok(doc), StageTimes { read, ..times }),
         Err(panic) => {
             let what = panic
@@ -386,12 +470,14 @@ impl WriteState<'_> {
                     for w in &doc.warnings {
                         self.warnings.add(w);
                     }
+                    self.summary.stats.add_document(&doc);
                     docs.push(doc);
                 }
                 Err(reject) => {
                     self.summary.rejected += 1;
                     self.summary.input_bytes += reject.source_bytes;
                     self.warnings.add(&format!("rejected: {}", reject.error));
+                    self.summary.stats.add_reject(&reject);
                     rejects.push(reject);
                 }
             }
@@ -489,7 +575,6 @@ fn run_into(
         .num_threads(cfg.threads)
         .build()
         .map_err(|e| format!("cannot start worker threads: {e}"))?;
-    let gazetteer: &Gazetteer = &GAZETTEER;
     let mut sinks = Sinks::create(
         dir,
         SinkOptions {
@@ -525,7 +610,7 @@ fn run_into(
                 || {
                     batch
                         .par_iter()
-                        .map(|f| process_file(f, cfg.limits, gazetteer))
+                        .map(|f| process_file(f, cfg.limits, cfg.resources))
                         .collect::<Vec<_>>()
                 },
                 || state.write_batch(to_write),
@@ -539,10 +624,115 @@ fn run_into(
     let t = Instant::now();
     summary.table_rows = sinks.finish()?;
     summary.stage_times.write += t.elapsed();
+
+    let t = Instant::now();
+    let opts = SinkOptions {
+        csv_bom: cfg.csv_bom,
+    };
+    let analysis =
+        crate::analysis::build(dir, cfg.partition_by_year, cfg.resources.taxonomy, opts)?;
+    summary
+        .table_rows
+        .push(("indicators", analysis.indicator_rows));
+    summary.table_rows.push(("panel", analysis.panel_rows));
+    summary.analysis = analysis;
+    summary.stage_times.analysis = t.elapsed();
     progress.finish();
     summary.elapsed_secs = started.elapsed().as_secs_f64();
-    write_manifest(cfg, dir, &summary, &warnings, started_at)?;
+    let manifest = write_manifest(cfg, dir, &summary, &warnings, started_at)?;
+    let report = report_data(cfg, &summary, &warnings, &manifest);
+    fs::write(
+        dir.join("report.html"),
+        crate::report::render_report(&report),
+    )
+    .map_err(|e| format!("cannot write report.html: {e}"))?;
     Ok(summary)
+}
+
+/// What the run report shows, from the run's counters and its manifest.
+fn report_data(
+    cfg: &RunConfig,
+    s: &RunSummary,
+    warnings: &WarningTally,
+    manifest: &serde_json::Value,
+) -> crate::report::ReportData {
+    let text = |k: &str| manifest[k].as_str().unwrap_or_default().to_string();
+    let num = |k: &str| manifest[k].as_f64().unwrap_or_default();
+    let tax = cfg.resources.taxonomy;
+    let mut warning_rows: Vec<(String, u64)> = warnings
+        .counts
+        .iter()
+        .map(|(k, n)| (k.clone(), *n))
+        .collect();
+    warning_rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    // BTreeMap puts None first; the report wants unknown years last.
+    let mut per_year: Vec<(Option<i32>, u64)> =
+        s.stats.per_year.iter().map(|(y, n)| (*y, *n)).collect();
+    per_year.sort_by_key(|(y, _)| (y.is_none(), *y));
+    crate::report::ReportData {
+        run_id: text("run_id"),
+        started_at: text("started_at"),
+        finished_at: text("finished_at"),
+        tool_version: text("tool_version"),
+        schema_version: text("schema_version"),
+        input_root: text("input_root"),
+        elapsed_seconds: s.elapsed_secs,
+        mb_per_second: num("mb_per_second"),
+        docs_per_second: num("docs_per_second"),
+        peak_rss_bytes: manifest["peak_rss_bytes"].as_u64(),
+        files_found: s.files_found,
+        documents: s.documents,
+        rejected: s.rejected,
+        duplicates: s.duplicates,
+        table_rows: s
+            .table_rows
+            .iter()
+            .map(|(n, c)| (n.to_string(), *c))
+            .collect(),
+        rejects: s.stats.rejects_shown.clone(),
+        warnings: warning_rows,
+        warnings_other: warnings.other,
+        docs_per_year: per_year,
+        docs_per_admin_level: s
+            .stats
+            .per_level
+            .iter()
+            .map(|(l, n)| (l.clone(), *n))
+            .collect(),
+        docs_per_kind: s
+            .stats
+            .per_kind
+            .iter()
+            .map(|(k, n)| (k.clone(), *n))
+            .collect(),
+        section_coverage: SectionType::MANDATED
+            .iter()
+            .zip(s.stats.coverage)
+            .map(|(t, n)| (t.as_str().to_string(), n))
+            .collect(),
+        facts_by_kind: s
+            .stats
+            .facts_by_kind
+            .iter()
+            .map(|(k, n)| (k.to_string(), *n))
+            .collect(),
+        top_indicators: s
+            .analysis
+            .per_indicator
+            .iter()
+            .take(20)
+            .map(
+                |(code, n_docs, total, median)| crate::report::IndicatorSummary {
+                    code: code.clone(),
+                    label: tax.label(code).unwrap_or_default().to_string(),
+                    unit: tax.panel_unit(code).unwrap_or_default().to_string(),
+                    n_docs: *n_docs,
+                    total: *total,
+                    median: *median,
+                },
+            )
+            .collect(),
+    }
 }
 
 fn write_manifest(
@@ -551,7 +741,7 @@ fn write_manifest(
     s: &RunSummary,
     warnings: &WarningTally,
     started_at: chrono::DateTime<chrono::Utc>,
-) -> Result<(), String> {
+) -> Result<serde_json::Value, String> {
     let finished_at = chrono::Utc::now();
     let secs = s.elapsed_secs.max(1e-9);
     let run_id = format!(
@@ -589,7 +779,8 @@ fn write_manifest(
     });
     let text = serde_json::to_string_pretty(&manifest).map_err(|e| e.to_string())?;
     fs::write(dir.join("manifest.json"), text + "\n")
-        .map_err(|e| format!("cannot write manifest.json: {e}"))
+        .map_err(|e| format!("cannot write manifest.json: {e}"))?;
+    Ok(manifest)
 }
 
 /// Peak resident memory of this process (Linux `VmHWM`), if known.

@@ -7,11 +7,11 @@ use std::path::Path;
 use govreport::fixtures::{self, PageCharset, PageParts};
 use govreport::ingest::decode_document;
 use govreport::model::DocResult;
-use govreport::pipeline::{process_document, GAZETTEER};
+use govreport::pipeline::{process_document, Resources};
 
 fn process(name: &str, bytes: &[u8]) -> DocResult {
     let src = decode_document(name, bytes).unwrap_or_else(|e| panic!("{name}: {e}"));
-    process_document(src, &GAZETTEER)
+    process_document(src, Resources::embedded().unwrap())
 }
 
 fn seeds() -> Vec<(String, DocResult)> {

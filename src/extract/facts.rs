@@ -939,6 +939,7 @@ fn assemble(
             value_high: f.value_high,
             metric: metric.clone(),
             indicator: None,
+            breakdown_of: None,
             as_of_date,
             sentence,
             char_start: f.start,

@@ -6,6 +6,7 @@ pub mod charset;
 pub mod dates;
 pub mod facts;
 pub mod html;
+pub mod indicators;
 pub mod orgs;
 pub mod sections;
 pub mod units;

@@ -270,14 +270,35 @@ impl TableSink {
         child: &C,
     ) -> Result<(), String> {
         debug_assert_eq!(table.name, self.name);
-        let columns = table
+        let omit = self.omit;
+        let values = table
             .columns
             .iter()
             .enumerate()
-            .filter(|(i, _)| Some(*i) != self.omit);
-        let csv_err = |e: csv::Error| format!("cannot write {}.csv: {e}", self.name);
-        for ((_, col), builder) in columns.zip(self.builders.iter_mut()) {
-            let v = (col.get)(parent, child);
+            .filter(|(i, _)| Some(*i) != omit)
+            .map(|(_, col)| (col.get)(parent, child));
+        self.write_row(values)
+    }
+
+    /// Appends one row of a table whose columns are only known at run time (`panel`):
+    /// `values` in the order of the columns the sink was created with.
+    pub fn append_values(&mut self, values: &[Value]) -> Result<(), String> {
+        if values.len() != self.builders.len() {
+            return Err(format!(
+                "{}: a row of {} values for {} columns",
+                self.name,
+                values.len(),
+                self.builders.len()
+            ));
+        }
+        self.write_row(values.iter().cloned())
+    }
+
+    /// Writes a row to the CSV file and the Parquet column builders.
+    fn write_row<'v>(&mut self, values: impl Iterator<Item = Value<'v>>) -> Result<(), String> {
+        let name = self.name;
+        let csv_err = |e: csv::Error| format!("cannot write {name}.csv: {e}");
+        for (v, builder) in values.zip(self.builders.iter_mut()) {
             // Fields are written from borrowed text or a reused buffer: no allocation per cell.
             match &v {
                 Value::Str(s) => self.csv.write_field(s.as_bytes()),

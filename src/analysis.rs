@@ -1,0 +1,469 @@
+//! The analysis stage: comparable indicators per report (`indicators`, long) and one wide row
+//! per report (`panel`), computed with polars' lazy API over the facts the run has written,
+//! so that only the aggregated rows (documents × indicators) are ever in memory.
+
+use std::collections::HashMap;
+use std::path::Path;
+
+use polars::prelude::*;
+
+use crate::indicators::{count_unit_family, Aggregate, Taxonomy};
+use crate::tables::schema::{ColType, ColumnInfo, Value};
+use crate::tables::sink::{SinkOptions, TableSink};
+
+/// Columns of `indicators`, one row per document, indicator and unit.
+pub const INDICATOR_COLUMNS: &[(&str, ColType, bool, &str)] = &[
+    ("doc_id", ColType::Utf8, false, "Document id."),
+    ("organization", ColType::Utf8, true, "Issuing body (see documents)."),
+    ("org_short", ColType::Utf8, true, "Short name of the issuer."),
+    ("admin_level", ColType::Utf8, true, "省 / 市 / 区县 / 乡镇 / 街道 / 部门."),
+    ("province", ColType::Utf8, true, "Province of the issuer."),
+    ("report_year", ColType::Int32, true, "The year the report covers."),
+    ("indicator", ColType::Utf8, false, "Indicator code from pipelines/indicators.toml."),
+    ("value", ColType::Float64, false, "The indicator's value for the document: the sum of its facts for counts and money (a breakdown part is not added to its total), the first fact for rates."),
+    ("unit", ColType::Utf8, false, "unit_normalized of the facts that fed it."),
+    ("n_facts", ColType::Int32, false, "Facts that fed the value."),
+    ("fact_ids", ColType::Utf8, false, "fact_id of those facts in facts, `;`-separated."),
+];
+
+/// Columns of `panel` before the indicator columns.
+pub const PANEL_ID_COLUMNS: &[(&str, ColType, bool, &str)] = &[
+    ("doc_id", ColType::Utf8, false, "Document id."),
+    (
+        "source_path",
+        ColType::Utf8,
+        false,
+        "Path relative to the input root.",
+    ),
+    ("organization", ColType::Utf8, true, "Issuing body."),
+    (
+        "org_short",
+        ColType::Utf8,
+        true,
+        "Short name of the issuer.",
+    ),
+    (
+        "admin_level",
+        ColType::Utf8,
+        true,
+        "省 / 市 / 区县 / 乡镇 / 街道 / 部门.",
+    ),
+    ("province", ColType::Utf8, true, "Province of the issuer."),
+    ("city", ColType::Utf8, true, "City of the issuer."),
+    ("county", ColType::Utf8, true, "County of the issuer."),
+    (
+        "division_code",
+        ColType::Utf8,
+        true,
+        "Statistical division code.",
+    ),
+    (
+        "report_year",
+        ColType::Int32,
+        true,
+        "The year the report covers.",
+    ),
+    ("doc_kind", ColType::Utf8, false, "rol_annual or other."),
+];
+
+fn infos(cols: &[(&'static str, ColType, bool, &'static str)]) -> Vec<ColumnInfo> {
+    cols.iter()
+        .map(|&(name, ty, nullable, doc)| ColumnInfo {
+            name,
+            ty,
+            nullable,
+            doc,
+        })
+        .collect()
+}
+
+/// Column list of `indicators`.
+pub fn indicator_columns() -> Vec<ColumnInfo> {
+    infos(INDICATOR_COLUMNS)
+}
+
+/// Column list of `panel` for a taxonomy: the id columns, then one float column per
+/// indicator (in the taxonomy's unit).
+pub fn panel_columns(taxonomy: &'static Taxonomy) -> Vec<ColumnInfo> {
+    let mut cols = infos(PANEL_ID_COLUMNS);
+    for code in taxonomy.codes() {
+        cols.push(ColumnInfo {
+            name: code,
+            ty: ColType::Float64,
+            nullable: true,
+            doc: taxonomy.label(code).unwrap_or(""),
+        });
+    }
+    cols
+}
+
+/// Where a table of the run lives: one file, or a Hive-partitioned directory.
+fn scan(dir: &Path, table: &str, partitioned: bool) -> PolarsResult<Option<LazyFrame>> {
+    let mut args = ScanArgsParquet::default();
+    let path = if partitioned {
+        let base = dir.join(table);
+        if !base.exists() {
+            return Ok(None);
+        }
+        args.hive_options = polars::io::HiveOptions::new_enabled();
+        format!("{}/**/*.parquet", base.display())
+    } else {
+        format!("{}/{table}.parquet", dir.display())
+    };
+    LazyFrame::scan_parquet(PlRefPath::new(path.as_str()), args).map(Some)
+}
+
+/// Counts of what the stage wrote.
+#[derive(Debug, Default, Clone)]
+pub struct AnalysisSummary {
+    pub indicator_rows: u64,
+    pub panel_rows: u64,
+    /// (code, documents reporting it, total, median) for the run report.
+    pub per_indicator: Vec<(String, u64, f64, f64)>,
+}
+
+/// One aggregated indicator value.
+struct IndicatorRow {
+    doc_index: u32,
+    doc_id: String,
+    indicator: String,
+    unit: String,
+    value: f64,
+    n_facts: u32,
+    fact_ids: String,
+}
+
+/// Builds `indicators` and `panel` from the tables in `dir` (as written by this run).
+pub fn build(
+    dir: &Path,
+    partitioned: bool,
+    taxonomy: &'static Taxonomy,
+    opts: SinkOptions,
+) -> Result<AnalysisSummary, String> {
+    let err = |e: PolarsError| format!("indicators stage: {e}");
+    let docs = documents_frame(dir, partitioned).map_err(err)?;
+    let rows = match scan(dir, "facts", partitioned).map_err(err)? {
+        Some(facts) => aggregate(facts, &docs, taxonomy).map_err(err)?,
+        None => Vec::new(),
+    };
+    let doc_info = DocInfo::from_frame(&docs).map_err(err)?;
+
+    // indicators (long)
+    let mut sink = TableSink::create(
+        dir,
+        "indicators",
+        "indicators",
+        indicator_columns(),
+        opts,
+        None,
+    )?;
+    for r in &rows {
+        let d = &doc_info.rows[r.doc_index as usize];
+        sink.append_values(&[
+            Value::Str(r.doc_id.as_str().into()),
+            opt(&d.organization),
+            opt(&d.org_short),
+            opt(&d.admin_level),
+            opt(&d.province),
+            d.report_year.map_or(Value::Null, |y| Value::Int(y.into())),
+            Value::Str(r.indicator.as_str().into()),
+            Value::Float(r.value),
+            Value::Str(r.unit.as_str().into()),
+            Value::Int(r.n_facts.into()),
+            Value::Str(r.fact_ids.as_str().into()),
+        ])?;
+    }
+    let indicator_rows = sink.finish()?;
+
+    // panel (wide): the value in the indicator's panel unit, null where not reported
+    let codes: Vec<&'static str> = taxonomy.codes().collect();
+    let mut by_doc: HashMap<u32, HashMap<&str, f64>> = HashMap::new();
+    for r in rows.iter().filter(|r| in_panel_unit(taxonomy, r)) {
+        let slot = by_doc.entry(r.doc_index).or_default();
+        match (
+            slot.get_mut(r.indicator.as_str()),
+            taxonomy.aggregate(&r.indicator),
+        ) {
+            // 件 and 宗 rows of one indicator are one count.
+            (Some(v), Some(Aggregate::Sum)) => *v += r.value,
+            (Some(_), _) => {}
+            (None, _) => {
+                slot.insert(r.indicator.as_str(), r.value);
+            }
+        }
+    }
+    let mut panel = TableSink::create(dir, "panel", "panel", panel_columns(taxonomy), opts, None)?;
+    for (i, d) in doc_info.rows.iter().enumerate() {
+        let values = by_doc.get(&(i as u32));
+        let mut row = vec![
+            Value::Str(d.doc_id.as_str().into()),
+            Value::Str(d.source_path.as_str().into()),
+            opt(&d.organization),
+            opt(&d.org_short),
+            opt(&d.admin_level),
+            opt(&d.province),
+            opt(&d.city),
+            opt(&d.county),
+            opt(&d.division_code),
+            d.report_year.map_or(Value::Null, |y| Value::Int(y.into())),
+            Value::Str(d.doc_kind.as_str().into()),
+        ];
+        row.extend(codes.iter().map(|c| {
+            values
+                .and_then(|v| v.get(c))
+                .map_or(Value::Null, |x| Value::Float(*x))
+        }));
+        panel.append_values(&row)?;
+    }
+    let panel_rows = panel.finish()?;
+
+    Ok(AnalysisSummary {
+        indicator_rows,
+        panel_rows,
+        per_indicator: summarize(&rows, taxonomy),
+    })
+}
+
+fn opt(v: &Option<String>) -> Value<'_> {
+    v.as_deref().map_or(Value::Null, |s| Value::Str(s.into()))
+}
+
+/// The documents of the run, in output order, with a `doc_index` column.
+fn documents_frame(dir: &Path, partitioned: bool) -> PolarsResult<DataFrame> {
+    let Some(docs) = scan(dir, "documents", partitioned)? else {
+        return Ok(DataFrame::empty());
+    };
+    let cols = [
+        "doc_id",
+        "source_path",
+        "organization",
+        "org_short",
+        "admin_level",
+        "province",
+        "city",
+        "county",
+        "division_code",
+        "report_year",
+        "doc_kind",
+    ];
+    docs.select(cols.iter().map(|c| col(*c)).collect::<Vec<_>>())
+        .with_column(col("report_year").cast(DataType::Int32))
+        // Partitioned datasets come back grouped by year: restore the input-path order.
+        .sort(["source_path"], SortMultipleOptions::default())
+        .with_row_index("doc_index", None)
+        .collect()
+}
+
+/// Facts with an indicator → one row per (document, indicator, unit). Parts of a breakdown
+/// whose total has the same indicator are left out, so totals are not counted twice.
+fn aggregate(
+    facts: LazyFrame,
+    docs: &DataFrame,
+    taxonomy: &Taxonomy,
+) -> PolarsResult<Vec<IndicatorRow>> {
+    if docs.height() == 0 {
+        return Ok(Vec::new());
+    }
+    let facts = facts
+        .select([
+            col("doc_id"),
+            col("fact_id"),
+            col("indicator"),
+            col("unit_normalized"),
+            col("value_normalized"),
+            col("breakdown_of"),
+        ])
+        .filter(col("indicator").is_not_null());
+    let totals = facts.clone().select([
+        col("doc_id"),
+        col("fact_id").alias("breakdown_of"),
+        col("indicator").alias("total_indicator"),
+    ]);
+    let doc_index = docs
+        .clone()
+        .lazy()
+        .select([col("doc_id"), col("doc_index")]);
+    let grouped = facts
+        .join(
+            totals,
+            [col("doc_id"), col("breakdown_of")],
+            [col("doc_id"), col("breakdown_of")],
+            JoinArgs::new(JoinType::Left),
+        )
+        .filter(
+            col("total_indicator")
+                .is_null()
+                .or(col("total_indicator").neq(col("indicator"))),
+        )
+        .join(
+            doc_index,
+            [col("doc_id")],
+            [col("doc_id")],
+            JoinArgs::new(JoinType::Inner),
+        )
+        .sort(["doc_index", "fact_id"], SortMultipleOptions::default())
+        .group_by_stable([
+            col("doc_index"),
+            col("doc_id"),
+            col("indicator"),
+            col("unit_normalized"),
+        ])
+        .agg([
+            col("value_normalized").sum().alias("sum"),
+            col("value_normalized").first().alias("first"),
+            len().alias("n_facts"),
+            col("fact_id").alias("fact_ids"),
+        ])
+        .sort(
+            ["doc_index", "indicator", "unit_normalized"],
+            SortMultipleOptions::default(),
+        )
+        .collect()?;
+
+    let s = |name: &str| {
+        grouped
+            .column(name)
+            .map(|c| c.as_materialized_series().clone())
+    };
+    let doc_index = s("doc_index")?.cast(&DataType::UInt32)?;
+    let doc_index = doc_index.u32()?;
+    let (doc_id, indicator, unit) = (s("doc_id")?, s("indicator")?, s("unit_normalized")?);
+    let (doc_id, indicator, unit) = (doc_id.str()?, indicator.str()?, unit.str()?);
+    let (sum, first) = (s("sum")?, s("first")?);
+    let (sum, first) = (sum.f64()?, first.f64()?);
+    let n_facts = s("n_facts")?.cast(&DataType::UInt32)?;
+    let n_facts = n_facts.u32()?;
+    let fact_ids = s("fact_ids")?;
+    let fact_ids = fact_ids.list()?;
+
+    let mut rows = Vec::with_capacity(grouped.height());
+    for i in 0..grouped.height() {
+        let ids = fact_ids.get_as_series(i);
+        let code = indicator.get(i).unwrap_or_default();
+        let value = match taxonomy.aggregate(code) {
+            Some(Aggregate::First) => first.get(i),
+            _ => sum.get(i),
+        };
+        let ids: Vec<String> = ids
+            .map(|s| {
+                s.i32()
+                    .map(|ca| {
+                        (0..ca.len())
+                            .filter_map(|k| ca.get(k))
+                            .map(|x| x.to_string())
+                            .collect()
+                    })
+                    .unwrap_or_default()
+            })
+            .unwrap_or_default();
+        rows.push(IndicatorRow {
+            doc_index: doc_index.get(i).unwrap_or_default(),
+            doc_id: doc_id.get(i).unwrap_or_default().to_string(),
+            indicator: code.to_string(),
+            unit: unit.get(i).unwrap_or_default().to_string(),
+            value: value.unwrap_or(f64::NAN),
+            n_facts: n_facts.get(i).unwrap_or_default(),
+            fact_ids: ids.join(";"),
+        });
+    }
+    Ok(rows)
+}
+
+/// The document columns the output tables repeat.
+struct DocRow {
+    doc_id: String,
+    source_path: String,
+    organization: Option<String>,
+    org_short: Option<String>,
+    admin_level: Option<String>,
+    province: Option<String>,
+    city: Option<String>,
+    county: Option<String>,
+    division_code: Option<String>,
+    report_year: Option<i32>,
+    doc_kind: String,
+}
+
+struct DocInfo {
+    rows: Vec<DocRow>,
+}
+
+impl DocInfo {
+    fn from_frame(df: &DataFrame) -> PolarsResult<Self> {
+        if df.height() == 0 {
+            return Ok(DocInfo { rows: Vec::new() });
+        }
+        let text = |name: &str| -> PolarsResult<Vec<Option<String>>> {
+            let s = df.column(name)?.as_materialized_series().clone();
+            let ca = s.str()?;
+            Ok((0..ca.len()).map(|i| ca.get(i).map(String::from)).collect())
+        };
+        let years = df.column("report_year")?.as_materialized_series().clone();
+        let years = years.i32()?;
+        let years: Vec<Option<i32>> = (0..years.len()).map(|i| years.get(i)).collect();
+        let (ids, paths, orgs, shorts, levels) = (
+            text("doc_id")?,
+            text("source_path")?,
+            text("organization")?,
+            text("org_short")?,
+            text("admin_level")?,
+        );
+        let (provinces, cities, counties, codes, kinds) = (
+            text("province")?,
+            text("city")?,
+            text("county")?,
+            text("division_code")?,
+            text("doc_kind")?,
+        );
+        let rows = (0..df.height())
+            .map(|i| DocRow {
+                doc_id: ids[i].clone().unwrap_or_default(),
+                source_path: paths[i].clone().unwrap_or_default(),
+                organization: orgs[i].clone(),
+                org_short: shorts[i].clone(),
+                admin_level: levels[i].clone(),
+                province: provinces[i].clone(),
+                city: cities[i].clone(),
+                county: counties[i].clone(),
+                division_code: codes[i].clone(),
+                report_year: years[i],
+                doc_kind: kinds[i].clone().unwrap_or_default(),
+            })
+            .collect();
+        Ok(DocInfo { rows })
+    }
+}
+
+/// Whether a row is in its indicator's panel unit (or a synonym of it: 宗 for 件).
+fn in_panel_unit(taxonomy: &Taxonomy, r: &IndicatorRow) -> bool {
+    taxonomy
+        .panel_unit(&r.indicator)
+        .is_some_and(|u| count_unit_family(u) == count_unit_family(&r.unit))
+}
+
+/// Per indicator (in its panel unit): documents reporting it, total and median.
+fn summarize(rows: &[IndicatorRow], taxonomy: &Taxonomy) -> Vec<(String, u64, f64, f64)> {
+    let mut values: HashMap<&str, Vec<f64>> = HashMap::new();
+    for r in rows {
+        if taxonomy.panel_unit(&r.indicator) == Some(r.unit.as_str()) {
+            values
+                .entry(r.indicator.as_str())
+                .or_default()
+                .push(r.value);
+        }
+    }
+    let mut out: Vec<(String, u64, f64, f64)> = values
+        .into_iter()
+        .map(|(code, mut v)| {
+            v.sort_by(|a, b| a.total_cmp(b));
+            let median = if v.len() % 2 == 1 {
+                v[v.len() / 2]
+            } else {
+                (v[v.len() / 2 - 1] + v[v.len() / 2]) / 2.0
+            };
+            (code.to_string(), v.len() as u64, v.iter().sum(), median)
+        })
+        .collect();
+    out.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
+    out
+}

@@ -1,0 +1,1596 @@
+//! Indicator taxonomy: maps numeric facts to canonical indicator codes
+//! (`enforcement.cases_filed`, `hotline.tickets` …) and marks the parts of a breakdown
+//! (`共立案390件(其中简易程序110件…)`) so that indicator sums do not count them twice.
+//!
+//! The rules live as data in `indicators.toml` so that analysts can extend them without
+//! touching code; this module parses and validates that file once, precomputes a unit index,
+//! and then classifies facts without allocating.
+
+use std::collections::HashMap;
+use std::ops::Range;
+
+use serde::Deserialize;
+use toml::Spanned;
+
+use crate::model::{Fact, QuantityKind};
+
+/// File name used in error messages by [`Taxonomy::parse`].
+pub const DEFAULT_FILE_NAME: &str = "indicators.toml";
+
+/// The only file format version this code understands.
+const SUPPORTED_VERSION: i64 = 1;
+
+/// How the facts of one document that share an indicator combine into one value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Aggregate {
+    /// Counts, money, areas: add up (parts of a breakdown excluded).
+    Sum,
+    /// Rates and percents: keep the first mention.
+    First,
+}
+
+impl Aggregate {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Aggregate::Sum => "sum",
+            Aggregate::First => "first",
+        }
+    }
+
+    fn from_name(name: &str) -> Option<Aggregate> {
+        match name {
+            "sum" => Some(Aggregate::Sum),
+            "first" => Some(Aggregate::First),
+            _ => None,
+        }
+    }
+}
+
+/// A cue with its length in characters, precomputed for the "longer cue wins" tie-break.
+#[derive(Debug, Clone)]
+struct Cue {
+    text: String,
+    chars: usize,
+}
+
+impl Cue {
+    fn new(text: String) -> Cue {
+        let chars = text.chars().count();
+        Cue { text, chars }
+    }
+}
+
+/// One validated entry of the taxonomy.
+#[derive(Debug, Clone)]
+pub struct Indicator {
+    code: String,
+    label: String,
+    units: Vec<String>,
+    cues: Vec<Cue>,
+    context_cues: Vec<Cue>,
+    sentence_cues: Vec<String>,
+    exclude: Vec<String>,
+    precedence: i32,
+    aggregate: Aggregate,
+    line: usize,
+}
+
+impl Indicator {
+    pub fn code(&self) -> &str {
+        &self.code
+    }
+
+    pub fn label(&self) -> &str {
+        &self.label
+    }
+
+    /// The unit the panel reports this indicator in (the first of `units`).
+    pub fn panel_unit(&self) -> &str {
+        // Validation guarantees at least one unit.
+        self.units.first().map(String::as_str).unwrap_or("")
+    }
+
+    /// Every `unit_normalized` value this indicator accepts, panel unit first.
+    pub fn units(&self) -> &[String] {
+        &self.units
+    }
+
+    pub fn aggregate(&self) -> Aggregate {
+        self.aggregate
+    }
+
+    pub fn precedence(&self) -> i32 {
+        self.precedence
+    }
+
+    /// Line of the entry's `code` key in the taxonomy file (for messages to analysts).
+    pub fn line(&self) -> usize {
+        self.line
+    }
+
+    /// Length in characters of the cue that makes this indicator match, if it matches.
+    /// A plain cue in the metric is enough; a context cue needs a sentence cue too.
+    fn match_len(&self, metric: &str, sentence: &str) -> Option<usize> {
+        if self.exclude.iter().any(|w| metric.contains(w.as_str())) {
+            return None;
+        }
+        let strong = longest_cue(&self.cues, metric);
+        if strong.is_some() {
+            return strong;
+        }
+        let weak = longest_cue(&self.context_cues, metric)?;
+        if self
+            .sentence_cues
+            .iter()
+            .any(|w| sentence.contains(w.as_str()))
+        {
+            Some(weak)
+        } else {
+            None
+        }
+    }
+}
+
+fn longest_cue(cues: &[Cue], text: &str) -> Option<usize> {
+    cues.iter()
+        .filter(|c| text.contains(c.text.as_str()))
+        .map(|c| c.chars)
+        .max()
+}
+
+/// The parsed, validated taxonomy with its lookup indexes.
+#[derive(Debug, Clone)]
+pub struct Taxonomy {
+    version: i64,
+    indicators: Vec<Indicator>,
+    by_code: HashMap<String, usize>,
+    /// unit_normalized → indicators accepting it, in file order (so `classify` only looks at
+    /// the few entries whose unit fits).
+    by_unit: HashMap<String, Vec<usize>>,
+}
+
+// ------------------------------------------------------------------------------- file format
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    version: Spanned<i64>,
+    #[serde(default)]
+    indicator: Vec<RawIndicator>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawIndicator {
+    code: Spanned<String>,
+    label: Spanned<String>,
+    units: Spanned<Vec<String>>,
+    cues: Spanned<Vec<String>>,
+    #[serde(default)]
+    context_cues: Option<Spanned<Vec<String>>>,
+    #[serde(default)]
+    sentence_cues: Option<Spanned<Vec<String>>>,
+    #[serde(default)]
+    exclude: Option<Spanned<Vec<String>>>,
+    #[serde(default)]
+    precedence: i32,
+    aggregate: Spanned<String>,
+}
+
+/// 1-based line of a byte offset in `text`.
+fn line_of(text: &str, offset: usize) -> usize {
+    let end = offset.min(text.len());
+    text.as_bytes()[..end]
+        .iter()
+        .filter(|&&b| b == b'\n')
+        .count()
+        + 1
+}
+
+/// `family.name`, each part lowercase ascii letters, digits or `_`, starting with a letter.
+fn valid_code(code: &str) -> bool {
+    let mut parts = code.split('.');
+    let (Some(family), Some(name), None) = (parts.next(), parts.next(), parts.next()) else {
+        return false;
+    };
+    [family, name].iter().all(|p| {
+        p.starts_with(|c: char| c.is_ascii_lowercase())
+            && p.chars()
+                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+    })
+}
+
+/// Builds the error messages of one file, all naming the file and a line.
+struct Errors<'a> {
+    name: &'a str,
+    text: &'a str,
+}
+
+impl Errors<'_> {
+    fn at(&self, span: Range<usize>, msg: impl std::fmt::Display) -> String {
+        format!(
+            "{} line {}: {}",
+            self.name,
+            line_of(self.text, span.start),
+            msg
+        )
+    }
+
+    fn entry(&self, span: Range<usize>, code: &str, msg: impl std::fmt::Display) -> String {
+        self.at(span, format_args!("indicator \"{code}\": {msg}"))
+    }
+
+    /// A list of words that must be non-empty (when `required`) and hold no empty word.
+    fn words(
+        &self,
+        list: Option<Spanned<Vec<String>>>,
+        key: &str,
+        code: &str,
+        required: bool,
+    ) -> Result<Vec<String>, String> {
+        let Some(list) = list else {
+            return Ok(Vec::new());
+        };
+        let span = list.span();
+        let words = list.into_inner();
+        if required && words.is_empty() {
+            return Err(self.entry(span, code, format_args!("{key} is empty")));
+        }
+        if words.iter().any(|w| w.trim().is_empty()) {
+            // An empty cue would match every metric.
+            return Err(self.entry(span, code, format_args!("{key} contains an empty string")));
+        }
+        Ok(words)
+    }
+}
+
+impl Taxonomy {
+    /// Parses and validates a taxonomy; errors name `indicators.toml` and the line.
+    pub fn parse(text: &str) -> Result<Taxonomy, String> {
+        Taxonomy::parse_named(text, DEFAULT_FILE_NAME)
+    }
+
+    /// Like [`Taxonomy::parse`], with the file name to use in error messages.
+    pub fn parse_named(text: &str, file_name: &str) -> Result<Taxonomy, String> {
+        let errs = Errors {
+            name: file_name,
+            text,
+        };
+        let raw: RawFile = toml::from_str(text).map_err(|e| {
+            let line = e.span().map(|s| line_of(text, s.start)).unwrap_or(1);
+            format!("{file_name} line {line}: {}", e.message().trim_end())
+        })?;
+
+        if *raw.version.get_ref() != SUPPORTED_VERSION {
+            return Err(errs.at(
+                raw.version.span(),
+                format_args!(
+                    "version {} is not supported (expected {SUPPORTED_VERSION})",
+                    raw.version.get_ref()
+                ),
+            ));
+        }
+        if raw.indicator.is_empty() {
+            return Err(errs.at(0..0, "no [[indicator]] entries"));
+        }
+
+        let mut indicators = Vec::with_capacity(raw.indicator.len());
+        let mut by_code: HashMap<String, usize> = HashMap::new();
+        for ri in raw.indicator {
+            let code_span = ri.code.span();
+            let code = ri.code.into_inner();
+            if code.trim().is_empty() {
+                return Err(errs.at(code_span, "indicator with an empty code"));
+            }
+            if !valid_code(&code) {
+                return Err(errs.entry(
+                    code_span,
+                    &code,
+                    "code must look like family.name (lowercase ascii letters, digits, _)",
+                ));
+            }
+            if let Some(&first) = by_code.get(&code) {
+                let first_line: usize = indicators
+                    .get(first)
+                    .map(|i: &Indicator| i.line)
+                    .unwrap_or(0);
+                return Err(errs.entry(
+                    code_span,
+                    &code,
+                    format_args!("duplicate code (first defined on line {first_line})"),
+                ));
+            }
+            if ri.label.get_ref().trim().is_empty() {
+                return Err(errs.entry(ri.label.span(), &code, "label is empty"));
+            }
+            let units = errs.words(Some(ri.units), "units", &code, true)?;
+            let cues = errs.words(Some(ri.cues), "cues", &code, true)?;
+            let ctx_span = ri.context_cues.as_ref().map(|l| l.span());
+            let sent_span = ri.sentence_cues.as_ref().map(|l| l.span());
+            let context_cues = errs.words(ri.context_cues, "context_cues", &code, false)?;
+            let sentence_cues = errs.words(ri.sentence_cues, "sentence_cues", &code, false)?;
+            // The two lists only mean something together: say so rather than ignore one.
+            if !context_cues.is_empty() && sentence_cues.is_empty() {
+                let span = ctx_span.unwrap_or_else(|| code_span.clone());
+                return Err(errs.entry(
+                    span,
+                    &code,
+                    "context_cues needs sentence_cues (the sentence words that confirm them)",
+                ));
+            }
+            if !sentence_cues.is_empty() && context_cues.is_empty() {
+                let span = sent_span.unwrap_or_else(|| code_span.clone());
+                return Err(errs.entry(
+                    span,
+                    &code,
+                    "sentence_cues needs context_cues (the metric words they confirm)",
+                ));
+            }
+            let exclude = errs.words(ri.exclude, "exclude", &code, false)?;
+            let aggregate = Aggregate::from_name(ri.aggregate.get_ref()).ok_or_else(|| {
+                errs.entry(
+                    ri.aggregate.span(),
+                    &code,
+                    format_args!(
+                        "unknown aggregate \"{}\" (expected \"sum\" or \"first\")",
+                        ri.aggregate.get_ref()
+                    ),
+                )
+            })?;
+
+            by_code.insert(code.clone(), indicators.len());
+            indicators.push(Indicator {
+                code,
+                label: ri.label.into_inner(),
+                units,
+                cues: cues.into_iter().map(Cue::new).collect(),
+                context_cues: context_cues.into_iter().map(Cue::new).collect(),
+                sentence_cues,
+                exclude,
+                precedence: ri.precedence,
+                aggregate,
+                line: line_of(text, code_span.start),
+            });
+        }
+
+        let mut by_unit: HashMap<String, Vec<usize>> = HashMap::new();
+        for (i, ind) in indicators.iter().enumerate() {
+            for unit in &ind.units {
+                let list = by_unit.entry(unit.clone()).or_default();
+                if !list.contains(&i) {
+                    list.push(i);
+                }
+            }
+        }
+
+        Ok(Taxonomy {
+            version: *raw.version.get_ref(),
+            indicators,
+            by_code,
+            by_unit,
+        })
+    }
+
+    pub fn version(&self) -> i64 {
+        self.version
+    }
+
+    /// All codes, in file order.
+    pub fn codes(&self) -> impl Iterator<Item = &str> {
+        self.indicators.iter().map(|i| i.code.as_str())
+    }
+
+    /// All entries, in file order.
+    pub fn indicators(&self) -> &[Indicator] {
+        &self.indicators
+    }
+
+    pub fn get(&self, code: &str) -> Option<&Indicator> {
+        self.by_code.get(code).map(|&i| &self.indicators[i])
+    }
+
+    pub fn label(&self, code: &str) -> Option<&str> {
+        self.get(code).map(Indicator::label)
+    }
+
+    /// The unit the panel reports `code` in.
+    pub fn panel_unit(&self, code: &str) -> Option<&str> {
+        self.get(code).map(Indicator::panel_unit)
+    }
+
+    pub fn aggregate(&self, code: &str) -> Option<Aggregate> {
+        self.get(code).map(Indicator::aggregate)
+    }
+
+    /// The best code for a fact: its unit fits, a cue is in the metric (or a context cue in
+    /// the metric and a sentence cue in the sentence), no exclude word is in the metric.
+    /// Highest precedence wins; ties go to the longer cue, then to the earlier entry.
+    /// A fact without a metric gets no code. Does not allocate.
+    pub fn classify(&self, fact: &Fact) -> Option<&str> {
+        let metric = fact.metric.as_deref()?;
+        let candidates = self.by_unit.get(fact.unit_normalized.as_str())?;
+        let mut best: Option<(i32, usize, usize)> = None;
+        for &i in candidates {
+            let ind = &self.indicators[i];
+            let Some(len) = ind.match_len(metric, &fact.sentence) else {
+                continue;
+            };
+            let better = match best {
+                None => true,
+                // Candidates come in file order, so an equal key keeps the earlier entry.
+                Some((prec, blen, _)) => (ind.precedence, len) > (prec, blen),
+            };
+            if better {
+                best = Some((ind.precedence, len, i));
+            }
+        }
+        best.map(|(_, _, i)| self.indicators[i].code.as_str())
+    }
+
+    /// Sets `indicator` on every fact and `breakdown_of` on the parts of a breakdown
+    /// (see [`mark_breakdowns`]). Parts keep their own codes.
+    pub fn assign(&self, facts: &mut [Fact]) {
+        for fact in facts.iter_mut() {
+            fact.indicator = self.classify(fact).map(str::to_owned);
+        }
+        mark_breakdowns(facts);
+        self.mark_covered_by_explicit_totals(facts);
+    }
+
+    /// A fact whose metric names itself a total (`成功调解案件总数263宗`) covers the other
+    /// facts of the same indicator and unit in the document (`调委会成功调解的1宗`): they
+    /// become parts of it, so indicator sums take the total instead of adding to it.
+    fn mark_covered_by_explicit_totals(&self, facts: &mut [Fact]) {
+        use crate::lexicon::indicators::EXPLICIT_TOTAL_CUES;
+        let totals: Vec<(i32, String, String)> = facts
+            .iter()
+            .filter(|f| f.breakdown_of.is_none())
+            .filter(|f| {
+                f.indicator
+                    .as_deref()
+                    .is_some_and(|c| self.aggregate(c) == Some(Aggregate::Sum))
+            })
+            .filter(|f| {
+                f.metric
+                    .as_deref()
+                    .is_some_and(|m| EXPLICIT_TOTAL_CUES.iter().any(|c| m.contains(c)))
+            })
+            .map(|f| {
+                (
+                    f.fact_id,
+                    f.indicator.clone().unwrap_or_default(),
+                    f.unit_normalized.clone(),
+                )
+            })
+            .collect();
+        for (total_id, code, unit) in totals {
+            for f in facts.iter_mut() {
+                if f.fact_id != total_id
+                    && f.breakdown_of.is_none()
+                    && f.unit_normalized == unit
+                    && f.indicator.as_deref() == Some(code.as_str())
+                {
+                    f.breakdown_of = Some(total_id);
+                }
+            }
+        }
+    }
+}
+
+// ------------------------------------------------------------------------------- breakdowns
+
+/// Units whose values can be parts of a total of the same family. Rates are not additive,
+/// so they never form breakdowns. Counts must use the same measure word (up to a few
+/// synonyms): `检查企业120家,其中发现隐患30处` is no breakdown.
+#[derive(Debug, PartialEq, Eq)]
+enum Family<'a> {
+    Kind(QuantityKind),
+    Count(&'a str),
+    Unit(&'a str),
+}
+
+/// The representative of a measure word's synonym group (`宗` → `件`); other units map to
+/// themselves.
+pub fn count_unit_family(unit: &str) -> &str {
+    crate::lexicon::indicators::COUNT_UNIT_SYNONYMS
+        .iter()
+        .find(|group| group.contains(&unit))
+        .map_or(unit, |group| group[0])
+}
+
+fn family(fact: &Fact) -> Option<Family<'_>> {
+    let unit = fact.unit_normalized.as_str();
+    match fact.quantity_kind {
+        QuantityKind::Percent | QuantityKind::PercentagePoint => None,
+        QuantityKind::Count => Some(Family::Count(count_unit_family(unit))),
+        QuantityKind::Other => Some(Family::Unit(unit)),
+        kind => Some(Family::Kind(kind)),
+    }
+}
+
+fn is_opener(c: char) -> bool {
+    matches!(c, '(' | '（' | '[' | '【' | '〔')
+}
+
+fn is_closer(c: char) -> bool {
+    matches!(c, ')' | '）' | ']' | '】' | '〕')
+}
+
+/// Clause ends: a breakdown opened outside brackets stops there.
+fn is_terminator(c: char) -> bool {
+    matches!(c, '；' | ';' | '。' | '！' | '!' | '？' | '?')
+}
+
+/// A `其中`/`包括`/`含` in a sentence and the character range its list of parts covers.
+struct Marker {
+    start: usize,
+    /// Parts must start in `body`.
+    body: Range<usize>,
+}
+
+/// Finds breakdown markers. `含` counts only at the start of a bracket or clause
+/// (`(含…`, `,含…`), since the character is common inside words (含量, 包含, 含义).
+fn markers(chars: &[char]) -> Vec<Marker> {
+    let mut depth = Vec::with_capacity(chars.len() + 1);
+    let mut d: usize = 0;
+    for &c in chars {
+        depth.push(d);
+        if is_opener(c) {
+            d += 1;
+        } else if is_closer(c) {
+            d = d.saturating_sub(1);
+        }
+    }
+    depth.push(d);
+
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < chars.len() {
+        let len = if chars[i..].starts_with(&['其', '中']) || chars[i..].starts_with(&['包', '括'])
+        {
+            2
+        } else if chars[i] == '含'
+            && (i == 0
+                || matches!(
+                    chars[i - 1],
+                    ',' | '，' | '、' | '：' | ':' | '；' | ';' | '(' | '（' | '[' | '【' | '〔'
+                ))
+        {
+            1
+        } else {
+            0
+        };
+        if len == 0 {
+            i += 1;
+            continue;
+        }
+        // In brackets opened right after the total the list ends with the bracket;
+        // otherwise at the end of the clause (or of an enclosing bracket).
+        let prev = chars[..i]
+            .iter()
+            .rev()
+            .find(|c| !c.is_whitespace())
+            .copied();
+        let bracketed = prev.is_some_and(is_opener);
+        let level = depth[i];
+        let mut end = chars.len();
+        for (j, &c) in chars.iter().enumerate().skip(i + len) {
+            if depth[j + 1] < level || (!bracketed && is_terminator(c)) {
+                end = j;
+                break;
+            }
+        }
+        out.push(Marker {
+            start: i,
+            body: i + len..end,
+        });
+        i += len;
+    }
+    out
+}
+
+/// Marks the parts of breakdowns: a fact is a part of an earlier fact of the same sentence
+/// (its total) when it comes after a `其中`/`包括`/`含` that follows the total, inside that
+/// marker's list, and both have units of the same family; a part larger than its total is
+/// no part. Without such a marker nothing is marked (`受理271宗,已办结266宗` has no parts).
+/// Resets `breakdown_of` on every other fact.
+pub fn mark_breakdowns(facts: &mut [Fact]) {
+    let mut order: Vec<usize> = (0..facts.len()).collect();
+    order.sort_by_key(|&i| (facts[i].char_start, facts[i].char_end));
+    let mut result: Vec<Option<i32>> = vec![None; facts.len()];
+
+    let mut g = 0;
+    while g < order.len() {
+        let first = &facts[order[g]];
+        let reach = first
+            .char_start
+            .saturating_add(first.sentence.chars().count());
+        let mut end = g + 1;
+        while end < order.len()
+            && facts[order[end]].sentence == first.sentence
+            && facts[order[end]].char_start < reach
+        {
+            end += 1;
+        }
+        if end - g > 1 {
+            breakdowns_in_sentence(facts, &order[g..end], &mut result);
+        }
+        g = end;
+    }
+    for (fact, part_of) in facts.iter_mut().zip(result) {
+        fact.breakdown_of = part_of;
+    }
+}
+
+/// Body offset of the sentence's first character: the offset at which most of the group's
+/// `raw` texts are found in the sentence (the same raw, e.g. `8件`, may occur twice).
+fn sentence_origin(facts: &[Fact], group: &[usize], chars: &[char]) -> Option<usize> {
+    let raws: Vec<Vec<char>> = group
+        .iter()
+        .map(|&k| facts[k].raw.chars().collect())
+        .collect();
+    let raw_at = |n: usize, origin: usize| -> bool {
+        let raw = &raws[n];
+        let Some(pos) = facts[group[n]].char_start.checked_sub(origin) else {
+            return false;
+        };
+        !raw.is_empty() && chars.get(pos..).is_some_and(|rest| rest.starts_with(raw))
+    };
+    for (n, raw) in raws.iter().enumerate() {
+        if raw.is_empty() || raw.len() > chars.len() {
+            continue;
+        }
+        let mut best: Option<(usize, usize)> = None;
+        for p in 0..=chars.len() - raw.len() {
+            if !chars[p..].starts_with(raw) {
+                continue;
+            }
+            let Some(origin) = facts[group[n]].char_start.checked_sub(p) else {
+                continue;
+            };
+            let score = (0..group.len()).filter(|&m| raw_at(m, origin)).count();
+            if best.is_none_or(|(s, _)| score > s) {
+                best = Some((score, origin));
+            }
+        }
+        if let Some((_, origin)) = best {
+            return Some(origin);
+        }
+    }
+    None
+}
+
+fn breakdowns_in_sentence(facts: &[Fact], group: &[usize], result: &mut [Option<i32>]) {
+    let chars: Vec<char> = facts[group[0]].sentence.chars().collect();
+    let marks = markers(&chars);
+    if marks.is_empty() {
+        return;
+    }
+    let Some(origin) = sentence_origin(facts, group, &chars) else {
+        return;
+    };
+    // (fact index, start, end) in sentence characters, for facts located in the sentence.
+    let located: Vec<(usize, usize, usize)> = group
+        .iter()
+        .filter_map(|&k| {
+            let f = &facts[k];
+            let start = f.char_start.checked_sub(origin)?;
+            let end = f.char_end.checked_sub(origin)?;
+            (start <= end && end <= chars.len()).then_some((k, start, end))
+        })
+        .collect();
+
+    for &(part, start, _) in &located {
+        let Some(part_family) = family(&facts[part]) else {
+            continue;
+        };
+        // The innermost (latest) marker whose list contains the part.
+        let Some(mark) = marks
+            .iter()
+            .rev()
+            .find(|m| m.body.start <= start && start < m.body.end)
+        else {
+            continue;
+        };
+        // The total: the nearest fact of the same family before the marker, in the same
+        // clause as the marker.
+        let total = located
+            .iter()
+            .filter(|&&(_, _, e)| e <= mark.start)
+            .filter(|&&(_, _, e)| !chars[e..mark.start].iter().any(|&c| is_terminator(c)))
+            .filter(|&&(k, _, _)| k != part && family(&facts[k]).as_ref() == Some(&part_family))
+            .max_by_key(|&&(_, s, _)| s);
+        let Some(&(total, _, _)) = total else {
+            continue;
+        };
+        let (pv, tv) = (facts[part].value_normalized, facts[total].value_normalized);
+        if pv.is_finite() && tv.is_finite() && pv > tv {
+            continue;
+        }
+        result[part] = Some(facts[total].fact_id);
+    }
+}
+
+// ------------------------------------------------------------------------------- tests
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::model::Qualifier;
+
+    const TAXONOMY: &str = include_str!("../pipelines/indicators.toml");
+
+    fn taxonomy() -> Taxonomy {
+        match Taxonomy::parse(TAXONOMY) {
+            Ok(t) => t,
+            Err(e) => panic!("{e}"),
+        }
+    }
+
+    fn kind_of(unit: &str) -> QuantityKind {
+        match unit {
+            "元" => QuantityKind::Money,
+            "平方米" => QuantityKind::Area,
+            "%" => QuantityKind::Percent,
+            "个百分点" => QuantityKind::PercentagePoint,
+            "天" => QuantityKind::Duration,
+            "" => QuantityKind::Other,
+            _ => QuantityKind::Count,
+        }
+    }
+
+    /// Facts of one sentence starting at body offset `base`: each `(raw, value, unit,
+    /// metric)` is located in the sentence after the previous one.
+    fn sentence_facts(base: usize, sentence: &str, specs: &[(&str, f64, &str, &str)]) -> Vec<Fact> {
+        let mut from = 0;
+        specs
+            .iter()
+            .enumerate()
+            .map(|(i, &(raw, value, unit, metric))| {
+                let byte = sentence[from..].find(raw).expect("raw in sentence") + from;
+                from = byte + raw.len();
+                let start = base + sentence[..byte].chars().count();
+                Fact {
+                    fact_id: i as i32 + 1,
+                    section_id: None,
+                    raw: raw.to_string(),
+                    value,
+                    unit: Some(unit.to_string()),
+                    value_normalized: value,
+                    unit_normalized: unit.to_string(),
+                    quantity_kind: kind_of(unit),
+                    qualifier: Qualifier::Exact,
+                    value_high: None,
+                    metric: (!metric.is_empty()).then(|| metric.to_string()),
+                    indicator: None,
+                    breakdown_of: None,
+                    as_of_date: None,
+                    sentence: sentence.to_string(),
+                    char_start: start,
+                    char_end: start + raw.chars().count(),
+                }
+            })
+            .collect()
+    }
+
+    fn one(unit: &str, metric: &str, sentence: &str) -> Fact {
+        let mut f = sentence_facts(0, "1", &[("1", 1.0, unit, metric)]).remove(0);
+        f.sentence = sentence.to_string();
+        f
+    }
+
+    fn code(t: &Taxonomy, unit: &str, metric: &str, sentence: &str) -> Option<String> {
+        t.classify(&one(unit, metric, sentence)).map(str::to_owned)
+    }
+
+    #[test]
+    fn real_file_has_every_code_of_indicators_md() {
+        let t = taxonomy();
+        let wanted = [
+            "enforcement.cases_filed",
+            "enforcement.cases_simple",
+            "enforcement.cases_ordinary",
+            "enforcement.fines",
+            "enforcement.compulsory_measures",
+            "enforcement.inspections",
+            "enforcement.closure_rate",
+            "enforcement.disclosure_rate",
+            "enforcement.certified_officers",
+            "enforcement.demolished_illegal_buildings",
+            "legality_review.contracts",
+            "legality_review.documents",
+            "legality_review.major_decisions",
+            "legality_review.legal_opinions",
+            "reconsideration.cases",
+            "litigation.cases",
+            "litigation.head_appearance_rate",
+            "litigation.loss_rate",
+            "mediation.disputes",
+            "mediation.success_rate",
+            "mediation.amount",
+            "petitions.cases",
+            "petitions.closure_rate",
+            "hotline.tickets",
+            "hotline.dissatisfaction_rate",
+            "wage_arrears.recovered",
+            "wage_arrears.workers",
+            "legal_study.sessions",
+            "legal_training.sessions",
+            "legal_publicity.events",
+            "legal_publicity.materials",
+            "legal_aid.consultations",
+            "legal_advisor.cases",
+            "disclosure.items",
+            "gov_service.visitors",
+            "gov_service.on_time_rate",
+            "fire_safety.hazards_fixed",
+            "grid.units",
+            "discipline.cases",
+        ];
+        for c in wanted {
+            assert!(t.get(c).is_some(), "{c} missing from indicators.toml");
+        }
+        assert_eq!(t.codes().count(), wanted.len());
+        assert_eq!(t.codes().next(), Some("enforcement.cases_filed"));
+        assert_eq!(t.panel_unit("enforcement.fines"), Some("元"));
+        assert_eq!(t.panel_unit("enforcement.cases_filed"), Some("件"));
+        assert_eq!(t.aggregate("enforcement.fines"), Some(Aggregate::Sum));
+        assert_eq!(
+            t.aggregate("enforcement.closure_rate"),
+            Some(Aggregate::First)
+        );
+        assert_eq!(t.label("discipline.cases"), Some("违纪立案数"));
+        assert_eq!(t.panel_unit("no.such"), None);
+        // Rates are never summed.
+        for ind in t.indicators() {
+            if ind.units().iter().any(|u| u == "%") {
+                assert_eq!(ind.aggregate(), Aggregate::First, "{}", ind.code());
+            }
+        }
+    }
+
+    #[test]
+    fn each_family_gets_its_code() {
+        let t = taxonomy();
+        let cases: &[(&str, &str, &str, &str)] = &[
+            (
+                "件",
+                "立案查处",
+                "共计立案查处390件",
+                "enforcement.cases_filed",
+            ),
+            (
+                "元",
+                "处罚款金额",
+                "共处罚款金额136161元",
+                "enforcement.fines",
+            ),
+            (
+                "件",
+                "实施行政强制措施",
+                "实施行政强制措施8件",
+                "enforcement.compulsory_measures",
+            ),
+            (
+                "间次",
+                "检查各类场所",
+                "检查各类场所47083间次",
+                "enforcement.inspections",
+            ),
+            ("%", "执结率", "执结率87.5%", "enforcement.closure_rate"),
+            ("%", "公示率", "公示率98.3%", "enforcement.disclosure_rate"),
+            (
+                "名",
+                "持有执法证人员",
+                "持有执法证人员56名",
+                "enforcement.certified_officers",
+            ),
+            (
+                "宗",
+                "拆除违法建设",
+                "累计拆除违法建设105宗",
+                "enforcement.demolished_illegal_buildings",
+            ),
+            (
+                "份",
+                "审查合同",
+                "共审查合同247份",
+                "legality_review.contracts",
+            ),
+            (
+                "件",
+                "重大行政决策事项",
+                "重大行政决策事项1件",
+                "legality_review.major_decisions",
+            ),
+            (
+                "份",
+                "区委报备规范性文件",
+                "向区委报备规范性文件4份",
+                "legality_review.documents",
+            ),
+            (
+                "条",
+                "提供法律意见",
+                "提供法律意见98条",
+                "legality_review.legal_opinions",
+            ),
+            (
+                "件",
+                "办理行政复议案件",
+                "办理行政复议案件12件",
+                "reconsideration.cases",
+            ),
+            (
+                "起",
+                "小白楼街道涉及行政诉讼案件",
+                "涉及行政诉讼案件3起",
+                "litigation.cases",
+            ),
+            (
+                "%",
+                "行政机关负责人出庭应诉率",
+                "负责人出庭应诉率100%",
+                "litigation.head_appearance_rate",
+            ),
+            ("%", "败诉率", "败诉率为0%", "litigation.loss_rate"),
+            (
+                "起",
+                "排查化解矛盾纠纷",
+                "排查化解矛盾纠纷 100 余起",
+                "mediation.disputes",
+            ),
+            ("%", "调解成功率", "调解成功率98%", "mediation.success_rate"),
+            (
+                "宗",
+                "受理各类信访案件",
+                "受理各类信访案件271宗",
+                "petitions.cases",
+            ),
+            (
+                "%",
+                "信访案件受理办结率",
+                "信访案件受理办结率保持100%",
+                "petitions.closure_rate",
+            ),
+            (
+                "条",
+                "办结12345平台工单",
+                "办结12345平台工单5571条",
+                "hotline.tickets",
+            ),
+            (
+                "%",
+                "不满意率",
+                "不满意率为8.7%",
+                "hotline.dissatisfaction_rate",
+            ),
+            (
+                "元",
+                "员工追回欠薪",
+                "为223名员工追回欠薪231.2045万元",
+                "wage_arrears.recovered",
+            ),
+            (
+                "名",
+                "员工追回欠薪",
+                "为223名员工追回欠薪231.2045万元",
+                "wage_arrears.workers",
+            ),
+            (
+                "次",
+                "开展集中学法",
+                "开展集中学法 4 次",
+                "legal_study.sessions",
+            ),
+            (
+                "期",
+                "开展社区干部法治教育培训",
+                "开展社区干部法治教育培训 2 期",
+                "legal_training.sessions",
+            ),
+            (
+                "次",
+                "进校园普法",
+                "进校园普法2次",
+                "legal_publicity.events",
+            ),
+            (
+                "份",
+                "发放各种宣传资料",
+                "发放各种宣传资料4000份",
+                "legal_publicity.materials",
+            ),
+            (
+                "人次",
+                "解答法律咨询",
+                "解答法律咨询158人次",
+                "legal_aid.consultations",
+            ),
+            (
+                "件",
+                "法律顾问参与处理涉法事务",
+                "法律顾问参与处理涉法事务30件",
+                "legal_advisor.cases",
+            ),
+            (
+                "条",
+                "主动公开党务政务信息",
+                "主动公开党务政务信息180多条",
+                "disclosure.items",
+            ),
+            (
+                "人次",
+                "接待群众",
+                "海幢街综合服务中心接待群众超14000人次",
+                "gov_service.visitors",
+            ),
+            (
+                "%",
+                "事项按时办结率",
+                "事项按时办结率为100%",
+                "gov_service.on_time_rate",
+            ),
+            (
+                "条",
+                "发现并整改隐患",
+                "发现并整改隐患29887条",
+                "fire_safety.hazards_fixed",
+            ),
+            ("个", "设立网格", "设立87个网格", "grid.units"),
+            ("宗", "违纪立案", "违纪立案3宗", "discipline.cases"),
+        ];
+        for &(unit, metric, sentence, want) in cases {
+            assert_eq!(
+                code(&t, unit, metric, sentence).as_deref(),
+                Some(want),
+                "{metric} {unit}"
+            );
+        }
+    }
+
+    #[test]
+    fn precedence_prefers_the_specific_code() {
+        let t = taxonomy();
+        let s = "共计立案查处390件(其中简易程序110件,普通程序280件)";
+        // 简易程序 (precedence 30) beats the generic 立案 family (10).
+        assert_eq!(
+            code(&t, "件", "立案简易程序", s).as_deref(),
+            Some("enforcement.cases_simple")
+        );
+        assert_eq!(
+            code(&t, "件", "普通程序", s).as_deref(),
+            Some("enforcement.cases_ordinary")
+        );
+        // 审查合同 is a contract review, not the generic 审查.
+        assert_eq!(
+            code(&t, "份", "审查合同", "共审查合同247份").as_deref(),
+            Some("legality_review.contracts")
+        );
+    }
+
+    #[test]
+    fn exclude_words_block_a_code() {
+        let t = taxonomy();
+        let s = "坚持抓早抓小,开展提醒谈话164人次,违纪立案3宗。";
+        assert_eq!(
+            code(&t, "宗", "违纪立案", s).as_deref(),
+            Some("discipline.cases")
+        );
+        // 立案撤销 is not a filed case; 不满意工单 is not the ticket count.
+        assert_eq!(code(&t, "件", "立案撤销", "立案撤销8件"), None);
+        assert_eq!(code(&t, "条", "不满意工单数", "不满意工单数为486条"), None);
+        // Exam takers do not hold the certificate yet.
+        assert_eq!(
+            code(
+                &t,
+                "名",
+                "发动街道年轻事业编人员参加执法证考试",
+                "参加执法证考试16名"
+            ),
+            None
+        );
+    }
+
+    #[test]
+    fn sentence_cues_disambiguate_the_metric() {
+        let t = taxonomy();
+        let mediation = "今年,共成功调解案件总数为263宗,涉及金额316.38万元。";
+        let labour = "处理案件总数137宗,涉及金额337.1857万元,为223名员工追回欠薪231.2045万元。";
+        assert_eq!(
+            code(&t, "元", "涉及金额", mediation).as_deref(),
+            Some("mediation.amount")
+        );
+        assert_eq!(code(&t, "元", "涉及金额", labour), None);
+        // 学习 is legal study only in a sentence about law.
+        assert_eq!(
+            code(
+                &t,
+                "次",
+                "中心组集中研讨",
+                "开展习近平法治思想学习,中心组集中研讨9次"
+            )
+            .as_deref(),
+            Some("legal_study.sessions")
+        );
+        assert_eq!(
+            code(
+                &t,
+                "次",
+                "“第一议题”学习",
+                "“第一议题”学习22次,中心组集中研讨9次"
+            ),
+            None
+        );
+        // 办结率 of 12345 tickets is not a case closure rate.
+        assert_eq!(
+            code(&t, "%", "办结率", "办结12345平台工单5571条,办结率100%"),
+            None
+        );
+        assert_eq!(
+            code(&t, "%", "办结率", "受理各类信访案件271宗,办结率100%").as_deref(),
+            Some("petitions.closure_rate")
+        );
+    }
+
+    #[test]
+    fn unit_must_fit() {
+        let t = taxonomy();
+        assert_eq!(code(&t, "元", "立案查处", "立案查处390元"), None);
+        assert_eq!(
+            code(&t, "个", "挖掘社区的调解志愿者", "挖掘12个社区的调解志愿者"),
+            None
+        );
+        assert_eq!(code(&t, "", "立案", "立案"), None);
+        let mut no_metric = one("件", "", "立案390件");
+        no_metric.metric = None;
+        assert_eq!(t.classify(&no_metric), None);
+    }
+
+    #[test]
+    fn breakdown_in_brackets_after_qizhong() {
+        let t = taxonomy();
+        let s = "今年以来,共计立案查处390件(其中简易程序110件,普通程序280件、立案撤销8件),\
+                 实施行政强制措施8件,共处罚款金额136161元,执结率87.5%。";
+        let mut facts = sentence_facts(
+            505,
+            s,
+            &[
+                ("390件", 390.0, "件", "立案查处"),
+                ("110件", 110.0, "件", "简易程序"),
+                ("280件", 280.0, "件", "普通程序"),
+                ("8件", 8.0, "件", "立案撤销"),
+                ("8件", 8.0, "件", "实施行政强制措施"),
+                ("136161元", 136161.0, "元", "处罚款金额"),
+                ("87.5%", 87.5, "%", "执结率"),
+            ],
+        );
+        t.assign(&mut facts);
+        let parts: Vec<Option<i32>> = facts.iter().map(|f| f.breakdown_of).collect();
+        assert_eq!(parts, [None, Some(1), Some(1), Some(1), None, None, None]);
+        assert_eq!(
+            facts[1].indicator.as_deref(),
+            Some("enforcement.cases_simple")
+        );
+        assert_eq!(
+            facts[0].indicator.as_deref(),
+            Some("enforcement.cases_filed")
+        );
+        assert_eq!(facts[3].indicator, None);
+        assert_eq!(
+            facts[4].indicator.as_deref(),
+            Some("enforcement.compulsory_measures")
+        );
+    }
+
+    #[test]
+    fn breakdown_after_comma_until_clause_end() {
+        let t = taxonomy();
+        let s = "街道综合行政执法部门立案118宗,其中城管类111宗,住建4宗;检查场所50次。";
+        let mut facts = sentence_facts(
+            10,
+            s,
+            &[
+                ("118宗", 118.0, "宗", "街道综合行政执法部门立案"),
+                ("111宗", 111.0, "宗", "城管类"),
+                ("4宗", 4.0, "宗", "住建"),
+                ("50次", 50.0, "次", "检查场所"),
+            ],
+        );
+        t.assign(&mut facts);
+        let parts: Vec<Option<i32>> = facts.iter().map(|f| f.breakdown_of).collect();
+        assert_eq!(parts, [None, Some(1), Some(1), None]);
+    }
+
+    #[test]
+    fn no_breakdown_without_marker_or_family() {
+        let t = taxonomy();
+        let s = "受理各类信访案件271宗,已办结266宗,正在办理中5宗,信访案件受理办结率保持100%。";
+        let mut facts = sentence_facts(
+            0,
+            s,
+            &[
+                ("271宗", 271.0, "宗", "受理各类信访案件"),
+                ("266宗", 266.0, "宗", "办结"),
+                ("5宗", 5.0, "宗", "正在办理中"),
+                ("100%", 100.0, "%", "信访案件受理办结率"),
+            ],
+        );
+        t.assign(&mut facts);
+        assert!(facts.iter().all(|f| f.breakdown_of.is_none()));
+
+        // Money is no part of a count, a part larger than the total is no part, and
+        // 含量 is no marker.
+        let s = "检查企业120家,其中罚款30万元、发现问题50处,含量超标企业3家。";
+        let mut facts = sentence_facts(
+            0,
+            s,
+            &[
+                ("120家", 120.0, "家", "检查企业"),
+                ("30万元", 300000.0, "元", "罚款"),
+                ("50处", 50.0, "处", "发现问题"),
+                ("3家", 3.0, "家", "含量超标企业"),
+            ],
+        );
+        t.assign(&mut facts);
+        let parts: Vec<Option<i32>> = facts.iter().map(|f| f.breakdown_of).collect();
+        assert_eq!(parts, [None, None, None, Some(1)]);
+
+        let s = "办理案件10件(含简易程序30件)。";
+        let mut facts = sentence_facts(
+            0,
+            s,
+            &[
+                ("10件", 10.0, "件", "办理案件"),
+                ("30件", 30.0, "件", "简易程序"),
+            ],
+        );
+        t.assign(&mut facts);
+        assert_eq!(facts[1].breakdown_of, None);
+    }
+
+    #[test]
+    fn nested_breakdowns_and_han_marker() {
+        let s = "共立案390件(其中简易程序110件(含当场处罚50件),普通程序280件)。";
+        let mut facts = sentence_facts(
+            0,
+            s,
+            &[
+                ("390件", 390.0, "件", "共立案"),
+                ("110件", 110.0, "件", "简易程序"),
+                ("50件", 50.0, "件", "当场处罚"),
+                ("280件", 280.0, "件", "普通程序"),
+            ],
+        );
+        mark_breakdowns(&mut facts);
+        let parts: Vec<Option<i32>> = facts.iter().map(|f| f.breakdown_of).collect();
+        assert_eq!(parts, [None, Some(1), Some(2), Some(1)]);
+    }
+
+    #[test]
+    fn breakdowns_survive_odd_input() {
+        let t = taxonomy();
+        // Offsets that do not fit the sentence, empty raw, unsorted facts: no panic, no part.
+        let s = "立案390件,其中简易程序110件。";
+        let mut facts = sentence_facts(
+            3,
+            s,
+            &[
+                ("390件", 390.0, "件", "立案"),
+                ("110件", 110.0, "件", "简易程序"),
+            ],
+        );
+        facts.swap(0, 1);
+        t.assign(&mut facts);
+        assert_eq!(facts[0].breakdown_of, Some(1));
+        facts[0].char_start = 1000;
+        facts[0].char_end = 2;
+        facts[1].raw.clear();
+        t.assign(&mut facts);
+        facts[0].sentence.clear();
+        facts[1].sentence.clear();
+        t.assign(&mut facts);
+        assert!(facts.iter().all(|f| f.breakdown_of.is_none()));
+        t.assign(&mut []);
+    }
+
+    // ---------------------------------------------------------------- validation errors
+
+    const GOOD_ENTRY: &str = "[[indicator]]\ncode = \"a.b\"\nlabel = \"L\"\nunits = [\"件\"]\n\
+                              cues = [\"立案\"]\naggregate = \"sum\"\n";
+
+    fn parse_err(text: &str) -> String {
+        match Taxonomy::parse(text) {
+            Ok(_) => panic!("expected an error for:\n{text}"),
+            Err(e) => e,
+        }
+    }
+
+    /// Asserts the error names `indicators.toml line N` and contains `needle`.
+    fn assert_err(text: &str, line: usize, needle: &str) {
+        let e = parse_err(text);
+        assert!(
+            e.starts_with(&format!("indicators.toml line {line}: ")),
+            "wrong line in {e:?} (want {line})"
+        );
+        assert!(e.contains(needle), "{e:?} lacks {needle:?}");
+    }
+
+    #[test]
+    fn good_minimal_file_parses() {
+        let t = Taxonomy::parse(&format!("version = 1\n\n{GOOD_ENTRY}")).expect("parses");
+        assert_eq!(t.codes().collect::<Vec<_>>(), ["a.b"]);
+        assert_eq!(t.get("a.b").map(Indicator::line), Some(4));
+        assert_eq!(t.version(), 1);
+    }
+
+    #[test]
+    fn validation_errors_name_the_line() {
+        let v = "version = 1\n\n";
+        // Lines 1-2: version, 3-8: good entry, 9: blank; the bad entry's header is line 10,
+        // its code line 11, label 12, units 13, cues 14, aggregate 15, an extra key 16.
+        let with = |bad: &str| format!("{v}{GOOD_ENTRY}\n{bad}");
+        assert_err(
+            &with("[[indicator]]\ncode = \"a.c\"\nlabel = \"L\"\nunits = [\"件\"]\ncues = [\"x\"]\naggregate = \"sum\"\ncolour = \"red\"\n"),
+            16,
+            "unknown field `colour`",
+        );
+        assert_err(
+            &with("[[indicator]]\ncode = \"\"\nlabel = \"L\"\nunits = [\"件\"]\ncues = [\"x\"]\naggregate = \"sum\"\n"),
+            11,
+            "empty code",
+        );
+        assert_err(
+            &with("[[indicator]]\ncode = \"a.b\"\nlabel = \"L\"\nunits = [\"件\"]\ncues = [\"x\"]\naggregate = \"sum\"\n"),
+            11,
+            "indicator \"a.b\": duplicate code (first defined on line 4)",
+        );
+        assert_err(
+            &with("[[indicator]]\ncode = \"enforcement.fines\"\nlabel = \"L\"\nunits = []\ncues = [\"x\"]\naggregate = \"sum\"\n"),
+            13,
+            "indicator \"enforcement.fines\": units is empty",
+        );
+        assert_err(
+            &with("[[indicator]]\ncode = \"a.c\"\nlabel = \"L\"\nunits = [\"件\"]\ncues = []\naggregate = \"sum\"\n"),
+            14,
+            "cues is empty",
+        );
+        assert_err(
+            &with("[[indicator]]\ncode = \"a.c\"\nlabel = \"L\"\nunits = [\"件\"]\ncues = [\"x\", \"\"]\naggregate = \"sum\"\n"),
+            14,
+            "cues contains an empty string",
+        );
+        assert_err(
+            &with("[[indicator]]\ncode = \"a.c\"\nlabel = \"L\"\nunits = [\"件\"]\ncues = [\"x\"]\naggregate = \"mean\"\n"),
+            15,
+            "unknown aggregate \"mean\"",
+        );
+        for bad in [
+            "Enforcement.fines",
+            "enforcement",
+            "a.b.c",
+            "a-b.c",
+            "a.",
+            "费.x",
+            "1a.b",
+        ] {
+            assert_err(
+                &with(&format!("[[indicator]]\ncode = \"{bad}\"\nlabel = \"L\"\nunits = [\"件\"]\ncues = [\"x\"]\naggregate = \"sum\"\n")),
+                11,
+                "code must look like family.name",
+            );
+        }
+        assert_err(
+            &with("[[indicator]]\ncode = \"a.c\"\nlabel = \" \"\nunits = [\"件\"]\ncues = [\"x\"]\naggregate = \"sum\"\n"),
+            12,
+            "label is empty",
+        );
+        assert_err(
+            &with("[[indicator]]\ncode = \"a.c\"\nlabel = \"L\"\nunits = [\"%\"]\ncues = [\"x\"]\ncontext_cues = [\"y\"]\naggregate = \"first\"\n"),
+            15,
+            "context_cues needs sentence_cues",
+        );
+        assert_err(
+            &with("[[indicator]]\ncode = \"a.c\"\nlabel = \"L\"\nunits = [\"%\"]\ncues = [\"x\"]\nsentence_cues = [\"y\"]\naggregate = \"first\"\n"),
+            15,
+            "sentence_cues needs context_cues",
+        );
+        // Missing required key: toml points at the entry's header.
+        assert_err(
+            &with("[[indicator]]\ncode = \"a.c\"\nlabel = \"L\"\nunits = [\"件\"]\naggregate = \"sum\"\n"),
+            10,
+            "missing field `cues`",
+        );
+        // Syntax errors and wrong types carry toml's own position.
+        assert_err(
+            &with("[[indicator]\ncode = \"a.c\"\n"),
+            10,
+            "unclosed array table",
+        );
+        assert_err(
+            &with("[[indicator]]\ncode = \"a.c\"\nlabel = \"L\"\nunits = \"件\"\ncues = [\"x\"]\naggregate = \"sum\"\n"),
+            13,
+            "expected a sequence",
+        );
+        assert_err(
+            &with("[[indicator]]\ncode = \"a.c\"\nlabel = \"L\"\nunits = [\"件\"]\ncues = [\"x\"]\naggregate = \"sum\"\nprecedence = \"high\"\n"),
+            16,
+            "expected i32",
+        );
+        assert_err("version = 2\n", 1, "version 2 is not supported");
+        assert_err("\n\nversion = 1\n", 1, "no [[indicator]] entries");
+        assert_err("", 1, "missing field `version`");
+        assert_err(
+            &format!("{v}wrong = 1\n{GOOD_ENTRY}"),
+            3,
+            "unknown field `wrong`",
+        );
+        let named = Taxonomy::parse_named("version = 3\n", "pipelines/indicators.toml");
+        assert!(named.is_err_and(|e| e.starts_with("pipelines/indicators.toml line 1: ")));
+    }
+
+    // ---------------------------------------------------------------- seed facts
+
+    /// Minimal RFC 4180 reader: quoted fields, doubled quotes, newlines inside quotes.
+    fn read_csv(text: &str) -> Vec<Vec<String>> {
+        let mut rows = Vec::new();
+        let mut row = Vec::new();
+        let mut field = String::new();
+        let mut quoted = false;
+        let mut chars = text.chars().peekable();
+        while let Some(c) = chars.next() {
+            match (quoted, c) {
+                (true, '"') if chars.peek() == Some(&'"') => {
+                    field.push('"');
+                    chars.next();
+                }
+                (true, '"') => quoted = false,
+                (true, c) => field.push(c),
+                (false, '"') => quoted = true,
+                (false, ',') => row.push(std::mem::take(&mut field)),
+                (false, '\r') => {}
+                (false, '\n') => {
+                    row.push(std::mem::take(&mut field));
+                    rows.push(std::mem::take(&mut row));
+                }
+                (false, c) => field.push(c),
+            }
+        }
+        if !field.is_empty() || !row.is_empty() {
+            row.push(field);
+            rows.push(row);
+        }
+        rows
+    }
+
+    fn kind_from_name(name: &str) -> QuantityKind {
+        match name {
+            "money" => QuantityKind::Money,
+            "area" => QuantityKind::Area,
+            "length" => QuantityKind::Length,
+            "mass" => QuantityKind::Mass,
+            "duration" => QuantityKind::Duration,
+            "percent" => QuantityKind::Percent,
+            "percentage_point" => QuantityKind::PercentagePoint,
+            "count" => QuantityKind::Count,
+            _ => QuantityKind::Other,
+        }
+    }
+
+    /// The seed facts, one Vec per document, in file order.
+    fn seed_docs() -> Vec<(String, Vec<Fact>)> {
+        let rows = read_csv(include_str!("../tests/data/seed_facts.csv"));
+        let header = &rows[0];
+        let col = |name: &str| {
+            header
+                .iter()
+                .position(|h| h == name)
+                .unwrap_or_else(|| panic!("column {name}"))
+        };
+        let (doc, id, raw, value, unit, vn, un, kind, metric, sentence, cs, ce) = (
+            col("doc_id"),
+            col("fact_id"),
+            col("raw"),
+            col("value"),
+            col("unit"),
+            col("value_normalized"),
+            col("unit_normalized"),
+            col("quantity_kind"),
+            col("metric"),
+            col("sentence"),
+            col("char_start"),
+            col("char_end"),
+        );
+        let mut docs: Vec<(String, Vec<Fact>)> = Vec::new();
+        for r in &rows[1..] {
+            let num = |i: usize| r[i].trim().parse::<f64>().unwrap_or(f64::NAN);
+            let fact = Fact {
+                fact_id: r[id].parse().expect("fact_id"),
+                section_id: None,
+                raw: r[raw].clone(),
+                value: num(value),
+                unit: (!r[unit].is_empty()).then(|| r[unit].clone()),
+                value_normalized: num(vn),
+                unit_normalized: r[un].clone(),
+                quantity_kind: kind_from_name(&r[kind]),
+                qualifier: Qualifier::Exact,
+                value_high: None,
+                metric: (!r[metric].is_empty()).then(|| r[metric].clone()),
+                indicator: None,
+                breakdown_of: None,
+                as_of_date: None,
+                sentence: r[sentence].clone(),
+                char_start: r[cs].parse().expect("char_start"),
+                char_end: r[ce].parse().expect("char_end"),
+            };
+            match docs.last_mut() {
+                Some((d, facts)) if *d == r[doc] => facts.push(fact),
+                _ => docs.push((r[doc].clone(), vec![fact])),
+            }
+        }
+        docs
+    }
+
+    #[test]
+    fn seed_facts_get_the_expected_codes() {
+        let t = taxonomy();
+        let mut docs = seed_docs();
+        let total: usize = docs.iter().map(|(_, f)| f.len()).sum();
+        assert_eq!(total, 163);
+        for (_, facts) in docs.iter_mut() {
+            t.assign(facts);
+        }
+        let all: Vec<&Fact> = docs.iter().flat_map(|(_, f)| f.iter()).collect();
+        let find = |raw: &str, metric: &str| -> &Fact {
+            let hits: Vec<&&Fact> = all
+                .iter()
+                .filter(|f| f.raw == raw && f.metric.as_deref() == Some(metric))
+                .collect();
+            assert_eq!(hits.len(), 1, "{raw} {metric}");
+            hits[0]
+        };
+        let expect = [
+            ("390件", "立案查处", "enforcement.cases_filed"),
+            ("136161元", "处罚款金额", "enforcement.fines"),
+            ("263宗", "成功调解案件总数", "mediation.disputes"),
+            ("271宗", "受理各类信访案件", "petitions.cases"),
+            ("5571条", "办结12345平台工单", "hotline.tickets"),
+            ("8.7%", "不满意率", "hotline.dissatisfaction_rate"),
+            ("3宗", "违纪立案", "discipline.cases"),
+            ("110件", "简易程序", "enforcement.cases_simple"),
+        ];
+        for (raw, metric, want) in expect {
+            assert_eq!(
+                find(raw, metric).indicator.as_deref(),
+                Some(want),
+                "{raw} {metric}"
+            );
+        }
+        let total_390 = find("390件", "立案查处");
+        assert_eq!(
+            find("110件", "简易程序").breakdown_of,
+            Some(total_390.fact_id)
+        );
+        assert_eq!(find("271宗", "受理各类信访案件").breakdown_of, None);
+        assert_eq!(find("266宗", "办结").breakdown_of, None);
+
+        // Coverage, printed for review by eye (`cargo test -- --nocapture`).
+        let coded = all.iter().filter(|f| f.indicator.is_some()).count();
+        println!("seed coverage: {coded} of {} facts get a code", all.len());
+        for (doc, facts) in &docs {
+            for f in facts {
+                let part = f
+                    .breakdown_of
+                    .map(|p| format!("  (part of #{p})"))
+                    .unwrap_or_default();
+                println!(
+                    "{doc} #{:<3} {:<16} {:<40} {}{part}",
+                    f.fact_id,
+                    f.raw,
+                    f.metric.as_deref().unwrap_or("-"),
+                    f.indicator.as_deref().unwrap_or("."),
+                );
+            }
+        }
+    }
+}
