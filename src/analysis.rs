@@ -149,14 +149,7 @@ pub fn build(
     let doc_info = DocInfo::from_frame(&docs).map_err(err)?;
 
     // indicators (long)
-    let mut sink = TableSink::create(
-        dir,
-        "indicators",
-        "indicators",
-        indicator_columns(),
-        opts,
-        None,
-    )?;
+    let mut sink = TableSink::in_dir(dir, "indicators", indicator_columns(), opts)?;
     for r in &rows {
         let d = &doc_info.rows[r.doc_index as usize];
         sink.append_values(&[
@@ -192,7 +185,7 @@ pub fn build(
             }
         }
     }
-    let mut panel = TableSink::create(dir, "panel", "panel", panel_columns(taxonomy), opts, None)?;
+    let mut panel = TableSink::in_dir(dir, "panel", panel_columns(taxonomy), opts)?;
     for (i, d) in doc_info.rows.iter().enumerate() {
         let values = by_doc.get(&(i as u32));
         let mut row = vec![

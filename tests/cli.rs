@@ -396,7 +396,15 @@ fn read_partitioned_csv(dir: &Path, header_order: &[String]) -> Vec<Vec<String>>
                 .collect();
             rows.push(row);
         }
-        assert!(part.join("part-0.parquet").exists());
+        let pq = dir
+            .parent()
+            .unwrap()
+            .parent()
+            .unwrap()
+            .join(dir.file_name().unwrap())
+            .join(&name)
+            .join("part-0.parquet");
+        assert!(pq.exists(), "{pq:?}");
     }
     rows.sort();
     rows
@@ -445,8 +453,9 @@ fn partitioned_output_reads_back_as_the_same_dataset() {
             }
         }
         flat_rows.sort();
-        let part_rows = if parts.join(t).exists() {
-            read_partitioned_csv(&parts.join(t), &order)
+        let csv_tree = parts.join("csv").join(t);
+        let part_rows = if csv_tree.exists() {
+            read_partitioned_csv(&csv_tree, &order)
         } else {
             vec![]
         };

@@ -181,15 +181,20 @@ impl TableSink {
     /// Opens `<dir>/<stem>.csv` and `<dir>/<stem>.parquet` for the columns, leaving out the
     /// column named `omit` (if any).
     pub fn create(
-        dir: &Path,
-        stem: &str,
+        parquet_path: &Path,
+        csv_path: &Path,
         name: &'static str,
         all_columns: Vec<ColumnInfo>,
         opts: SinkOptions,
         omit: Option<&str>,
     ) -> Result<Self, String> {
         let err = |e: &dyn std::fmt::Display| format!("cannot write table {name}: {e}");
-        std::fs::create_dir_all(dir).map_err(|e| err(&e))?;
+        for dir in [parquet_path.parent(), csv_path.parent()]
+            .into_iter()
+            .flatten()
+        {
+            std::fs::create_dir_all(dir).map_err(|e| err(&e))?;
+        }
         let omit = omit.and_then(|o| all_columns.iter().position(|c| c.name == o));
         let columns: Vec<ColumnInfo> = all_columns
             .into_iter()
@@ -197,8 +202,7 @@ impl TableSink {
             .filter(|(i, _)| Some(*i) != omit)
             .map(|(_, c)| c)
             .collect();
-        let mut csv_file =
-            BufWriter::new(File::create(dir.join(format!("{stem}.csv"))).map_err(|e| err(&e))?);
+        let mut csv_file = BufWriter::new(File::create(csv_path).map_err(|e| err(&e))?);
         if opts.csv_bom {
             csv_file
                 .write_all("\u{feff}".as_bytes())
@@ -237,7 +241,7 @@ impl TableSink {
                 .set_column_statistics_enabled(path, EnabledStatistics::None);
         }
         let props = props.build();
-        let pq_file = File::create(dir.join(format!("{stem}.parquet"))).map_err(|e| err(&e))?;
+        let pq_file = File::create(parquet_path).map_err(|e| err(&e))?;
         let parquet =
             ArrowWriter::try_new(pq_file, schema.clone(), Some(props)).map_err(|e| err(&e))?;
         let builders = columns.iter().map(|c| ColumnBuilder::new(c.ty)).collect();
@@ -253,13 +257,27 @@ impl TableSink {
         })
     }
 
+    /// `<dir>/<name>.parquet` and `<dir>/<name>.csv`.
+    pub fn in_dir(
+        dir: &Path,
+        name: &'static str,
+        columns: Vec<ColumnInfo>,
+        opts: SinkOptions,
+    ) -> Result<Self, String> {
+        let (pq, csv) = (
+            dir.join(format!("{name}.parquet")),
+            dir.join(format!("{name}.csv")),
+        );
+        TableSink::create(&pq, &csv, name, columns, opts, None)
+    }
+
     /// Creates the sink for a table definition.
     pub fn for_table<P, C>(
         dir: &Path,
         table: &Table<P, C>,
         opts: SinkOptions,
     ) -> Result<Self, String> {
-        TableSink::create(dir, table.name, table.name, table.info(), opts, None)
+        TableSink::in_dir(dir, table.name, table.info(), opts)
     }
 
     /// Appends one row (the table's column getters applied to `parent`, `child`).
@@ -367,7 +385,7 @@ pub const PARTITION_COLUMN: &str = "report_year";
 impl PartitionedSink {
     pub fn for_table<P, C>(dir: &Path, table: &Table<P, C>, opts: SinkOptions) -> Self {
         PartitionedSink {
-            base: dir.join(table.name),
+            base: dir.to_path_buf(),
             name: table.name,
             columns: table.info(),
             opts,
@@ -385,10 +403,19 @@ impl PartitionedSink {
     ) -> Result<(), String> {
         if !self.parts.contains_key(&year) {
             let value = year.map_or("__HIVE_DEFAULT_PARTITION__".to_string(), |y| y.to_string());
-            let dir = self.base.join(format!("{PARTITION_COLUMN}={value}"));
+            // Parquet and CSV datasets live in separate trees so that each reader sees one
+            // format: facts/report_year=2023/part-0.parquet, csv/facts/report_year=2023/part-0.csv
+            let part = format!("{PARTITION_COLUMN}={value}");
+            let pq = self.base.join(self.name).join(&part).join("part-0.parquet");
+            let csv = self
+                .base
+                .join("csv")
+                .join(self.name)
+                .join(&part)
+                .join("part-0.csv");
             let sink = TableSink::create(
-                &dir,
-                "part-0",
+                &pq,
+                &csv,
                 self.name,
                 self.columns.clone(),
                 self.opts,
