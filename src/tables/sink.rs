@@ -21,8 +21,13 @@ use parquet::file::properties::{EnabledStatistics, WriterProperties};
 
 use super::schema::{ColType, ColumnInfo, Table, Value, LONG_TEXT_COLUMNS, SCHEMA_VERSION};
 
-/// Rows buffered before they become a Parquet record batch.
+/// Rows, or bytes of text, buffered before they become a Parquet record batch (the bytes
+/// bound matters for `texts`, whose rows are whole reports).
 const BATCH_ROWS: usize = 8192;
+const BATCH_BYTES: usize = 8 * 1024 * 1024;
+/// A Parquet row group is closed at this many rows or this many buffered bytes.
+const ROW_GROUP_ROWS: usize = 128 * 1024;
+const ROW_GROUP_BYTES: usize = 16 * 1024 * 1024;
 
 #[derive(Debug, Clone, Copy, Default)]
 pub struct SinkOptions {
@@ -175,6 +180,8 @@ pub struct TableSink {
     rows: u64,
     /// Reused buffer for formatting numbers and dates.
     scratch: String,
+    /// Bytes of text in the column builders since the last record batch.
+    pending_bytes: usize,
 }
 
 impl TableSink {
@@ -229,6 +236,10 @@ impl TableSink {
             .set_dictionary_enabled(true)
             .set_statistics_enabled(EnabledStatistics::Page)
             .set_created_by(format!("govreport {}", env!("CARGO_PKG_VERSION")))
+            // The writer keeps a row group's encoded pages in memory until it closes it: close
+            // it once it is big enough, so memory stays flat however many documents come.
+            .set_max_row_group_row_count(Some(ROW_GROUP_ROWS))
+            .set_max_row_group_bytes(Some(ROW_GROUP_BYTES))
             .set_key_value_metadata(Some(kv));
         // Free text gains nothing from dictionaries or min/max statistics, and costs time.
         for c in columns
@@ -254,6 +265,7 @@ impl TableSink {
             builders,
             rows: 0,
             scratch: String::new(),
+            pending_bytes: 0,
         })
     }
 
@@ -319,7 +331,10 @@ impl TableSink {
         for (v, builder) in values.zip(self.builders.iter_mut()) {
             // Fields are written from borrowed text or a reused buffer: no allocation per cell.
             match &v {
-                Value::Str(s) => self.csv.write_field(s.as_bytes()),
+                Value::Str(s) => {
+                    self.pending_bytes += s.len();
+                    self.csv.write_field(s.as_bytes())
+                }
                 Value::Null => self.csv.write_field(b""),
                 Value::Int(i) => self.csv.write_field(itoa::Buffer::new().format(*i)),
                 Value::Float(_) | Value::Date(_) => {
@@ -333,7 +348,9 @@ impl TableSink {
         }
         self.csv.write_record(None::<&[u8]>).map_err(csv_err)?;
         self.rows += 1;
-        if self.builders.first().is_some_and(|b| b.len() >= BATCH_ROWS) {
+        if self.pending_bytes >= BATCH_BYTES
+            || self.builders.first().is_some_and(|b| b.len() >= BATCH_ROWS)
+        {
             self.flush_batch()?;
         }
         Ok(())
@@ -343,6 +360,7 @@ impl TableSink {
         if self.builders.first().is_none_or(|b| b.len() == 0) {
             return Ok(());
         }
+        self.pending_bytes = 0;
         let arrays: Vec<ArrayRef> = self.builders.iter_mut().map(|b| b.finish()).collect();
         let batch = RecordBatch::try_new(self.schema.clone(), arrays)
             .map_err(|e| format!("cannot build a batch of {}: {e}", self.name))?;
