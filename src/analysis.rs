@@ -311,7 +311,10 @@ fn aggregate(
             ["doc_index", "indicator", "unit_normalized"],
             SortMultipleOptions::default(),
         )
-        .collect()?;
+        // The streaming engine works through the facts in morsels: memory is bounded by the
+        // aggregated rows, not by the corpus.
+        .collect_with_engine(Engine::Streaming)?
+        .unwrap_single();
 
     let s = |name: &str| {
         grouped
