@@ -1,23 +1,10 @@
 //! Runs the analysis examples in examples/ against a fresh run over data/, where Python with
 //! pandas/pyarrow or DuckDB is installed; otherwise says it skipped them.
 
+mod common;
+
 use std::path::Path;
 use std::process::Command;
-
-fn run_pipeline(out: &Path) {
-    let status = Command::new(env!("CARGO_BIN_EXE_govreport"))
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args([
-            "run",
-            "pipelines/default.toml",
-            "--output",
-            out.to_str().unwrap(),
-            "--quiet",
-        ])
-        .status()
-        .unwrap();
-    assert!(status.success());
-}
 
 fn python_has(modules: &str) -> bool {
     Command::new("python3")
@@ -34,7 +21,7 @@ fn python_example_runs_where_pandas_is_installed() {
     }
     let tmp = tempfile::tempdir().unwrap();
     let out = tmp.path().join("out");
-    run_pipeline(&out);
+    common::run_default(&out);
     let o = Command::new("python3")
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .args(["examples/first_analysis.py", out.to_str().unwrap()])
@@ -59,10 +46,10 @@ fn duckdb_example_runs_where_duckdb_is_installed() {
         .output()
         .is_ok_and(|o| o.status.success())
     {
-        run_pipeline(&out);
+        common::run_default(&out);
         Command::new("duckdb").arg("-c").arg(&sql).output().unwrap()
     } else if python_has("duckdb") {
-        run_pipeline(&out);
+        common::run_default(&out);
         let script = "import duckdb, sys\nfor stmt in sys.stdin.read().split(';'):\n    if stmt.strip() and not all(l.strip().startswith('--') or not l.strip() for l in stmt.splitlines()):\n        print(duckdb.sql(stmt))\n";
         let mut child = Command::new("python3")
             .args(["-c", script])

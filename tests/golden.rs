@@ -2,10 +2,11 @@
 //! the hand-made gold in tests/data/gold (a copy of ../shared/gold) the way the scorer
 //! compares them, plus the indicator values a reader finds in the text and the run report.
 
+mod common;
+
 use std::collections::HashMap;
 use std::fs;
 use std::path::Path;
-use std::process::Command;
 
 fn read_csv(path: &Path) -> Vec<HashMap<String, String>> {
     let mut r = csv::Reader::from_path(path).unwrap();
@@ -19,21 +20,6 @@ fn read_csv(path: &Path) -> Vec<HashMap<String, String>> {
                 .collect()
         })
         .collect()
-}
-
-fn run_default(out: &Path) {
-    let o = Command::new(env!("CARGO_BIN_EXE_govreport"))
-        .current_dir(env!("CARGO_MANIFEST_DIR"))
-        .args([
-            "run",
-            "pipelines/default.toml",
-            "--output",
-            out.to_str().unwrap(),
-            "--quiet",
-        ])
-        .output()
-        .unwrap();
-    assert!(o.status.success(), "{}", String::from_utf8_lossy(&o.stderr));
 }
 
 fn no_space(s: &str) -> String {
@@ -53,7 +39,7 @@ struct Out {
 fn output() -> Out {
     let dir = tempfile::tempdir().unwrap();
     let out = dir.path().join("out");
-    run_default(&out);
+    common::run_default(&out);
     Out {
         docs: read_csv(&out.join("documents.csv")),
         facts: read_csv(&out.join("facts.csv")),

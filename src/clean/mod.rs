@@ -211,6 +211,10 @@ pub(crate) fn read_page_metadata(line: &str, meta: &mut PageMeta) {
 
 /// Removes markdown markers: heading hashes, bold/underline markers and stray backticks.
 pub fn strip_markdown(line: &str) -> String {
+    // Most lines carry no markup at all.
+    if !line.contains(['#', '*', '_', '`', '>']) {
+        return line.to_string();
+    }
     let no_heading = MD_HEADING.replace(line, "");
     let mut out = no_heading
         .replace("**", "")
