@@ -99,7 +99,11 @@ pub fn panel_columns(taxonomy: &'static Taxonomy) -> Vec<ColumnInfo> {
 
 /// Where a table of the run lives: one file, or a Hive-partitioned directory.
 fn scan(dir: &Path, table: &str, partitioned: bool) -> PolarsResult<Option<LazyFrame>> {
-    let mut args = ScanArgsParquet::default();
+    // low_memory: read in small batches; the stage is not the bottleneck, memory is.
+    let mut args = ScanArgsParquet {
+        low_memory: true,
+        ..Default::default()
+    };
     let path = if partitioned {
         let base = dir.join(table);
         if !base.exists() {
@@ -134,86 +138,112 @@ struct IndicatorRow {
 }
 
 /// Builds `indicators` and `panel` from the tables in `dir` (as written by this run).
+/// Documents aggregated per pass: memory holds one chunk's indicator rows, whatever the
+/// corpus size. Each pass scans the facts again (projected to six columns).
+const CHUNK_DOCS: usize = 20_000;
+
 pub fn build(
     dir: &Path,
     partitioned: bool,
     taxonomy: &'static Taxonomy,
     opts: SinkOptions,
 ) -> Result<AnalysisSummary, String> {
+    build_in_chunks(dir, partitioned, taxonomy, opts, CHUNK_DOCS)
+}
+
+/// `build` with a given number of documents per pass (the output does not depend on it).
+pub fn build_in_chunks(
+    dir: &Path,
+    partitioned: bool,
+    taxonomy: &'static Taxonomy,
+    opts: SinkOptions,
+    chunk_docs: usize,
+) -> Result<AnalysisSummary, String> {
     let err = |e: PolarsError| format!("indicators stage: {e}");
     let docs = documents_frame(dir, partitioned).map_err(err)?;
-    let rows = match scan(dir, "facts", partitioned).map_err(err)? {
-        Some(facts) => aggregate(facts, &docs, taxonomy).map_err(err)?,
-        None => Vec::new(),
-    };
-    let doc_info = DocInfo::from_frame(&docs).map_err(err)?;
-
-    // indicators (long)
-    let mut sink = TableSink::in_dir(dir, "indicators", indicator_columns(), opts)?;
-    for r in &rows {
-        let d = &doc_info.rows[r.doc_index as usize];
-        sink.append_values(&[
-            Value::Str(r.doc_id.as_str().into()),
-            opt(&d.organization),
-            opt(&d.org_short),
-            opt(&d.admin_level),
-            opt(&d.province),
-            d.report_year.map_or(Value::Null, |y| Value::Int(y.into())),
-            Value::Str(r.indicator.as_str().into()),
-            Value::Float(r.value),
-            Value::Str(r.unit.as_str().into()),
-            Value::Int(r.n_facts.into()),
-            Value::Str(r.fact_ids.as_str().into()),
-        ])?;
-    }
-    let indicator_rows = sink.finish()?;
-
-    // panel (wide): the value in the indicator's panel unit, null where not reported
+    let facts = scan(dir, "facts", partitioned).map_err(err)?;
     let codes: Vec<&'static str> = taxonomy.codes().collect();
-    let mut by_doc: HashMap<u32, HashMap<&str, f64>> = HashMap::new();
-    for r in rows.iter().filter(|r| in_panel_unit(taxonomy, r)) {
-        let slot = by_doc.entry(r.doc_index).or_default();
-        match (
-            slot.get_mut(r.indicator.as_str()),
-            taxonomy.aggregate(&r.indicator),
-        ) {
-            // 件 and 宗 rows of one indicator are one count.
-            (Some(v), Some(Aggregate::Sum)) => *v += r.value,
-            (Some(_), _) => {}
-            (None, _) => {
-                slot.insert(r.indicator.as_str(), r.value);
+    let mut indicators = TableSink::in_dir(dir, "indicators", indicator_columns(), opts)?;
+    let mut panel = TableSink::in_dir(dir, "panel", panel_columns(taxonomy), opts)?;
+    // Values in the panel unit per indicator, for the run report's totals and medians.
+    let mut panel_values: HashMap<&'static str, Vec<f64>> = HashMap::new();
+
+    for start in (0..docs.height()).step_by(chunk_docs.max(1)) {
+        let chunk = docs.slice(start as i64, chunk_docs.max(1));
+        let rows = match &facts {
+            Some(f) => aggregate(f.clone(), &chunk, taxonomy).map_err(err)?,
+            None => Vec::new(),
+        };
+        let doc_info = DocInfo::from_frame(&chunk).map_err(err)?;
+        let local = |r: &IndicatorRow| r.doc_index as usize - start;
+
+        // indicators (long)
+        for r in &rows {
+            let d = &doc_info.rows[local(r)];
+            indicators.append_values(&[
+                Value::Str(r.doc_id.as_str().into()),
+                opt(&d.organization),
+                opt(&d.org_short),
+                opt(&d.admin_level),
+                opt(&d.province),
+                d.report_year.map_or(Value::Null, |y| Value::Int(y.into())),
+                Value::Str(r.indicator.as_str().into()),
+                Value::Float(r.value),
+                Value::Str(r.unit.as_str().into()),
+                Value::Int(r.n_facts.into()),
+                Value::Str(r.fact_ids.as_str().into()),
+            ])?;
+        }
+
+        // panel (wide): the value in the indicator's panel unit, null where not reported
+        let mut by_doc: HashMap<usize, HashMap<&'static str, f64>> = HashMap::new();
+        for r in rows.iter().filter(|r| in_panel_unit(taxonomy, r)) {
+            let Some(code) = codes.iter().copied().find(|c| *c == r.indicator) else {
+                continue;
+            };
+            let slot = by_doc.entry(local(r)).or_default();
+            match (slot.get_mut(code), taxonomy.aggregate(code)) {
+                // 件 and 宗 rows of one indicator are one count.
+                (Some(v), Some(Aggregate::Sum)) => *v += r.value,
+                (Some(_), _) => {}
+                (None, _) => {
+                    slot.insert(code, r.value);
+                }
+            }
+        }
+        for (i, d) in doc_info.rows.iter().enumerate() {
+            let values = by_doc.get(&i);
+            let mut row = vec![
+                Value::Str(d.doc_id.as_str().into()),
+                Value::Str(d.source_path.as_str().into()),
+                opt(&d.organization),
+                opt(&d.org_short),
+                opt(&d.admin_level),
+                opt(&d.province),
+                opt(&d.city),
+                opt(&d.county),
+                opt(&d.division_code),
+                d.report_year.map_or(Value::Null, |y| Value::Int(y.into())),
+                Value::Str(d.doc_kind.as_str().into()),
+            ];
+            row.extend(codes.iter().map(|c| {
+                values
+                    .and_then(|v| v.get(c))
+                    .map_or(Value::Null, |x| Value::Float(*x))
+            }));
+            panel.append_values(&row)?;
+        }
+        for values in by_doc.into_values() {
+            for (code, v) in values {
+                panel_values.entry(code).or_default().push(v);
             }
         }
     }
-    let mut panel = TableSink::in_dir(dir, "panel", panel_columns(taxonomy), opts)?;
-    for (i, d) in doc_info.rows.iter().enumerate() {
-        let values = by_doc.get(&(i as u32));
-        let mut row = vec![
-            Value::Str(d.doc_id.as_str().into()),
-            Value::Str(d.source_path.as_str().into()),
-            opt(&d.organization),
-            opt(&d.org_short),
-            opt(&d.admin_level),
-            opt(&d.province),
-            opt(&d.city),
-            opt(&d.county),
-            opt(&d.division_code),
-            d.report_year.map_or(Value::Null, |y| Value::Int(y.into())),
-            Value::Str(d.doc_kind.as_str().into()),
-        ];
-        row.extend(codes.iter().map(|c| {
-            values
-                .and_then(|v| v.get(c))
-                .map_or(Value::Null, |x| Value::Float(*x))
-        }));
-        panel.append_values(&row)?;
-    }
-    let panel_rows = panel.finish()?;
 
     Ok(AnalysisSummary {
-        indicator_rows,
-        panel_rows,
-        per_indicator: summarize(&rows, taxonomy),
+        indicator_rows: indicators.finish()?,
+        panel_rows: panel.finish()?,
+        per_indicator: summarize(panel_values),
     })
 }
 
@@ -437,25 +467,18 @@ fn in_panel_unit(taxonomy: &Taxonomy, r: &IndicatorRow) -> bool {
         .is_some_and(|u| count_unit_family(u) == count_unit_family(&r.unit))
 }
 
-/// Per indicator (in its panel unit): documents reporting it, total and median.
-fn summarize(rows: &[IndicatorRow], taxonomy: &Taxonomy) -> Vec<(String, u64, f64, f64)> {
-    let mut values: HashMap<&str, Vec<f64>> = HashMap::new();
-    for r in rows {
-        if taxonomy.panel_unit(&r.indicator) == Some(r.unit.as_str()) {
-            values
-                .entry(r.indicator.as_str())
-                .or_default()
-                .push(r.value);
-        }
-    }
+/// Per indicator (in its panel unit): documents reporting it, total and median; most
+/// reported first.
+fn summarize(values: HashMap<&'static str, Vec<f64>>) -> Vec<(String, u64, f64, f64)> {
     let mut out: Vec<(String, u64, f64, f64)> = values
         .into_iter()
         .map(|(code, mut v)| {
             v.sort_by(|a, b| a.total_cmp(b));
+            let mid = v.len() / 2;
             let median = if v.len() % 2 == 1 {
-                v[v.len() / 2]
+                v[mid]
             } else {
-                (v[v.len() / 2 - 1] + v[v.len() / 2]) / 2.0
+                (v[mid - 1] + v[mid]) / 2.0
             };
             (code.to_string(), v.len() as u64, v.iter().sum(), median)
         })
