@@ -1,6 +1,7 @@
 # govreport — the two set-up commands are `make pipeline` and `make test`.
 CARGO ?= cargo
-BIN := target/release/govreport
+# Honour CARGO_TARGET_DIR when it is set.
+BIN := $(or $(CARGO_TARGET_DIR),target)/release/govreport
 
 .PHONY: all build pipeline test lint fmt dictionary bench bench-facts score clean
 
