@@ -5,7 +5,7 @@
 # Corpora are cached under $BENCH_DIR (default /tmp/govreport-bench) by size, mix and seed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-BIN=target/release/govreport
+BIN=${CARGO_TARGET_DIR:-target}/release/govreport
 BENCH_DIR=${BENCH_DIR:-/tmp/govreport-bench}
 SEED=${SEED:-42}
 SIZES=("$@")
