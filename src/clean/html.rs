@@ -6,7 +6,9 @@
 //! rendered one block per line, table rows as `cell | cell` lines, and then goes through the
 //! same text-level rules as a `.txt` page.
 
-use std::collections::{HashMap, HashSet};
+use std::sync::LazyLock;
+
+use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
 
 use ego_tree::iter::Edge;
 use ego_tree::NodeId;
@@ -16,6 +18,12 @@ use crate::lexicon::html::{
     BLOCK_TAGS, CONTENT_HINTS, META_NAMES, NEGATIVE_HINTS, SKIP_TAGS, STRONG_CONTENT_HINTS,
 };
 use crate::model::PageMeta;
+
+/// Tag sets as hash sets: they are looked up for every node of every page.
+static SKIP: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| SKIP_TAGS.iter().copied().collect());
+static BLOCK: LazyLock<HashSet<&'static str>> =
+    LazyLock::new(|| BLOCK_TAGS.iter().copied().collect());
 
 /// An element needs at least this much text to be the article.
 const MIN_CONTENT_CHARS: usize = 40;
@@ -121,7 +129,8 @@ fn read_meta_tags(doc: &Html) -> PageMeta {
 /// nest deeply).
 fn element_stats(doc: &Html) -> HashMap<NodeId, Stats> {
     let order: Vec<_> = doc.tree.root().descendants().collect();
-    let mut stats: HashMap<NodeId, Stats> = HashMap::with_capacity(order.len());
+    let mut stats: HashMap<NodeId, Stats> =
+        HashMap::with_capacity_and_hasher(order.len(), Default::default());
     for node in order.iter().rev() {
         let own = match node.value() {
             Node::Text(t) => Stats {
@@ -129,7 +138,7 @@ fn element_stats(doc: &Html) -> HashMap<NodeId, Stats> {
                 link_chars: 0,
             },
             Node::Element(e) => {
-                if SKIP_TAGS.contains(&e.name()) {
+                if SKIP.contains(e.name()) {
                     continue;
                 }
                 let mut s = stats.get(&node.id()).copied().unwrap_or_default();
@@ -186,7 +195,7 @@ fn best_container(doc: &Html, stats: &HashMap<NodeId, Stats>) -> Option<NodeId> 
         let Node::Element(e) = node.value() else {
             continue;
         };
-        if SKIP_TAGS.contains(&e.name())
+        if SKIP.contains(e.name())
             || matches!(e.name(), "a" | "p" | "span" | "font" | "li" | "ul" | "tr")
         {
             continue;
@@ -235,10 +244,10 @@ fn render_text(doc: &Html, id: NodeId) -> String {
             Edge::Open(n) => match n.value() {
                 Node::Element(e) => {
                     let name = e.name();
-                    if SKIP_TAGS.contains(&name) {
+                    if SKIP.contains(name) {
                         skip_depth += 1;
                     } else if skip_depth == 0 {
-                        if name == "br" || BLOCK_TAGS.contains(&name) {
+                        if name == "br" || BLOCK.contains(name) {
                             newline(&mut out);
                         } else if (name == "td" || name == "th")
                             && !current_line(&out).trim().is_empty()
@@ -252,11 +261,9 @@ fn render_text(doc: &Html, id: NodeId) -> String {
             },
             Edge::Close(n) => {
                 if let Node::Element(e) = n.value() {
-                    if SKIP_TAGS.contains(&e.name()) {
+                    if SKIP.contains(e.name()) {
                         skip_depth = skip_depth.saturating_sub(1);
-                    } else if skip_depth == 0
-                        && (BLOCK_TAGS.contains(&e.name()) || e.name() == "tr")
-                    {
+                    } else if skip_depth == 0 && (BLOCK.contains(e.name()) || e.name() == "tr") {
                         newline(&mut out);
                     }
                 }
