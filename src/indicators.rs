@@ -6,6 +6,7 @@
 //! touching code; this module parses and validates that file once, precomputes a unit index,
 //! and then classifies facts without allocating.
 
+use aho_corasick::AhoCorasick;
 use std::collections::HashMap;
 use std::ops::Range;
 
@@ -73,6 +74,77 @@ pub struct Indicator {
     precedence: i32,
     aggregate: Aggregate,
     line: usize,
+    /// Ids of the words above in the taxonomy's `WordIndex`, filled after parsing.
+    ids: WordIds,
+}
+
+/// Word ids of one indicator: `cues[i]` has id `cues[i]`, and so on.
+#[derive(Debug, Clone, Default)]
+struct WordIds {
+    cues: Vec<usize>,
+    context_cues: Vec<usize>,
+    sentence_cues: Vec<usize>,
+    exclude: Vec<usize>,
+}
+
+/// Most distinct cue words a taxonomy may have (one bit each in a fact's hit set).
+const MAX_WORDS: usize = 64 * 64;
+
+/// Which words of an automaton occur in a text.
+struct Hits([u64; MAX_WORDS / 64]);
+
+impl Hits {
+    fn scan(ac: &AhoCorasick, text: &str) -> Hits {
+        let mut h = Hits([0; MAX_WORDS / 64]);
+        for m in ac.find_overlapping_iter(text) {
+            let id = m.pattern().as_usize();
+            h.0[id / 64] |= 1 << (id % 64);
+        }
+        h
+    }
+
+    fn has(&self, id: usize) -> bool {
+        self.0[id / 64] & (1 << (id % 64)) != 0
+    }
+}
+
+/// Every word of the taxonomy in two automata (metric words: cues, context cues,
+/// excludes; sentence words), so a fact's metric and sentence are each scanned once,
+/// however many indicators there are.
+#[derive(Debug, Clone)]
+struct WordIndex {
+    metric: AhoCorasick,
+    sentence: AhoCorasick,
+}
+
+impl WordIndex {
+    /// Numbers the distinct words and gives every indicator its word ids.
+    fn build(indicators: &mut [Indicator]) -> Result<WordIndex, String> {
+        fn id_of(words: &mut Vec<String>, ids: &mut HashMap<String, usize>, w: &str) -> usize {
+            *ids.entry(w.to_string()).or_insert_with(|| {
+                words.push(w.to_string());
+                words.len() - 1
+            })
+        }
+        let (mut metric_words, mut metric_ids) = (Vec::new(), HashMap::new());
+        let (mut sentence_words, mut sentence_ids) = (Vec::new(), HashMap::new());
+        for ind in indicators.iter_mut() {
+            let mut m = |w: &str| id_of(&mut metric_words, &mut metric_ids, w);
+            ind.ids.cues = ind.cues.iter().map(|c| m(&c.text)).collect();
+            ind.ids.context_cues = ind.context_cues.iter().map(|c| m(&c.text)).collect();
+            ind.ids.exclude = ind.exclude.iter().map(|w| m(w)).collect();
+            let mut st = |w: &str| id_of(&mut sentence_words, &mut sentence_ids, w);
+            ind.ids.sentence_cues = ind.sentence_cues.iter().map(|w| st(w)).collect();
+        }
+        if metric_words.len() > MAX_WORDS || sentence_words.len() > MAX_WORDS {
+            return Err(format!("more than {MAX_WORDS} distinct cue words"));
+        }
+        let build = |words: &[String]| AhoCorasick::new(words).map_err(|e| e.to_string());
+        Ok(WordIndex {
+            metric: build(&metric_words)?,
+            sentence: build(&sentence_words)?,
+        })
+    }
 }
 
 impl Indicator {
@@ -109,33 +181,25 @@ impl Indicator {
     }
 
     /// Length in characters of the cue that makes this indicator match, if it matches.
-    /// A plain cue in the metric is enough; a context cue needs a sentence cue too.
-    fn match_len(&self, metric: &str, sentence: &str) -> Option<usize> {
-        if self.exclude.iter().any(|w| metric.contains(w.as_str())) {
+    /// A plain cue in the metric is enough; a context cue needs a sentence cue too
+    /// (`sentence` says whether one occurs; it is only asked when needed).
+    fn match_len(&self, metric: &Hits, sentence: &mut dyn FnMut() -> bool) -> Option<usize> {
+        if self.ids.exclude.iter().any(|&id| metric.has(id)) {
             return None;
         }
-        let strong = longest_cue(&self.cues, metric);
-        if strong.is_some() {
-            return strong;
+        let longest = |cues: &[Cue], ids: &[usize]| {
+            cues.iter()
+                .zip(ids)
+                .filter(|(_, &id)| metric.has(id))
+                .map(|(c, _)| c.chars)
+                .max()
+        };
+        if let Some(len) = longest(&self.cues, &self.ids.cues) {
+            return Some(len);
         }
-        let weak = longest_cue(&self.context_cues, metric)?;
-        if self
-            .sentence_cues
-            .iter()
-            .any(|w| sentence.contains(w.as_str()))
-        {
-            Some(weak)
-        } else {
-            None
-        }
+        let weak = longest(&self.context_cues, &self.ids.context_cues)?;
+        sentence().then_some(weak)
     }
-}
-
-fn longest_cue(cues: &[Cue], text: &str) -> Option<usize> {
-    cues.iter()
-        .filter(|c| text.contains(c.text.as_str()))
-        .map(|c| c.chars)
-        .max()
 }
 
 /// The parsed, validated taxonomy with its lookup indexes.
@@ -147,6 +211,7 @@ pub struct Taxonomy {
     /// unit_normalized → indicators accepting it, in file order (so `classify` only looks at
     /// the few entries whose unit fits).
     by_unit: HashMap<String, Vec<usize>>,
+    words: WordIndex,
 }
 
 // ------------------------------------------------------------------------------- file format
@@ -350,6 +415,7 @@ impl Taxonomy {
                 precedence: ri.precedence,
                 aggregate,
                 line: line_of(text, code_span.start),
+                ids: WordIds::default(),
             });
         }
 
@@ -363,11 +429,13 @@ impl Taxonomy {
             }
         }
 
+        let words = WordIndex::build(&mut indicators).map_err(|e| format!("{file_name}: {e}"))?;
         Ok(Taxonomy {
             version: *raw.version.get_ref(),
             indicators,
             by_code,
             by_unit,
+            words,
         })
     }
 
@@ -409,10 +477,18 @@ impl Taxonomy {
     pub fn classify(&self, fact: &Fact) -> Option<&str> {
         let metric = fact.metric.as_deref()?;
         let candidates = self.by_unit.get(fact.unit_normalized.as_str())?;
+        let metric_hits = Hits::scan(&self.words.metric, metric);
+        // The sentence is scanned only if some candidate needs its context words.
+        let mut sentence_hits: Option<Hits> = None;
         let mut best: Option<(i32, usize, usize)> = None;
         for &i in candidates {
             let ind = &self.indicators[i];
-            let Some(len) = ind.match_len(metric, &fact.sentence) else {
+            let mut sentence_confirms = || {
+                let hits = sentence_hits
+                    .get_or_insert_with(|| Hits::scan(&self.words.sentence, &fact.sentence));
+                ind.ids.sentence_cues.iter().any(|&id| hits.has(id))
+            };
+            let Some(len) = ind.match_len(&metric_hits, &mut sentence_confirms) else {
                 continue;
             };
             let better = match best {
