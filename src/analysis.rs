@@ -181,17 +181,17 @@ pub fn build_in_chunks(
         for r in &rows {
             let d = &doc_info.rows[local(r)];
             indicators.append_values(&[
-                Value::Str(r.doc_id.as_str().into()),
-                opt(&d.organization),
-                opt(&d.org_short),
-                opt(&d.admin_level),
-                opt(&d.province),
+                Value::s(&r.doc_id),
+                Value::opt(&d.organization),
+                Value::opt(&d.org_short),
+                Value::opt(&d.admin_level),
+                Value::opt(&d.province),
                 d.report_year.map_or(Value::Null, |y| Value::Int(y.into())),
-                Value::Str(r.indicator.as_str().into()),
+                Value::s(&r.indicator),
                 Value::Float(r.value),
-                Value::Str(r.unit.as_str().into()),
+                Value::s(&r.unit),
                 Value::Int(r.n_facts.into()),
-                Value::Str(r.fact_ids.as_str().into()),
+                Value::s(&r.fact_ids),
             ])?;
         }
 
@@ -214,17 +214,17 @@ pub fn build_in_chunks(
         for (i, d) in doc_info.rows.iter().enumerate() {
             let values = by_doc.get(&i);
             let mut row = vec![
-                Value::Str(d.doc_id.as_str().into()),
-                Value::Str(d.source_path.as_str().into()),
-                opt(&d.organization),
-                opt(&d.org_short),
-                opt(&d.admin_level),
-                opt(&d.province),
-                opt(&d.city),
-                opt(&d.county),
-                opt(&d.division_code),
+                Value::s(&d.doc_id),
+                Value::s(&d.source_path),
+                Value::opt(&d.organization),
+                Value::opt(&d.org_short),
+                Value::opt(&d.admin_level),
+                Value::opt(&d.province),
+                Value::opt(&d.city),
+                Value::opt(&d.county),
+                Value::opt(&d.division_code),
                 d.report_year.map_or(Value::Null, |y| Value::Int(y.into())),
-                Value::Str(d.doc_kind.as_str().into()),
+                Value::s(&d.doc_kind),
             ];
             row.extend(codes.iter().map(|c| {
                 values
@@ -245,10 +245,6 @@ pub fn build_in_chunks(
         panel_rows: panel.finish()?,
         per_indicator: summarize(panel_values),
     })
-}
-
-fn opt(v: &Option<String>) -> Value<'_> {
-    v.as_deref().map_or(Value::Null, |s| Value::Str(s.into()))
 }
 
 /// The documents of the run, in output order, with a `doc_index` column.

@@ -198,11 +198,10 @@ impl Counters {
         };
         let counters = self.by_num.entry(num_id.to_string()).or_default();
         let start = levels.get(&ilvl).map_or(1, |l| l.start.max(1));
-        let c = counters
+        counters
             .entry(ilvl)
             .and_modify(|c| *c += 1)
             .or_insert(start);
-        let _ = c;
         // A new item at one level restarts the levels below it.
         counters.retain(|&l, _| l <= ilvl);
         let Some(level) = levels.get(&ilvl) else {

@@ -325,19 +325,14 @@ pub fn decode_text(bytes: &[u8], declared: Option<&'static Encoding>) -> Result<
         bytes.len() <= DETECT_BYTES,
     );
     let guess = detector.guess(None, false);
-    // chardetng names GBK; GB18030 is its superset and what encoding_rs decodes either way.
-    let (enc, name) = if guess == BIG5 {
-        (BIG5, "Big5")
-    } else if guess == GB18030 || guess.name() == "GBK" {
-        (GB18030, "GB18030")
-    } else if guess == UTF_8 {
-        (UTF_8, "UTF-8")
+    // chardetng names GBK; GB18030 is its superset. Other legacy encodings are unusual for
+    // Chinese government text: try GB18030 and let the replacement-count check decide.
+    let enc = if guess == BIG5 || guess == UTF_8 {
+        guess
     } else {
-        // Other legacy encodings are unusual for Chinese government text; try GB18030 and
-        // let the replacement-count check decide.
-        (GB18030, "GB18030")
+        GB18030
     };
-    finish(enc, bytes, name)
+    finish(enc, bytes, label_of(enc))
 }
 
 /// Picks GB18030 or Big5 when the bytes decide it; `None` leaves it to detection.

@@ -50,10 +50,12 @@ pub enum Value<'a> {
 }
 
 impl<'a> Value<'a> {
-    fn s(v: &'a str) -> Self {
+    /// A borrowed string cell.
+    pub fn s(v: &'a str) -> Self {
         Value::Str(Cow::Borrowed(v))
     }
-    fn opt(v: &'a Option<String>) -> Self {
+    /// A string cell, null when absent.
+    pub fn opt(v: &'a Option<String>) -> Self {
         v.as_deref().map_or(Value::Null, Value::s)
     }
     fn owned(v: String) -> Self {
