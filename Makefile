@@ -3,7 +3,7 @@ CARGO ?= cargo
 # Honour CARGO_TARGET_DIR when it is set.
 BIN := $(or $(CARGO_TARGET_DIR),target)/release/govreport
 
-.PHONY: all build pipeline test lint fmt dictionary bench bench-facts score clean
+.PHONY: all build pipeline test lint fmt dictionary bench bench-facts bench-stages score clean
 
 all: build
 
@@ -37,6 +37,10 @@ bench: build
 ## Throughput of the fact extractor alone (MB/s of body text, one thread)
 bench-facts:
 	$(CARGO) bench --bench facts
+
+## Single-threaded time per stage on a corpus: make bench-stages INPUT=/tmp/govreport-bench/corpus-10000-txt-md-42
+bench-stages:
+	GOVREPORT_BENCH_INPUT=$(INPUT) $(CARGO) bench --bench stages
 
 ## Score the sample output against the hand-made gold (needs ../shared).
 score: pipeline
