@@ -3,13 +3,13 @@
 //! so that only the aggregated rows (documents × indicators) are ever in memory.
 
 use std::collections::HashMap;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use polars::prelude::*;
 
 use crate::indicators::{count_unit_family, Aggregate, Taxonomy};
 use crate::tables::schema::{ColType, ColumnInfo, Value};
-use crate::tables::sink::{SinkOptions, TableSink};
+use crate::tables::sink::{SinkOptions, TableSink, PARTITION_COLUMN};
 
 /// Columns of `indicators`, one row per document, indicator and unit.
 pub const INDICATOR_COLUMNS: &[(&str, ColType, bool, &str)] = &[
@@ -97,24 +97,61 @@ pub fn panel_columns(taxonomy: &'static Taxonomy) -> Vec<ColumnInfo> {
     cols
 }
 
-/// Where a table of the run lives: one file, or a Hive-partitioned directory.
-fn scan(dir: &Path, table: &str, partitioned: bool) -> PolarsResult<Option<LazyFrame>> {
+/// A documents file of the run and the facts file written with it: one of each for flat
+/// tables, one per `report_year=…` directory for a partitioned run. Within a pair, facts are
+/// in the order of their documents (`documents.n_facts` rows each).
+struct TablePart {
+    documents: PathBuf,
+    facts: PathBuf,
+    /// The partition's year (from its directory name); `None` for flat tables, where the
+    /// year is a column.
+    year: Option<Option<i32>>,
+}
+
+fn table_parts(dir: &Path, partitioned: bool) -> Result<Vec<TablePart>, String> {
+    if !partitioned {
+        return Ok(vec![TablePart {
+            documents: dir.join("documents.parquet"),
+            facts: dir.join("facts.parquet"),
+            year: None,
+        }]);
+    }
+    let base = dir.join("documents");
+    let Ok(entries) = std::fs::read_dir(&base) else {
+        return Ok(Vec::new()); // no documents at all
+    };
+    let mut names: Vec<String> = entries
+        .filter_map(|e| e.ok())
+        .filter_map(|e| e.file_name().into_string().ok())
+        .filter(|n| n.starts_with(PARTITION_COLUMN))
+        .collect();
+    names.sort();
+    names
+        .into_iter()
+        .map(|name| {
+            let value = &name[PARTITION_COLUMN.len() + 1..];
+            let year = match value {
+                "__HIVE_DEFAULT_PARTITION__" => None,
+                v => Some(v.parse::<i32>().map_err(|_| {
+                    format!("indicators stage: unexpected partition directory {name}")
+                })?),
+            };
+            Ok(TablePart {
+                documents: base.join(&name).join("part-0.parquet"),
+                facts: dir.join("facts").join(&name).join("part-0.parquet"),
+                year: Some(year),
+            })
+        })
+        .collect()
+}
+
+fn scan_file(path: &Path) -> PolarsResult<LazyFrame> {
     // low_memory: read in small batches; the stage is not the bottleneck, memory is.
-    let mut args = ScanArgsParquet {
+    let args = ScanArgsParquet {
         low_memory: true,
         ..Default::default()
     };
-    let path = if partitioned {
-        let base = dir.join(table);
-        if !base.exists() {
-            return Ok(None);
-        }
-        args.hive_options = polars::io::HiveOptions::new_enabled();
-        format!("{}/**/*.parquet", base.display())
-    } else {
-        format!("{}/{table}.parquet", dir.display())
-    };
-    LazyFrame::scan_parquet(PlRefPath::new(path.as_str()), args).map(Some)
+    LazyFrame::scan_parquet(PlRefPath::new(path.to_string_lossy().as_ref()), args)
 }
 
 /// Counts of what the stage wrote.
@@ -138,9 +175,10 @@ struct IndicatorRow {
 }
 
 /// Builds `indicators` and `panel` from the tables in `dir` (as written by this run).
-/// Documents aggregated per pass: memory holds one chunk's indicator rows, whatever the
-/// corpus size. Each pass scans the facts again (projected to six columns).
-const CHUNK_DOCS: usize = 20_000;
+/// Documents are aggregated in chunks of this many, in file order; each chunk reads only its
+/// own rows of the documents and facts files, so memory holds one chunk whatever the corpus
+/// size and the facts are read once.
+const CHUNK_DOCS: usize = 5_000;
 
 pub fn build(
     dir: &Path,
@@ -160,83 +198,38 @@ pub fn build_in_chunks(
     chunk_docs: usize,
 ) -> Result<AnalysisSummary, String> {
     let err = |e: PolarsError| format!("indicators stage: {e}");
-    let docs = documents_frame(dir, partitioned).map_err(err)?;
-    let facts = scan(dir, "facts", partitioned).map_err(err)?;
     let codes: Vec<&'static str> = taxonomy.codes().collect();
     let mut indicators = TableSink::in_dir(dir, "indicators", indicator_columns(), opts)?;
     let mut panel = TableSink::in_dir(dir, "panel", panel_columns(taxonomy), opts)?;
     // Values in the panel unit per indicator, for the run report's totals and medians.
     let mut panel_values: HashMap<&'static str, Vec<f64>> = HashMap::new();
+    let chunk_docs = chunk_docs.max(1);
 
-    for start in (0..docs.height()).step_by(chunk_docs.max(1)) {
-        let chunk = docs.slice(start as i64, chunk_docs.max(1));
-        let rows = match &facts {
-            Some(f) => aggregate(f.clone(), &chunk, taxonomy).map_err(err)?,
-            None => Vec::new(),
-        };
-        let doc_info = DocInfo::from_frame(&chunk).map_err(err)?;
-        let local = |r: &IndicatorRow| r.doc_index as usize - start;
-
-        // indicators (long)
-        for r in &rows {
-            let d = &doc_info.rows[local(r)];
-            indicators.append_values(&[
-                Value::s(&r.doc_id),
-                Value::opt(&d.organization),
-                Value::opt(&d.org_short),
-                Value::opt(&d.admin_level),
-                Value::opt(&d.province),
-                d.report_year.map_or(Value::Null, |y| Value::Int(y.into())),
-                Value::s(&r.indicator),
-                Value::Float(r.value),
-                Value::s(&r.unit),
-                Value::Int(r.n_facts.into()),
-                Value::s(&r.fact_ids),
-            ])?;
+    for part in table_parts(dir, partitioned)? {
+        if !part.documents.exists() {
+            continue;
         }
-
-        // panel (wide): the value in the indicator's panel unit, null where not reported
-        let mut by_doc: HashMap<usize, HashMap<&'static str, f64>> = HashMap::new();
-        for r in rows.iter().filter(|r| in_panel_unit(taxonomy, r)) {
-            let Some(code) = codes.iter().copied().find(|c| *c == r.indicator) else {
-                continue;
-            };
-            let slot = by_doc.entry(local(r)).or_default();
-            match (slot.get_mut(code), taxonomy.aggregate(code)) {
-                // 件 and 宗 rows of one indicator are one count.
-                (Some(v), Some(Aggregate::Sum)) => *v += r.value,
-                (Some(_), _) => {}
-                (None, _) => {
-                    slot.insert(code, r.value);
-                }
-            }
-        }
-        for (i, d) in doc_info.rows.iter().enumerate() {
-            let values = by_doc.get(&i);
-            let mut row = vec![
-                Value::s(&d.doc_id),
-                Value::s(&d.source_path),
-                Value::opt(&d.organization),
-                Value::opt(&d.org_short),
-                Value::opt(&d.admin_level),
-                Value::opt(&d.province),
-                Value::opt(&d.city),
-                Value::opt(&d.county),
-                Value::opt(&d.division_code),
-                d.report_year.map_or(Value::Null, |y| Value::Int(y.into())),
-                Value::s(&d.doc_kind),
-            ];
-            row.extend(codes.iter().map(|c| {
-                values
-                    .and_then(|v| v.get(c))
-                    .map_or(Value::Null, |x| Value::Float(*x))
-            }));
-            panel.append_values(&row)?;
-        }
-        for values in by_doc.into_values() {
-            for (code, v) in values {
-                panel_values.entry(code).or_default().push(v);
-            }
+        let n_docs = scan_file(&part.documents)
+            .and_then(|lf| lf.select([len()]).collect())
+            .and_then(|df| Ok(df.column("len")?.idx()?.get(0).unwrap_or(0) as usize))
+            .map_err(err)?;
+        // Row of the next document's first fact in the part's facts file.
+        let mut facts_row = 0i64;
+        for start in (0..n_docs).step_by(chunk_docs) {
+            let doc_info = read_documents(&part, start, chunk_docs).map_err(err)?;
+            let n_facts: i64 = doc_info.rows.iter().map(|d| d.n_facts).sum();
+            let facts = chunk_facts(&part.facts, facts_row, &doc_info.rows).map_err(err)?;
+            facts_row += n_facts;
+            let rows = aggregate(facts, taxonomy).map_err(err)?;
+            write_chunk(
+                &rows,
+                &doc_info,
+                taxonomy,
+                &codes,
+                &mut indicators,
+                &mut panel,
+                &mut panel_values,
+            )?;
         }
     }
 
@@ -247,12 +240,84 @@ pub fn build_in_chunks(
     })
 }
 
-/// The documents of the run, in output order, with a `doc_index` column.
-fn documents_frame(dir: &Path, partitioned: bool) -> PolarsResult<DataFrame> {
-    let Some(docs) = scan(dir, "documents", partitioned)? else {
-        return Ok(DataFrame::empty());
-    };
-    let cols = [
+/// Appends one chunk's rows to `indicators` and `panel`.
+fn write_chunk(
+    rows: &[IndicatorRow],
+    doc_info: &DocInfo,
+    taxonomy: &'static Taxonomy,
+    codes: &[&'static str],
+    indicators: &mut TableSink,
+    panel: &mut TableSink,
+    panel_values: &mut HashMap<&'static str, Vec<f64>>,
+) -> Result<(), String> {
+    let local = |r: &IndicatorRow| r.doc_index as usize;
+    // indicators (long)
+    for r in rows {
+        let d = &doc_info.rows[local(r)];
+        indicators.append_values(&[
+            Value::s(&r.doc_id),
+            Value::opt(&d.organization),
+            Value::opt(&d.org_short),
+            Value::opt(&d.admin_level),
+            Value::opt(&d.province),
+            d.report_year.map_or(Value::Null, |y| Value::Int(y.into())),
+            Value::s(&r.indicator),
+            Value::Float(r.value),
+            Value::s(&r.unit),
+            Value::Int(r.n_facts.into()),
+            Value::s(&r.fact_ids),
+        ])?;
+    }
+
+    // panel (wide): the value in the indicator's panel unit, null where not reported
+    let mut by_doc: HashMap<usize, HashMap<&'static str, f64>> = HashMap::new();
+    for r in rows.iter().filter(|r| in_panel_unit(taxonomy, r)) {
+        let Some(code) = codes.iter().copied().find(|c| *c == r.indicator) else {
+            continue;
+        };
+        let slot = by_doc.entry(local(r)).or_default();
+        match (slot.get_mut(code), taxonomy.aggregate(code)) {
+            // 件 and 宗 rows of one indicator are one count.
+            (Some(v), Some(Aggregate::Sum)) => *v += r.value,
+            (Some(_), _) => {}
+            (None, _) => {
+                slot.insert(code, r.value);
+            }
+        }
+    }
+    for (i, d) in doc_info.rows.iter().enumerate() {
+        let values = by_doc.get(&i);
+        let mut row = vec![
+            Value::s(&d.doc_id),
+            Value::s(&d.source_path),
+            Value::opt(&d.organization),
+            Value::opt(&d.org_short),
+            Value::opt(&d.admin_level),
+            Value::opt(&d.province),
+            Value::opt(&d.city),
+            Value::opt(&d.county),
+            Value::opt(&d.division_code),
+            d.report_year.map_or(Value::Null, |y| Value::Int(y.into())),
+            Value::s(&d.doc_kind),
+        ];
+        row.extend(codes.iter().map(|c| {
+            values
+                .and_then(|v| v.get(c))
+                .map_or(Value::Null, |x| Value::Float(*x))
+        }));
+        panel.append_values(&row)?;
+    }
+    for values in by_doc.into_values() {
+        for (code, v) in values {
+            panel_values.entry(code).or_default().push(v);
+        }
+    }
+    Ok(())
+}
+
+/// Documents `start..start + count` of a documents file, in file order.
+fn read_documents(part: &TablePart, start: usize, count: usize) -> PolarsResult<DocInfo> {
+    let mut cols = vec![
         "doc_id",
         "source_path",
         "organization",
@@ -262,28 +327,30 @@ fn documents_frame(dir: &Path, partitioned: bool) -> PolarsResult<DataFrame> {
         "city",
         "county",
         "division_code",
-        "report_year",
         "doc_kind",
+        "n_facts",
     ];
-    docs.select(cols.iter().map(|c| col(*c)).collect::<Vec<_>>())
-        .with_column(col("report_year").cast(DataType::Int32))
-        // Partitioned datasets come back grouped by year: restore the input-path order.
-        .sort(["source_path"], SortMultipleOptions::default())
-        .with_row_index("doc_index", None)
-        .collect()
+    if part.year.is_none() {
+        cols.push("report_year");
+    }
+    let df = scan_file(&part.documents)?
+        .slice(start as i64, count as IdxSize)
+        .select(cols.iter().map(|c| col(*c)).collect::<Vec<_>>())
+        .collect()?;
+    DocInfo::from_frame(&df, part.year)
 }
 
-/// Facts with an indicator → one row per (document, indicator, unit). Parts of a breakdown
-/// whose total has the same indicator are left out, so totals are not counted twice.
-fn aggregate(
-    facts: LazyFrame,
-    docs: &DataFrame,
-    taxonomy: &Taxonomy,
-) -> PolarsResult<Vec<IndicatorRow>> {
-    if docs.height() == 0 {
-        return Ok(Vec::new());
+/// The facts of a chunk of documents whose first fact is row `first_row` of the facts file,
+/// with the chunk-local `doc_index` of the document each belongs to. Facts are matched to
+/// documents by position, not by doc_id: exact copies of one file share a doc_id, and each
+/// copy is its own document.
+fn chunk_facts(path: &Path, first_row: i64, docs: &[DocRow]) -> PolarsResult<DataFrame> {
+    let n_rows: i64 = docs.iter().map(|d| d.n_facts).sum();
+    if n_rows == 0 {
+        return Ok(DataFrame::empty());
     }
-    let facts = facts
+    let facts = scan_file(path)?
+        .slice(first_row, n_rows as IdxSize)
         .select([
             col("doc_id"),
             col("fact_id"),
@@ -292,33 +359,51 @@ fn aggregate(
             col("value_normalized"),
             col("breakdown_of"),
         ])
-        .filter(col("indicator").is_not_null());
+        .collect()?;
+    let ids = facts.column("doc_id")?.str()?;
+    let mut owner: Vec<IdxSize> = Vec::with_capacity(facts.height());
+    for (i, d) in docs.iter().enumerate() {
+        owner.extend(std::iter::repeat_n(i as IdxSize, d.n_facts as usize));
+    }
+    // The pipeline writes each document's facts right after the previous one's; anything
+    // else is a bug, reported rather than aggregated into the wrong report.
+    let out_of_step = owner.len() != facts.height()
+        || owner
+            .iter()
+            .zip(ids.iter())
+            .any(|(&o, id)| id != Some(docs[o as usize].doc_id.as_str()));
+    if out_of_step {
+        return Err(polars_err!(ComputeError:
+            "the facts table is out of step with documents.n_facts near fact row {first_row}"));
+    }
+    let mut facts = facts;
+    facts.with_column(Column::new("doc_index".into(), owner))?;
+    Ok(facts)
+}
+
+/// Facts with an indicator → one row per (document, indicator, unit). Parts of a breakdown
+/// whose total has the same indicator are left out, so totals are not counted twice.
+fn aggregate(facts: DataFrame, taxonomy: &Taxonomy) -> PolarsResult<Vec<IndicatorRow>> {
+    if facts.height() == 0 {
+        return Ok(Vec::new());
+    }
+    let facts = facts.lazy().filter(col("indicator").is_not_null());
     let totals = facts.clone().select([
-        col("doc_id"),
+        col("doc_index"),
         col("fact_id").alias("breakdown_of"),
         col("indicator").alias("total_indicator"),
     ]);
-    let doc_index = docs
-        .clone()
-        .lazy()
-        .select([col("doc_id"), col("doc_index")]);
     let grouped = facts
         .join(
             totals,
-            [col("doc_id"), col("breakdown_of")],
-            [col("doc_id"), col("breakdown_of")],
+            [col("doc_index"), col("breakdown_of")],
+            [col("doc_index"), col("breakdown_of")],
             JoinArgs::new(JoinType::Left),
         )
         .filter(
             col("total_indicator")
                 .is_null()
                 .or(col("total_indicator").neq(col("indicator"))),
-        )
-        .join(
-            doc_index,
-            [col("doc_id")],
-            [col("doc_id")],
-            JoinArgs::new(JoinType::Inner),
         )
         .sort(["doc_index", "fact_id"], SortMultipleOptions::default())
         .group_by_stable([
@@ -337,10 +422,8 @@ fn aggregate(
             ["doc_index", "indicator", "unit_normalized"],
             SortMultipleOptions::default(),
         )
-        // The streaming engine works through the facts in morsels: memory is bounded by the
-        // aggregated rows, not by the corpus.
-        .collect_with_engine(Engine::Streaming)?
-        .unwrap_single();
+        // One chunk's facts: memory is bounded by the chunk, not by the corpus.
+        .collect()?;
 
     let s = |name: &str| {
         grouped
@@ -404,6 +487,8 @@ struct DocRow {
     division_code: Option<String>,
     report_year: Option<i32>,
     doc_kind: String,
+    /// Rows of the document in the facts table.
+    n_facts: i64,
 }
 
 struct DocInfo {
@@ -411,18 +496,25 @@ struct DocInfo {
 }
 
 impl DocInfo {
-    fn from_frame(df: &DataFrame) -> PolarsResult<Self> {
+    /// `year` is the partition's year when the frame comes from a partition (which has no
+    /// report_year column).
+    fn from_frame(df: &DataFrame, year: Option<Option<i32>>) -> PolarsResult<Self> {
         if df.height() == 0 {
             return Ok(DocInfo { rows: Vec::new() });
         }
         let text = |name: &str| -> PolarsResult<Vec<Option<String>>> {
-            let s = df.column(name)?.as_materialized_series().clone();
-            let ca = s.str()?;
-            Ok((0..ca.len()).map(|i| ca.get(i).map(String::from)).collect())
+            let ca = df.column(name)?.str()?;
+            Ok(ca.iter().map(|v| v.map(String::from)).collect())
         };
-        let years = df.column("report_year")?.as_materialized_series().clone();
-        let years = years.i32()?;
-        let years: Vec<Option<i32>> = (0..years.len()).map(|i| years.get(i)).collect();
+        let years: Vec<Option<i32>> = match year {
+            Some(y) => vec![y; df.height()],
+            None => {
+                let c = df.column("report_year")?.cast(&DataType::Int32)?;
+                c.i32()?.iter().collect()
+            }
+        };
+        let counts = df.column("n_facts")?.cast(&DataType::Int64)?;
+        let counts: Vec<i64> = counts.i64()?.iter().map(|n| n.unwrap_or(0)).collect();
         let (ids, paths, orgs, shorts, levels) = (
             text("doc_id")?,
             text("source_path")?,
@@ -450,6 +542,7 @@ impl DocInfo {
                 division_code: codes[i].clone(),
                 report_year: years[i],
                 doc_kind: kinds[i].clone().unwrap_or_default(),
+                n_facts: counts[i],
             })
             .collect();
         Ok(DocInfo { rows })

@@ -468,6 +468,19 @@ fn partitioned_output_reads_back_as_the_same_dataset() {
         fs::read(flat.join("rejects.csv")).unwrap(),
         fs::read(parts.join("rejects.csv")).unwrap()
     );
+    // The analysis tables are flat in both runs; rows come per partition, so compare sets.
+    for t in ["indicators", "panel"] {
+        let (flat_header, mut flat_rows) = read_csv(&flat.join(format!("{t}.csv")));
+        let (part_header, mut part_rows) = read_csv(&parts.join(format!("{t}.csv")));
+        assert_eq!(flat_header, part_header);
+        assert!(!flat_rows.is_empty(), "{t} is empty");
+        flat_rows.sort();
+        part_rows.sort();
+        assert_eq!(
+            part_rows, flat_rows,
+            "{t} differs between partitioned and flat output"
+        );
+    }
 }
 
 #[test]
@@ -517,19 +530,54 @@ fn synth_is_deterministic_for_a_seed_and_varied() {
 #[test]
 fn indicators_do_not_depend_on_the_chunking_of_documents() {
     let tmp = tempfile::tempdir().unwrap();
+    // The seeds plus two exact copies of one of them: copies share a doc_id, and each copy
+    // must get the original's indicators, not the sum over all copies.
+    let corpus = tmp.path().join("corpus");
+    let seeds: Vec<PathBuf> = fs::read_dir(data_dir())
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "txt"))
+        .collect();
+    let copied = seeds.iter().min().unwrap();
+    for (i, dir) in ["a", "b", "c"].iter().enumerate() {
+        fs::create_dir_all(corpus.join(dir)).unwrap();
+        for seed in &seeds {
+            if i == 0 || seed == copied {
+                fs::copy(seed, corpus.join(dir).join(seed.file_name().unwrap())).unwrap();
+            }
+        }
+    }
     let out = tmp.path().join("out");
-    run_pipeline(&data_dir(), &out, 2);
-    let before: Vec<Vec<u8>> = ["indicators.csv", "panel.csv"]
-        .iter()
-        .map(|f| fs::read(out.join(f)).unwrap())
-        .collect();
+    run_pipeline(&corpus, &out, 2);
+    let read_tables = || -> Vec<Vec<u8>> {
+        ["indicators.csv", "panel.csv"]
+            .iter()
+            .map(|f| fs::read(out.join(f)).unwrap())
+            .collect()
+    };
+    let before = read_tables();
     let taxonomy = govreport::pipeline::Resources::embedded().unwrap().taxonomy;
-    // Two documents per pass instead of thousands: the same tables.
-    govreport::analysis::build_in_chunks(&out, false, taxonomy, Default::default(), 2).unwrap();
-    let after: Vec<Vec<u8>> = ["indicators.csv", "panel.csv"]
-        .iter()
-        .map(|f| fs::read(out.join(f)).unwrap())
-        .collect();
-    assert_eq!(before, after);
+    for chunk in [1, 2, 3] {
+        govreport::analysis::build_in_chunks(&out, false, taxonomy, Default::default(), chunk)
+            .unwrap();
+        assert_eq!(before, read_tables(), "{chunk} documents per pass");
+    }
     assert!(before[0].len() > 500, "the seeds give indicator rows");
+
+    let (doc_header, docs) = read_csv(&out.join("documents.csv"));
+    let path_col = doc_header.iter().position(|c| c == "source_path").unwrap();
+    let copy_id = &docs.iter().find(|d| d[path_col].starts_with("b/")).unwrap()[0];
+    let (_, rows) = read_csv(&out.join("indicators.csv"));
+    let of_copies: Vec<&Vec<String>> = rows.iter().filter(|r| &r[0] == copy_id).collect();
+    assert!(!of_copies.is_empty(), "the copied report has indicators");
+    let per_copy = of_copies.len() / 3;
+    assert_eq!(of_copies.len(), per_copy * 3);
+    assert_eq!(of_copies[..per_copy], of_copies[per_copy..2 * per_copy]);
+    assert_eq!(of_copies[..per_copy], of_copies[2 * per_copy..]);
+    // ... and the same rows as the report alone.
+    let single = tmp.path().join("single");
+    run_pipeline(&data_dir(), &single, 1);
+    let (_, alone) = read_csv(&single.join("indicators.csv"));
+    let alone: Vec<&Vec<String>> = alone.iter().filter(|r| &r[0] == copy_id).collect();
+    assert_eq!(of_copies[..per_copy], alone[..]);
 }

@@ -3,7 +3,7 @@
 //! whole table in memory.
 
 use std::fs::File;
-use std::io::{BufWriter, Write};
+use std::io::Write;
 use std::path::Path;
 use std::sync::Arc;
 
@@ -28,6 +28,8 @@ const BATCH_BYTES: usize = 8 * 1024 * 1024;
 /// A Parquet row group is closed at this many rows or this many buffered bytes.
 const ROW_GROUP_ROWS: usize = 128 * 1024;
 const ROW_GROUP_BYTES: usize = 16 * 1024 * 1024;
+/// Buffer of each CSV writer (its only one).
+const CSV_BUFFER_BYTES: usize = 256 * 1024;
 
 #[derive(Debug, Clone, Copy, Default)]
 pub struct SinkOptions {
@@ -173,7 +175,7 @@ pub struct TableSink {
     name: &'static str,
     /// Index of a column not written (the partition column of a Hive-partitioned table).
     omit: Option<usize>,
-    csv: csv::Writer<BufWriter<File>>,
+    csv: csv::Writer<File>,
     parquet: ArrowWriter<File>,
     schema: Arc<Schema>,
     builders: Vec<ColumnBuilder>,
@@ -209,13 +211,17 @@ impl TableSink {
             .filter(|(i, _)| Some(*i) != omit)
             .map(|(_, c)| c)
             .collect();
-        let mut csv_file = BufWriter::new(File::create(csv_path).map_err(|e| err(&e))?);
+        let mut csv_file = File::create(csv_path).map_err(|e| err(&e))?;
         if opts.csv_bom {
             csv_file
                 .write_all("\u{feff}".as_bytes())
                 .map_err(|e| err(&e))?;
         }
-        let mut csv = csv::WriterBuilder::new().from_writer(csv_file);
+        // The CSV writer's own buffer is the only one: big enough that long text cells go
+        // out in few system calls.
+        let mut csv = csv::WriterBuilder::new()
+            .buffer_capacity(CSV_BUFFER_BYTES)
+            .from_writer(csv_file);
         csv.write_record(columns.iter().map(|c| c.name))
             .map_err(|e| err(&e))?;
 
