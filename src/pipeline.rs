@@ -314,92 +314,92 @@ impl Output {
     }
 }
 
-/// All table writers of one run.
-struct Sinks {
-    documents: Output,
-    texts: Output,
-    sections: Output,
-    facts: Output,
-    dates: Output,
-    rejects: TableSink,
+/// One batch of processed files in input order, shared by the table writers.
+struct Batch {
+    docs: Vec<DocResult>,
+    rejects: Vec<Reject>,
 }
 
-impl Sinks {
-    fn create(dir: &Path, opts: SinkOptions, by_year: bool) -> Result<Self, String> {
-        Ok(Sinks {
-            documents: Output::create(dir, &schema::DOCUMENTS, opts, by_year)?,
-            texts: Output::create(dir, &schema::TEXTS, opts, by_year)?,
-            sections: Output::create(dir, &schema::SECTIONS, opts, by_year)?,
-            facts: Output::create(dir, &schema::FACTS, opts, by_year)?,
-            dates: Output::create(dir, &schema::DATES, opts, by_year)?,
-            rejects: TableSink::for_table(dir, &schema::REJECTS, opts)?,
+/// Appends a batch's rows to one table.
+type WriteRows = fn(&mut Output, &Batch) -> Result<(), String>;
+
+fn year(d: &DocResult) -> Option<i32> {
+    d.meta.report_year
+}
+
+/// The tables written while documents stream through, each by its own writer thread.
+const TABLE_WRITERS: [(&str, WriteRows); 6] = [
+    ("documents", |out, b| {
+        b.docs
+            .iter()
+            .try_for_each(|d| out.append(&schema::DOCUMENTS, year(d), &(), d))
+    }),
+    ("texts", |out, b| {
+        b.docs
+            .iter()
+            .try_for_each(|d| out.append(&schema::TEXTS, year(d), &(), d))
+    }),
+    ("sections", |out, b| {
+        b.docs.iter().try_for_each(|d| {
+            d.sections
+                .iter()
+                .try_for_each(|x| out.append(&schema::SECTIONS, year(d), d, x))
         })
-    }
+    }),
+    ("facts", |out, b| {
+        b.docs.iter().try_for_each(|d| {
+            d.facts
+                .iter()
+                .try_for_each(|x| out.append(&schema::FACTS, year(d), d, x))
+        })
+    }),
+    ("dates", |out, b| {
+        b.docs.iter().try_for_each(|d| {
+            d.dates
+                .iter()
+                .try_for_each(|x| out.append(&schema::DATES, year(d), d, x))
+        })
+    }),
+    ("rejects", |out, b| {
+        b.rejects
+            .iter()
+            .try_for_each(|r| out.append(&schema::REJECTS, None, &(), r))
+    }),
+];
 
-    /// Appends a batch to every table; each table is written by its own task.
-    fn write(&mut self, docs: &[DocResult], rejects: &[Reject]) -> Result<(), String> {
-        let Sinks {
-            documents,
-            texts,
-            sections,
-            facts,
-            dates,
-            rejects: rejects_sink,
-        } = self;
-        let year = |d: &DocResult| d.meta.report_year;
-        let mut done: [Result<(), String>; 6] = std::array::from_fn(|_| Ok(()));
-        let [r_documents, r_texts, r_sections, r_facts, r_dates, r_rejects] = &mut done;
-        rayon::scope(|s| {
-            s.spawn(|_| {
-                *r_documents = docs
-                    .iter()
-                    .try_for_each(|d| documents.append(&schema::DOCUMENTS, year(d), &(), d))
-            });
-            s.spawn(|_| {
-                *r_texts = docs
-                    .iter()
-                    .try_for_each(|d| texts.append(&schema::TEXTS, year(d), &(), d))
-            });
-            s.spawn(|_| {
-                *r_sections = docs.iter().try_for_each(|d| {
-                    d.sections
-                        .iter()
-                        .try_for_each(|x| sections.append(&schema::SECTIONS, year(d), d, x))
-                })
-            });
-            s.spawn(|_| {
-                *r_facts = docs.iter().try_for_each(|d| {
-                    d.facts
-                        .iter()
-                        .try_for_each(|x| facts.append(&schema::FACTS, year(d), d, x))
-                })
-            });
-            s.spawn(|_| {
-                *r_dates = docs.iter().try_for_each(|d| {
-                    d.dates
-                        .iter()
-                        .try_for_each(|x| dates.append(&schema::DATES, year(d), d, x))
-                })
-            });
-            s.spawn(|_| {
-                *r_rejects = rejects
-                    .iter()
-                    .try_for_each(|r| rejects_sink.append(&schema::REJECTS, &(), r))
-            });
-        });
-        done.into_iter().collect()
+/// Opens the writer of a table named in `TABLE_WRITERS` (rejects are never partitioned).
+fn open_output(dir: &Path, name: &str, opts: SinkOptions, by_year: bool) -> Result<Output, String> {
+    match name {
+        "documents" => Output::create(dir, &schema::DOCUMENTS, opts, by_year),
+        "texts" => Output::create(dir, &schema::TEXTS, opts, by_year),
+        "sections" => Output::create(dir, &schema::SECTIONS, opts, by_year),
+        "facts" => Output::create(dir, &schema::FACTS, opts, by_year),
+        "dates" => Output::create(dir, &schema::DATES, opts, by_year),
+        "rejects" => Output::create(dir, &schema::REJECTS, opts, false),
+        other => Err(format!("no table named {other}")),
     }
+}
 
-    fn finish(self) -> Result<Vec<(&'static str, u64)>, String> {
-        Ok(vec![
-            ("documents", self.documents.finish()?),
-            ("texts", self.texts.finish()?),
-            ("sections", self.sections.finish()?),
-            ("facts", self.facts.finish()?),
-            ("dates", self.dates.finish()?),
-            ("rejects", self.rejects.finish()?),
-        ])
+/// Batches a table writer may lag behind the extraction before the extraction waits: memory
+/// stays bounded whatever the corpus size.
+const WRITER_QUEUE_BATCHES: usize = 2;
+
+/// A table's writer thread: appends every batch it receives, in order, then closes the
+/// files. Returns the row count and the time spent writing (not waiting).
+fn run_table_writer(
+    mut out: Output,
+    write_rows: WriteRows,
+    batches: std::sync::mpsc::Receiver<std::sync::Arc<Batch>>,
+) -> Result<(u64, Duration), String> {
+    let mut busy = Duration::ZERO;
+    for batch in batches {
+        let t = Instant::now();
+        write_rows(&mut out, &batch)?;
+        busy += t.elapsed();
     }
+    let t = Instant::now();
+    let rows = out.finish()?;
+    Ok((rows, busy + t.elapsed()))
 }
 
 /// Counts how often each warning was met, for the manifest (bounded: at most 100 kinds).
@@ -432,22 +432,16 @@ impl WarningTally {
     }
 }
 
-/// What the sequential writer needs: the sinks and the run's running totals.
-struct WriteState<'a> {
-    sinks: &'a mut Sinks,
+/// The run's running totals, kept in input order between batches.
+struct Bookkeeping<'a> {
     summary: &'a mut RunSummary,
     first_by_body: &'a mut HashMap<String, String>,
     warnings: &'a mut WarningTally,
 }
 
-impl WriteState<'_> {
-    /// Writes one batch's results in input order, marking duplicates of earlier bodies.
-    /// The bookkeeping is sequential; the tables are then written in parallel, one task each.
-    fn write_batch(
-        &mut self,
-        results: Vec<(Result<DocResult, Reject>, StageTimes)>,
-    ) -> Result<(), String> {
-        let t = Instant::now();
+impl Bookkeeping<'_> {
+    /// Counts one batch's results in input order and marks duplicates of earlier bodies.
+    fn account(&mut self, results: Vec<(Result<DocResult, Reject>, StageTimes)>) -> Batch {
         let mut docs = Vec::with_capacity(results.len());
         let mut rejects = Vec::new();
         for (result, times) in results {
@@ -482,9 +476,7 @@ impl WriteState<'_> {
                 }
             }
         }
-        self.sinks.write(&docs, &rejects)?;
-        self.summary.stage_times.write += t.elapsed();
-        Ok(())
+        Batch { docs, rejects }
     }
 }
 
@@ -575,13 +567,13 @@ fn run_into(
         .num_threads(cfg.threads)
         .build()
         .map_err(|e| format!("cannot start worker threads: {e}"))?;
-    let mut sinks = Sinks::create(
-        dir,
-        SinkOptions {
-            csv_bom: cfg.csv_bom,
-        },
-        cfg.partition_by_year,
-    )?;
+    let opts = SinkOptions {
+        csv_bom: cfg.csv_bom,
+    };
+    let outputs = TABLE_WRITERS
+        .iter()
+        .map(|(name, _)| open_output(dir, name, opts, cfg.partition_by_year))
+        .collect::<Result<Vec<_>, _>>()?;
     let mut summary = RunSummary::default();
     // body hash → first doc_id: 16 bytes a document, the only state that grows with the corpus.
     let mut first_by_body: HashMap<String, String> = HashMap::new();
@@ -590,45 +582,61 @@ fn run_into(
     let mut files = ingest::discover(&cfg.input, excludes);
     let batch_size = cfg.batch_size.max(1);
 
-    // Batch k is written on one worker while batch k+1 is processed on the others, so the
-    // sequential writing overlaps the parallel extraction. Order stays the input order.
-    let mut pending: Vec<(Result<DocResult, Reject>, StageTimes)> = Vec::new();
-    loop {
-        let batch: Vec<InputFile> = files.by_ref().take(batch_size).collect();
-        if batch.is_empty() && pending.is_empty() {
-            break;
+    // Each table has its own writer thread fed through a bounded queue, so writing overlaps
+    // the parallel extraction of the next batches without a barrier between them; each
+    // table's rows still come in input order.
+    let written: Vec<Result<(u64, Duration), String>> = std::thread::scope(|scope| {
+        let mut queues = Vec::new();
+        let mut writers = Vec::new();
+        for (out, (name, write_rows)) in outputs.into_iter().zip(TABLE_WRITERS) {
+            let (tx, rx) = std::sync::mpsc::sync_channel(WRITER_QUEUE_BATCHES);
+            queues.push(tx);
+            let writer = std::thread::Builder::new()
+                .name(format!("write-{name}"))
+                .spawn_scoped(scope, move || run_table_writer(out, write_rows, rx))
+                .map_err(|e| format!("cannot start the {name} writer: {e}"));
+            writers.push(writer);
         }
-        let to_write = std::mem::take(&mut pending);
-        let mut state = WriteState {
-            sinks: &mut sinks,
+        let mut books = Bookkeeping {
             summary: &mut summary,
             first_by_body: &mut first_by_body,
             warnings: &mut warnings,
         };
-        let (results, written) = pool.install(|| {
-            rayon::join(
-                || {
-                    batch
-                        .par_iter()
-                        .map(|f| process_file(f, cfg.limits, cfg.resources))
-                        .collect::<Vec<_>>()
-                },
-                || state.write_batch(to_write),
-            )
-        });
-        written?;
-        pending = results;
-        progress.update(&summary, started);
+        loop {
+            let batch: Vec<InputFile> = files.by_ref().take(batch_size).collect();
+            if batch.is_empty() {
+                break;
+            }
+            let results = pool.install(|| {
+                batch
+                    .par_iter()
+                    .map(|f| process_file(f, cfg.limits, cfg.resources))
+                    .collect::<Vec<_>>()
+            });
+            let batch = std::sync::Arc::new(books.account(results));
+            // A writer that stopped has failed: its error is reported below.
+            if queues.iter().any(|q| q.send(batch.clone()).is_err()) {
+                break;
+            }
+            progress.update(books.summary, started);
+        }
+        drop(queues);
+        writers
+            .into_iter()
+            .map(|w| {
+                w?.join()
+                    .unwrap_or_else(|_| Err("a table writer crashed (please report)".into()))
+            })
+            .collect()
+    });
+    summary.table_rows = Vec::new();
+    for ((name, _), result) in TABLE_WRITERS.iter().zip(written) {
+        let (rows, busy) = result?;
+        summary.table_rows.push((name, rows));
+        summary.stage_times.write += busy;
     }
 
     let t = Instant::now();
-    summary.table_rows = sinks.finish()?;
-    summary.stage_times.write += t.elapsed();
-
-    let t = Instant::now();
-    let opts = SinkOptions {
-        csv_bom: cfg.csv_bom,
-    };
     let analysis =
         crate::analysis::build(dir, cfg.partition_by_year, cfg.resources.taxonomy, opts)?;
     summary
