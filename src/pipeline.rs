@@ -432,10 +432,35 @@ impl WarningTally {
     }
 }
 
+/// Body hash → doc_id of the first document with that body, for `duplicate_of`. Both ids are
+/// 16 hex digits of a 64-bit hash, kept as numbers: about 20 bytes a document, the only state
+/// of a run that grows with the corpus.
+#[derive(Default)]
+struct FirstByBody(rustc_hash::FxHashMap<u64, u64>);
+
+impl FirstByBody {
+    /// The first doc_id seen with this body, or `None` (and `doc_id` is remembered).
+    fn first(&mut self, body_sha: &str, doc_id: &str) -> Option<String> {
+        let (Ok(body), Ok(doc)) = (
+            u64::from_str_radix(body_sha, 16),
+            u64::from_str_radix(doc_id, 16),
+        ) else {
+            return None; // not ids made by `ingest::doc_id`
+        };
+        match self.0.entry(body) {
+            std::collections::hash_map::Entry::Occupied(e) => Some(format!("{:016x}", e.get())),
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(doc);
+                None
+            }
+        }
+    }
+}
+
 /// The run's running totals, kept in input order between batches.
 struct Bookkeeping<'a> {
     summary: &'a mut RunSummary,
-    first_by_body: &'a mut HashMap<String, String>,
+    first_by_body: &'a mut FirstByBody,
     warnings: &'a mut WarningTally,
 }
 
@@ -451,15 +476,10 @@ impl Bookkeeping<'_> {
                 Ok(mut doc) => {
                     self.summary.documents += 1;
                     self.summary.input_bytes += doc.source.source_bytes;
-                    match self.first_by_body.get(&doc.body_sha) {
-                        Some(first) => {
-                            self.summary.duplicates += 1;
-                            doc.duplicate_of = Some(first.clone());
-                        }
-                        None => {
-                            self.first_by_body
-                                .insert(doc.body_sha.clone(), doc.source.doc_id.clone());
-                        }
+                    if let Some(first) = self.first_by_body.first(&doc.body_sha, &doc.source.doc_id)
+                    {
+                        self.summary.duplicates += 1;
+                        doc.duplicate_of = Some(first);
                     }
                     for w in &doc.warnings {
                         self.warnings.add(w);
@@ -575,8 +595,7 @@ fn run_into(
         .map(|(name, _)| open_output(dir, name, opts, cfg.partition_by_year))
         .collect::<Result<Vec<_>, _>>()?;
     let mut summary = RunSummary::default();
-    // body hash → first doc_id: 16 bytes a document, the only state that grows with the corpus.
-    let mut first_by_body: HashMap<String, String> = HashMap::new();
+    let mut first_by_body = FirstByBody::default();
     let mut warnings = WarningTally::default();
     let mut progress = Progress::new(cfg.progress);
     let mut files = ingest::discover(&cfg.input, excludes);
@@ -838,4 +857,21 @@ fn replace_dir(tmp: &Path, output: &Path) -> Result<(), String> {
         let _ = fs::remove_dir_all(&old);
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn duplicates_point_to_the_first_document_with_the_body() {
+        let mut seen = FirstByBody::default();
+        let body = ingest::doc_id("同一份报告".as_bytes());
+        let (first, copy) = (ingest::doc_id(b"a.html"), ingest::doc_id(b"b.txt"));
+        assert_eq!(seen.first(&body, &first), None);
+        assert_eq!(seen.first(&body, &copy), Some(first.clone()));
+        assert_eq!(seen.first(&body, &ingest::doc_id(b"c.md")), Some(first));
+        let other = ingest::doc_id("另一份".as_bytes());
+        assert_eq!(seen.first(&other, &copy), None);
+    }
 }
