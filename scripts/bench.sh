@@ -26,7 +26,11 @@ run() { # label size formats threads
   local dir out
   dir=$(corpus "$2" "$3")
   out="$BENCH_DIR/out-$1"
-  "$BIN" run --input "$dir" --output "$out" --threads "$4" --quiet
+  # One worker thread must also mean one core: the table writers have threads of their own,
+  # so the 1-thread run is pinned to one CPU (when taskset exists) to measure 1 vs 2 cores.
+  local pin=()
+  if [ "$4" = 1 ] && command -v taskset >/dev/null; then pin=(taskset -c 0); fi
+  "${pin[@]}" "$BIN" run --input "$dir" --output "$out" --threads "$4" --quiet
   python3 - "$out/manifest.json" "$1" "$2" "$3" "$4" <<'PY'
 import json, sys
 m = json.load(open(sys.argv[1]))

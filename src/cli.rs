@@ -36,7 +36,7 @@ pub enum Command {
         /// Output directory for the tables.
         #[arg(long)]
         output: Option<PathBuf>,
-        /// Worker threads (0 = one per core).
+        /// Extraction worker threads (0 = one per core); each table also has a writer thread.
         #[arg(long)]
         threads: Option<usize>,
         /// Write a UTF-8 BOM at the start of CSV files (for Excel).
