@@ -42,11 +42,6 @@ static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("date regex compiles")
 });
 
-/// Characters one of which every date contains: 月 (every Chinese form), `-` (ISO) or `.`/`/`
-/// (dotted). Text without them needs no date search.
-static DATE_ANCHOR: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new(r"[-./月]").expect("date anchor regex compiles"));
-
 /// Whether `c` may stand inside a date: every character `DATE_RE` can match (keep the two in
 /// step; `searching_runs_finds_what_a_whole_body_search_finds` checks them).
 fn in_date_alphabet(c: char) -> bool {
@@ -70,14 +65,24 @@ fn in_date_alphabet(c: char) -> bool {
         || MONTH_SUFFIXES.iter().any(|s| s.contains(c))
 }
 
+/// Byte offsets of the characters one of which every date contains, in text order: 月 (every
+/// Chinese form), `-` (ISO) or `.`/`/` (dotted). They are rare, and memchr finds them fast.
+fn date_anchors(body: &str) -> Vec<usize> {
+    let bytes = body.as_bytes();
+    let mut anchors: Vec<usize> = memchr::memmem::find_iter(bytes, "月".as_bytes())
+        .chain(memchr::memchr3_iter(b'-', b'.', b'/', bytes))
+        .collect();
+    anchors.sort_unstable();
+    anchors
+}
+
 /// Byte ranges of the body that may hold dates, in text order: the maximal runs of date
 /// characters around each anchor. A date never crosses a character outside the alphabet and
 /// `DATE_RE` has no anchors or look-around, so searching only these runs finds exactly the
 /// matches a search of the whole body finds, without running the capture regex over all of it.
 fn date_runs(body: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
     let mut searched_to = 0;
-    DATE_ANCHOR.find_iter(body).filter_map(move |anchor| {
-        let at = anchor.start();
+    date_anchors(body).into_iter().filter_map(move |at| {
         if at < searched_to {
             return None;
         }
@@ -211,24 +216,21 @@ fn glued_to_digits(body: &str, start: usize, end: usize) -> bool {
     glue_before || glue_after
 }
 
-/// The two title brackets, found without decoding the text between them.
-static TITLE_BRACKET: LazyLock<Regex> =
-    LazyLock::new(|| Regex::new("[《》]").expect("title bracket regex compiles"));
-
 /// Byte spans of 《…》 titles (closed on the same line): dates inside are part of a name.
-/// Only the brackets are visited; a newline between them cancels the pair.
+/// Each 》 closes the last 《 since the previous 》, unless a newline lies between them; only
+/// the brackets are searched for, the text between them is not decoded.
 fn title_spans(body: &str) -> Vec<(usize, usize)> {
+    let bytes = body.as_bytes();
     let mut spans = Vec::new();
-    let mut open: Option<usize> = None;
-    for bracket in TITLE_BRACKET.find_iter(body) {
-        let at = bracket.start();
-        if bracket.as_str() == "《" {
-            open = Some(at);
-        } else if let Some(s) = open.take() {
-            if !body[s..at].contains('\n') {
-                spans.push((s, at));
+    let mut previous_close = 0;
+    for close in memchr::memmem::find_iter(bytes, "》".as_bytes()) {
+        let open = memchr::memmem::rfind(&bytes[previous_close..close], "《".as_bytes());
+        if let Some(open) = open.map(|at| previous_close + at) {
+            if memchr::memchr(b'\n', &bytes[open..close]).is_none() {
+                spans.push((open, close));
             }
         }
+        previous_close = close;
     }
     spans
 }
@@ -582,6 +584,35 @@ mod tests {
         assert!(bodies.len() > 4, "seed bodies not found");
         for body in &bodies {
             assert_eq!(in_runs(body), whole(body), "{body}");
+        }
+    }
+
+    #[test]
+    fn title_spans_pair_brackets_like_a_walk_over_the_text() {
+        // The straightforward definition: 《 opens (again), 》 closes, a newline cancels.
+        let by_walking = |body: &str| {
+            let (mut spans, mut open) = (Vec::new(), None);
+            for (i, c) in body.char_indices() {
+                match c {
+                    '《' => open = Some(i),
+                    '》' => spans.extend(open.take().map(|s| (s, i))),
+                    '\n' => open = None,
+                    _ => {}
+                }
+            }
+            spans
+        };
+        for body in [
+            "",
+            "《》",
+            "依据《国务院关于加强法治政府建设的意见》和《纲要(2015-2020年)》",
+            "《外《内》外》",
+            "》《开\n关》《再开》",
+            "《开\n《又开》尾》",
+            "《未闭合",
+            "》》《《》》",
+        ] {
+            assert_eq!(title_spans(body), by_walking(body), "{body}");
         }
     }
 
