@@ -6,6 +6,7 @@
 
 use std::sync::LazyLock;
 
+use memchr::memmem::Finder;
 use regex::Regex;
 
 use crate::lexicon::sections::{SECTION_TYPE_CUES, UNNUMBERED_HEADING_MAX_CHARS};
@@ -46,7 +47,8 @@ const ITEM_NUMERALS: &str = "一二三四五六七八九十";
 /// Whether `text` has a numeral right before a 是: every inline item does, and most lines
 /// have none, so they need no regex search.
 fn may_hold_item(text: &str) -> bool {
-    memchr::memmem::find_iter(text.as_bytes(), "是".as_bytes())
+    static SHI: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("是"));
+    SHI.find_iter(text.as_bytes())
         .any(|at| text[..at].ends_with(|c: char| ITEM_NUMERALS.contains(c)))
 }
 
