@@ -13,19 +13,25 @@ use crate::lexicon::sections::{SECTION_TYPE_CUES, UNNUMBERED_HEADING_MAX_CHARS};
 use crate::model::{Section, SectionKind, SectionType};
 use crate::normalize::parse_number;
 
-/// Numbered heading patterns at the start of a line, most specific first. Group 1 is the
-/// marker as printed, group 2 its number.
-static HEADING_PATTERNS: LazyLock<Vec<(i16, Regex)>> = LazyLock::new(|| {
-    [
-        (1, r"^(第([一二三四五六七八九十]+)部分)[、：:\s]*"),
-        (1, r"^(([一二三四五六七八九十]+)\s*[、．.])"),
-        (2, r"^([（(]\s*([一二三四五六七八九十]+)\s*[)）][、．.]?)"),
-        (4, r"^([（(]\s*([0-9０-９]{1,2})\s*[)）][、．.]?)"),
-        (3, r"^(([0-9０-９]{1,2})\s*[、．.])(?:[^0-9０-９]|$)"),
-    ]
-    .into_iter()
-    .map(|(level, p)| (level, Regex::new(p).unwrap()))
-    .collect()
+/// Numbered heading patterns at the start of a line, most specific first. Group 1 of each
+/// is the marker as printed, group 2 its number.
+const HEADING_PATTERNS: &[(i16, &str)] = &[
+    (1, r"^(第([一二三四五六七八九十]+)部分)[、：:\s]*"),
+    (1, r"^(([一二三四五六七八九十]+)\s*[、．.])"),
+    (2, r"^([（(]\s*([一二三四五六七八九十]+)\s*[)）][、．.]?)"),
+    (4, r"^([（(]\s*([0-9０-９]{1,2})\s*[)）][、．.]?)"),
+    (3, r"^(([0-9０-９]{1,2})\s*[、．.])(?:[^0-9０-９]|$)"),
+];
+
+/// The heading patterns as the alternatives of one regex, so a line is searched once.
+/// Alternatives are preferred in order (leftmost-first), as if each were tried in turn;
+/// pattern `k` has groups `2k+1` (marker) and `2k+2` (number).
+static HEADING_RE: LazyLock<Regex> = LazyLock::new(|| {
+    let alternatives: Vec<String> = HEADING_PATTERNS
+        .iter()
+        .map(|(_, p)| format!("(?:{p})"))
+        .collect();
+    Regex::new(&alternatives.join("|")).unwrap()
 });
 
 /// Inline items: `一是` … `十是` after a sentence or clause boundary (or at line start).
@@ -159,30 +165,25 @@ fn numbered_heading(line: &str) -> Option<(i16, String, i32, usize)> {
     if !may_start_heading(line) {
         return None;
     }
-    for (level, re) in HEADING_PATTERNS.iter() {
-        if let Some(c) = re.captures(line) {
-            let marker = c.get(1)?;
-            let ordinal = parse_number(c.get(2)?.as_str()).map_or(0, |v| v as i32);
-            let text_start = c.get(0)?.end().min(line.len());
-            // The level-3 pattern consumed one following character to check it is no digit.
-            let text_start = if *level == 3 {
-                marker.end()
-            } else {
-                text_start
-            };
-            // `1.2万元…` is a number, `2023年…` a year: neither is a heading.
-            if line[text_start..].trim().is_empty() && *level != 1 {
-                return None;
-            }
-            let marker_text: String = marker
-                .as_str()
-                .chars()
-                .filter(|c| !c.is_whitespace())
-                .collect();
-            return Some((*level, marker_text, ordinal, text_start));
-        }
+    let c = HEADING_RE.captures(line)?;
+    let (k, level) = (0..HEADING_PATTERNS.len())
+        .find(|k| c.get(2 * k + 1).is_some())
+        .map(|k| (k, HEADING_PATTERNS[k].0))?;
+    let marker = c.get(2 * k + 1)?;
+    let ordinal = parse_number(c.get(2 * k + 2)?.as_str()).map_or(0, |v| v as i32);
+    let text_start = c.get(0)?.end().min(line.len());
+    // The level-3 pattern consumed one following character to check it is no digit.
+    let text_start = if level == 3 { marker.end() } else { text_start };
+    // `1.2万元…` is a number, `2023年…` a year: neither is a heading.
+    if line[text_start..].trim().is_empty() && level != 1 {
+        return None;
     }
-    None
+    let marker_text: String = marker
+        .as_str()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    Some((level, marker_text, ordinal, text_start))
 }
 
 /// A short line without sentence punctuation that names a mandated part
@@ -346,6 +347,48 @@ mod tests {
             ]
         );
         assert_eq!(build_sections(body)[2].heading, "半角小节");
+    }
+
+    #[test]
+    fn one_heading_regex_prefers_patterns_in_their_order() {
+        // Trying the patterns one by one, the first that matches decides.
+        let one_by_one = |line: &str| {
+            HEADING_PATTERNS.iter().find_map(|(level, p)| {
+                let c = Regex::new(p).unwrap().captures(line)?;
+                Some((*level, c[0].to_string(), c[1].to_string(), c[2].to_string()))
+            })
+        };
+        let combined = |line: &str| {
+            let c = HEADING_RE.captures(line)?;
+            let k = (0..HEADING_PATTERNS.len()).find(|k| c.get(2 * k + 1).is_some())?;
+            let group = |g: usize| c[g].to_string();
+            Some((
+                HEADING_PATTERNS[k].0,
+                group(0),
+                group(2 * k + 1),
+                group(2 * k + 2),
+            ))
+        };
+        for line in [
+            "第一部分、总体情况",
+            "第十二部分",
+            "一、主要举措",
+            "十一 . 其他",
+            "（一）全角小节",
+            "( 二 )、半角",
+            "（1）第四级",
+            "(12)。",
+            "1、加强法治",
+            "２．深化普法",
+            "1.2万人参加",
+            "12345热线",
+            "3.",
+            "第一是",
+            "（一",
+            "",
+        ] {
+            assert_eq!(combined(line), one_by_one(line), "{line}");
+        }
     }
 
     #[test]

@@ -168,7 +168,10 @@ pub fn chrome_rule(line: &str) -> Option<&'static str> {
         if compact.starts_with("字号") && chars <= 20 {
             return Some("page_metadata");
         }
-        if CHROME_MARKER_SEARCH.is_match(line) || CHROME_MARKER_SEARCH.is_match(&*compact) {
+        let compact_differs = matches!(compact, Cow::Owned(_));
+        if CHROME_MARKER_SEARCH.is_match(line)
+            || (compact_differs && CHROME_MARKER_SEARCH.is_match(&*compact))
+        {
             return Some("site_chrome");
         }
         // `天津市静海区人民政府 2019年12月3日星期二`: the server's "today" in the site header.
