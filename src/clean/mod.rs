@@ -147,7 +147,11 @@ pub fn chrome_rule(line: &str) -> Option<&'static str> {
         let mut head = line.chars().filter(|c| !c.is_whitespace()).take(16);
         prefix.chars().all(|p| head.next() == Some(p))
     };
-    if BREADCRUMBS_COMPACT.iter().any(|p| head_starts_with(p)) {
+    let first = line.chars().find(|c| !c.is_whitespace());
+    if BREADCRUMBS_COMPACT
+        .iter()
+        .any(|p| p.chars().next() == first && head_starts_with(p))
+    {
         return Some("breadcrumb");
     }
     let has_sentence_end = line.contains('。');
@@ -249,7 +253,7 @@ fn join_broken_lines(lines: Vec<(String, bool)>) -> String {
     for (i, (line, may_glue)) in lines.iter().enumerate() {
         if i > 0 {
             // A short line without sentence punctuation is a signature, a title or a heading.
-            let starts_new = STARTS_STRUCTURE.is_match(line)
+            let starts_new = (may_start_structure(line) && STARTS_STRUCTURE.is_match(line))
                 || (line.ends_with('日') && DATE_ONLY.is_match(line))
                 || (has_at_most_chars(line, BROKEN_LINE_MIN_CHARS - 1) && !has_clause_punct(line));
             if !glue_next || starts_new {
@@ -260,6 +264,14 @@ fn join_broken_lines(lines: Vec<(String, bool)>) -> String {
         glue_next = *may_glue && is_broken_prose(line);
     }
     body
+}
+
+/// The characters a `STARTS_STRUCTURE` match can start with: other lines need no regex.
+fn may_start_structure(line: &str) -> bool {
+    line.starts_with(|c: char| {
+        matches!(c, '第' | '（' | '(' | '0'..='9' | '０'..='９')
+            || "一二三四五六七八九十".contains(c)
+    })
 }
 
 fn is_broken_prose(line: &str) -> bool {
