@@ -172,6 +172,7 @@ fn find_doc_number(lines: &[&str]) -> Option<String> {
     lines
         .iter()
         .take(TITLE_SEARCH_LINES)
+        .filter(|l| l.contains('号')) // every 文号 ends with it
         .find_map(|l| DOC_NUMBER_RE.captures(l))
         .and_then(|c| c.get(1))
         .map(|m| m.as_str().to_string())
@@ -238,6 +239,9 @@ fn org_from_header(lines: &[&str]) -> Option<String> {
 }
 
 fn org_from_preamble(body: &str) -> Option<String> {
+    if !preamble_cue_within(body, 1500) {
+        return None;
+    }
     let head = head_chars(body, 1500);
     PREAMBLE_ORG_RE
         .captures_iter(head)
@@ -262,6 +266,14 @@ fn org_from_opening(line: &str, gaz: &Gazetteer) -> Option<String> {
         .copied()
         .unwrap_or("");
     Some(format!("{}{gov}", first.name))
+}
+
+/// Whether the preamble cue (现将) may stand in the first `n` characters of the body: they
+/// take at most `4n` bytes. Without it the preamble regexes cannot match, and the head need
+/// not be counted out.
+fn preamble_cue_within(body: &str, n: usize) -> bool {
+    let bytes = &body.as_bytes()[..body.len().min(4 * n)];
+    memchr::memmem::find(bytes, BODY_YEAR_CUE.as_bytes()).is_some()
 }
 
 /// The first `n` characters of `s`. Heads of long bodies are taken often: character starts
@@ -398,8 +410,9 @@ fn find_report_year(
         return Some((year, SOURCE_TITLE));
     }
     let not_plan = |h: &str| !PLAN_WORDS.iter().any(|w| h.contains(w));
-    let preamble = PREAMBLE_YEAR_RE
-        .captures(head_chars(body, 2000))
+    let preamble = preamble_cue_within(body, 2000)
+        .then(|| PREAMBLE_YEAR_RE.captures(head_chars(body, 2000)))
+        .flatten()
         .and_then(|c| parse_year(c.get(1)?.as_str()));
     let heading = if sections.iter().any(|s| s.level == 1) {
         sections
