@@ -6,31 +6,81 @@
 
 use std::sync::LazyLock;
 
+use memchr::memmem::Finder;
 use regex::Regex;
 
 use crate::lexicon::sections::{SECTION_TYPE_CUES, UNNUMBERED_HEADING_MAX_CHARS};
 use crate::model::{Section, SectionKind, SectionType};
 use crate::normalize::parse_number;
 
-/// Numbered heading patterns at the start of a line, most specific first. Group 1 is the
-/// marker as printed, group 2 its number.
-static HEADING_PATTERNS: LazyLock<Vec<(i16, Regex)>> = LazyLock::new(|| {
-    [
-        (1, r"^(第([一二三四五六七八九十]+)部分)[、：:\s]*"),
-        (1, r"^(([一二三四五六七八九十]+)\s*[、．.])"),
-        (2, r"^([（(]\s*([一二三四五六七八九十]+)\s*[)）][、．.]?)"),
-        (4, r"^([（(]\s*([0-9０-９]{1,2})\s*[)）][、．.]?)"),
-        (3, r"^(([0-9０-９]{1,2})\s*[、．.])(?:[^0-9０-９]|$)"),
-    ]
-    .into_iter()
-    .map(|(level, p)| (level, Regex::new(p).unwrap()))
-    .collect()
+/// Numbered heading patterns at the start of a line, most specific first. Group 1 of each
+/// is the marker as printed, group 2 its number.
+const HEADING_PATTERNS: &[(i16, &str)] = &[
+    (1, r"^(第([一二三四五六七八九十]+)部分)[、：:\s]*"),
+    (1, r"^(([一二三四五六七八九十]+)\s*[、．.])"),
+    (2, r"^([（(]\s*([一二三四五六七八九十]+)\s*[)）][、．.]?)"),
+    (4, r"^([（(]\s*([0-9０-９]{1,2})\s*[)）][、．.]?)"),
+    (3, r"^(([0-9０-９]{1,2})\s*[、．.])(?:[^0-9０-９]|$)"),
+];
+
+/// The heading patterns as the alternatives of one regex, so a line is searched once.
+/// Alternatives are preferred in order (leftmost-first), as if each were tried in turn;
+/// pattern `k` has groups `2k+1` (marker) and `2k+2` (number).
+static HEADING_RE: LazyLock<Regex> = LazyLock::new(|| {
+    let alternatives: Vec<String> = HEADING_PATTERNS
+        .iter()
+        .map(|(_, p)| format!("(?:{p})"))
+        .collect();
+    Regex::new(&alternatives.join("|")).unwrap()
 });
 
 /// Inline items: `一是` … `十是` after a sentence or clause boundary (or at line start).
 static ITEM_MARKER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?:^|[。；;：:！？!?，,\s])(([一二三四五六七八九十]{1,2})是)").unwrap()
 });
+
+/// The characters a numbered heading can start with (see `HEADING_PATTERNS`): other lines
+/// need no regex at all.
+fn may_start_heading(line: &str) -> bool {
+    line.starts_with(|c: char| {
+        matches!(c, '第' | '（' | '(' | '0'..='9' | '０'..='９') || ITEM_NUMERALS.contains(c)
+    })
+}
+
+/// Numerals of headings and inline items.
+const ITEM_NUMERALS: &str = "一二三四五六七八九十";
+
+/// Whether `text` has a numeral right before a 是: every inline item does, and most lines
+/// have none, so they need no regex search.
+fn may_hold_item(text: &str) -> bool {
+    static SHI: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("是"));
+    SHI.find_iter(text.as_bytes())
+        .any(|at| text[..at].ends_with(|c: char| ITEM_NUMERALS.contains(c)))
+}
+
+/// Character offsets of increasing byte offsets, counting only the text between them.
+struct CharCounter<'a> {
+    text: &'a str,
+    byte: usize,
+    chars: usize,
+}
+
+impl<'a> CharCounter<'a> {
+    fn new(text: &'a str) -> Self {
+        Self {
+            text,
+            byte: 0,
+            chars: 0,
+        }
+    }
+
+    /// The character offset of `byte`, which is not before the previous one asked for.
+    fn at(&mut self, byte: usize) -> usize {
+        self.chars += self.text[self.byte..byte].chars().count();
+        self.byte = byte;
+        self.chars
+    }
+}
 
 /// Characters that end a heading or an item's first clause.
 const HEADING_END: &[char] = &['。', '！', '？', '!', '?'];
@@ -44,18 +94,20 @@ struct Found {
     marker: String,
     ordinal: i32,
     heading: String,
+    /// Where it starts, in characters and in bytes.
     start: usize,
+    start_byte: usize,
 }
 
 /// Builds the section tree of `body`. Offsets in the result are character offsets.
 pub fn build_sections(body: &str) -> Vec<Section> {
     let mut found: Vec<Found> = Vec::new();
     let mut seen_level1 = false;
-    let mut char_pos = 0usize;
-    let body_chars = body.chars().count();
+    // Character offsets are counted only up to where sections start (and once to the end).
+    let mut chars = CharCounter::new(body);
+    let mut line_start = 0usize;
 
     for line in body.split('\n') {
-        let line_chars = line.chars().count();
         let mut rest_byte = 0usize; // where item search starts within the line
         if let Some(h) = numbered_heading(line) {
             let (level, marker, ordinal, text_start) = h;
@@ -68,7 +120,8 @@ pub fn build_sections(body: &str) -> Vec<Section> {
                 marker,
                 ordinal,
                 heading: heading_text.trim_matches(TRIM_PUNCT).to_string(),
-                start: char_pos,
+                start: chars.at(line_start),
+                start_byte: line_start,
             });
             seen_level1 |= level == 1;
         } else if seen_level1 && is_unnumbered_part_heading(line) {
@@ -78,13 +131,16 @@ pub fn build_sections(body: &str) -> Vec<Section> {
                 marker: String::new(),
                 ordinal: 0,
                 heading: line.trim_matches(TRIM_PUNCT).to_string(),
-                start: char_pos,
+                start: chars.at(line_start),
+                start_byte: line_start,
             });
             rest_byte = line.len();
         }
-        for caps in ITEM_MARKER.captures_iter(&line[rest_byte..]) {
+        let item_text = &line[rest_byte..];
+        let items = may_hold_item(item_text).then(|| ITEM_MARKER.captures_iter(item_text));
+        for caps in items.into_iter().flatten() {
             let m = caps.get(1).expect("group 1 always matches");
-            let start_byte = rest_byte + m.start();
+            let start_byte = line_start + rest_byte + m.start();
             let after = &line[rest_byte + m.end()..];
             let first_clause = cut_at(after, CLAUSE_END).trim_matches(TRIM_PUNCT);
             found.push(Found {
@@ -93,47 +149,49 @@ pub fn build_sections(body: &str) -> Vec<Section> {
                 marker: m.as_str().to_string(),
                 ordinal: parse_number(&caps[2]).map_or(0, |v| v as i32),
                 heading: first_clause.to_string(),
-                start: char_pos + line[..start_byte].chars().count(),
+                start: chars.at(start_byte),
+                start_byte,
             });
         }
-        char_pos += line_chars + 1;
+        line_start += line.len() + 1;
     }
 
+    let body_chars = chars.at(body.len());
     assign_tree(found, body, body_chars)
 }
 
 /// `(level, marker, ordinal, byte offset where the heading text starts)`.
 fn numbered_heading(line: &str) -> Option<(i16, String, i32, usize)> {
-    for (level, re) in HEADING_PATTERNS.iter() {
-        if let Some(c) = re.captures(line) {
-            let marker = c.get(1)?;
-            let ordinal = parse_number(c.get(2)?.as_str()).map_or(0, |v| v as i32);
-            let text_start = c.get(0)?.end().min(line.len());
-            // The level-3 pattern consumed one following character to check it is no digit.
-            let text_start = if *level == 3 {
-                marker.end()
-            } else {
-                text_start
-            };
-            // `1.2万元…` is a number, `2023年…` a year: neither is a heading.
-            if line[text_start..].trim().is_empty() && *level != 1 {
-                return None;
-            }
-            let marker_text: String = marker
-                .as_str()
-                .chars()
-                .filter(|c| !c.is_whitespace())
-                .collect();
-            return Some((*level, marker_text, ordinal, text_start));
-        }
+    if !may_start_heading(line) {
+        return None;
     }
-    None
+    let c = HEADING_RE.captures(line)?;
+    let (k, level) = (0..HEADING_PATTERNS.len())
+        .find(|k| c.get(2 * k + 1).is_some())
+        .map(|k| (k, HEADING_PATTERNS[k].0))?;
+    let marker = c.get(2 * k + 1)?;
+    let ordinal = parse_number(c.get(2 * k + 2)?.as_str()).map_or(0, |v| v as i32);
+    let text_start = c.get(0)?.end().min(line.len());
+    // The level-3 pattern consumed one following character to check it is no digit.
+    let text_start = if level == 3 { marker.end() } else { text_start };
+    // `1.2万元…` is a number, `2023年…` a year: neither is a heading.
+    if line[text_start..].trim().is_empty() && level != 1 {
+        return None;
+    }
+    let marker_text: String = marker
+        .as_str()
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .collect();
+    Some((level, marker_text, ordinal, text_start))
 }
 
 /// A short line without sentence punctuation that names a mandated part
 /// (`2021年法治政府建设的计划安排`): a level-1 heading whose marker the page lost.
 fn is_unnumbered_part_heading(line: &str) -> bool {
-    line.chars().count() <= UNNUMBERED_HEADING_MAX_CHARS
+    // No character is longer than 4 bytes: a longer line need not be counted.
+    line.len() <= 4 * UNNUMBERED_HEADING_MAX_CHARS
+        && line.chars().count() <= UNNUMBERED_HEADING_MAX_CHARS
         && !line.contains(['。', '，', ',', '；', '：', ':'])
         && classify_section(line) != SectionType::Other
 }
@@ -153,14 +211,10 @@ pub fn classify_section(heading: &str) -> SectionType {
 
 /// Assigns ids, parents, spans and own text.
 fn assign_tree(found: Vec<Found>, body: &str, body_chars: usize) -> Vec<Section> {
-    // Character index → byte index, computed once for slicing section texts.
-    let byte_at: Vec<usize> = body
-        .char_indices()
-        .map(|(b, _)| b)
-        .chain(std::iter::once(body.len()))
-        .collect();
     let n = found.len();
     let mut sections: Vec<Section> = Vec::with_capacity(n);
+    // Byte span of each section (for slicing its text), alongside its character span.
+    let mut byte_spans: Vec<(usize, usize)> = Vec::with_capacity(n);
     let mut stack: Vec<usize> = Vec::new(); // indices of open headings/items, outer first
 
     for (i, f) in found.iter().enumerate() {
@@ -173,13 +227,13 @@ fn assign_tree(found: Vec<Found>, body: &str, body_chars: usize) -> Vec<Section>
         }
         let parent_id = stack.last().map(|&p| sections[p].section_id);
         // A section ends where the next one of the same or a higher level begins.
-        let end = found[i + 1..]
+        let (end, end_byte) = found[i + 1..]
             .iter()
             .find(|g| {
                 g.level <= f.level
                     || (f.kind == SectionKind::Item && g.kind == SectionKind::Heading)
             })
-            .map_or(body_chars, |g| g.start);
+            .map_or((body_chars, body.len()), |g| (g.start, g.start_byte));
         let section_type = (f.level == 1).then(|| classify_section(&f.heading));
         sections.push(Section {
             section_id: i as i32 + 1,
@@ -194,20 +248,18 @@ fn assign_tree(found: Vec<Found>, body: &str, body_chars: usize) -> Vec<Section>
             char_end: end.max(f.start),
             text: String::new(),
         });
+        byte_spans.push((f.start_byte, end_byte.max(f.start_byte)));
         stack.push(i);
     }
     // Own text: from the section's start to its first child (or its end).
     for i in 0..n {
+        let (start, end) = byte_spans[i];
         let own_end = if i + 1 < n && sections[i + 1].parent_id == Some(sections[i].section_id) {
-            sections[i + 1].char_start
+            byte_spans[i + 1].0
         } else {
-            sections[i].char_end
+            end
         };
-        let (s, e) = (
-            sections[i].char_start.min(body_chars),
-            own_end.min(body_chars),
-        );
-        sections[i].text = body[byte_at[s]..byte_at[e.max(s)]].trim_end().to_string();
+        sections[i].text = body[start..own_end.max(start)].trim_end().to_string();
     }
     sections
 }
@@ -295,6 +347,48 @@ mod tests {
             ]
         );
         assert_eq!(build_sections(body)[2].heading, "半角小节");
+    }
+
+    #[test]
+    fn one_heading_regex_prefers_patterns_in_their_order() {
+        // Trying the patterns one by one, the first that matches decides.
+        let one_by_one = |line: &str| {
+            HEADING_PATTERNS.iter().find_map(|(level, p)| {
+                let c = Regex::new(p).unwrap().captures(line)?;
+                Some((*level, c[0].to_string(), c[1].to_string(), c[2].to_string()))
+            })
+        };
+        let combined = |line: &str| {
+            let c = HEADING_RE.captures(line)?;
+            let k = (0..HEADING_PATTERNS.len()).find(|k| c.get(2 * k + 1).is_some())?;
+            let group = |g: usize| c[g].to_string();
+            Some((
+                HEADING_PATTERNS[k].0,
+                group(0),
+                group(2 * k + 1),
+                group(2 * k + 2),
+            ))
+        };
+        for line in [
+            "第一部分、总体情况",
+            "第十二部分",
+            "一、主要举措",
+            "十一 . 其他",
+            "（一）全角小节",
+            "( 二 )、半角",
+            "（1）第四级",
+            "(12)。",
+            "1、加强法治",
+            "２．深化普法",
+            "1.2万人参加",
+            "12345热线",
+            "3.",
+            "第一是",
+            "（一",
+            "",
+        ] {
+            assert_eq!(combined(line), one_by_one(line), "{line}");
+        }
     }
 
     #[test]

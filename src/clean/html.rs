@@ -283,17 +283,18 @@ fn newline(out: &mut String) {
     }
 }
 
-/// Appends a text node with runs of ASCII white space (source formatting) collapsed.
+/// Appends a text node with runs of ASCII white space (source formatting) collapsed. The text
+/// between white space characters is copied whole, not a character at a time.
 fn push_text(out: &mut String, text: &str) {
     let mut last_space = out.ends_with(' ') || out.ends_with('\n') || out.is_empty();
-    for c in text.chars() {
-        if c.is_ascii_whitespace() {
-            if !last_space {
-                out.push(' ');
-                last_space = true;
-            }
-        } else {
-            out.push(c);
+    for (i, word) in text.split(|c: char| c.is_ascii_whitespace()).enumerate() {
+        // Every word after the first follows one white space character.
+        if i > 0 && !last_space {
+            out.push(' ');
+            last_space = true;
+        }
+        if !word.is_empty() {
+            out.push_str(word);
             last_space = false;
         }
     }
@@ -348,6 +349,41 @@ mod tests {
 <div class="TRS_Editor"><p>&nbsp;&nbsp;一、主要举措和成效</p><p>（一）强化法治建设统筹。共计立案查处390件，罚款金额136161元。</p>
 <table><tr><th>指标</th><th>数量</th></tr><tr><td>受理案件</td><td>285宗</td></tr></table><p>二、存在的不足</p><p>宣传形式单一。</p></div></div></div>
 <div class="footer"><p>主办：某区人民政府办公室 版权所有</p><p>粤ICP备05083207号-1</p></div></body></html>"#;
+
+    #[test]
+    fn push_text_collapses_white_space_like_a_walk_over_the_characters() {
+        let by_walking = |out: &str, text: &str| {
+            let mut out = out.to_string();
+            let mut last_space = out.ends_with(' ') || out.ends_with('\n') || out.is_empty();
+            for c in text.chars() {
+                if c.is_ascii_whitespace() {
+                    if !last_space {
+                        out.push(' ');
+                        last_space = true;
+                    }
+                } else {
+                    out.push(c);
+                    last_space = false;
+                }
+            }
+            out
+        };
+        for out in ["", "前文", "前文 ", "前文\n"] {
+            for text in [
+                "",
+                " ",
+                "\n\t  ",
+                "正文",
+                "  正\r\n 文 ",
+                "a\u{3000}b\u{a0} c",
+                "尾 ",
+            ] {
+                let mut got = out.to_string();
+                push_text(&mut got, text);
+                assert_eq!(got, by_walking(out, text), "{out:?} + {text:?}");
+            }
+        }
+    }
 
     #[test]
     fn finds_the_article_and_its_metadata() {

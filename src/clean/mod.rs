@@ -7,8 +7,10 @@
 
 pub mod html;
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use regex::Regex;
 
 use crate::lexicon::boilerplate::{
@@ -33,6 +35,9 @@ static BREADCRUMBS_COMPACT: LazyLock<Vec<String>> = LazyLock::new(|| {
         .map(|p| p.replace(' ', ""))
         .collect()
 });
+/// All chrome markers in one automaton: a short line is searched once, not once per marker.
+static CHROME_MARKER_SEARCH: LazyLock<AhoCorasick> =
+    LazyLock::new(|| AhoCorasick::new(CHROME_MARKERS).expect("chrome markers compile"));
 static DIGIT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[0-9０-９]").unwrap());
 /// Line starts that open a new section or item: never glued to the previous line.
 static STARTS_STRUCTURE: LazyLock<Regex> = LazyLock::new(|| {
@@ -109,7 +114,7 @@ pub fn clean_text(text: &str) -> CleanDoc {
             });
             continue;
         }
-        let was_md_heading = MD_HEADING.is_match(line);
+        let was_md_heading = line.starts_with('#'); // what MD_HEADING matches
         let stripped = strip_markdown(line);
         if stripped.is_empty() {
             removed.push(RemovedLine {
@@ -137,22 +142,26 @@ pub fn chrome_rule(line: &str) -> Option<&'static str> {
     if CHROME_EXACT.contains(&line) {
         return Some("site_chrome");
     }
-    // Breadcrumbs are recognised from the line's first characters, spaces ignored.
-    let head: String = line
-        .chars()
-        .filter(|c| !c.is_whitespace())
-        .take(16)
-        .collect();
+    // Breadcrumbs are recognised from the line's first 16 characters, spaces ignored.
+    let head_starts_with = |prefix: &str| {
+        let mut head = line.chars().filter(|c| !c.is_whitespace()).take(16);
+        prefix.chars().all(|p| head.next() == Some(p))
+    };
+    let first = line.chars().find(|c| !c.is_whitespace());
     if BREADCRUMBS_COMPACT
         .iter()
-        .any(|p| head.starts_with(p.as_str()))
+        .any(|p| p.chars().next() == first && head_starts_with(p))
     {
         return Some("breadcrumb");
     }
-    let chars = line.chars().count();
     let has_sentence_end = line.contains('。');
-    if chars <= CHROME_MAX_CHARS && !has_sentence_end {
-        let compact: String = line.chars().filter(|c| !c.is_whitespace()).collect();
+    if !has_sentence_end && has_at_most_chars(line, CHROME_MAX_CHARS) {
+        let chars = line.chars().count();
+        let compact: Cow<str> = if line.contains(char::is_whitespace) {
+            Cow::Owned(line.chars().filter(|c| !c.is_whitespace()).collect())
+        } else {
+            Cow::Borrowed(line)
+        };
         if let Some(m) = META_KEY_COLON.find(line) {
             // `来源:海幢街` at the start, or several keys on one line, is page metadata; a
             // single key in mid-line (`…的来源：`) is prose.
@@ -163,9 +172,9 @@ pub fn chrome_rule(line: &str) -> Option<&'static str> {
         if compact.starts_with("字号") && chars <= 20 {
             return Some("page_metadata");
         }
-        if CHROME_MARKERS
-            .iter()
-            .any(|m| line.contains(m) || compact.contains(m))
+        let compact_differs = matches!(compact, Cow::Owned(_));
+        if CHROME_MARKER_SEARCH.is_match(line)
+            || (compact_differs && CHROME_MARKER_SEARCH.is_match(&*compact))
         {
             return Some("site_chrome");
         }
@@ -175,6 +184,12 @@ pub fn chrome_rule(line: &str) -> Option<&'static str> {
         }
     }
     None
+}
+
+/// Whether `s` has at most `n` characters, without counting long strings (no character is
+/// longer than 4 bytes, or shorter than 1).
+fn has_at_most_chars(s: &str, n: usize) -> bool {
+    s.len() <= n || (s.len() <= 4 * n && s.chars().count() <= n)
 }
 
 /// Splits a metadata line into `key: value` pairs and keeps the ones a report needs.
@@ -211,8 +226,11 @@ pub(crate) fn read_page_metadata(line: &str, meta: &mut PageMeta) {
 
 /// Removes markdown markers: heading hashes, bold/underline markers and stray backticks.
 pub fn strip_markdown(line: &str) -> String {
-    // Most lines carry no markup at all.
-    if !line.contains(['#', '*', '_', '`', '>']) {
+    // Most lines carry no markup at all (the markers are ASCII: memchr looks for their bytes).
+    let bytes = line.as_bytes();
+    let has_markup = memchr::memchr3(b'#', b'*', b'_', bytes).is_some()
+        || memchr::memchr2(b'`', b'>', bytes).is_some();
+    if !has_markup {
         return line.to_string();
     }
     let no_heading = MD_HEADING.replace(line, "");
@@ -235,9 +253,9 @@ fn join_broken_lines(lines: Vec<(String, bool)>) -> String {
     for (i, (line, may_glue)) in lines.iter().enumerate() {
         if i > 0 {
             // A short line without sentence punctuation is a signature, a title or a heading.
-            let starts_new = STARTS_STRUCTURE.is_match(line)
-                || DATE_ONLY.is_match(line)
-                || (line.chars().count() < BROKEN_LINE_MIN_CHARS && !has_clause_punct(line));
+            let starts_new = (may_start_structure(line) && STARTS_STRUCTURE.is_match(line))
+                || (line.ends_with('日') && DATE_ONLY.is_match(line))
+                || (has_at_most_chars(line, BROKEN_LINE_MIN_CHARS - 1) && !has_clause_punct(line));
             if !glue_next || starts_new {
                 body.push('\n');
             }
@@ -248,6 +266,14 @@ fn join_broken_lines(lines: Vec<(String, bool)>) -> String {
     body
 }
 
+/// The characters a `STARTS_STRUCTURE` match can start with: other lines need no regex.
+fn may_start_structure(line: &str) -> bool {
+    line.starts_with(|c: char| {
+        matches!(c, '第' | '（' | '(' | '0'..='9' | '０'..='９')
+            || "一二三四五六七八九十".contains(c)
+    })
+}
+
 fn is_broken_prose(line: &str) -> bool {
     const CLOSERS: &[char] = &[
         '。', '！', '？', '；', '：', ':', ';', '!', '?', '…', '”', '」', '』', '）', ')', '》',
@@ -256,7 +282,7 @@ fn is_broken_prose(line: &str) -> bool {
     let Some(last) = line.chars().last() else {
         return false;
     };
-    line.chars().count() >= BROKEN_LINE_MIN_CHARS
+    !has_at_most_chars(line, BROKEN_LINE_MIN_CHARS - 1)
         && !CLOSERS.contains(&last)
         && has_clause_punct(line)
 }

@@ -42,6 +42,65 @@ static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
     .expect("date regex compiles")
 });
 
+/// Whether `c` may stand inside a date: every character `DATE_RE` can match (keep the two in
+/// step; `searching_runs_finds_what_a_whole_body_search_finds` checks them).
+fn in_date_alphabet(c: char) -> bool {
+    matches!(
+        c,
+        '0'..='9'
+            | '０'..='９'
+            | '\x20'
+            | '\u{3000}'
+            | 'T'
+            | ':'
+            | '-'
+            | '.'
+            | '/'
+            | '年'
+            | '月'
+            | '日'
+            | '号'
+            | '十'
+    ) || cn_digit(c).is_some()
+        || MONTH_SUFFIXES.iter().any(|s| s.contains(c))
+}
+
+/// Byte offsets of the characters one of which every date contains, in text order: 月 (every
+/// Chinese form), `-` (ISO) or `.`/`/` (dotted). They are rare, and memchr finds them fast.
+fn date_anchors(body: &str) -> Vec<usize> {
+    let bytes = body.as_bytes();
+    let mut anchors: Vec<usize> = memchr::memmem::find_iter(bytes, "月".as_bytes())
+        .chain(memchr::memchr3_iter(b'-', b'.', b'/', bytes))
+        .collect();
+    anchors.sort_unstable();
+    anchors
+}
+
+/// Byte ranges of the body that may hold dates, in text order: the maximal runs of date
+/// characters around each anchor. A date never crosses a character outside the alphabet and
+/// `DATE_RE` has no anchors or look-around, so searching only these runs finds exactly the
+/// matches a search of the whole body finds, without running the capture regex over all of it.
+fn date_runs(body: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
+    let mut searched_to = 0;
+    date_anchors(body).into_iter().filter_map(move |at| {
+        if at < searched_to {
+            return None;
+        }
+        let start = body[..at]
+            .char_indices()
+            .rev()
+            .take_while(|&(_, c)| in_date_alphabet(c))
+            .last()
+            .map_or(at, |(i, _)| i);
+        let end = body[at..]
+            .char_indices()
+            .find(|&(_, c)| !in_date_alphabet(c))
+            .map_or(body.len(), |(i, _)| at + i);
+        searched_to = end;
+        Some((start, end))
+    })
+}
+
 /// Parse ASCII or full-width digits.
 fn parse_digits(s: &str) -> Option<u32> {
     let mut value: u32 = 0;
@@ -158,37 +217,41 @@ fn glued_to_digits(body: &str, start: usize, end: usize) -> bool {
 }
 
 /// Byte spans of 《…》 titles (closed on the same line): dates inside are part of a name.
+/// Each 》 closes the last 《 since the previous 》, unless a newline lies between them; only
+/// the brackets are searched for, the text between them is not decoded.
 fn title_spans(body: &str) -> Vec<(usize, usize)> {
+    let bytes = body.as_bytes();
     let mut spans = Vec::new();
-    let mut open: Option<usize> = None;
-    for (i, c) in body.char_indices() {
-        match c {
-            '《' => open = Some(i),
-            '》' => {
-                if let Some(s) = open.take() {
-                    spans.push((s, i));
-                }
+    let mut previous_close = 0;
+    for close in memchr::memmem::find_iter(bytes, "》".as_bytes()) {
+        let open = memchr::memmem::rfind(&bytes[previous_close..close], "《".as_bytes());
+        if let Some(open) = open.map(|at| previous_close + at) {
+            if memchr::memchr(b'\n', &bytes[open..close]).is_none() {
+                spans.push((open, close));
             }
-            '\n' => open = None,
-            _ => {}
         }
+        previous_close = close;
     }
     spans
 }
 
 /// Byte ranges of the last non-empty lines of the body, where a signature date may stand.
+/// Read from the end, so long bodies are not split whole.
 fn tail_lines(body: &str, n: usize) -> Vec<(usize, usize)> {
-    let mut lines = Vec::new();
-    let mut start = 0;
-    for line in body.split('\n') {
-        let end = start + line.len();
+    let mut lines = Vec::with_capacity(n);
+    let mut end = body.len();
+    for line in body.rsplit('\n') {
+        if lines.len() == n {
+            break;
+        }
+        let start = end - line.len();
         if !line.trim().is_empty() {
             lines.push((start, end));
         }
-        start = end + 1;
+        end = start.saturating_sub(1);
     }
-    let keep = lines.len().saturating_sub(n);
-    lines.split_off(keep)
+    lines.reverse();
+    lines
 }
 
 fn is_blank(c: char) -> bool {
@@ -282,9 +345,14 @@ pub fn extract_dates(body: &str, page: &PageMeta, report_year: Option<i32>) -> V
     let tail = tail_lines(body, SIGNATURE_TAIL_LINES);
     // Character offsets are counted incrementally between matches (matches come in order).
     let (mut last_byte, mut last_char) = (0usize, 0usize);
-    for caps in DATE_RE.captures_iter(body) {
+    let body_matches = date_runs(body).flat_map(|(run_start, run_end)| {
+        DATE_RE
+            .captures_iter(&body[run_start..run_end])
+            .map(move |caps| (run_start, caps))
+    });
+    for (run_start, caps) in body_matches {
         let Some(m) = caps.get(0) else { continue };
-        let (start, end) = (m.start(), m.end());
+        let (start, end) = (run_start + m.start(), run_start + m.end());
         if glued_to_digits(body, start, end) || titles.iter().any(|&(s, e)| start > s && start < e)
         {
             continue;
@@ -480,6 +548,72 @@ mod tests {
             body_dates(body, Some(2023))
         );
         assert_eq!(body_dates("2024年2月29日", None)[0].date, ymd(2024, 2, 29));
+    }
+
+    #[test]
+    fn searching_runs_finds_what_a_whole_body_search_finds() {
+        let whole = |body: &str| -> Vec<(usize, usize)> {
+            DATE_RE
+                .find_iter(body)
+                .map(|m| (m.start(), m.end()))
+                .collect()
+        };
+        let in_runs = |body: &str| -> Vec<(usize, usize)> {
+            date_runs(body)
+                .flat_map(|(s, e)| {
+                    DATE_RE
+                        .find_iter(&body[s..e])
+                        .map(move |m| (s + m.start(), s + m.end()))
+                })
+                .collect()
+        };
+        let mut bodies: Vec<String> = [
+            "于2023年11月30日召开，2023.11.30通过，2023/11/30印发，二〇二三年十一月三十日签发",
+            "２０２３年　１１月３０ 日，11月28日-12月3日，2023年3月至5月份，7月上旬，十一月三十日",
+            "2023-12-14 17:16:02 发布；2023-12-14T08:00 更新；1-12月份；3.15.2；12.4宪法日",
+            "三十二月一日、2023年2月30日、99999年1月1日、年月日、月",
+        ]
+        .map(String::from)
+        .to_vec();
+        let seeds = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/bodies");
+        for entry in std::fs::read_dir(seeds).into_iter().flatten().flatten() {
+            if entry.path().extension().is_some_and(|e| e == "txt") {
+                bodies.push(std::fs::read_to_string(entry.path()).unwrap());
+            }
+        }
+        assert!(bodies.len() > 4, "seed bodies not found");
+        for body in &bodies {
+            assert_eq!(in_runs(body), whole(body), "{body}");
+        }
+    }
+
+    #[test]
+    fn title_spans_pair_brackets_like_a_walk_over_the_text() {
+        // The straightforward definition: 《 opens (again), 》 closes, a newline cancels.
+        let by_walking = |body: &str| {
+            let (mut spans, mut open) = (Vec::new(), None);
+            for (i, c) in body.char_indices() {
+                match c {
+                    '《' => open = Some(i),
+                    '》' => spans.extend(open.take().map(|s| (s, i))),
+                    '\n' => open = None,
+                    _ => {}
+                }
+            }
+            spans
+        };
+        for body in [
+            "",
+            "《》",
+            "依据《国务院关于加强法治政府建设的意见》和《纲要(2015-2020年)》",
+            "《外《内》外》",
+            "》《开\n关》《再开》",
+            "《开\n《又开》尾》",
+            "《未闭合",
+            "》》《《》》",
+        ] {
+            assert_eq!(title_spans(body), by_walking(body), "{body}");
+        }
     }
 
     #[test]

@@ -172,6 +172,7 @@ fn find_doc_number(lines: &[&str]) -> Option<String> {
     lines
         .iter()
         .take(TITLE_SEARCH_LINES)
+        .filter(|l| l.contains('号')) // every 文号 ends with it
         .find_map(|l| DOC_NUMBER_RE.captures(l))
         .and_then(|c| c.get(1))
         .map(|m| m.as_str().to_string())
@@ -238,6 +239,9 @@ fn org_from_header(lines: &[&str]) -> Option<String> {
 }
 
 fn org_from_preamble(body: &str) -> Option<String> {
+    if !preamble_cue_within(body, 1500) {
+        return None;
+    }
     let head = head_chars(body, 1500);
     PREAMBLE_ORG_RE
         .captures_iter(head)
@@ -264,9 +268,35 @@ fn org_from_opening(line: &str, gaz: &Gazetteer) -> Option<String> {
     Some(format!("{}{gov}", first.name))
 }
 
-/// The first `n` characters of `s`.
+/// Whether the preamble cue (现将) may stand in the first `n` characters of the body: they
+/// take at most `4n` bytes. Without it the preamble regexes cannot match, and the head need
+/// not be counted out.
+fn preamble_cue_within(body: &str, n: usize) -> bool {
+    let bytes = &body.as_bytes()[..body.len().min(4 * n)];
+    memchr::memmem::find(bytes, BODY_YEAR_CUE.as_bytes()).is_some()
+}
+
+/// The first `n` characters of `s`. Heads of long bodies are taken often: character starts
+/// are counted a block of bytes at a time (a loop the compiler vectorises) and only the
+/// block where character `n` starts is walked.
 fn head_chars(s: &str, n: usize) -> &str {
-    s.char_indices().nth(n).map_or(s, |(b, _)| &s[..b])
+    const BLOCK: usize = 64;
+    let is_char_start = |b: &&u8| (**b as i8) >= -0x40; // not a UTF-8 continuation byte
+    let mut remaining = n;
+    for (i, block) in s.as_bytes().chunks(BLOCK).enumerate() {
+        let starts = block.iter().filter(is_char_start).count();
+        if starts > remaining {
+            let at = block
+                .iter()
+                .enumerate()
+                .filter(|(_, b)| is_char_start(b))
+                .nth(remaining)
+                .map_or(block.len(), |(j, _)| j);
+            return &s[..i * BLOCK + at];
+        }
+        remaining -= starts;
+    }
+    s
 }
 
 /// The issuer's own place: the deepest-level gazetteer place in its name (last on a tie).
@@ -284,7 +314,7 @@ fn core_place(org: &str, gaz: &Gazetteer) -> Option<String> {
 fn body_extensions(body: &str, core: &str, tail: &str, gaz: &Gazetteer) -> Vec<String> {
     const GOVERNMENT: &str = "人民政府";
     let mut found = Vec::new();
-    for (pos, _) in body.match_indices(core).take(64) {
+    for pos in memchr::memmem::find_iter(body.as_bytes(), core.as_bytes()).take(64) {
         let mut start = pos;
         loop {
             let before = &body[..start];
@@ -380,8 +410,9 @@ fn find_report_year(
         return Some((year, SOURCE_TITLE));
     }
     let not_plan = |h: &str| !PLAN_WORDS.iter().any(|w| h.contains(w));
-    let preamble = PREAMBLE_YEAR_RE
-        .captures(head_chars(body, 2000))
+    let preamble = preamble_cue_within(body, 2000)
+        .then(|| PREAMBLE_YEAR_RE.captures(head_chars(body, 2000)))
+        .flatten()
         .and_then(|c| parse_year(c.get(1)?.as_str()));
     let heading = if sections.iter().any(|s| s.level == 1) {
         sections
@@ -1068,6 +1099,17 @@ mod tests {
             PageMeta::default(),
         );
         assert_eq!(m.doc_kind, "rol_annual");
+    }
+
+    #[test]
+    fn head_chars_counts_characters() {
+        let text = "2023年,a🙂𠀀海幢街道\n".repeat(40);
+        for s in ["", "a", "海", text.as_str(), &text[..61], &text[..64]] {
+            for n in [0, 1, 2, 30, 63, 64, 65, 120, 200, 500, 5000] {
+                let want = s.char_indices().nth(n).map_or(s, |(b, _)| &s[..b]);
+                assert_eq!(head_chars(s, n), want, "{n} chars of {s}");
+            }
+        }
     }
 
     #[test]
