@@ -11,6 +11,7 @@ use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use chrono::NaiveDate;
+use rustc_hash::FxHashMap;
 
 use crate::lexicon::facts as lx;
 use crate::model::{DateMention, DateRole, Fact, Qualifier, QuantityKind, Section};
@@ -112,23 +113,147 @@ fn ends_with_at(chars: &[char], end: usize, word: &str) -> bool {
     end >= len && starts_with_at(chars, end - len, word)
 }
 
-fn word_at<'w>(chars: &[char], pos: usize, words: &[&'w str]) -> Option<&'w str> {
-    words
-        .iter()
-        .filter(|w| starts_with_at(chars, pos, w))
-        .max_by_key(|w| w.chars().count())
-        .copied()
-}
-
 fn collect(chars: &[char]) -> String {
     chars.iter().collect()
 }
 
-/// Prefix qualifiers, longest first (`不超过` before `超过` before `超`).
-static PREFIX_QUALIFIERS_SORTED: LazyLock<Vec<(&'static str, Qualifier)>> = LazyLock::new(|| {
-    let mut v = lx::PREFIX_QUALIFIERS.to_vec();
-    v.sort_by_key(|(w, _)| std::cmp::Reverse(w.chars().count()));
-    v
+// ---------------------------------------------------------------------------------------------
+// Word lists compiled for matching at a position
+
+/// One word of a compiled list.
+#[derive(Clone)]
+struct Word {
+    text: &'static str,
+    chars: Box<[char]>,
+    /// Position in the source list: breaks ties between equally long words the way the order
+    /// of the list does.
+    index: usize,
+}
+
+impl Word {
+    fn len(&self) -> usize {
+        self.chars.len()
+    }
+}
+
+/// A word list of `lx`, compiled once: its words grouped by first character (does a word
+/// start at `pos`?) and by last character (does one end at `end`?), so a test is one map
+/// lookup instead of a scan of the whole list. A text character `c` matches a word character
+/// `w` when `c == w || to_simplified(c) == w`, as in `starts_with_at`.
+struct WordIndex {
+    by_first: FxHashMap<char, Vec<Word>>,
+    by_last: FxHashMap<char, Vec<Word>>,
+}
+
+impl WordIndex {
+    fn new(list: impl IntoIterator<Item = &'static str>) -> Self {
+        let mut index = WordIndex {
+            by_first: FxHashMap::default(),
+            by_last: FxHashMap::default(),
+        };
+        for (k, text) in list.into_iter().enumerate() {
+            let chars: Box<[char]> = text.chars().collect();
+            let (Some(&first), Some(&last)) = (chars.first(), chars.last()) else {
+                continue;
+            };
+            let word = Word {
+                text,
+                chars,
+                index: k,
+            };
+            index.by_last.entry(last).or_default().push(word.clone());
+            index.by_first.entry(first).or_default().push(word);
+        }
+        index
+    }
+
+    /// The words that start at `pos`.
+    fn starting_at<'a>(&'a self, chars: &'a [char], pos: usize) -> impl Iterator<Item = &'a Word> {
+        chars
+            .get(pos)
+            .into_iter()
+            .flat_map(|&c| candidates(&self.by_first, c))
+            .filter(move |w| matches_at(chars, pos, &w.chars))
+    }
+
+    /// The words that end just before `end`.
+    fn ending_at<'a>(&'a self, chars: &'a [char], end: usize) -> impl Iterator<Item = &'a Word> {
+        end.checked_sub(1)
+            .and_then(|k| chars.get(k))
+            .into_iter()
+            .flat_map(|&c| candidates(&self.by_last, c))
+            .filter(move |w| end >= w.len() && matches_at(chars, end - w.len(), &w.chars))
+    }
+
+    fn any_starting_at(&self, chars: &[char], pos: usize) -> bool {
+        self.starting_at(chars, pos).next().is_some()
+    }
+
+    fn any_ending_at(&self, chars: &[char], end: usize) -> bool {
+        self.ending_at(chars, end).next().is_some()
+    }
+
+    /// Length of the longest word that starts at `pos`.
+    fn longest_at(&self, chars: &[char], pos: usize) -> Option<usize> {
+        self.starting_at(chars, pos).map(Word::len).max()
+    }
+}
+
+/// The words of a group whose key character the text character `c` matches: `c` itself or
+/// its simplified form.
+fn candidates(group: &FxHashMap<char, Vec<Word>>, c: char) -> impl Iterator<Item = &Word> {
+    let simplified = to_simplified(c);
+    let as_printed = group.get(&c);
+    let as_simplified = (simplified != c).then(|| group.get(&simplified)).flatten();
+    as_printed.into_iter().chain(as_simplified).flatten()
+}
+
+fn matches_at(chars: &[char], pos: usize, word: &[char]) -> bool {
+    chars.get(pos..pos + word.len()).is_some_and(|text| {
+        text.iter()
+            .zip(word)
+            .all(|(&c, &w)| c == w || to_simplified(c) == w)
+    })
+}
+
+static PREFIX_QUALIFIERS: LazyLock<WordIndex> =
+    LazyLock::new(|| WordIndex::new(lx::PREFIX_QUALIFIERS.iter().map(|(w, _)| *w)));
+static PREFIX_QUALIFIER_BLOCKERS: LazyLock<WordIndex> =
+    LazyLock::new(|| WordIndex::new(lx::PREFIX_QUALIFIER_BLOCKERS.iter().copied()));
+static POSTFIX_QUALIFIERS: LazyLock<WordIndex> =
+    LazyLock::new(|| WordIndex::new(lx::POSTFIX_QUALIFIERS.iter().map(|(w, _)| *w)));
+static POSTFIX_QUALIFIER_BLOCKERS: LazyLock<WordIndex> =
+    LazyLock::new(|| WordIndex::new(lx::POSTFIX_QUALIFIER_BLOCKERS.iter().copied()));
+static DURATION_OK_NEXT: LazyLock<WordIndex> =
+    LazyLock::new(|| WordIndex::new(lx::DURATION_OK_NEXT.iter().copied()));
+static DURATION_YEAR_PREFIXES: LazyLock<WordIndex> =
+    LazyLock::new(|| WordIndex::new(lx::DURATION_YEAR_PREFIXES.iter().copied()));
+static BARE_NUMBER_NEXT_VERBS: LazyLock<WordIndex> =
+    LazyLock::new(|| WordIndex::new(lx::BARE_NUMBER_NEXT_VERBS.iter().copied()));
+static CN_SET_PHRASES: LazyLock<WordIndex> =
+    LazyLock::new(|| WordIndex::new(lx::CN_SET_PHRASES.iter().copied()));
+static CN_ABSTRACT_AFTER: LazyLock<WordIndex> =
+    LazyLock::new(|| WordIndex::new(lx::CN_ABSTRACT_AFTER.iter().copied()));
+static SESSION_AFTER: LazyLock<WordIndex> =
+    LazyLock::new(|| WordIndex::new(lx::SESSION_AFTER.iter().copied()));
+static METRIC_TIME_WORDS: LazyLock<WordIndex> =
+    LazyLock::new(|| WordIndex::new(lx::METRIC_TIME_WORDS.iter().copied()));
+static METRIC_CUT_AFTER: LazyLock<WordIndex> =
+    LazyLock::new(|| WordIndex::new(lx::METRIC_CUT_AFTER.iter().copied()));
+static METRIC_LEADING_FILLERS: LazyLock<WordIndex> =
+    LazyLock::new(|| WordIndex::new(lx::METRIC_LEADING_FILLERS.iter().copied()));
+static METRIC_LEADING_GUARDS: LazyLock<WordIndex> =
+    LazyLock::new(|| WordIndex::new(lx::METRIC_LEADING_GUARDS.iter().copied()));
+static METRIC_TRAILING_FILLERS: LazyLock<WordIndex> =
+    LazyLock::new(|| WordIndex::new(lx::METRIC_TRAILING_FILLERS.iter().copied()));
+static METRIC_TRAILING_GUARDS: LazyLock<WordIndex> =
+    LazyLock::new(|| WordIndex::new(lx::METRIC_TRAILING_GUARDS.iter().copied()));
+/// `lx::METRIC_INNER_FILLERS` as char slices, in list order.
+static METRIC_INNER_FILLERS: LazyLock<Vec<Box<[char]>>> = LazyLock::new(|| {
+    lx::METRIC_INNER_FILLERS
+        .iter()
+        .map(|w| w.chars().collect())
+        .collect()
 });
 
 static UNIT_BLOCKER_PAIRS: LazyLock<HashSet<(char, char), FnvBuild>> = LazyLock::new(|| {
@@ -177,9 +302,12 @@ fn protect(chars: &[char]) -> Vec<bool> {
             while j < n && (chars[j].is_ascii_alphanumeric() || lx::URL_CHARS.contains(chars[j])) {
                 j += 1;
             }
-            let token = collect(&chars[i..j]).to_ascii_lowercase();
-            let is_email = token.find('@').is_some_and(|at| token[at..].contains('.'));
-            if is_email || lx::URL_PREFIXES.iter().any(|p| token.starts_with(p)) {
+            let token = &chars[i..j];
+            let is_email = token
+                .iter()
+                .position(|&c| c == '@')
+                .is_some_and(|at| token[at..].contains(&'.'));
+            if is_email || lx::URL_PREFIXES.iter().any(|p| starts_ascii_ci(token, p)) {
                 p[i..j].iter_mut().for_each(|x| *x = true);
             }
             i = j.max(i + 1);
@@ -188,6 +316,15 @@ fn protect(chars: &[char]) -> Vec<bool> {
         i += 1;
     }
     p
+}
+
+/// Whether the ASCII `token` starts with the lowercase `prefix`, ignoring ASCII case.
+fn starts_ascii_ci(token: &[char], prefix: &str) -> bool {
+    token.len() >= prefix.chars().count()
+        && prefix
+            .chars()
+            .zip(token)
+            .all(|(p, c)| c.to_ascii_lowercase() == p)
 }
 
 /// End (inclusive) of the protected span opened at `i`, if its closing mark is near enough.
@@ -440,36 +577,34 @@ impl Scanner<'_> {
         } else {
             num_start
         };
-        if lx::PREFIX_QUALIFIER_BLOCKERS
-            .iter()
-            .any(|b| ends_with_at(chars, k, b))
-        {
+        if PREFIX_QUALIFIER_BLOCKERS.any_ending_at(chars, k) {
             return (num_start, None);
         }
-        for (word, q) in PREFIX_QUALIFIERS_SORTED.iter() {
-            let len = word.chars().count();
-            if k >= floor + len && ends_with_at(chars, k, word) && !self.t.protected[k - len] {
-                return (k - len, Some(*q));
-            }
+        // The longest word, of equally long ones the first listed (`不超过` before `超过`).
+        let word = PREFIX_QUALIFIERS
+            .ending_at(chars, k)
+            .filter(|w| k >= floor + w.len() && !self.t.protected[k - w.len()])
+            .max_by_key(|w| (w.len(), std::cmp::Reverse(w.index)));
+        match word {
+            Some(w) => (k - w.len(), Some(lx::PREFIX_QUALIFIERS[w.index].1)),
+            None => (num_start, None),
         }
-        (num_start, None)
     }
 
     /// Qualifier printed after the unit (`以上`, `左右`): its end and kind.
     fn postfix_qualifier(&self, end: usize) -> (usize, Option<Qualifier>) {
         let chars = self.chars();
-        if lx::POSTFIX_QUALIFIER_BLOCKERS
-            .iter()
-            .any(|b| starts_with_at(chars, end, b))
-        {
+        if POSTFIX_QUALIFIER_BLOCKERS.any_starting_at(chars, end) {
             return (end, None);
         }
-        for (word, q) in lx::POSTFIX_QUALIFIERS {
-            if starts_with_at(chars, end, word) {
-                return (end + word.chars().count(), Some(*q));
-            }
+        // The first listed word that matches.
+        match POSTFIX_QUALIFIERS
+            .starting_at(chars, end)
+            .min_by_key(|w| w.index)
+        {
+            Some(w) => (end + w.len(), Some(lx::POSTFIX_QUALIFIERS[w.index].1)),
+            None => (end, None),
         }
-        (end, None)
     }
 
     /// A duration is a measured length of time only when the clause ends after it or it is
@@ -480,7 +615,7 @@ impl Scanner<'_> {
         match chars.get(k) {
             None => true,
             Some(&c) if is_break(c) => true,
-            Some(_) => word_at(chars, k, lx::DURATION_OK_NEXT).is_some(),
+            Some(_) => DURATION_OK_NEXT.any_starting_at(chars, k),
         }
     }
 
@@ -551,12 +686,8 @@ impl Scanner<'_> {
                     return Err(unit.end);
                 }
                 let (qual_start, _) = self.prefix_qualifier(i, ctx.clause_start);
-                let prefix_ok = lx::DURATION_YEAR_PREFIXES
-                    .iter()
-                    .any(|w| ends_with_at(chars, qual_start, w))
-                    || lx::DURATION_YEAR_PREFIXES
-                        .iter()
-                        .any(|w| ends_with_at(chars, i, w));
+                let prefix_ok = DURATION_YEAR_PREFIXES.any_ending_at(chars, qual_start)
+                    || DURATION_YEAR_PREFIXES.any_ending_at(chars, i);
                 if !prefix_ok {
                     return Err(unit.end);
                 }
@@ -644,7 +775,7 @@ impl Scanner<'_> {
             && i > 0
             && is_cjk(chars[i - 1])
             && chars.get(scan.end).is_some_and(|&c| is_cjk(c))
-            && word_at(chars, scan.end, lx::BARE_NUMBER_NEXT_VERBS).is_some();
+            && BARE_NUMBER_NEXT_VERBS.any_starting_at(chars, scan.end);
         if bare {
             return Ok(self.finish(i, amount, None, scan.end, None, ctx));
         }
@@ -689,10 +820,7 @@ impl Scanner<'_> {
         if is_digit_by_digit(run) {
             return Err(r);
         }
-        if lx::CN_SET_PHRASES
-            .iter()
-            .any(|p| starts_with_at(chars, i, p))
-        {
+        if CN_SET_PHRASES.any_starting_at(chars, i) {
             return Err(r);
         }
         let value = parse_chinese_numeral(run).ok_or(r)?;
@@ -731,7 +859,7 @@ impl Scanner<'_> {
         }) {
             return Err(after);
         }
-        if word_at(chars, after, lx::CN_ABSTRACT_AFTER).is_some() {
+        if CN_ABSTRACT_AFTER.any_starting_at(chars, after) {
             return Err(after);
         }
         if unit.info.kind == QuantityKind::Money && value.times(unit.info.factor) < lx::CN_MONEY_MIN
@@ -739,7 +867,7 @@ impl Scanner<'_> {
             return Err(after);
         }
         if simplified == lx::SESSION_UNIT
-            && word_at(chars, after, lx::SESSION_AFTER).is_some()
+            && SESSION_AFTER.any_starting_at(chars, after)
             && chars[i.saturating_sub(lx::SESSION_LOOKBACK)..i].contains(&lx::SESSION_TERM)
         {
             return Err(after);
@@ -1073,7 +1201,7 @@ fn noun_after(text: &Text, f: &Found, next_start: usize) -> String {
     }
     let mut words: Vec<char> = chars[f.end..e].to_vec();
     remove_inner_fillers(&mut words);
-    strip_trailing(&mut words, lx::METRIC_TRAILING_FILLERS);
+    strip_trailing(&mut words, &METRIC_TRAILING_FILLERS);
     trim_edges(&mut words);
     collect(&words)
 }
@@ -1092,7 +1220,7 @@ fn clean_before(chars: &[char]) -> (String, bool) {
         s.truncate(s.len() - lx::METRIC_ENUMERATION_END.chars().count());
     }
     strip_leading(&mut s);
-    strip_trailing(&mut s, lx::METRIC_TRAILING_FILLERS);
+    strip_trailing(&mut s, &METRIC_TRAILING_FILLERS);
     trim_edges(&mut s);
     (collect(&s), enumeration)
 }
@@ -1101,10 +1229,11 @@ fn clean_before(chars: &[char]) -> (String, bool) {
 fn cut_position(s: &[char]) -> usize {
     let mut cut = 0;
     for j in 0..s.len() {
-        if let Some(w) =
-            word_at(s, j, lx::METRIC_TIME_WORDS).or_else(|| word_at(s, j, lx::METRIC_CUT_AFTER))
+        if let Some(len) = METRIC_TIME_WORDS
+            .longest_at(s, j)
+            .or_else(|| METRIC_CUT_AFTER.longest_at(s, j))
         {
-            cut = cut.max(j + w.chars().count());
+            cut = cut.max(j + len);
         }
         if lx::METRIC_CALENDAR_CHARS.contains(&s[j])
             && j > 0
@@ -1123,8 +1252,7 @@ fn cut_position(s: &[char]) -> usize {
 }
 
 fn remove_inner_fillers(s: &mut Vec<char>) {
-    for filler in lx::METRIC_INNER_FILLERS {
-        let f: Vec<char> = filler.chars().collect();
+    for f in METRIC_INNER_FILLERS.iter() {
         let mut j = 0;
         while j + f.len() <= s.len() {
             if s[j..j + f.len()] == f[..] {
@@ -1139,25 +1267,21 @@ fn remove_inner_fillers(s: &mut Vec<char>) {
 fn strip_leading(s: &mut Vec<char>) {
     loop {
         let before = s.len();
-        let mut best: Option<usize> = None;
-        for w in lx::METRIC_LEADING_FILLERS {
-            if starts_with_at(s, 0, w) {
-                let len = w.chars().count();
-                let rest = s.len() - len;
-                let fits = if lx::METRIC_VERB_FILLERS.contains(w) {
-                    rest >= 3
-                } else {
-                    rest >= 2 || rest == 0
-                };
-                let guarded = len == 1
-                    && lx::METRIC_LEADING_GUARDS
-                        .iter()
-                        .any(|g| starts_with_at(s, 0, g));
-                if fits && !guarded && best.is_none_or(|b| len > b) {
-                    best = Some(len);
-                }
-            }
-        }
+        let fits = |w: &Word| {
+            let rest = s.len() - w.len();
+            let fits = if lx::METRIC_VERB_FILLERS.contains(&w.text) {
+                rest >= 3
+            } else {
+                rest >= 2 || rest == 0
+            };
+            let guarded = w.len() == 1 && METRIC_LEADING_GUARDS.any_starting_at(s, 0);
+            fits && !guarded
+        };
+        let best = METRIC_LEADING_FILLERS
+            .starting_at(s, 0)
+            .filter(|w| fits(w))
+            .map(Word::len)
+            .max();
         if let Some(len) = best {
             s.drain(..len);
         }
@@ -1168,26 +1292,23 @@ fn strip_leading(s: &mut Vec<char>) {
     }
 }
 
-fn strip_trailing(s: &mut Vec<char>, fillers: &[&str]) {
+fn strip_trailing(s: &mut Vec<char>, fillers: &WordIndex) {
     loop {
         let before = s.len();
-        let fits = |w: &&&str| {
-            let len = w.chars().count();
-            let rest = s.len() - len;
-            let guarded = len == 1
-                && lx::METRIC_TRAILING_GUARDS
-                    .iter()
-                    .any(|g| ends_with_at(s, s.len(), g));
-            !guarded && (!lx::METRIC_VERB_FILLERS.contains(w) || rest >= 2)
+        let end = s.len();
+        let fits = |w: &Word| {
+            let rest = end - w.len();
+            let guarded = w.len() == 1 && METRIC_TRAILING_GUARDS.any_ending_at(s, end);
+            !guarded && (!lx::METRIC_VERB_FILLERS.contains(&w.text) || rest >= 2)
         };
-        if let Some(w) = fillers
-            .iter()
-            .filter(|w| ends_with_at(s, s.len(), w))
-            .filter(fits)
-            .max_by_key(|w| w.chars().count())
-        {
-            let len = w.chars().count();
-            s.truncate(s.len() - len);
+        // The longest, of equally long ones the last listed (as `max_by_key` picks).
+        let best = fillers
+            .ending_at(s, end)
+            .filter(|w| fits(w))
+            .max_by_key(|w| (w.len(), w.index))
+            .map(Word::len);
+        if let Some(len) = best {
+            s.truncate(end - len);
         }
         trim_edges(s);
         if s.len() == before {
