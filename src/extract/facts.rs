@@ -141,15 +141,70 @@ impl Word {
 /// lookup instead of a scan of the whole list. A text character `c` matches a word character
 /// `w` when `c == w || to_simplified(c) == w`, as in `starts_with_at`.
 struct WordIndex {
-    by_first: FxHashMap<char, Vec<Word>>,
-    by_last: FxHashMap<char, Vec<Word>>,
+    by_first: WordGroups,
+    by_last: WordGroups,
+}
+
+/// Words grouped by a key character.
+#[derive(Default)]
+struct WordGroups {
+    groups: FxHashMap<char, Vec<Word>>,
+    keys: CharFilter,
+}
+
+impl WordGroups {
+    fn insert(&mut self, key: char, word: Word) {
+        self.keys.insert(key);
+        self.groups.entry(key).or_default().push(word);
+    }
+
+    /// The words whose key character the text character `c` matches: `c` itself or its
+    /// simplified form.
+    fn candidates(&self, c: char) -> impl Iterator<Item = &Word> {
+        let get = |k: char| {
+            if self.keys.may_contain(k) {
+                self.groups.get(&k)
+            } else {
+                None
+            }
+        };
+        let simplified = to_simplified(c);
+        let as_simplified = if simplified != c {
+            get(simplified)
+        } else {
+            None
+        };
+        get(c).into_iter().chain(as_simplified).flatten()
+    }
+}
+
+/// One bit per character code modulo 4096: most characters of a text start (or end) no word
+/// of a list, and this says so without a map lookup.
+struct CharFilter([u64; 64]);
+
+impl Default for CharFilter {
+    fn default() -> Self {
+        CharFilter([0; 64])
+    }
+}
+
+impl CharFilter {
+    fn insert(&mut self, c: char) {
+        let k = c as usize % 4096;
+        self.0[k / 64] |= 1 << (k % 64);
+    }
+
+    fn may_contain(&self, c: char) -> bool {
+        let k = c as usize % 4096;
+        (self.0[k / 64] >> (k % 64)) & 1 != 0
+    }
 }
 
 impl WordIndex {
     fn new(list: impl IntoIterator<Item = &'static str>) -> Self {
         let mut index = WordIndex {
-            by_first: FxHashMap::default(),
-            by_last: FxHashMap::default(),
+            by_first: WordGroups::default(),
+            by_last: WordGroups::default(),
         };
         for (k, text) in list.into_iter().enumerate() {
             let chars: Box<[char]> = text.chars().collect();
@@ -161,8 +216,8 @@ impl WordIndex {
                 chars,
                 index: k,
             };
-            index.by_last.entry(last).or_default().push(word.clone());
-            index.by_first.entry(first).or_default().push(word);
+            index.by_last.insert(last, word.clone());
+            index.by_first.insert(first, word);
         }
         index
     }
@@ -172,7 +227,7 @@ impl WordIndex {
         chars
             .get(pos)
             .into_iter()
-            .flat_map(|&c| candidates(&self.by_first, c))
+            .flat_map(|&c| self.by_first.candidates(c))
             .filter(move |w| matches_at(chars, pos, &w.chars))
     }
 
@@ -181,7 +236,7 @@ impl WordIndex {
         end.checked_sub(1)
             .and_then(|k| chars.get(k))
             .into_iter()
-            .flat_map(|&c| candidates(&self.by_last, c))
+            .flat_map(|&c| self.by_last.candidates(c))
             .filter(move |w| end >= w.len() && matches_at(chars, end - w.len(), &w.chars))
     }
 
@@ -197,15 +252,6 @@ impl WordIndex {
     fn longest_at(&self, chars: &[char], pos: usize) -> Option<usize> {
         self.starting_at(chars, pos).map(Word::len).max()
     }
-}
-
-/// The words of a group whose key character the text character `c` matches: `c` itself or
-/// its simplified form.
-fn candidates(group: &FxHashMap<char, Vec<Word>>, c: char) -> impl Iterator<Item = &Word> {
-    let simplified = to_simplified(c);
-    let as_printed = group.get(&c);
-    let as_simplified = (simplified != c).then(|| group.get(&simplified)).flatten();
-    as_printed.into_iter().chain(as_simplified).flatten()
 }
 
 fn matches_at(chars: &[char], pos: usize, word: &[char]) -> bool {
@@ -252,6 +298,7 @@ static METRIC_TRAILING_GUARDS: LazyLock<WordIndex> =
 static METRIC_INNER_FILLERS: LazyLock<Vec<Box<[char]>>> = LazyLock::new(|| {
     lx::METRIC_INNER_FILLERS
         .iter()
+        .filter(|w| !w.is_empty())
         .map(|w| w.chars().collect())
         .collect()
 });
@@ -277,7 +324,9 @@ struct Text {
 
 impl Text {
     fn new(body: &str) -> Self {
-        let chars: Vec<char> = body.chars().collect();
+        // Sized up front: collecting from `chars()` would grow the vector several times.
+        let mut chars = Vec::with_capacity(body.chars().count());
+        chars.extend(body.chars());
         let protected = protect(&chars);
         Text { chars, protected }
     }
@@ -1255,7 +1304,7 @@ fn remove_inner_fillers(s: &mut Vec<char>) {
     for f in METRIC_INNER_FILLERS.iter() {
         let mut j = 0;
         while j + f.len() <= s.len() {
-            if s[j..j + f.len()] == f[..] {
+            if s[j] == f[0] && s[j..j + f.len()] == f[..] {
                 s.drain(j..j + f.len());
             } else {
                 j += 1;
