@@ -14,6 +14,7 @@ use chrono::NaiveDate;
 use rustc_hash::FxHashMap;
 
 use crate::lexicon::facts as lx;
+use crate::lexicon::units::TRAD_TO_SIMP;
 use crate::model::{DateMention, DateRole, Fact, Qualifier, QuantityKind, Section};
 use crate::normalize::{
     arabic_multiplier, cn_digit_value, is_cn_numeral_char, is_cn_point, is_digit,
@@ -79,7 +80,12 @@ static CLASSES: LazyLock<Vec<u8>> = LazyLock::new(|| {
 });
 
 fn class(c: char) -> u8 {
-    CLASSES.get(c as usize).copied().unwrap_or(0)
+    class_in(&CLASSES, c)
+}
+
+/// `class` with the table looked up once, for the loops over every character.
+fn class_in(classes: &[u8], c: char) -> u8 {
+    classes.get(c as usize).copied().unwrap_or(0)
 }
 
 fn is_break(c: char) -> bool {
@@ -114,7 +120,23 @@ fn ends_with_at(chars: &[char], end: usize, word: &str) -> bool {
 }
 
 fn collect(chars: &[char]) -> String {
-    chars.iter().collect()
+    // Sized up front: most characters take three bytes, more than `collect` reserves.
+    let mut s = String::with_capacity(chars.iter().map(|c| c.len_utf8()).sum());
+    s.extend(chars);
+    s
+}
+
+/// `chars` without the whitespace at either end, as `str::trim` would cut it.
+fn trim_whitespace(chars: &[char]) -> &[char] {
+    let start = chars
+        .iter()
+        .position(|c| !c.is_whitespace())
+        .unwrap_or(chars.len());
+    let end = chars
+        .iter()
+        .rposition(|c| !c.is_whitespace())
+        .map_or(start, |k| k + 1);
+    &chars[start..end]
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -154,27 +176,30 @@ struct WordGroups {
 
 impl WordGroups {
     fn insert(&mut self, key: char, word: Word) {
+        // The filter also lets through the traditional forms of the key, which match it.
         self.keys.insert(key);
+        for &(traditional, simplified) in TRAD_TO_SIMP {
+            if simplified == key {
+                self.keys.insert(traditional);
+            }
+        }
         self.groups.entry(key).or_default().push(word);
     }
 
     /// The words whose key character the text character `c` matches: `c` itself or its
     /// simplified form.
-    fn candidates(&self, c: char) -> impl Iterator<Item = &Word> {
-        let get = |k: char| {
-            if self.keys.may_contain(k) {
-                self.groups.get(&k)
-            } else {
-                None
-            }
-        };
+    fn candidates(&self, c: char) -> [&[Word]; 2] {
+        if !self.keys.may_contain(c) {
+            return [&[], &[]];
+        }
+        let group = |k: char| self.groups.get(&k).map_or(&[][..], Vec::as_slice);
         let simplified = to_simplified(c);
         let as_simplified = if simplified != c {
-            get(simplified)
+            group(simplified)
         } else {
-            None
+            &[]
         };
-        get(c).into_iter().chain(as_simplified).flatten()
+        [group(c), as_simplified]
     }
 }
 
@@ -224,19 +249,24 @@ impl WordIndex {
 
     /// The words that start at `pos`.
     fn starting_at<'a>(&'a self, chars: &'a [char], pos: usize) -> impl Iterator<Item = &'a Word> {
-        chars
+        let groups = chars
             .get(pos)
+            .map_or([&[][..]; 2], |&c| self.by_first.candidates(c));
+        groups
             .into_iter()
-            .flat_map(|&c| self.by_first.candidates(c))
+            .flatten()
             .filter(move |w| matches_at(chars, pos, &w.chars))
     }
 
     /// The words that end just before `end`.
     fn ending_at<'a>(&'a self, chars: &'a [char], end: usize) -> impl Iterator<Item = &'a Word> {
-        end.checked_sub(1)
+        let groups = end
+            .checked_sub(1)
             .and_then(|k| chars.get(k))
+            .map_or([&[][..]; 2], |&c| self.by_last.candidates(c));
+        groups
             .into_iter()
-            .flat_map(|&c| self.by_last.candidates(c))
+            .flatten()
             .filter(move |w| end >= w.len() && matches_at(chars, end - w.len(), &w.chars))
     }
 
@@ -335,10 +365,11 @@ impl Text {
 fn protect(chars: &[char]) -> Vec<bool> {
     let n = chars.len();
     let mut p = vec![false; n];
+    let classes: &[u8] = &CLASSES;
     let mut i = 0;
     while i < n {
         let c = chars[i];
-        let cl = class(c);
+        let cl = class_in(classes, c);
         if cl & CLASS_PROTECT_OPEN != 0 {
             if let Some(end) = protected_span_end(chars, i) {
                 p[i..=end].iter_mut().for_each(|x| *x = true);
@@ -470,10 +501,11 @@ impl Scanner<'_> {
         let mut clause_start = 0;
         let mut opener = Opener::Start;
         let mut sentence_start = 0;
+        let classes: &[u8] = &CLASSES;
         let mut i = 0;
         while i < n {
             let c = chars[i];
-            let cl = class(c);
+            let cl = class_in(classes, c);
             if cl == 0 || self.t.protected[i] {
                 i += 1;
                 continue;
@@ -489,7 +521,7 @@ impl Scanner<'_> {
             }
             let is_number_start = cl & CLASS_DIGIT != 0
                 || (cl & CLASS_CN_NUMERAL != 0
-                    && (i == 0 || class(chars[i - 1]) & CLASS_CN_NUMERAL == 0));
+                    && (i == 0 || class_in(classes, chars[i - 1]) & CLASS_CN_NUMERAL == 0));
             if !is_number_start {
                 i += 1;
                 continue;
@@ -1062,18 +1094,22 @@ fn assemble(
     section_order.sort_by_key(|&k| (sections[k].char_start, sections[k].level));
     let mut next_section = 0;
     let mut active: Vec<usize> = Vec::new();
-    let mut sentence_cache: Option<(usize, usize, String)> = None;
+    // The last sentence read: its start, its end and the fact that holds its text.
+    let mut sentence_cache: Option<(usize, usize, usize)> = None;
     let mut previous: Option<Previous> = None;
     let mut facts = Vec::with_capacity(found.len());
 
     for (idx, f) in found.iter().enumerate() {
         // sentence
-        let (s_start, s_end, sentence) = match &sentence_cache {
-            Some((s, e, text)) if *s == f.sentence_start && f.end <= *e => (*s, *e, text.clone()),
+        let (s_start, s_end, sentence) = match sentence_cache {
+            Some((s, e, holder)) if s == f.sentence_start && f.end <= e => {
+                let holder: &Fact = &facts[holder];
+                (s, e, holder.sentence.clone())
+            }
             _ => {
                 let e = sentence_end(text, f.end);
-                let sentence = collect(&chars[f.sentence_start..e]).trim().to_string();
-                sentence_cache = Some((f.sentence_start, e, sentence.clone()));
+                let sentence = collect(trim_whitespace(&chars[f.sentence_start..e]));
+                sentence_cache = Some((f.sentence_start, e, idx));
                 (f.sentence_start, e, sentence)
             }
         };
