@@ -60,7 +60,7 @@ static CLASSES: LazyLock<Vec<u8>> = LazyLock::new(|| {
     for c in ('0'..='9').chain('０'..='９') {
         set(c, CLASS_DIGIT);
     }
-    for c in ('a'..='z').chain('A'..='Z') {
+    for c in ('a'..='z').chain('A'..='Z').chain('0'..='9') {
         set(c, CLASS_ASCII_ALNUM);
     }
     for &(open, _, _) in lx::PROTECTED_PAIRS {
@@ -270,16 +270,33 @@ impl WordIndex {
             .filter(move |w| end >= w.len() && matches_at(chars, end - w.len(), &w.chars))
     }
 
+    /// False when no word can start at `pos`: a bit test, the common answer.
+    fn may_start_at(&self, chars: &[char], pos: usize) -> bool {
+        chars
+            .get(pos)
+            .is_some_and(|&c| self.by_first.keys.may_contain(c))
+    }
+
+    /// False when no word can end just before `end`.
+    fn may_end_at(&self, chars: &[char], end: usize) -> bool {
+        end.checked_sub(1)
+            .and_then(|k| chars.get(k))
+            .is_some_and(|&c| self.by_last.keys.may_contain(c))
+    }
+
     fn any_starting_at(&self, chars: &[char], pos: usize) -> bool {
-        self.starting_at(chars, pos).next().is_some()
+        self.may_start_at(chars, pos) && self.starting_at(chars, pos).next().is_some()
     }
 
     fn any_ending_at(&self, chars: &[char], end: usize) -> bool {
-        self.ending_at(chars, end).next().is_some()
+        self.may_end_at(chars, end) && self.ending_at(chars, end).next().is_some()
     }
 
     /// Length of the longest word that starts at `pos`.
     fn longest_at(&self, chars: &[char], pos: usize) -> Option<usize> {
+        if !self.may_start_at(chars, pos) {
+            return None;
+        }
         self.starting_at(chars, pos).map(Word::len).max()
     }
 }
@@ -355,8 +372,10 @@ struct Text {
 impl Text {
     fn new(body: &str) -> Self {
         // Sized up front: collecting from `chars()` would grow the vector several times.
-        let mut chars = Vec::with_capacity(body.chars().count());
-        chars.extend(body.chars());
+        let mut chars = vec!['\0'; body.chars().count()];
+        for (slot, c) in chars.iter_mut().zip(body.chars()) {
+            *slot = c;
+        }
         let protected = protect(&chars);
         Text { chars, protected }
     }
@@ -370,13 +389,17 @@ fn protect(chars: &[char]) -> Vec<bool> {
     while i < n {
         let c = chars[i];
         let cl = class_in(classes, c);
+        if cl & (CLASS_PROTECT_OPEN | CLASS_ASCII_ALNUM) == 0 {
+            i += 1;
+            continue;
+        }
         if cl & CLASS_PROTECT_OPEN != 0 {
             if let Some(end) = protected_span_end(chars, i) {
                 p[i..=end].iter_mut().for_each(|x| *x = true);
                 i = end + 1;
                 continue;
             }
-        } else if c.is_ascii_alphanumeric() {
+        } else {
             // URLs and e-mail addresses: one token of URL characters.
             let mut j = i;
             while j < n && (chars[j].is_ascii_alphanumeric() || lx::URL_CHARS.contains(chars[j])) {
@@ -1312,11 +1335,12 @@ fn clean_before(chars: &[char]) -> (String, bool) {
 
 /// Position after the last time phrase (`2023年`, `今年以来`, `截至目前`) or cut word (`仅`).
 fn cut_position(s: &[char]) -> usize {
+    let (time_words, cut_after): (&WordIndex, &WordIndex) = (&METRIC_TIME_WORDS, &METRIC_CUT_AFTER);
     let mut cut = 0;
     for j in 0..s.len() {
-        if let Some(len) = METRIC_TIME_WORDS
+        if let Some(len) = time_words
             .longest_at(s, j)
-            .or_else(|| METRIC_CUT_AFTER.longest_at(s, j))
+            .or_else(|| cut_after.longest_at(s, j))
         {
             cut = cut.max(j + len);
         }
