@@ -475,6 +475,12 @@ static UNITS_BY_FIRST: LazyLock<HashMap<char, Vec<(Box<[char]>, &'static UnitDef
 /// The longest unit printed at `start` (traditional characters accepted): its info and its
 /// length in characters.
 pub fn match_unit(chars: &[char], start: usize) -> Option<(UnitInfo, usize)> {
+    match_unit_def(chars, start).map(|(def, len)| (info_of(def), len))
+}
+
+/// [`match_unit`] with the unit's definition, whose `printed` is the unit in simplified
+/// characters.
+pub fn match_unit_def(chars: &[char], start: usize) -> Option<(&'static UnitDef, usize)> {
     let available = chars.len().saturating_sub(start).min(MAX_UNIT_CHARS);
     if available == 0 {
         return None;
@@ -488,7 +494,7 @@ pub fn match_unit(chars: &[char], start: usize) -> Option<(UnitInfo, usize)> {
     units
         .iter()
         .find(|(unit, _)| text.starts_with(unit))
-        .map(|(unit, def)| (info_of(def), unit.len()))
+        .map(|(unit, def)| (*def, unit.len()))
 }
 
 #[cfg(test)]

@@ -18,7 +18,7 @@ use crate::lexicon::units::TRAD_TO_SIMP;
 use crate::model::{DateMention, DateRole, Fact, Qualifier, QuantityKind, Section};
 use crate::normalize::{
     arabic_multiplier, cn_digit_value, is_cn_numeral_char, is_cn_point, is_digit,
-    is_digit_by_digit, match_unit, parse_chinese_numeral, scan_arabic, to_simplified, Decimal,
+    is_digit_by_digit, match_unit_def, parse_chinese_numeral, scan_arabic, to_simplified, Decimal,
     FnvBuild, UnitInfo,
 };
 
@@ -30,7 +30,7 @@ pub fn extract_facts(body: &str, sections: &[Section], dates: &[DateMention]) ->
     }
     let text = Text::new(body);
     let found = Scanner { t: &text }.run();
-    assemble(&text, &found, sections, dates)
+    assemble(&text, found, sections, dates)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -492,10 +492,10 @@ struct Context {
 /// A unit found after a number.
 struct UnitHit {
     info: UnitInfo,
-    /// The unit as printed.
-    printed: String,
+    /// The unit as printed when it is not the text from `start` to `end` (`百分之…`).
+    printed: Option<&'static str>,
     /// The unit in simplified characters, for the checks.
-    simplified: String,
+    simplified: &'static str,
     start: usize,
     end: usize,
 }
@@ -607,19 +607,21 @@ impl Scanner<'_> {
         if k >= chars.len() || self.t.protected[k] {
             return None;
         }
-        let (info, len) = match_unit(chars, k)?;
+        let (def, len) = match_unit_def(chars, k)?;
         let end = k + len;
         if let Some(&next) = chars.get(end) {
             if UNIT_BLOCKER_PAIRS.contains(&(to_simplified(chars[end - 1]), to_simplified(next))) {
                 return None;
             }
         }
-        let printed = collect(&chars[k..end]);
-        let simplified = printed.chars().map(to_simplified).collect();
         Some(UnitHit {
-            info,
-            printed,
-            simplified,
+            info: UnitInfo {
+                normalized: def.normalized,
+                factor: def.factor,
+                kind: def.kind,
+            },
+            printed: None,
+            simplified: def.printed,
             start: k,
             end,
         })
@@ -784,7 +786,7 @@ impl Scanner<'_> {
             && !scan.has_fraction
             && scan.int_digits == 4
             && (lx::YEAR_MIN as f64..=lx::YEAR_MAX as f64).contains(&scan.value.to_f64());
-        match unit.simplified.as_str() {
+        match unit.simplified {
             u if u == lx::YEAR_UNIT => {
                 if year_like {
                     return Err(unit.end);
@@ -804,7 +806,7 @@ impl Scanner<'_> {
         if unit.info.kind == QuantityKind::Duration && !self.duration_is_measured(unit.end) {
             return Err(unit.end);
         }
-        if prev_ns == Some(lx::RANK_PREFIX) && lx::RANK_UNITS.contains(&unit.simplified.as_str()) {
+        if prev_ns == Some(lx::RANK_PREFIX) && lx::RANK_UNITS.contains(&unit.simplified) {
             return Err(unit.end);
         }
         Ok(self.finish(i, amount, Some(unit), unit_pos, None, ctx))
@@ -832,7 +834,7 @@ impl Scanner<'_> {
             return Err(skip);
         };
         // Year ranges (2021-2025年) and anything that is not an amount.
-        if lx::CALENDAR_UNITS.contains(&unit.simplified.as_str())
+        if lx::CALENDAR_UNITS.contains(&unit.simplified)
             || unit.info.kind == QuantityKind::Duration && !self.duration_is_measured(unit.end)
         {
             return Err(unit.end);
@@ -940,7 +942,7 @@ impl Scanner<'_> {
         let unit_pos = self.skip_spaces(k);
         let unit = self.unit_at(unit_pos).ok_or(r)?;
         let after = unit.end;
-        let simplified = unit.simplified.as_str();
+        let simplified = unit.simplified;
         let lone_one = run.len() == 1 && value == Decimal::integer(1);
         if lone_one && !lx::CN_ONE_COUNT_UNITS.contains(&simplified) {
             return Err(after);
@@ -1002,8 +1004,8 @@ impl Scanner<'_> {
         let info = crate::normalize::unit_info("%")?;
         let unit = UnitHit {
             info,
-            printed: crate::lexicon::units::PERCENT_WORD_PREFIX.to_string(),
-            simplified: "%".to_string(),
+            printed: Some(crate::lexicon::units::PERCENT_WORD_PREFIX),
+            simplified: "%",
             start: i,
             end: r,
         };
@@ -1053,7 +1055,7 @@ impl Scanner<'_> {
         let scaled = amount.value.checked_mul(amount.multiplier);
         let (unit_printed, unit_normalized, kind, factor) = match &unit {
             Some(u) => (
-                Some(format!("{}{}", amount.multiplier_text, u.printed)),
+                Some(unit_as_printed(&amount.multiplier_text, u, chars)),
                 u.info.normalized,
                 u.info.kind,
                 u.info.factor,
@@ -1087,22 +1089,34 @@ impl Scanner<'_> {
     }
 }
 
+/// The unit of a fact as printed: the multipliers, then the unit.
+fn unit_as_printed(multipliers: &str, unit: &UnitHit, chars: &[char]) -> String {
+    let mut s = String::with_capacity(multipliers.len() + 4 * (unit.end - unit.start));
+    s.push_str(multipliers);
+    match unit.printed {
+        Some(printed) => s.push_str(printed),
+        None => s.extend(&chars[unit.start..unit.end]),
+    }
+    s
+}
+
 // ---------------------------------------------------------------------------------------------
 // Metric, sentence, section, as-of date
 
-/// Per-fact state the next fact may borrow from (parallel clauses `解决8家…、5家…`).
-struct Previous {
-    metric: Option<String>,
+/// What a fact may borrow from the previous one in its sentence (parallel clauses
+/// `解决8家…、5家…`).
+#[derive(Clone, Copy)]
+struct Previous<'a> {
+    metric: Option<&'a str>,
     /// The words before a number that precedes its noun (`解决` in `解决8家医疗机构`).
-    lead: Option<String>,
+    lead: Option<&'a str>,
     /// The noun after that number (`医疗机构的医患纠纷`), empty when it has none.
-    noun: String,
-    sentence_start: usize,
+    noun: &'a str,
 }
 
 fn assemble(
     text: &Text,
-    found: &[Found],
+    mut found: Vec<Found>,
     sections: &[Section],
     dates: &[DateMention],
 ) -> Vec<Fact> {
@@ -1119,10 +1133,16 @@ fn assemble(
     let mut active: Vec<usize> = Vec::new();
     // The last sentence read: its start, its end and the fact that holds its text.
     let mut sentence_cache: Option<(usize, usize, usize)> = None;
-    let mut previous: Option<Previous> = None;
-    let mut facts = Vec::with_capacity(found.len());
+    // The previous fact's sentence start, lead words and noun (see `Previous`).
+    let mut prev_sentence_start: Option<usize> = None;
+    let mut prev_lead: Option<String> = None;
+    let mut prev_noun = String::new();
+    // Reused by the metric cleaning, which edits a copy of the text.
+    let mut scratch: Vec<char> = Vec::new();
+    let mut facts: Vec<Fact> = Vec::with_capacity(found.len());
 
-    for (idx, f) in found.iter().enumerate() {
+    for idx in 0..found.len() {
+        let f = &found[idx];
         // sentence
         let (s_start, s_end, sentence) = match sentence_cache {
             Some((s, e, holder)) if s == f.sentence_start && f.end <= e => {
@@ -1138,11 +1158,21 @@ fn assemble(
         };
         // metric
         let next_start = found.get(idx + 1).map_or(chars.len(), |g| g.start);
-        let same_sentence_prev = previous
-            .as_ref()
-            .filter(|p| p.sentence_start == f.sentence_start);
+        let same_sentence_prev =
+            (prev_sentence_start == Some(f.sentence_start)).then(|| Previous {
+                metric: facts.last().and_then(|g| g.metric.as_deref()),
+                lead: prev_lead.as_deref(),
+                noun: &prev_noun,
+            });
         let prev_end = idx.checked_sub(1).map_or(0, |k| found[k].end);
-        let (metric, lead, noun) = metric_of(text, f, prev_end, next_start, same_sentence_prev);
+        let (metric, lead, noun) = metric_of(
+            text,
+            f,
+            prev_end,
+            next_start,
+            same_sentence_prev,
+            &mut scratch,
+        );
         // section: the deepest open one
         while next_section < section_order.len()
             && sections[section_order[next_section]].char_start <= f.start
@@ -1167,13 +1197,13 @@ fn assemble(
             section_id,
             raw: collect(&chars[f.start..f.end]),
             value: f.value,
-            unit: f.unit.clone(),
+            unit: None, // moved from `found` below, once `f` is no longer read
             value_normalized: f.value_normalized,
             unit_normalized: f.unit_normalized.to_string(),
             quantity_kind: f.kind,
             qualifier: f.qualifier,
             value_high: f.value_high,
-            metric: metric.clone(),
+            metric,
             indicator: None,
             breakdown_of: None,
             as_of_date,
@@ -1181,12 +1211,10 @@ fn assemble(
             char_start: f.start,
             char_end: f.end,
         });
-        previous = Some(Previous {
-            metric,
-            lead,
-            noun,
-            sentence_start: f.sentence_start,
-        });
+        prev_sentence_start = Some(f.sentence_start);
+        prev_lead = lead;
+        prev_noun = noun;
+        facts[idx].unit = found[idx].unit.take();
     }
     facts
 }
@@ -1213,7 +1241,8 @@ fn metric_of(
     f: &Found,
     prev_end: usize,
     next_start: usize,
-    prev: Option<&Previous>,
+    prev: Option<Previous>,
+    scratch: &mut Vec<char>,
 ) -> (Option<String>, Option<String>, String) {
     let chars = &text.chars;
     let floor = f.start.saturating_sub(lx::METRIC_BEFORE_MAX).max(prev_end);
@@ -1223,8 +1252,8 @@ fn metric_of(
     if f.opener == Opener::Punct(lx::LIST_SEPARATOR) {
         from = list_start(text, from, floor).unwrap_or(from);
     }
-    let (mut before, enumeration) = clean_before(&chars[from..f.start]);
-    let after = noun_after(text, f, next_start);
+    let (mut before, enumeration) = clean_before(&chars[from..f.start], scratch);
+    let after = noun_after(text, f, next_start, scratch);
     let number_first = !after.is_empty();
     // `实现188项涉企经营事项、13项证明和85项申请材料`: the text between two facts is the
     // previous one's noun, so the number is one more item of the same list.
@@ -1234,29 +1263,31 @@ fn metric_of(
         before.clear();
     }
     let listed_after = f.opener == Opener::Punct(lx::LIST_SEPARATOR) || follows_counted_noun;
-    let metric = if number_first {
-        if enumeration || (listed_after && !before.is_empty()) {
+    let (metric, lead) = if number_first {
+        let metric = if enumeration || (listed_after && !before.is_empty()) {
             // `A、B等4个专项债项目`, `…、清廉文化5个区块`: the number counts the noun after it.
             after.clone()
         } else if before.is_empty() {
-            match prev.and_then(|p| p.lead.as_ref()) {
+            match prev.and_then(|p| p.lead) {
                 Some(lead) if listed_after => format!("{lead}{after}"),
                 _ => after.clone(),
             }
         } else {
             format!("{before}{after}")
-        }
+        };
+        let lead = if !before.is_empty() {
+            Some(before)
+        } else if listed_after {
+            prev.and_then(|p| p.lead).map(str::to_string)
+        } else {
+            None
+        };
+        (metric, lead)
     } else if before.is_empty() {
-        prev.and_then(|p| p.metric.clone()).unwrap_or_default()
+        let metric = prev.and_then(|p| p.metric).map(str::to_string);
+        (metric.unwrap_or_default(), None)
     } else {
-        before.clone()
-    };
-    let lead = if number_first && !before.is_empty() {
-        Some(before)
-    } else if number_first && listed_after {
-        prev.and_then(|p| p.lead.clone())
-    } else {
-        None
+        (before, None)
     };
     ((!metric.is_empty()).then_some(metric), lead, after)
 }
@@ -1279,7 +1310,7 @@ fn list_start(text: &Text, from: usize, floor: usize) -> Option<usize> {
 
 /// The noun right after a count (`开展3次学法活动` → `学法活动`), up to the clause end or the
 /// next fact; empty when the number does not precede a noun.
-fn noun_after(text: &Text, f: &Found, next_start: usize) -> String {
+fn noun_after(text: &Text, f: &Found, next_start: usize, scratch: &mut Vec<char>) -> String {
     if f.kind != QuantityKind::Count || f.unit.is_none() {
         return String::new();
     }
@@ -1307,30 +1338,34 @@ fn noun_after(text: &Text, f: &Found, next_start: usize) -> String {
         }
         e += 1;
     }
-    let mut words: Vec<char> = chars[f.end..e].to_vec();
-    remove_inner_fillers(&mut words);
-    strip_trailing(&mut words, &METRIC_TRAILING_FILLERS);
-    trim_edges(&mut words);
-    collect(&words)
+    let words = scratch;
+    words.clear();
+    words.extend_from_slice(&chars[f.end..e]);
+    remove_inner_fillers(words);
+    strip_trailing(words, &METRIC_TRAILING_FILLERS);
+    trim_edges(words);
+    collect(words)
 }
 
 /// Cleans the clause text before a number into a metric: drops the time phrase and what
 /// precedes it, fillers at both ends and inner totals (`共计`); reports a final `等`.
-fn clean_before(chars: &[char]) -> (String, bool) {
-    let mut s: Vec<char> = chars.to_vec();
-    trim_edges(&mut s);
-    let cut = cut_position(&s);
+fn clean_before(chars: &[char], scratch: &mut Vec<char>) -> (String, bool) {
+    let s = scratch;
+    s.clear();
+    s.extend_from_slice(chars);
+    trim_edges(s);
+    let cut = cut_position(s);
     s.drain(..cut);
-    remove_inner_fillers(&mut s);
-    trim_edges(&mut s);
-    let enumeration = ends_with_at(&s, s.len(), lx::METRIC_ENUMERATION_END);
+    remove_inner_fillers(s);
+    trim_edges(s);
+    let enumeration = ends_with_at(s, s.len(), lx::METRIC_ENUMERATION_END);
     if enumeration {
         s.truncate(s.len() - lx::METRIC_ENUMERATION_END.chars().count());
     }
-    strip_leading(&mut s);
-    strip_trailing(&mut s, &METRIC_TRAILING_FILLERS);
-    trim_edges(&mut s);
-    (collect(&s), enumeration)
+    strip_leading(s);
+    strip_trailing(s, &METRIC_TRAILING_FILLERS);
+    trim_edges(s);
+    (collect(s), enumeration)
 }
 
 /// Position after the last time phrase (`2023年`, `今年以来`, `截至目前`) or cut word (`仅`).
