@@ -454,23 +454,24 @@ fn info_of(def: &UnitDef) -> UnitInfo {
     }
 }
 
-/// The units of `UNIT_INDEX` as simplified characters, grouped by their first character,
-/// longest first, so [`match_unit`] tests only the units that can start at a position.
-static UNITS_BY_FIRST: LazyLock<HashMap<char, Vec<(Box<[char]>, &'static UnitDef)>, FnvBuild>> =
-    LazyLock::new(|| {
-        let mut by_first: HashMap<char, Vec<(Box<[char]>, &'static UnitDef)>, FnvBuild> =
-            HashMap::default();
-        for (&printed, &def) in UNIT_INDEX.iter() {
-            let chars: Box<[char]> = printed.chars().collect();
-            if let Some(&first) = chars.first() {
-                by_first.entry(first).or_default().push((chars, def));
-            }
+/// Units (simplified characters and definition) by their first character, longest first.
+type UnitsByFirst = HashMap<char, Vec<(Box<[char]>, &'static UnitDef)>, FnvBuild>;
+
+/// The units of `UNIT_INDEX` grouped by their first character, so [`match_unit`] tests only
+/// the units that can start at a position.
+static UNITS_BY_FIRST: LazyLock<UnitsByFirst> = LazyLock::new(|| {
+    let mut by_first = UnitsByFirst::default();
+    for (&printed, &def) in UNIT_INDEX.iter() {
+        let chars: Box<[char]> = printed.chars().collect();
+        if let Some(&first) = chars.first() {
+            by_first.entry(first).or_default().push((chars, def));
         }
-        for units in by_first.values_mut() {
-            units.sort_by_key(|(chars, _)| std::cmp::Reverse(chars.len()));
-        }
-        by_first
-    });
+    }
+    for units in by_first.values_mut() {
+        units.sort_by_key(|(chars, _)| std::cmp::Reverse(chars.len()));
+    }
+    by_first
+});
 
 /// The longest unit printed at `start` (traditional characters accepted): its info and its
 /// length in characters.
