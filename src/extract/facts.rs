@@ -1503,6 +1503,40 @@ mod tests {
         facts.into_iter().next().unwrap()
     }
 
+    #[test]
+    fn word_index_matches_like_a_scan_of_the_list() {
+        let chars = |s: &str| s.chars().collect::<Vec<char>>();
+        let index = WordIndex::new(["截至目前", "目前", "至今", "事项"]);
+        let text = chars("截至目前至今");
+        assert_eq!(index.longest_at(&text, 0), Some(4));
+        assert_eq!(index.longest_at(&text, 2), Some(2));
+        assert_eq!(index.longest_at(&text, 1), None);
+        assert!(index.any_ending_at(&text, 6));
+        assert!(index.any_ending_at(&text, 4));
+        assert!(!index.any_ending_at(&text, 5));
+        assert!(!index.any_starting_at(&text, 6));
+        // traditional characters of the text match the simplified words, first and last
+        let text = chars("項事項");
+        assert!(index.any_ending_at(&text, 3));
+        assert!(!index.any_ending_at(&text, 1));
+        let index = WordIndex::new(["项目"]);
+        assert!(index.any_starting_at(&chars("項目"), 0));
+        // for every list word, the index agrees with `starts_with_at` / `ends_with_at`
+        for list in [
+            lx::METRIC_LEADING_FILLERS,
+            lx::METRIC_TRAILING_GUARDS,
+            lx::CN_SET_PHRASES,
+        ] {
+            let index = WordIndex::new(list.iter().copied());
+            for w in list {
+                let text = chars(&format!("x{w}y"));
+                let end = text.len() - 1;
+                assert!(index.any_starting_at(&text, 1) && starts_with_at(&text, 1, w));
+                assert!(index.any_ending_at(&text, end) && ends_with_at(&text, end, w));
+            }
+        }
+    }
+
     // ---- number forms -------------------------------------------------------------------
 
     #[test]
