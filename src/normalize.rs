@@ -454,19 +454,48 @@ fn info_of(def: &UnitDef) -> UnitInfo {
     }
 }
 
+/// Units (simplified characters and definition) by their first character, longest first.
+type UnitsByFirst = HashMap<char, Vec<(Box<[char]>, &'static UnitDef)>, FnvBuild>;
+
+/// The units of `UNIT_INDEX` grouped by their first character, so [`match_unit`] tests only
+/// the units that can start at a position.
+static UNITS_BY_FIRST: LazyLock<UnitsByFirst> = LazyLock::new(|| {
+    let mut by_first = UnitsByFirst::default();
+    for (&printed, &def) in UNIT_INDEX.iter() {
+        let chars: Box<[char]> = printed.chars().collect();
+        if let Some(&first) = chars.first() {
+            by_first.entry(first).or_default().push((chars, def));
+        }
+    }
+    for units in by_first.values_mut() {
+        units.sort_by_key(|(chars, _)| std::cmp::Reverse(chars.len()));
+    }
+    by_first
+});
+
 /// The longest unit printed at `start` (traditional characters accepted): its info and its
 /// length in characters.
 pub fn match_unit(chars: &[char], start: usize) -> Option<(UnitInfo, usize)> {
+    match_unit_def(chars, start).map(|(def, len)| (info_of(def), len))
+}
+
+/// [`match_unit`] with the unit's definition, whose `printed` is the unit in simplified
+/// characters.
+pub fn match_unit_def(chars: &[char], start: usize) -> Option<(&'static UnitDef, usize)> {
     let available = chars.len().saturating_sub(start).min(MAX_UNIT_CHARS);
-    let mut key = String::with_capacity(MAX_UNIT_CHARS * 3);
-    for len in (1..=available).rev() {
-        key.clear();
-        key.extend(chars[start..start + len].iter().map(|&c| to_simplified(c)));
-        if let Some(def) = UNIT_INDEX.get(key.as_str()) {
-            return Some((info_of(def), len));
-        }
+    if available == 0 {
+        return None;
     }
-    None
+    let mut simplified = ['\0'; MAX_UNIT_CHARS];
+    for (slot, &c) in simplified.iter_mut().zip(&chars[start..start + available]) {
+        *slot = to_simplified(c);
+    }
+    let text = &simplified[..available];
+    let units = UNITS_BY_FIRST.get(text.first()?)?;
+    units
+        .iter()
+        .find(|(unit, _)| text.starts_with(unit))
+        .map(|(unit, def)| (*def, unit.len()))
 }
 
 #[cfg(test)]

@@ -11,12 +11,14 @@ use std::collections::HashSet;
 use std::sync::LazyLock;
 
 use chrono::NaiveDate;
+use rustc_hash::FxHashMap;
 
 use crate::lexicon::facts as lx;
+use crate::lexicon::units::TRAD_TO_SIMP;
 use crate::model::{DateMention, DateRole, Fact, Qualifier, QuantityKind, Section};
 use crate::normalize::{
     arabic_multiplier, cn_digit_value, is_cn_numeral_char, is_cn_point, is_digit,
-    is_digit_by_digit, match_unit, parse_chinese_numeral, scan_arabic, to_simplified, Decimal,
+    is_digit_by_digit, match_unit_def, parse_chinese_numeral, scan_arabic, to_simplified, Decimal,
     FnvBuild, UnitInfo,
 };
 
@@ -28,7 +30,7 @@ pub fn extract_facts(body: &str, sections: &[Section], dates: &[DateMention]) ->
     }
     let text = Text::new(body);
     let found = Scanner { t: &text }.run();
-    assemble(&text, &found, sections, dates)
+    assemble(&text, found, sections, dates)
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -58,7 +60,7 @@ static CLASSES: LazyLock<Vec<u8>> = LazyLock::new(|| {
     for c in ('0'..='9').chain('０'..='９') {
         set(c, CLASS_DIGIT);
     }
-    for c in ('a'..='z').chain('A'..='Z') {
+    for c in ('a'..='z').chain('A'..='Z').chain('0'..='9') {
         set(c, CLASS_ASCII_ALNUM);
     }
     for &(open, _, _) in lx::PROTECTED_PAIRS {
@@ -78,7 +80,12 @@ static CLASSES: LazyLock<Vec<u8>> = LazyLock::new(|| {
 });
 
 fn class(c: char) -> u8 {
-    CLASSES.get(c as usize).copied().unwrap_or(0)
+    class_in(&CLASSES, c)
+}
+
+/// `class` with the table looked up once, for the loops over every character.
+fn class_in(classes: &[u8], c: char) -> u8 {
+    classes.get(c as usize).copied().unwrap_or(0)
 }
 
 fn is_break(c: char) -> bool {
@@ -112,23 +119,235 @@ fn ends_with_at(chars: &[char], end: usize, word: &str) -> bool {
     end >= len && starts_with_at(chars, end - len, word)
 }
 
-fn word_at<'w>(chars: &[char], pos: usize, words: &[&'w str]) -> Option<&'w str> {
-    words
-        .iter()
-        .filter(|w| starts_with_at(chars, pos, w))
-        .max_by_key(|w| w.chars().count())
-        .copied()
-}
-
 fn collect(chars: &[char]) -> String {
-    chars.iter().collect()
+    // Sized up front: most characters take three bytes, more than `collect` reserves.
+    let mut s = String::with_capacity(chars.iter().map(|c| c.len_utf8()).sum());
+    s.extend(chars);
+    s
 }
 
-/// Prefix qualifiers, longest first (`不超过` before `超过` before `超`).
-static PREFIX_QUALIFIERS_SORTED: LazyLock<Vec<(&'static str, Qualifier)>> = LazyLock::new(|| {
-    let mut v = lx::PREFIX_QUALIFIERS.to_vec();
-    v.sort_by_key(|(w, _)| std::cmp::Reverse(w.chars().count()));
-    v
+/// `chars` without the whitespace at either end, as `str::trim` would cut it.
+fn trim_whitespace(chars: &[char]) -> &[char] {
+    let start = chars
+        .iter()
+        .position(|c| !c.is_whitespace())
+        .unwrap_or(chars.len());
+    let end = chars
+        .iter()
+        .rposition(|c| !c.is_whitespace())
+        .map_or(start, |k| k + 1);
+    &chars[start..end]
+}
+
+// ---------------------------------------------------------------------------------------------
+// Word lists compiled for matching at a position
+
+/// One word of a compiled list.
+#[derive(Clone)]
+struct Word {
+    text: &'static str,
+    chars: Box<[char]>,
+    /// Position in the source list: breaks ties between equally long words the way the order
+    /// of the list does.
+    index: usize,
+}
+
+impl Word {
+    fn len(&self) -> usize {
+        self.chars.len()
+    }
+}
+
+/// A word list of `lx`, compiled once: its words grouped by first character (does a word
+/// start at `pos`?) and by last character (does one end at `end`?), so a test is one map
+/// lookup instead of a scan of the whole list. A text character `c` matches a word character
+/// `w` when `c == w || to_simplified(c) == w`, as in `starts_with_at`.
+struct WordIndex {
+    by_first: WordGroups,
+    by_last: WordGroups,
+}
+
+/// Words grouped by a key character.
+#[derive(Default)]
+struct WordGroups {
+    groups: FxHashMap<char, Vec<Word>>,
+    keys: CharFilter,
+}
+
+impl WordGroups {
+    fn insert(&mut self, key: char, word: Word) {
+        // The filter also lets through the traditional forms of the key, which match it.
+        self.keys.insert(key);
+        for &(traditional, simplified) in TRAD_TO_SIMP {
+            if simplified == key {
+                self.keys.insert(traditional);
+            }
+        }
+        self.groups.entry(key).or_default().push(word);
+    }
+
+    /// The words whose key character the text character `c` matches: `c` itself or its
+    /// simplified form.
+    fn candidates(&self, c: char) -> [&[Word]; 2] {
+        if !self.keys.may_contain(c) {
+            return [&[], &[]];
+        }
+        let group = |k: char| self.groups.get(&k).map_or(&[][..], Vec::as_slice);
+        let simplified = to_simplified(c);
+        let as_simplified = if simplified != c {
+            group(simplified)
+        } else {
+            &[]
+        };
+        [group(c), as_simplified]
+    }
+}
+
+/// One bit per character code modulo 4096: most characters of a text start (or end) no word
+/// of a list, and this says so without a map lookup.
+struct CharFilter([u64; 64]);
+
+impl Default for CharFilter {
+    fn default() -> Self {
+        CharFilter([0; 64])
+    }
+}
+
+impl CharFilter {
+    fn insert(&mut self, c: char) {
+        let k = c as usize % 4096;
+        self.0[k / 64] |= 1 << (k % 64);
+    }
+
+    fn may_contain(&self, c: char) -> bool {
+        let k = c as usize % 4096;
+        (self.0[k / 64] >> (k % 64)) & 1 != 0
+    }
+}
+
+impl WordIndex {
+    fn new(list: impl IntoIterator<Item = &'static str>) -> Self {
+        let mut index = WordIndex {
+            by_first: WordGroups::default(),
+            by_last: WordGroups::default(),
+        };
+        for (k, text) in list.into_iter().enumerate() {
+            let chars: Box<[char]> = text.chars().collect();
+            let (Some(&first), Some(&last)) = (chars.first(), chars.last()) else {
+                continue;
+            };
+            let word = Word {
+                text,
+                chars,
+                index: k,
+            };
+            index.by_last.insert(last, word.clone());
+            index.by_first.insert(first, word);
+        }
+        index
+    }
+
+    /// The words that start at `pos`.
+    fn starting_at<'a>(&'a self, chars: &'a [char], pos: usize) -> impl Iterator<Item = &'a Word> {
+        let groups = chars
+            .get(pos)
+            .map_or([&[][..]; 2], |&c| self.by_first.candidates(c));
+        groups
+            .into_iter()
+            .flatten()
+            .filter(move |w| matches_at(chars, pos, &w.chars))
+    }
+
+    /// The words that end just before `end`.
+    fn ending_at<'a>(&'a self, chars: &'a [char], end: usize) -> impl Iterator<Item = &'a Word> {
+        let groups = end
+            .checked_sub(1)
+            .and_then(|k| chars.get(k))
+            .map_or([&[][..]; 2], |&c| self.by_last.candidates(c));
+        groups
+            .into_iter()
+            .flatten()
+            .filter(move |w| end >= w.len() && matches_at(chars, end - w.len(), &w.chars))
+    }
+
+    /// False when no word can start at `pos`: a bit test, the common answer.
+    fn may_start_at(&self, chars: &[char], pos: usize) -> bool {
+        chars
+            .get(pos)
+            .is_some_and(|&c| self.by_first.keys.may_contain(c))
+    }
+
+    /// False when no word can end just before `end`.
+    fn may_end_at(&self, chars: &[char], end: usize) -> bool {
+        end.checked_sub(1)
+            .and_then(|k| chars.get(k))
+            .is_some_and(|&c| self.by_last.keys.may_contain(c))
+    }
+
+    fn any_starting_at(&self, chars: &[char], pos: usize) -> bool {
+        self.may_start_at(chars, pos) && self.starting_at(chars, pos).next().is_some()
+    }
+
+    fn any_ending_at(&self, chars: &[char], end: usize) -> bool {
+        self.may_end_at(chars, end) && self.ending_at(chars, end).next().is_some()
+    }
+
+    /// Length of the longest word that starts at `pos`.
+    fn longest_at(&self, chars: &[char], pos: usize) -> Option<usize> {
+        if !self.may_start_at(chars, pos) {
+            return None;
+        }
+        self.starting_at(chars, pos).map(Word::len).max()
+    }
+}
+
+fn matches_at(chars: &[char], pos: usize, word: &[char]) -> bool {
+    chars.get(pos..pos + word.len()).is_some_and(|text| {
+        text.iter()
+            .zip(word)
+            .all(|(&c, &w)| c == w || to_simplified(c) == w)
+    })
+}
+
+static PREFIX_QUALIFIERS: LazyLock<WordIndex> =
+    LazyLock::new(|| WordIndex::new(lx::PREFIX_QUALIFIERS.iter().map(|(w, _)| *w)));
+static PREFIX_QUALIFIER_BLOCKERS: LazyLock<WordIndex> =
+    LazyLock::new(|| WordIndex::new(lx::PREFIX_QUALIFIER_BLOCKERS.iter().copied()));
+static POSTFIX_QUALIFIERS: LazyLock<WordIndex> =
+    LazyLock::new(|| WordIndex::new(lx::POSTFIX_QUALIFIERS.iter().map(|(w, _)| *w)));
+static POSTFIX_QUALIFIER_BLOCKERS: LazyLock<WordIndex> =
+    LazyLock::new(|| WordIndex::new(lx::POSTFIX_QUALIFIER_BLOCKERS.iter().copied()));
+static DURATION_OK_NEXT: LazyLock<WordIndex> =
+    LazyLock::new(|| WordIndex::new(lx::DURATION_OK_NEXT.iter().copied()));
+static DURATION_YEAR_PREFIXES: LazyLock<WordIndex> =
+    LazyLock::new(|| WordIndex::new(lx::DURATION_YEAR_PREFIXES.iter().copied()));
+static BARE_NUMBER_NEXT_VERBS: LazyLock<WordIndex> =
+    LazyLock::new(|| WordIndex::new(lx::BARE_NUMBER_NEXT_VERBS.iter().copied()));
+static CN_SET_PHRASES: LazyLock<WordIndex> =
+    LazyLock::new(|| WordIndex::new(lx::CN_SET_PHRASES.iter().copied()));
+static CN_ABSTRACT_AFTER: LazyLock<WordIndex> =
+    LazyLock::new(|| WordIndex::new(lx::CN_ABSTRACT_AFTER.iter().copied()));
+static SESSION_AFTER: LazyLock<WordIndex> =
+    LazyLock::new(|| WordIndex::new(lx::SESSION_AFTER.iter().copied()));
+static METRIC_TIME_WORDS: LazyLock<WordIndex> =
+    LazyLock::new(|| WordIndex::new(lx::METRIC_TIME_WORDS.iter().copied()));
+static METRIC_CUT_AFTER: LazyLock<WordIndex> =
+    LazyLock::new(|| WordIndex::new(lx::METRIC_CUT_AFTER.iter().copied()));
+static METRIC_LEADING_FILLERS: LazyLock<WordIndex> =
+    LazyLock::new(|| WordIndex::new(lx::METRIC_LEADING_FILLERS.iter().copied()));
+static METRIC_LEADING_GUARDS: LazyLock<WordIndex> =
+    LazyLock::new(|| WordIndex::new(lx::METRIC_LEADING_GUARDS.iter().copied()));
+static METRIC_TRAILING_FILLERS: LazyLock<WordIndex> =
+    LazyLock::new(|| WordIndex::new(lx::METRIC_TRAILING_FILLERS.iter().copied()));
+static METRIC_TRAILING_GUARDS: LazyLock<WordIndex> =
+    LazyLock::new(|| WordIndex::new(lx::METRIC_TRAILING_GUARDS.iter().copied()));
+/// `lx::METRIC_INNER_FILLERS` as char slices, in list order.
+static METRIC_INNER_FILLERS: LazyLock<Vec<Box<[char]>>> = LazyLock::new(|| {
+    lx::METRIC_INNER_FILLERS
+        .iter()
+        .filter(|w| !w.is_empty())
+        .map(|w| w.chars().collect())
+        .collect()
 });
 
 static UNIT_BLOCKER_PAIRS: LazyLock<HashSet<(char, char), FnvBuild>> = LazyLock::new(|| {
@@ -152,7 +371,11 @@ struct Text {
 
 impl Text {
     fn new(body: &str) -> Self {
-        let chars: Vec<char> = body.chars().collect();
+        // Sized up front: collecting from `chars()` would grow the vector several times.
+        let mut chars = vec!['\0'; body.chars().count()];
+        for (slot, c) in chars.iter_mut().zip(body.chars()) {
+            *slot = c;
+        }
         let protected = protect(&chars);
         Text { chars, protected }
     }
@@ -161,25 +384,33 @@ impl Text {
 fn protect(chars: &[char]) -> Vec<bool> {
     let n = chars.len();
     let mut p = vec![false; n];
+    let classes: &[u8] = &CLASSES;
     let mut i = 0;
     while i < n {
         let c = chars[i];
-        let cl = class(c);
+        let cl = class_in(classes, c);
+        if cl & (CLASS_PROTECT_OPEN | CLASS_ASCII_ALNUM) == 0 {
+            i += 1;
+            continue;
+        }
         if cl & CLASS_PROTECT_OPEN != 0 {
             if let Some(end) = protected_span_end(chars, i) {
                 p[i..=end].iter_mut().for_each(|x| *x = true);
                 i = end + 1;
                 continue;
             }
-        } else if c.is_ascii_alphanumeric() {
+        } else {
             // URLs and e-mail addresses: one token of URL characters.
             let mut j = i;
             while j < n && (chars[j].is_ascii_alphanumeric() || lx::URL_CHARS.contains(chars[j])) {
                 j += 1;
             }
-            let token = collect(&chars[i..j]).to_ascii_lowercase();
-            let is_email = token.find('@').is_some_and(|at| token[at..].contains('.'));
-            if is_email || lx::URL_PREFIXES.iter().any(|p| token.starts_with(p)) {
+            let token = &chars[i..j];
+            let is_email = token
+                .iter()
+                .position(|&c| c == '@')
+                .is_some_and(|at| token[at..].contains(&'.'));
+            if is_email || lx::URL_PREFIXES.iter().any(|p| starts_ascii_ci(token, p)) {
                 p[i..j].iter_mut().for_each(|x| *x = true);
             }
             i = j.max(i + 1);
@@ -188,6 +419,15 @@ fn protect(chars: &[char]) -> Vec<bool> {
         i += 1;
     }
     p
+}
+
+/// Whether the ASCII `token` starts with the lowercase `prefix`, ignoring ASCII case.
+fn starts_ascii_ci(token: &[char], prefix: &str) -> bool {
+    token.len() >= prefix.chars().count()
+        && prefix
+            .chars()
+            .zip(token)
+            .all(|(p, c)| c.to_ascii_lowercase() == p)
 }
 
 /// End (inclusive) of the protected span opened at `i`, if its closing mark is near enough.
@@ -252,10 +492,10 @@ struct Context {
 /// A unit found after a number.
 struct UnitHit {
     info: UnitInfo,
-    /// The unit as printed.
-    printed: String,
+    /// The unit as printed when it is not the text from `start` to `end` (`百分之…`).
+    printed: Option<&'static str>,
     /// The unit in simplified characters, for the checks.
-    simplified: String,
+    simplified: &'static str,
     start: usize,
     end: usize,
 }
@@ -284,10 +524,11 @@ impl Scanner<'_> {
         let mut clause_start = 0;
         let mut opener = Opener::Start;
         let mut sentence_start = 0;
+        let classes: &[u8] = &CLASSES;
         let mut i = 0;
         while i < n {
             let c = chars[i];
-            let cl = class(c);
+            let cl = class_in(classes, c);
             if cl == 0 || self.t.protected[i] {
                 i += 1;
                 continue;
@@ -303,7 +544,7 @@ impl Scanner<'_> {
             }
             let is_number_start = cl & CLASS_DIGIT != 0
                 || (cl & CLASS_CN_NUMERAL != 0
-                    && (i == 0 || class(chars[i - 1]) & CLASS_CN_NUMERAL == 0));
+                    && (i == 0 || class_in(classes, chars[i - 1]) & CLASS_CN_NUMERAL == 0));
             if !is_number_start {
                 i += 1;
                 continue;
@@ -366,19 +607,21 @@ impl Scanner<'_> {
         if k >= chars.len() || self.t.protected[k] {
             return None;
         }
-        let (info, len) = match_unit(chars, k)?;
+        let (def, len) = match_unit_def(chars, k)?;
         let end = k + len;
         if let Some(&next) = chars.get(end) {
             if UNIT_BLOCKER_PAIRS.contains(&(to_simplified(chars[end - 1]), to_simplified(next))) {
                 return None;
             }
         }
-        let printed = collect(&chars[k..end]);
-        let simplified = printed.chars().map(to_simplified).collect();
         Some(UnitHit {
-            info,
-            printed,
-            simplified,
+            info: UnitInfo {
+                normalized: def.normalized,
+                factor: def.factor,
+                kind: def.kind,
+            },
+            printed: None,
+            simplified: def.printed,
             start: k,
             end,
         })
@@ -440,36 +683,34 @@ impl Scanner<'_> {
         } else {
             num_start
         };
-        if lx::PREFIX_QUALIFIER_BLOCKERS
-            .iter()
-            .any(|b| ends_with_at(chars, k, b))
-        {
+        if PREFIX_QUALIFIER_BLOCKERS.any_ending_at(chars, k) {
             return (num_start, None);
         }
-        for (word, q) in PREFIX_QUALIFIERS_SORTED.iter() {
-            let len = word.chars().count();
-            if k >= floor + len && ends_with_at(chars, k, word) && !self.t.protected[k - len] {
-                return (k - len, Some(*q));
-            }
+        // The longest word, of equally long ones the first listed (`不超过` before `超过`).
+        let word = PREFIX_QUALIFIERS
+            .ending_at(chars, k)
+            .filter(|w| k >= floor + w.len() && !self.t.protected[k - w.len()])
+            .max_by_key(|w| (w.len(), std::cmp::Reverse(w.index)));
+        match word {
+            Some(w) => (k - w.len(), Some(lx::PREFIX_QUALIFIERS[w.index].1)),
+            None => (num_start, None),
         }
-        (num_start, None)
     }
 
     /// Qualifier printed after the unit (`以上`, `左右`): its end and kind.
     fn postfix_qualifier(&self, end: usize) -> (usize, Option<Qualifier>) {
         let chars = self.chars();
-        if lx::POSTFIX_QUALIFIER_BLOCKERS
-            .iter()
-            .any(|b| starts_with_at(chars, end, b))
-        {
+        if POSTFIX_QUALIFIER_BLOCKERS.any_starting_at(chars, end) {
             return (end, None);
         }
-        for (word, q) in lx::POSTFIX_QUALIFIERS {
-            if starts_with_at(chars, end, word) {
-                return (end + word.chars().count(), Some(*q));
-            }
+        // The first listed word that matches.
+        match POSTFIX_QUALIFIERS
+            .starting_at(chars, end)
+            .min_by_key(|w| w.index)
+        {
+            Some(w) => (end + w.len(), Some(lx::POSTFIX_QUALIFIERS[w.index].1)),
+            None => (end, None),
         }
-        (end, None)
     }
 
     /// A duration is a measured length of time only when the clause ends after it or it is
@@ -480,7 +721,7 @@ impl Scanner<'_> {
         match chars.get(k) {
             None => true,
             Some(&c) if is_break(c) => true,
-            Some(_) => word_at(chars, k, lx::DURATION_OK_NEXT).is_some(),
+            Some(_) => DURATION_OK_NEXT.any_starting_at(chars, k),
         }
     }
 
@@ -545,18 +786,14 @@ impl Scanner<'_> {
             && !scan.has_fraction
             && scan.int_digits == 4
             && (lx::YEAR_MIN as f64..=lx::YEAR_MAX as f64).contains(&scan.value.to_f64());
-        match unit.simplified.as_str() {
+        match unit.simplified {
             u if u == lx::YEAR_UNIT => {
                 if year_like {
                     return Err(unit.end);
                 }
                 let (qual_start, _) = self.prefix_qualifier(i, ctx.clause_start);
-                let prefix_ok = lx::DURATION_YEAR_PREFIXES
-                    .iter()
-                    .any(|w| ends_with_at(chars, qual_start, w))
-                    || lx::DURATION_YEAR_PREFIXES
-                        .iter()
-                        .any(|w| ends_with_at(chars, i, w));
+                let prefix_ok = DURATION_YEAR_PREFIXES.any_ending_at(chars, qual_start)
+                    || DURATION_YEAR_PREFIXES.any_ending_at(chars, i);
                 if !prefix_ok {
                     return Err(unit.end);
                 }
@@ -569,7 +806,7 @@ impl Scanner<'_> {
         if unit.info.kind == QuantityKind::Duration && !self.duration_is_measured(unit.end) {
             return Err(unit.end);
         }
-        if prev_ns == Some(lx::RANK_PREFIX) && lx::RANK_UNITS.contains(&unit.simplified.as_str()) {
+        if prev_ns == Some(lx::RANK_PREFIX) && lx::RANK_UNITS.contains(&unit.simplified) {
             return Err(unit.end);
         }
         Ok(self.finish(i, amount, Some(unit), unit_pos, None, ctx))
@@ -597,7 +834,7 @@ impl Scanner<'_> {
             return Err(skip);
         };
         // Year ranges (2021-2025年) and anything that is not an amount.
-        if lx::CALENDAR_UNITS.contains(&unit.simplified.as_str())
+        if lx::CALENDAR_UNITS.contains(&unit.simplified)
             || unit.info.kind == QuantityKind::Duration && !self.duration_is_measured(unit.end)
         {
             return Err(unit.end);
@@ -644,7 +881,7 @@ impl Scanner<'_> {
             && i > 0
             && is_cjk(chars[i - 1])
             && chars.get(scan.end).is_some_and(|&c| is_cjk(c))
-            && word_at(chars, scan.end, lx::BARE_NUMBER_NEXT_VERBS).is_some();
+            && BARE_NUMBER_NEXT_VERBS.any_starting_at(chars, scan.end);
         if bare {
             return Ok(self.finish(i, amount, None, scan.end, None, ctx));
         }
@@ -689,10 +926,7 @@ impl Scanner<'_> {
         if is_digit_by_digit(run) {
             return Err(r);
         }
-        if lx::CN_SET_PHRASES
-            .iter()
-            .any(|p| starts_with_at(chars, i, p))
-        {
+        if CN_SET_PHRASES.any_starting_at(chars, i) {
             return Err(r);
         }
         let value = parse_chinese_numeral(run).ok_or(r)?;
@@ -708,7 +942,7 @@ impl Scanner<'_> {
         let unit_pos = self.skip_spaces(k);
         let unit = self.unit_at(unit_pos).ok_or(r)?;
         let after = unit.end;
-        let simplified = unit.simplified.as_str();
+        let simplified = unit.simplified;
         let lone_one = run.len() == 1 && value == Decimal::integer(1);
         if lone_one && !lx::CN_ONE_COUNT_UNITS.contains(&simplified) {
             return Err(after);
@@ -731,7 +965,7 @@ impl Scanner<'_> {
         }) {
             return Err(after);
         }
-        if word_at(chars, after, lx::CN_ABSTRACT_AFTER).is_some() {
+        if CN_ABSTRACT_AFTER.any_starting_at(chars, after) {
             return Err(after);
         }
         if unit.info.kind == QuantityKind::Money && value.times(unit.info.factor) < lx::CN_MONEY_MIN
@@ -739,7 +973,7 @@ impl Scanner<'_> {
             return Err(after);
         }
         if simplified == lx::SESSION_UNIT
-            && word_at(chars, after, lx::SESSION_AFTER).is_some()
+            && SESSION_AFTER.any_starting_at(chars, after)
             && chars[i.saturating_sub(lx::SESSION_LOOKBACK)..i].contains(&lx::SESSION_TERM)
         {
             return Err(after);
@@ -770,8 +1004,8 @@ impl Scanner<'_> {
         let info = crate::normalize::unit_info("%")?;
         let unit = UnitHit {
             info,
-            printed: crate::lexicon::units::PERCENT_WORD_PREFIX.to_string(),
-            simplified: "%".to_string(),
+            printed: Some(crate::lexicon::units::PERCENT_WORD_PREFIX),
+            simplified: "%",
             start: i,
             end: r,
         };
@@ -821,7 +1055,7 @@ impl Scanner<'_> {
         let scaled = amount.value.checked_mul(amount.multiplier);
         let (unit_printed, unit_normalized, kind, factor) = match &unit {
             Some(u) => (
-                Some(format!("{}{}", amount.multiplier_text, u.printed)),
+                Some(unit_as_printed(&amount.multiplier_text, u, chars)),
                 u.info.normalized,
                 u.info.kind,
                 u.info.factor,
@@ -855,22 +1089,34 @@ impl Scanner<'_> {
     }
 }
 
+/// The unit of a fact as printed: the multipliers, then the unit.
+fn unit_as_printed(multipliers: &str, unit: &UnitHit, chars: &[char]) -> String {
+    let mut s = String::with_capacity(multipliers.len() + 4 * (unit.end - unit.start));
+    s.push_str(multipliers);
+    match unit.printed {
+        Some(printed) => s.push_str(printed),
+        None => s.extend(&chars[unit.start..unit.end]),
+    }
+    s
+}
+
 // ---------------------------------------------------------------------------------------------
 // Metric, sentence, section, as-of date
 
-/// Per-fact state the next fact may borrow from (parallel clauses `解决8家…、5家…`).
-struct Previous {
-    metric: Option<String>,
+/// What a fact may borrow from the previous one in its sentence (parallel clauses
+/// `解决8家…、5家…`).
+#[derive(Clone, Copy)]
+struct Previous<'a> {
+    metric: Option<&'a str>,
     /// The words before a number that precedes its noun (`解决` in `解决8家医疗机构`).
-    lead: Option<String>,
+    lead: Option<&'a str>,
     /// The noun after that number (`医疗机构的医患纠纷`), empty when it has none.
-    noun: String,
-    sentence_start: usize,
+    noun: &'a str,
 }
 
 fn assemble(
     text: &Text,
-    found: &[Found],
+    mut found: Vec<Found>,
     sections: &[Section],
     dates: &[DateMention],
 ) -> Vec<Fact> {
@@ -885,28 +1131,48 @@ fn assemble(
     section_order.sort_by_key(|&k| (sections[k].char_start, sections[k].level));
     let mut next_section = 0;
     let mut active: Vec<usize> = Vec::new();
-    let mut sentence_cache: Option<(usize, usize, String)> = None;
-    let mut previous: Option<Previous> = None;
-    let mut facts = Vec::with_capacity(found.len());
+    // The last sentence read: its start, its end and the fact that holds its text.
+    let mut sentence_cache: Option<(usize, usize, usize)> = None;
+    // The previous fact's sentence start, lead words and noun (see `Previous`).
+    let mut prev_sentence_start: Option<usize> = None;
+    let mut prev_lead: Option<String> = None;
+    let mut prev_noun = String::new();
+    // Reused by the metric cleaning, which edits a copy of the text.
+    let mut scratch: Vec<char> = Vec::new();
+    let mut facts: Vec<Fact> = Vec::with_capacity(found.len());
 
-    for (idx, f) in found.iter().enumerate() {
+    for idx in 0..found.len() {
+        let f = &found[idx];
         // sentence
-        let (s_start, s_end, sentence) = match &sentence_cache {
-            Some((s, e, text)) if *s == f.sentence_start && f.end <= *e => (*s, *e, text.clone()),
+        let (s_start, s_end, sentence) = match sentence_cache {
+            Some((s, e, holder)) if s == f.sentence_start && f.end <= e => {
+                let holder: &Fact = &facts[holder];
+                (s, e, holder.sentence.clone())
+            }
             _ => {
                 let e = sentence_end(text, f.end);
-                let sentence = collect(&chars[f.sentence_start..e]).trim().to_string();
-                sentence_cache = Some((f.sentence_start, e, sentence.clone()));
+                let sentence = collect(trim_whitespace(&chars[f.sentence_start..e]));
+                sentence_cache = Some((f.sentence_start, e, idx));
                 (f.sentence_start, e, sentence)
             }
         };
         // metric
         let next_start = found.get(idx + 1).map_or(chars.len(), |g| g.start);
-        let same_sentence_prev = previous
-            .as_ref()
-            .filter(|p| p.sentence_start == f.sentence_start);
+        let same_sentence_prev =
+            (prev_sentence_start == Some(f.sentence_start)).then(|| Previous {
+                metric: facts.last().and_then(|g| g.metric.as_deref()),
+                lead: prev_lead.as_deref(),
+                noun: &prev_noun,
+            });
         let prev_end = idx.checked_sub(1).map_or(0, |k| found[k].end);
-        let (metric, lead, noun) = metric_of(text, f, prev_end, next_start, same_sentence_prev);
+        let (metric, lead, noun) = metric_of(
+            text,
+            f,
+            prev_end,
+            next_start,
+            same_sentence_prev,
+            &mut scratch,
+        );
         // section: the deepest open one
         while next_section < section_order.len()
             && sections[section_order[next_section]].char_start <= f.start
@@ -931,13 +1197,13 @@ fn assemble(
             section_id,
             raw: collect(&chars[f.start..f.end]),
             value: f.value,
-            unit: f.unit.clone(),
+            unit: None, // moved from `found` below, once `f` is no longer read
             value_normalized: f.value_normalized,
             unit_normalized: f.unit_normalized.to_string(),
             quantity_kind: f.kind,
             qualifier: f.qualifier,
             value_high: f.value_high,
-            metric: metric.clone(),
+            metric,
             indicator: None,
             breakdown_of: None,
             as_of_date,
@@ -945,12 +1211,10 @@ fn assemble(
             char_start: f.start,
             char_end: f.end,
         });
-        previous = Some(Previous {
-            metric,
-            lead,
-            noun,
-            sentence_start: f.sentence_start,
-        });
+        prev_sentence_start = Some(f.sentence_start);
+        prev_lead = lead;
+        prev_noun = noun;
+        facts[idx].unit = found[idx].unit.take();
     }
     facts
 }
@@ -977,7 +1241,8 @@ fn metric_of(
     f: &Found,
     prev_end: usize,
     next_start: usize,
-    prev: Option<&Previous>,
+    prev: Option<Previous>,
+    scratch: &mut Vec<char>,
 ) -> (Option<String>, Option<String>, String) {
     let chars = &text.chars;
     let floor = f.start.saturating_sub(lx::METRIC_BEFORE_MAX).max(prev_end);
@@ -987,8 +1252,8 @@ fn metric_of(
     if f.opener == Opener::Punct(lx::LIST_SEPARATOR) {
         from = list_start(text, from, floor).unwrap_or(from);
     }
-    let (mut before, enumeration) = clean_before(&chars[from..f.start]);
-    let after = noun_after(text, f, next_start);
+    let (mut before, enumeration) = clean_before(&chars[from..f.start], scratch);
+    let after = noun_after(text, f, next_start, scratch);
     let number_first = !after.is_empty();
     // `实现188项涉企经营事项、13项证明和85项申请材料`: the text between two facts is the
     // previous one's noun, so the number is one more item of the same list.
@@ -998,29 +1263,31 @@ fn metric_of(
         before.clear();
     }
     let listed_after = f.opener == Opener::Punct(lx::LIST_SEPARATOR) || follows_counted_noun;
-    let metric = if number_first {
-        if enumeration || (listed_after && !before.is_empty()) {
+    let (metric, lead) = if number_first {
+        let metric = if enumeration || (listed_after && !before.is_empty()) {
             // `A、B等4个专项债项目`, `…、清廉文化5个区块`: the number counts the noun after it.
             after.clone()
         } else if before.is_empty() {
-            match prev.and_then(|p| p.lead.as_ref()) {
+            match prev.and_then(|p| p.lead) {
                 Some(lead) if listed_after => format!("{lead}{after}"),
                 _ => after.clone(),
             }
         } else {
             format!("{before}{after}")
-        }
+        };
+        let lead = if !before.is_empty() {
+            Some(before)
+        } else if listed_after {
+            prev.and_then(|p| p.lead).map(str::to_string)
+        } else {
+            None
+        };
+        (metric, lead)
     } else if before.is_empty() {
-        prev.and_then(|p| p.metric.clone()).unwrap_or_default()
+        let metric = prev.and_then(|p| p.metric).map(str::to_string);
+        (metric.unwrap_or_default(), None)
     } else {
-        before.clone()
-    };
-    let lead = if number_first && !before.is_empty() {
-        Some(before)
-    } else if number_first && listed_after {
-        prev.and_then(|p| p.lead.clone())
-    } else {
-        None
+        (before, None)
     };
     ((!metric.is_empty()).then_some(metric), lead, after)
 }
@@ -1043,7 +1310,7 @@ fn list_start(text: &Text, from: usize, floor: usize) -> Option<usize> {
 
 /// The noun right after a count (`开展3次学法活动` → `学法活动`), up to the clause end or the
 /// next fact; empty when the number does not precede a noun.
-fn noun_after(text: &Text, f: &Found, next_start: usize) -> String {
+fn noun_after(text: &Text, f: &Found, next_start: usize, scratch: &mut Vec<char>) -> String {
     if f.kind != QuantityKind::Count || f.unit.is_none() {
         return String::new();
     }
@@ -1071,40 +1338,46 @@ fn noun_after(text: &Text, f: &Found, next_start: usize) -> String {
         }
         e += 1;
     }
-    let mut words: Vec<char> = chars[f.end..e].to_vec();
-    remove_inner_fillers(&mut words);
-    strip_trailing(&mut words, lx::METRIC_TRAILING_FILLERS);
-    trim_edges(&mut words);
-    collect(&words)
+    let words = scratch;
+    words.clear();
+    words.extend_from_slice(&chars[f.end..e]);
+    remove_inner_fillers(words);
+    strip_trailing(words, &METRIC_TRAILING_FILLERS);
+    trim_edges(words);
+    collect(words)
 }
 
 /// Cleans the clause text before a number into a metric: drops the time phrase and what
 /// precedes it, fillers at both ends and inner totals (`共计`); reports a final `等`.
-fn clean_before(chars: &[char]) -> (String, bool) {
-    let mut s: Vec<char> = chars.to_vec();
-    trim_edges(&mut s);
-    let cut = cut_position(&s);
+fn clean_before(chars: &[char], scratch: &mut Vec<char>) -> (String, bool) {
+    let s = scratch;
+    s.clear();
+    s.extend_from_slice(chars);
+    trim_edges(s);
+    let cut = cut_position(s);
     s.drain(..cut);
-    remove_inner_fillers(&mut s);
-    trim_edges(&mut s);
-    let enumeration = ends_with_at(&s, s.len(), lx::METRIC_ENUMERATION_END);
+    remove_inner_fillers(s);
+    trim_edges(s);
+    let enumeration = ends_with_at(s, s.len(), lx::METRIC_ENUMERATION_END);
     if enumeration {
         s.truncate(s.len() - lx::METRIC_ENUMERATION_END.chars().count());
     }
-    strip_leading(&mut s);
-    strip_trailing(&mut s, lx::METRIC_TRAILING_FILLERS);
-    trim_edges(&mut s);
-    (collect(&s), enumeration)
+    strip_leading(s);
+    strip_trailing(s, &METRIC_TRAILING_FILLERS);
+    trim_edges(s);
+    (collect(s), enumeration)
 }
 
 /// Position after the last time phrase (`2023年`, `今年以来`, `截至目前`) or cut word (`仅`).
 fn cut_position(s: &[char]) -> usize {
+    let (time_words, cut_after): (&WordIndex, &WordIndex) = (&METRIC_TIME_WORDS, &METRIC_CUT_AFTER);
     let mut cut = 0;
     for j in 0..s.len() {
-        if let Some(w) =
-            word_at(s, j, lx::METRIC_TIME_WORDS).or_else(|| word_at(s, j, lx::METRIC_CUT_AFTER))
+        if let Some(len) = time_words
+            .longest_at(s, j)
+            .or_else(|| cut_after.longest_at(s, j))
         {
-            cut = cut.max(j + w.chars().count());
+            cut = cut.max(j + len);
         }
         if lx::METRIC_CALENDAR_CHARS.contains(&s[j])
             && j > 0
@@ -1123,11 +1396,10 @@ fn cut_position(s: &[char]) -> usize {
 }
 
 fn remove_inner_fillers(s: &mut Vec<char>) {
-    for filler in lx::METRIC_INNER_FILLERS {
-        let f: Vec<char> = filler.chars().collect();
+    for f in METRIC_INNER_FILLERS.iter() {
         let mut j = 0;
         while j + f.len() <= s.len() {
-            if s[j..j + f.len()] == f[..] {
+            if s[j] == f[0] && s[j..j + f.len()] == f[..] {
                 s.drain(j..j + f.len());
             } else {
                 j += 1;
@@ -1139,25 +1411,21 @@ fn remove_inner_fillers(s: &mut Vec<char>) {
 fn strip_leading(s: &mut Vec<char>) {
     loop {
         let before = s.len();
-        let mut best: Option<usize> = None;
-        for w in lx::METRIC_LEADING_FILLERS {
-            if starts_with_at(s, 0, w) {
-                let len = w.chars().count();
-                let rest = s.len() - len;
-                let fits = if lx::METRIC_VERB_FILLERS.contains(w) {
-                    rest >= 3
-                } else {
-                    rest >= 2 || rest == 0
-                };
-                let guarded = len == 1
-                    && lx::METRIC_LEADING_GUARDS
-                        .iter()
-                        .any(|g| starts_with_at(s, 0, g));
-                if fits && !guarded && best.is_none_or(|b| len > b) {
-                    best = Some(len);
-                }
-            }
-        }
+        let fits = |w: &Word| {
+            let rest = s.len() - w.len();
+            let fits = if lx::METRIC_VERB_FILLERS.contains(&w.text) {
+                rest >= 3
+            } else {
+                rest >= 2 || rest == 0
+            };
+            let guarded = w.len() == 1 && METRIC_LEADING_GUARDS.any_starting_at(s, 0);
+            fits && !guarded
+        };
+        let best = METRIC_LEADING_FILLERS
+            .starting_at(s, 0)
+            .filter(|w| fits(w))
+            .map(Word::len)
+            .max();
         if let Some(len) = best {
             s.drain(..len);
         }
@@ -1168,26 +1436,23 @@ fn strip_leading(s: &mut Vec<char>) {
     }
 }
 
-fn strip_trailing(s: &mut Vec<char>, fillers: &[&str]) {
+fn strip_trailing(s: &mut Vec<char>, fillers: &WordIndex) {
     loop {
         let before = s.len();
-        let fits = |w: &&&str| {
-            let len = w.chars().count();
-            let rest = s.len() - len;
-            let guarded = len == 1
-                && lx::METRIC_TRAILING_GUARDS
-                    .iter()
-                    .any(|g| ends_with_at(s, s.len(), g));
-            !guarded && (!lx::METRIC_VERB_FILLERS.contains(w) || rest >= 2)
+        let end = s.len();
+        let fits = |w: &Word| {
+            let rest = end - w.len();
+            let guarded = w.len() == 1 && METRIC_TRAILING_GUARDS.any_ending_at(s, end);
+            !guarded && (!lx::METRIC_VERB_FILLERS.contains(&w.text) || rest >= 2)
         };
-        if let Some(w) = fillers
-            .iter()
-            .filter(|w| ends_with_at(s, s.len(), w))
-            .filter(fits)
-            .max_by_key(|w| w.chars().count())
-        {
-            let len = w.chars().count();
-            s.truncate(s.len() - len);
+        // The longest, of equally long ones the last listed (as `max_by_key` picks).
+        let best = fillers
+            .ending_at(s, end)
+            .filter(|w| fits(w))
+            .max_by_key(|w| (w.len(), w.index))
+            .map(Word::len);
+        if let Some(len) = best {
+            s.truncate(end - len);
         }
         trim_edges(s);
         if s.len() == before {
@@ -1236,6 +1501,40 @@ mod tests {
             facts.iter().map(|f| &f.raw).collect::<Vec<_>>()
         );
         facts.into_iter().next().unwrap()
+    }
+
+    #[test]
+    fn word_index_matches_like_a_scan_of_the_list() {
+        let chars = |s: &str| s.chars().collect::<Vec<char>>();
+        let index = WordIndex::new(["截至目前", "目前", "至今", "事项"]);
+        let text = chars("截至目前至今");
+        assert_eq!(index.longest_at(&text, 0), Some(4));
+        assert_eq!(index.longest_at(&text, 2), Some(2));
+        assert_eq!(index.longest_at(&text, 1), None);
+        assert!(index.any_ending_at(&text, 6));
+        assert!(index.any_ending_at(&text, 4));
+        assert!(!index.any_ending_at(&text, 5));
+        assert!(!index.any_starting_at(&text, 6));
+        // traditional characters of the text match the simplified words, first and last
+        let text = chars("項事項");
+        assert!(index.any_ending_at(&text, 3));
+        assert!(!index.any_ending_at(&text, 1));
+        let index = WordIndex::new(["项目"]);
+        assert!(index.any_starting_at(&chars("項目"), 0));
+        // for every list word, the index agrees with `starts_with_at` / `ends_with_at`
+        for list in [
+            lx::METRIC_LEADING_FILLERS,
+            lx::METRIC_TRAILING_GUARDS,
+            lx::CN_SET_PHRASES,
+        ] {
+            let index = WordIndex::new(list.iter().copied());
+            for w in list {
+                let text = chars(&format!("x{w}y"));
+                let end = text.len() - 1;
+                assert!(index.any_starting_at(&text, 1) && starts_with_at(&text, 1, w));
+                assert!(index.any_ending_at(&text, end) && ends_with_at(&text, end, w));
+            }
+        }
     }
 
     // ---- number forms -------------------------------------------------------------------
