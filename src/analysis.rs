@@ -201,42 +201,63 @@ pub fn build_in_chunks(
     let codes: Vec<&'static str> = taxonomy.codes().collect();
     let mut indicators = TableSink::in_dir(dir, "indicators", indicator_columns(), opts)?;
     let mut panel = TableSink::in_dir(dir, "panel", panel_columns(taxonomy), opts)?;
-    // Values in the panel unit per indicator, for the run report's totals and medians.
-    let mut panel_values: HashMap<&'static str, Vec<f64>> = HashMap::new();
     let chunk_docs = chunk_docs.max(1);
+    let parts = table_parts(dir, partitioned)?;
 
-    for part in table_parts(dir, partitioned)? {
-        if !part.documents.exists() {
-            continue;
-        }
-        let n_docs = scan_file(&part.documents)
-            .and_then(|lf| lf.select([len()]).collect())
-            .and_then(|df| Ok(df.column("len")?.idx()?.get(0).unwrap_or(0) as usize))
-            .map_err(err)?;
-        // Row of the next document's first fact in the part's facts file.
-        let mut facts_row = 0i64;
-        for start in (0..n_docs).step_by(chunk_docs) {
-            let doc_info = read_documents(&part, start, chunk_docs).map_err(err)?;
-            let n_facts: i64 = doc_info.rows.iter().map(|d| d.n_facts).sum();
-            let facts = chunk_facts(&part.facts, facts_row, &doc_info.rows).map_err(err)?;
-            facts_row += n_facts;
-            let rows = aggregate(facts, taxonomy).map_err(err)?;
-            write_chunk(
-                &rows,
-                &doc_info,
-                taxonomy,
-                &codes,
-                &mut indicators,
-                &mut panel,
-                &mut panel_values,
-            )?;
-        }
-    }
-
-    Ok(AnalysisSummary {
-        indicator_rows: indicators.finish()?,
-        panel_rows: panel.finish()?,
-        per_indicator: summarize(panel_values),
+    // A writer thread appends each chunk's rows while the next chunk is aggregated; one
+    // chunk waits in the queue at most.
+    let (tx, rx) = std::sync::mpsc::sync_channel::<(Vec<IndicatorRow>, DocInfo)>(1);
+    std::thread::scope(|scope| {
+        let writer = scope.spawn(move || -> Result<AnalysisSummary, String> {
+            // Values in the panel unit per indicator, for the run report's totals and medians.
+            let mut panel_values = HashMap::new();
+            for (rows, doc_info) in rx {
+                write_chunk(
+                    &rows,
+                    &doc_info,
+                    taxonomy,
+                    &codes,
+                    &mut indicators,
+                    &mut panel,
+                    &mut panel_values,
+                )?;
+            }
+            Ok(AnalysisSummary {
+                indicator_rows: indicators.finish()?,
+                panel_rows: panel.finish()?,
+                per_indicator: summarize(panel_values),
+            })
+        });
+        let aggregated = (|| -> Result<(), String> {
+            for part in &parts {
+                if !part.documents.exists() {
+                    continue;
+                }
+                let n_docs = scan_file(&part.documents)
+                    .and_then(|lf| lf.select([len()]).collect())
+                    .and_then(|df| Ok(df.column("len")?.idx()?.get(0).unwrap_or(0) as usize))
+                    .map_err(err)?;
+                // Row of the next document's first fact in the part's facts file.
+                let mut facts_row = 0i64;
+                for start in (0..n_docs).step_by(chunk_docs) {
+                    let doc_info = read_documents(part, start, chunk_docs).map_err(err)?;
+                    let n_facts: i64 = doc_info.rows.iter().map(|d| d.n_facts).sum();
+                    let facts = chunk_facts(&part.facts, facts_row, &doc_info.rows).map_err(err)?;
+                    facts_row += n_facts;
+                    let rows = aggregate(facts, taxonomy).map_err(err)?;
+                    if tx.send((rows, doc_info)).is_err() {
+                        break; // the writer failed: its error is reported below
+                    }
+                }
+            }
+            Ok(())
+        })();
+        drop(tx);
+        let summary = writer
+            .join()
+            .unwrap_or_else(|_| Err("the indicators writer crashed (please report)".into()));
+        aggregated?;
+        summary
     })
 }
 
