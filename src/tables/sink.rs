@@ -165,7 +165,9 @@ pub fn format_float(f: f64) -> String {
 fn write_float(out: &mut String, f: f64) -> std::fmt::Result {
     use std::fmt::Write as _;
     if f.is_finite() && f == f.trunc() && f.abs() < 1e15 {
-        write!(out, "{}", f as i64)
+        // Most values are whole numbers (counts, yuan): itoa skips the formatting machinery.
+        out.push_str(itoa::Buffer::new().format(f as i64));
+        Ok(())
     } else {
         write!(out, "{f}")
     }
