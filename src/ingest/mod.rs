@@ -288,7 +288,7 @@ pub fn decode_text(bytes: &[u8], declared: Option<&'static Encoding>) -> Result<
     if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
         return finish(enc, &bytes[bom_len..], bom_name(enc));
     }
-    if let Ok(s) = std::str::from_utf8(bytes) {
+    if let Ok(s) = simdutf8::basic::from_utf8(bytes) {
         return Ok(Decoded {
             text: s.to_string(),
             encoding: "UTF-8",
