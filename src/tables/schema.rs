@@ -13,6 +13,10 @@ use crate::model::{DateMention, DocResult, Fact, Reject, Section};
 /// or statistics.
 pub const LONG_TEXT_COLUMNS: &[&str] = &["body", "text", "sentence"];
 
+/// Short free text that repeats (dictionary encoding pays) but that nobody filters by range:
+/// written without min/max statistics, which cost two string comparisons per value.
+pub const NO_STATISTICS_COLUMNS: &[&str] = &["raw", "metric", "heading", "title", "warnings"];
+
 /// Bumped whenever a column's name, type or meaning changes (see CHANGELOG.md).
 pub const SCHEMA_VERSION: &str = "1.1";
 

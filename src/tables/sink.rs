@@ -19,7 +19,9 @@ use parquet::basic::{Compression, ZstdLevel};
 use parquet::file::metadata::KeyValue;
 use parquet::file::properties::{EnabledStatistics, WriterProperties};
 
-use super::schema::{ColType, ColumnInfo, Table, Value, LONG_TEXT_COLUMNS, SCHEMA_VERSION};
+use super::schema::{
+    ColType, ColumnInfo, Table, Value, LONG_TEXT_COLUMNS, NO_STATISTICS_COLUMNS, SCHEMA_VERSION,
+};
 
 /// Rows, or bytes of text, buffered before they become a Parquet record batch (the bytes
 /// bound matters for `texts`, whose rows are whole reports).
@@ -250,14 +252,15 @@ impl TableSink {
             .set_max_row_group_bytes(Some(ROW_GROUP_BYTES))
             .set_key_value_metadata(Some(kv));
         // Free text gains nothing from dictionaries or min/max statistics, and costs time.
-        for c in columns
-            .iter()
-            .filter(|c| LONG_TEXT_COLUMNS.contains(&c.name))
-        {
+        for c in &columns {
             let path = parquet::schema::types::ColumnPath::from(c.name);
-            props = props
-                .set_column_dictionary_enabled(path.clone(), false)
-                .set_column_statistics_enabled(path, EnabledStatistics::None);
+            if LONG_TEXT_COLUMNS.contains(&c.name) {
+                props = props
+                    .set_column_dictionary_enabled(path.clone(), false)
+                    .set_column_statistics_enabled(path, EnabledStatistics::None);
+            } else if NO_STATISTICS_COLUMNS.contains(&c.name) {
+                props = props.set_column_statistics_enabled(path, EnabledStatistics::None);
+            }
         }
         let props = props.build();
         let pq_file = File::create(parquet_path).map_err(|e| err(&e))?;
