@@ -152,7 +152,7 @@ pub fn decode_document(rel_path: &str, bytes: &[u8]) -> Result<SourceDoc, String
         format,
         encoding: encoding.to_string(),
         source_bytes: bytes.len() as u64,
-        text: normalize_line_endings(&text),
+        text: normalize_line_endings(text),
         meta,
         warnings,
     })
@@ -396,10 +396,10 @@ fn finish(enc: &'static Encoding, bytes: &[u8], name: &'static str) -> Result<De
     })
 }
 
-/// `\r\n` and lone `\r` become `\n`.
-pub fn normalize_line_endings(s: &str) -> String {
-    if !s.contains('\r') {
-        return s.to_string();
+/// `\r\n` and lone `\r` become `\n`; text without `\r` (most) is returned as it is.
+pub fn normalize_line_endings(s: String) -> String {
+    if memchr::memchr(b'\r', s.as_bytes()).is_none() {
+        return s;
     }
     s.replace("\r\n", "\n").replace('\r', "\n")
 }
