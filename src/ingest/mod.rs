@@ -412,6 +412,16 @@ mod tests {
         "滨海镇2022年法治政府建设年度报告\n一、2022年推进法治政府建设的主要举措和成效";
 
     #[test]
+    fn line_endings_become_newlines() {
+        let crlf = "一、主要举措\r\n（一）加强领导\r二、存在的不足".to_string();
+        assert_eq!(
+            normalize_line_endings(crlf),
+            "一、主要举措\n（一）加强领导\n二、存在的不足"
+        );
+        assert_eq!(normalize_line_endings(SNIPPET.to_string()), SNIPPET);
+    }
+
+    #[test]
     fn utf8_plain_and_with_bom() {
         let d = decode_text(SNIPPET.as_bytes(), None).unwrap();
         assert_eq!(d.encoding, "UTF-8");
