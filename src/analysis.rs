@@ -9,7 +9,7 @@ use polars::prelude::*;
 
 use crate::indicators::{count_unit_family, Aggregate, Taxonomy};
 use crate::tables::schema::{ColType, ColumnInfo, Value};
-use crate::tables::sink::{SinkOptions, TableSink, PARTITION_COLUMN};
+use crate::tables::sink::{partition_year, SinkOptions, TableSink, PARTITION_FILE_STEM};
 
 /// Columns of `indicators`, one row per document, indicator and unit.
 pub const INDICATOR_COLUMNS: &[(&str, ColType, bool, &str)] = &[
@@ -108,39 +108,32 @@ struct TablePart {
     year: Option<Option<i32>>,
 }
 
-fn table_parts(dir: &Path, partitioned: bool) -> Result<Vec<TablePart>, String> {
+fn table_parts(dir: &Path, partitioned: bool) -> Vec<TablePart> {
     if !partitioned {
-        return Ok(vec![TablePart {
+        return vec![TablePart {
             documents: dir.join("documents.parquet"),
             facts: dir.join("facts.parquet"),
             year: None,
-        }]);
+        }];
     }
     let base = dir.join("documents");
     let Ok(entries) = std::fs::read_dir(&base) else {
-        return Ok(Vec::new()); // no documents at all
+        return Vec::new(); // no documents at all
     };
-    let mut names: Vec<String> = entries
+    // Partition directories with their years, in name order.
+    let mut names: Vec<(String, Option<i32>)> = entries
         .filter_map(|e| e.ok())
         .filter_map(|e| e.file_name().into_string().ok())
-        .filter(|n| n.starts_with(PARTITION_COLUMN))
+        .filter_map(|n| partition_year(&n).map(|year| (n, year)))
         .collect();
     names.sort();
+    let file = format!("{PARTITION_FILE_STEM}.parquet");
     names
         .into_iter()
-        .map(|name| {
-            let value = &name[PARTITION_COLUMN.len() + 1..];
-            let year = match value {
-                "__HIVE_DEFAULT_PARTITION__" => None,
-                v => Some(v.parse::<i32>().map_err(|_| {
-                    format!("indicators stage: unexpected partition directory {name}")
-                })?),
-            };
-            Ok(TablePart {
-                documents: base.join(&name).join("part-0.parquet"),
-                facts: dir.join("facts").join(&name).join("part-0.parquet"),
-                year: Some(year),
-            })
+        .map(|(name, year)| TablePart {
+            documents: base.join(&name).join(&file),
+            facts: dir.join("facts").join(&name).join(&file),
+            year: Some(year),
         })
         .collect()
 }
@@ -202,7 +195,7 @@ pub fn build_in_chunks(
     let mut indicators = TableSink::in_dir(dir, "indicators", indicator_columns(), opts)?;
     let mut panel = TableSink::in_dir(dir, "panel", panel_columns(taxonomy), opts)?;
     let chunk_docs = chunk_docs.max(1);
-    let parts = table_parts(dir, partitioned)?;
+    let parts = table_parts(dir, partitioned);
 
     // A writer thread appends each chunk's rows while the next chunk is aggregated; one
     // chunk waits in the queue at most.

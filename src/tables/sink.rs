@@ -410,6 +410,27 @@ pub struct PartitionedSink {
 
 /// The partition column.
 pub const PARTITION_COLUMN: &str = "report_year";
+/// Hive's directory value for rows whose partition column is null.
+const NULL_PARTITION: &str = "__HIVE_DEFAULT_PARTITION__";
+/// The data file in each partition directory (`.parquet`, `.csv`).
+pub const PARTITION_FILE_STEM: &str = "part-0";
+
+/// `report_year=2023`, or Hive's default partition for an unknown year.
+pub fn partition_dir(year: Option<i32>) -> String {
+    match year {
+        Some(y) => format!("{PARTITION_COLUMN}={y}"),
+        None => format!("{PARTITION_COLUMN}={NULL_PARTITION}"),
+    }
+}
+
+/// The year of a directory named by `partition_dir`; `None` for any other name.
+pub fn partition_year(dir_name: &str) -> Option<Option<i32>> {
+    let value = dir_name.strip_prefix(PARTITION_COLUMN)?.strip_prefix('=')?;
+    if value == NULL_PARTITION {
+        return Some(None);
+    }
+    value.parse().ok().map(Some)
+}
 
 impl PartitionedSink {
     pub fn for_table<P, C>(dir: &Path, table: &Table<P, C>, opts: SinkOptions) -> Self {
@@ -431,17 +452,20 @@ impl PartitionedSink {
         child: &C,
     ) -> Result<(), String> {
         if !self.parts.contains_key(&year) {
-            let value = year.map_or("__HIVE_DEFAULT_PARTITION__".to_string(), |y| y.to_string());
             // Parquet and CSV datasets live in separate trees so that each reader sees one
             // format: facts/report_year=2023/part-0.parquet, csv/facts/report_year=2023/part-0.csv
-            let part = format!("{PARTITION_COLUMN}={value}");
-            let pq = self.base.join(self.name).join(&part).join("part-0.parquet");
+            let part = partition_dir(year);
+            let pq = self
+                .base
+                .join(self.name)
+                .join(&part)
+                .join(format!("{PARTITION_FILE_STEM}.parquet"));
             let csv = self
                 .base
                 .join("csv")
                 .join(self.name)
                 .join(&part)
-                .join("part-0.csv");
+                .join(format!("{PARTITION_FILE_STEM}.csv"));
             let sink = TableSink::create(
                 &pq,
                 &csv,
@@ -464,5 +488,24 @@ impl PartitionedSink {
             rows += sink.finish()?;
         }
         Ok(rows)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn partition_directories_name_their_year() {
+        assert_eq!(partition_dir(Some(2023)), "report_year=2023");
+        assert_eq!(
+            partition_dir(None),
+            "report_year=__HIVE_DEFAULT_PARTITION__"
+        );
+        for year in [Some(2023), None] {
+            assert_eq!(partition_year(&partition_dir(year)), Some(year));
+        }
+        assert_eq!(partition_year("report_year=abc"), None);
+        assert_eq!(partition_year("facts"), None);
     }
 }
