@@ -362,65 +362,84 @@ struct Batch {
     rejects: Vec<Reject>,
 }
 
-/// Appends a batch's rows to one table.
-type WriteRows = fn(&mut Output, &Batch) -> Result<(), String>;
-
 fn year(d: &DocResult) -> Option<i32> {
     d.meta.report_year
 }
 
-/// The tables written while documents stream through, each by its own writer thread.
-const TABLE_WRITERS: [(&str, WriteRows); 6] = [
-    ("documents", |out, b| {
-        b.docs
-            .iter()
-            .try_for_each(|d| out.append(&schema::DOCUMENTS, year(d), &(), d))
-    }),
-    ("texts", |out, b| {
-        b.docs
-            .iter()
-            .try_for_each(|d| out.append(&schema::TEXTS, year(d), &(), d))
-    }),
-    ("sections", |out, b| {
-        b.docs.iter().try_for_each(|d| {
-            d.sections
-                .iter()
-                .try_for_each(|x| out.append(&schema::SECTIONS, year(d), d, x))
-        })
-    }),
-    ("facts", |out, b| {
-        b.docs.iter().try_for_each(|d| {
-            d.facts
-                .iter()
-                .try_for_each(|x| out.append(&schema::FACTS, year(d), d, x))
-        })
-    }),
-    ("dates", |out, b| {
-        b.docs.iter().try_for_each(|d| {
-            d.dates
-                .iter()
-                .try_for_each(|x| out.append(&schema::DATES, year(d), d, x))
-        })
-    }),
-    ("rejects", |out, b| {
-        b.rejects
-            .iter()
-            .try_for_each(|r| out.append(&schema::REJECTS, None, &(), r))
-    }),
-];
-
-/// Opens the writer of a table named in `TABLE_WRITERS` (rejects are never partitioned).
-fn open_output(dir: &Path, name: &str, opts: SinkOptions, by_year: bool) -> Result<Output, String> {
-    match name {
-        "documents" => Output::create(dir, &schema::DOCUMENTS, opts, by_year),
-        "texts" => Output::create(dir, &schema::TEXTS, opts, by_year),
-        "sections" => Output::create(dir, &schema::SECTIONS, opts, by_year),
-        "facts" => Output::create(dir, &schema::FACTS, opts, by_year),
-        "dates" => Output::create(dir, &schema::DATES, opts, by_year),
-        "rejects" => Output::create(dir, &schema::REJECTS, opts, false),
-        other => Err(format!("no table named {other}")),
-    }
+/// A table written while documents stream through, by its own writer thread.
+struct TableWriter {
+    name: &'static str,
+    /// Opens the table's files in the output directory (partitioned by year or not).
+    open: fn(&Path, SinkOptions, bool) -> Result<Output, String>,
+    /// Appends a batch's rows.
+    write_rows: WriteRows,
 }
+
+type WriteRows = fn(&mut Output, &Batch) -> Result<(), String>;
+
+const TABLE_WRITERS: [TableWriter; 6] = [
+    TableWriter {
+        name: "documents",
+        open: |dir, opts, by_year| Output::create(dir, &schema::DOCUMENTS, opts, by_year),
+        write_rows: |out, b| {
+            b.docs
+                .iter()
+                .try_for_each(|d| out.append(&schema::DOCUMENTS, year(d), &(), d))
+        },
+    },
+    TableWriter {
+        name: "texts",
+        open: |dir, opts, by_year| Output::create(dir, &schema::TEXTS, opts, by_year),
+        write_rows: |out, b| {
+            b.docs
+                .iter()
+                .try_for_each(|d| out.append(&schema::TEXTS, year(d), &(), d))
+        },
+    },
+    TableWriter {
+        name: "sections",
+        open: |dir, opts, by_year| Output::create(dir, &schema::SECTIONS, opts, by_year),
+        write_rows: |out, b| {
+            b.docs.iter().try_for_each(|d| {
+                d.sections
+                    .iter()
+                    .try_for_each(|x| out.append(&schema::SECTIONS, year(d), d, x))
+            })
+        },
+    },
+    TableWriter {
+        name: "facts",
+        open: |dir, opts, by_year| Output::create(dir, &schema::FACTS, opts, by_year),
+        write_rows: |out, b| {
+            b.docs.iter().try_for_each(|d| {
+                d.facts
+                    .iter()
+                    .try_for_each(|x| out.append(&schema::FACTS, year(d), d, x))
+            })
+        },
+    },
+    TableWriter {
+        name: "dates",
+        open: |dir, opts, by_year| Output::create(dir, &schema::DATES, opts, by_year),
+        write_rows: |out, b| {
+            b.docs.iter().try_for_each(|d| {
+                d.dates
+                    .iter()
+                    .try_for_each(|x| out.append(&schema::DATES, year(d), d, x))
+            })
+        },
+    },
+    TableWriter {
+        name: "rejects",
+        // Rejects have no report year: never partitioned.
+        open: |dir, opts, _| Output::create(dir, &schema::REJECTS, opts, false),
+        write_rows: |out, b| {
+            b.rejects
+                .iter()
+                .try_for_each(|r| out.append(&schema::REJECTS, None, &(), r))
+        },
+    },
+];
 
 /// Batches a table writer may lag behind the extraction before the extraction waits: memory
 /// stays bounded whatever the corpus size.
@@ -634,7 +653,7 @@ fn run_into(
     };
     let outputs = TABLE_WRITERS
         .iter()
-        .map(|(name, _)| open_output(dir, name, opts, cfg.partition_by_year))
+        .map(|t| (t.open)(dir, opts, cfg.partition_by_year))
         .collect::<Result<Vec<_>, _>>()?;
     let mut summary = RunSummary::default();
     let mut first_by_body = FirstByBody::default();
@@ -649,7 +668,13 @@ fn run_into(
     let written: Vec<Result<(u64, Duration), String>> = std::thread::scope(|scope| {
         let mut queues = Vec::new();
         let mut writers = Vec::new();
-        for (out, (name, write_rows)) in outputs.into_iter().zip(TABLE_WRITERS) {
+        for (
+            out,
+            TableWriter {
+                name, write_rows, ..
+            },
+        ) in outputs.into_iter().zip(TABLE_WRITERS)
+        {
             let (tx, rx) = std::sync::mpsc::sync_channel(WRITER_QUEUE_BATCHES);
             queues.push(tx);
             let writer = std::thread::Builder::new()
@@ -691,9 +716,9 @@ fn run_into(
             .collect()
     });
     summary.table_rows = Vec::new();
-    for ((name, _), result) in TABLE_WRITERS.iter().zip(written) {
+    for (table, result) in TABLE_WRITERS.iter().zip(written) {
         let (rows, busy) = result?;
-        summary.table_rows.push((name, rows));
+        summary.table_rows.push((table.name, rows));
         summary.stage_times.write += busy;
     }
 
