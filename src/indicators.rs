@@ -841,7 +841,7 @@ mod tests {
                     indicator: None,
                     breakdown_of: None,
                     as_of_date: None,
-                    sentence: sentence.to_string(),
+                    sentence: sentence.into(),
                     char_start: start,
                     char_end: start + raw.chars().count(),
                 }
@@ -851,7 +851,7 @@ mod tests {
 
     fn one(unit: &str, metric: &str, sentence: &str) -> Fact {
         let mut f = sentence_facts(0, "1", &[("1", 1.0, unit, metric)]).remove(0);
-        f.sentence = sentence.to_string();
+        f.sentence = sentence.into();
         f
     }
 
@@ -1363,8 +1363,8 @@ mod tests {
         facts[0].char_end = 2;
         facts[1].raw.clear();
         t.assign(&mut facts);
-        facts[0].sentence.clear();
-        facts[1].sentence.clear();
+        facts[0].sentence = "".into();
+        facts[1].sentence = "".into();
         t.assign(&mut facts);
         assert!(facts.iter().all(|f| f.breakdown_of.is_none()));
         t.assign(&mut []);
@@ -1595,7 +1595,7 @@ mod tests {
                 indicator: None,
                 breakdown_of: None,
                 as_of_date: None,
-                sentence: r[sentence].clone(),
+                sentence: r[sentence].as_str().into(),
                 char_start: r[cs].parse().expect("char_start"),
                 char_end: r[ce].parse().expect("char_end"),
             };

@@ -207,7 +207,8 @@ pub struct Fact {
     /// indicator sums skip parts whose total has the same indicator.
     pub breakdown_of: Option<i32>,
     pub as_of_date: Option<NaiveDate>,
-    pub sentence: String,
+    /// Shared by the facts of one sentence (a report sentence often holds several).
+    pub sentence: std::sync::Arc<str>,
     pub char_start: usize,
     pub char_end: usize,
 }

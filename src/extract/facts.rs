@@ -1139,6 +1139,8 @@ fn assemble(
     let mut prev_noun = String::new();
     // Reused by the metric cleaning, which edits a copy of the text.
     let mut scratch: Vec<char> = Vec::new();
+    // Reused to spell out each sentence before it becomes the shared `Arc<str>`.
+    let mut sentence_buf = String::new();
     let mut facts: Vec<Fact> = Vec::with_capacity(found.len());
 
     for idx in 0..found.len() {
@@ -1151,7 +1153,9 @@ fn assemble(
             }
             _ => {
                 let e = sentence_end(text, f.end);
-                let sentence = collect(trim_whitespace(&chars[f.sentence_start..e]));
+                sentence_buf.clear();
+                sentence_buf.extend(trim_whitespace(&chars[f.sentence_start..e]));
+                let sentence: std::sync::Arc<str> = sentence_buf.as_str().into();
                 sentence_cache = Some((f.sentence_start, e, idx));
                 (f.sentence_start, e, sentence)
             }
@@ -2008,7 +2012,7 @@ mod tests {
         assert_eq!(facts[5].as_of_date, None);
         assert!(facts[0].sentence.starts_with("截止12月3日"));
         assert!(facts[0].sentence.ends_with("100%。"));
-        assert_eq!(facts[5].sentence, "二是强化管理,完成3件。");
+        assert_eq!(&*facts[5].sentence, "二是强化管理,完成3件。");
         // offsets are characters
         let chars: Vec<char> = body.chars().collect();
         for f in &facts {
