@@ -369,21 +369,41 @@ struct Text {
     protected: Vec<bool>,
 }
 
+/// Buffers of a thread's previous `Text`, reused for the next document: each report needs
+/// several times its size in `char`s, and fresh memory for each one costs page faults.
+/// Buffers grown by a huge document are not kept.
+type TextBuffers = (Vec<char>, Vec<bool>);
+const KEEP_BUFFER_CHARS: usize = 1 << 20;
+thread_local! {
+    static TEXT_BUFFERS: std::cell::Cell<TextBuffers> = const { std::cell::Cell::new((Vec::new(), Vec::new())) };
+}
+
 impl Text {
     fn new(body: &str) -> Self {
-        // Sized up front: collecting from `chars()` would grow the vector several times.
-        let mut chars = vec!['\0'; body.chars().count()];
-        for (slot, c) in chars.iter_mut().zip(body.chars()) {
-            *slot = c;
-        }
-        let protected = protect(&chars);
+        let (mut chars, protected) = TEXT_BUFFERS.take();
+        chars.clear();
+        // A body has at most as many chars as bytes: one pass, no growing.
+        chars.reserve(body.len());
+        chars.extend(body.chars());
+        let protected = protect(&chars, protected);
         Text { chars, protected }
     }
 }
 
-fn protect(chars: &[char]) -> Vec<bool> {
+impl Drop for Text {
+    fn drop(&mut self) {
+        if self.chars.capacity() <= KEEP_BUFFER_CHARS {
+            let chars = std::mem::take(&mut self.chars);
+            let protected = std::mem::take(&mut self.protected);
+            TEXT_BUFFERS.set((chars, protected));
+        }
+    }
+}
+
+fn protect(chars: &[char], mut p: Vec<bool>) -> Vec<bool> {
     let n = chars.len();
-    let mut p = vec![false; n];
+    p.clear();
+    p.resize(n, false);
     let classes: &[u8] = &CLASSES;
     let mut i = 0;
     while i < n {
