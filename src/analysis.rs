@@ -197,30 +197,49 @@ pub fn build_in_chunks(
     let chunk_docs = chunk_docs.max(1);
     let parts = table_parts(dir, partitioned);
 
-    // A writer thread appends each chunk's rows while the next chunk is aggregated; one
-    // chunk waits in the queue at most.
-    let (tx, rx) = std::sync::mpsc::sync_channel::<(Vec<IndicatorRow>, DocInfo)>(1);
+    // Two writer threads, one per table, append each chunk's rows while the next chunk is
+    // aggregated; one chunk waits in each queue at most.
+    type Chunk = std::sync::Arc<(Vec<IndicatorRow>, DocInfo)>;
+    let (long_tx, long_rx) = std::sync::mpsc::sync_channel::<Chunk>(1);
+    let (wide_tx, wide_rx) = std::sync::mpsc::sync_channel::<Chunk>(1);
     std::thread::scope(|scope| {
-        let writer = scope.spawn(move || -> Result<AnalysisSummary, String> {
+        let long_writer = scope.spawn(move || -> Result<u64, String> {
+            for chunk in long_rx {
+                let (rows, doc_info) = &*chunk;
+                write_indicator_rows(rows, doc_info, &mut indicators)?;
+            }
+            indicators.finish()
+        });
+        let wide_writer = scope.spawn(move || -> Result<(u64, PanelValues), String> {
             // Values in the panel unit per indicator, for the run report's totals and medians.
             let mut panel_values = HashMap::new();
-            for (rows, doc_info) in rx {
-                write_chunk(
-                    &rows,
-                    &doc_info,
+            for chunk in wide_rx {
+                let (rows, doc_info) = &*chunk;
+                write_panel_rows(
+                    rows,
+                    doc_info,
                     taxonomy,
                     &codes,
-                    &mut indicators,
                     &mut panel,
                     &mut panel_values,
                 )?;
             }
+            Ok((panel.finish()?, panel_values))
+        });
+        let writer = move || -> Result<AnalysisSummary, String> {
+            let indicator_rows = long_writer
+                .join()
+                .unwrap_or_else(|_| Err("the indicators writer crashed (please report)".into()));
+            let panel = wide_writer
+                .join()
+                .unwrap_or_else(|_| Err("the panel writer crashed (please report)".into()));
+            let (panel_rows, panel_values) = panel?;
             Ok(AnalysisSummary {
-                indicator_rows: indicators.finish()?,
-                panel_rows: panel.finish()?,
+                indicator_rows: indicator_rows?,
+                panel_rows,
                 per_indicator: summarize(panel_values),
             })
-        });
+        };
         let aggregated = (|| -> Result<(), String> {
             for part in &parts {
                 if !part.documents.exists() {
@@ -238,36 +257,32 @@ pub fn build_in_chunks(
                     let facts = chunk_facts(&part.facts, facts_row, &doc_info.rows).map_err(err)?;
                     facts_row += n_facts;
                     let rows = aggregate(facts, taxonomy).map_err(err)?;
-                    if tx.send((rows, doc_info)).is_err() {
-                        break; // the writer failed: its error is reported below
+                    let chunk = std::sync::Arc::new((rows, doc_info));
+                    if long_tx.send(chunk.clone()).is_err() || wide_tx.send(chunk).is_err() {
+                        break; // a writer failed: its error is reported below
                     }
                 }
             }
             Ok(())
         })();
-        drop(tx);
-        let summary = writer
-            .join()
-            .unwrap_or_else(|_| Err("the indicators writer crashed (please report)".into()));
+        drop((long_tx, wide_tx));
+        let summary = writer();
         aggregated?;
         summary
     })
 }
 
-/// Appends one chunk's rows to `indicators` and `panel`.
-fn write_chunk(
+/// Per indicator code, the values of the documents that report it in its panel unit.
+type PanelValues = HashMap<&'static str, Vec<f64>>;
+
+/// Appends one chunk's rows to `indicators` (long).
+fn write_indicator_rows(
     rows: &[IndicatorRow],
     doc_info: &DocInfo,
-    taxonomy: &'static Taxonomy,
-    codes: &[&'static str],
     indicators: &mut TableSink,
-    panel: &mut TableSink,
-    panel_values: &mut HashMap<&'static str, Vec<f64>>,
 ) -> Result<(), String> {
-    let local = |r: &IndicatorRow| r.doc_index as usize;
-    // indicators (long)
     for r in rows {
-        let d = &doc_info.rows[local(r)];
+        let d = &doc_info.rows[r.doc_index as usize];
         indicators.append_values(&[
             Value::s(&r.doc_id),
             Value::opt(&d.organization),
@@ -282,26 +297,43 @@ fn write_chunk(
             Value::s(&r.fact_ids),
         ])?;
     }
+    Ok(())
+}
 
-    // panel (wide): the value in the indicator's panel unit, null where not reported
-    let mut by_doc: HashMap<usize, HashMap<&'static str, f64>> = HashMap::new();
-    for r in rows.iter().filter(|r| in_panel_unit(taxonomy, r)) {
-        let Some(code) = codes.iter().copied().find(|c| *c == r.indicator) else {
-            continue;
-        };
-        let slot = by_doc.entry(local(r)).or_default();
-        match (slot.get_mut(code), taxonomy.aggregate(code)) {
-            // 件 and 宗 rows of one indicator are one count.
-            (Some(v), Some(Aggregate::Sum)) => *v += r.value,
-            (Some(_), _) => {}
-            (None, _) => {
-                slot.insert(code, r.value);
+/// Appends one chunk's rows to `panel` (wide): the value in the indicator's panel unit, null
+/// where not reported.
+fn write_panel_rows(
+    rows: &[IndicatorRow],
+    doc_info: &DocInfo,
+    taxonomy: &'static Taxonomy,
+    codes: &[&'static str],
+    panel: &mut TableSink,
+    panel_values: &mut PanelValues,
+) -> Result<(), String> {
+    // Rows come sorted by document: each document's rows fill one slot per indicator code.
+    let column_of: HashMap<&str, usize> = codes.iter().enumerate().map(|(k, c)| (*c, k)).collect();
+    let mut slots: Vec<Option<f64>> = vec![None; codes.len()];
+    let mut next_row = 0;
+    let mut row: Vec<Value> = Vec::with_capacity(PANEL_ID_COLUMNS.len() + codes.len());
+    for (i, d) in doc_info.rows.iter().enumerate() {
+        slots.iter_mut().for_each(|s| *s = None);
+        while let Some(r) = rows.get(next_row).filter(|r| r.doc_index as usize == i) {
+            next_row += 1;
+            let Some(&k) = column_of.get(r.indicator.as_str()) else {
+                continue;
+            };
+            if !in_panel_unit(taxonomy, r) {
+                continue;
+            }
+            match (&mut slots[k], taxonomy.aggregate(codes[k])) {
+                // 件 and 宗 rows of one indicator are one count.
+                (Some(v), Some(Aggregate::Sum)) => *v += r.value,
+                (Some(_), _) => {}
+                (slot @ None, _) => *slot = Some(r.value),
             }
         }
-    }
-    for (i, d) in doc_info.rows.iter().enumerate() {
-        let values = by_doc.get(&i);
-        let mut row = vec![
+        row.clear();
+        row.extend([
             Value::s(&d.doc_id),
             Value::s(&d.source_path),
             Value::opt(&d.organization),
@@ -313,19 +345,20 @@ fn write_chunk(
             Value::opt(&d.division_code),
             d.report_year.map_or(Value::Null, |y| Value::Int(y.into())),
             Value::s(&d.doc_kind),
-        ];
-        row.extend(codes.iter().map(|c| {
-            values
-                .and_then(|v| v.get(c))
-                .map_or(Value::Null, |x| Value::Float(*x))
-        }));
+        ]);
+        row.extend(slots.iter().map(|v| v.map_or(Value::Null, Value::Float)));
         panel.append_values(&row)?;
-    }
-    for values in by_doc.into_values() {
-        for (code, v) in values {
-            panel_values.entry(code).or_default().push(v);
+        for (code, v) in codes.iter().zip(&slots) {
+            if let Some(v) = v {
+                panel_values.entry(*code).or_default().push(*v);
+            }
         }
     }
+    debug_assert_eq!(
+        next_row,
+        rows.len(),
+        "indicator rows are sorted by document"
+    );
     Ok(())
 }
 
@@ -456,25 +489,26 @@ fn aggregate(facts: DataFrame, taxonomy: &Taxonomy) -> PolarsResult<Vec<Indicato
     let fact_ids = fact_ids.list()?;
 
     let mut rows = Vec::with_capacity(grouped.height());
+    // One reused Series walks the lists (a Series per row costs more than the rest).
+    let mut id_lists = fact_ids.amortized_iter();
     for i in 0..grouped.height() {
-        let ids = fact_ids.get_as_series(i);
+        let ids = id_lists.next().flatten();
         let code = indicator.get(i).unwrap_or_default();
         let value = match taxonomy.aggregate(code) {
             Some(Aggregate::First) => first.get(i),
             _ => sum.get(i),
         };
-        let ids: Vec<String> = ids
-            .map(|s| {
-                s.i32()
-                    .map(|ca| {
-                        (0..ca.len())
-                            .filter_map(|k| ca.get(k))
-                            .map(|x| x.to_string())
-                            .collect()
-                    })
-                    .unwrap_or_default()
-            })
-            .unwrap_or_default();
+        let mut joined = String::new();
+        if let Some(ids) = ids {
+            if let Ok(ca) = ids.as_ref().i32() {
+                for id in ca.iter().flatten() {
+                    if !joined.is_empty() {
+                        joined.push(';');
+                    }
+                    joined.push_str(itoa::Buffer::new().format(id));
+                }
+            }
+        }
         rows.push(IndicatorRow {
             doc_index: doc_index.get(i).unwrap_or_default(),
             doc_id: doc_id.get(i).unwrap_or_default().to_string(),
@@ -482,7 +516,7 @@ fn aggregate(facts: DataFrame, taxonomy: &Taxonomy) -> PolarsResult<Vec<Indicato
             unit: unit.get(i).unwrap_or_default().to_string(),
             value: value.unwrap_or(f64::NAN),
             n_facts: n_facts.get(i).unwrap_or_default(),
-            fact_ids: ids.join(";"),
+            fact_ids: joined,
         });
     }
     Ok(rows)
