@@ -135,7 +135,17 @@ pub struct Section {
     pub section_type: Option<SectionType>,
     pub char_start: usize,
     pub char_end: usize,
-    pub text: String,
+    /// The section's own text, as a byte range of the body it was found in (see `text`):
+    /// a range, not a copy, since sections tile the whole body.
+    pub text_bytes: std::ops::Range<usize>,
+}
+
+impl Section {
+    /// The section's own text: from its start to its first subsection. `body` is the text the
+    /// section was found in.
+    pub fn text<'a>(&self, body: &'a str) -> &'a str {
+        body.get(self.text_bytes.clone()).unwrap_or_default()
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

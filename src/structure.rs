@@ -246,7 +246,7 @@ fn assign_tree(found: Vec<Found>, body: &str, body_chars: usize) -> Vec<Section>
             section_type,
             char_start: f.start,
             char_end: end.max(f.start),
-            text: String::new(),
+            text_bytes: 0..0,
         });
         byte_spans.push((f.start_byte, end_byte.max(f.start_byte)));
         stack.push(i);
@@ -259,7 +259,8 @@ fn assign_tree(found: Vec<Found>, body: &str, body_chars: usize) -> Vec<Section>
         } else {
             end
         };
-        sections[i].text = body[start..own_end.max(start)].trim_end().to_string();
+        let own = body[start..own_end.max(start)].trim_end();
+        sections[i].text_bytes = start..start + own.len();
     }
     sections
 }
@@ -323,7 +324,7 @@ mod tests {
         let span = |x: &Section| chars[x.char_start..x.char_end].iter().collect::<String>();
         assert_eq!(span(&s[0]), "一、主要举措和成效\n正文。\n");
         assert_eq!(span(&s[1]), "二、存在的不足\n不足。");
-        assert_eq!(s[1].text, "二、存在的不足\n不足。");
+        assert_eq!(s[1].text(body), "二、存在的不足\n不足。");
     }
 
     #[test]

@@ -2061,7 +2061,7 @@ mod tests {
                 section_type: None,
                 char_start: start,
                 char_end: end,
-                text: String::new(),
+                text_bytes: 0..0,
             };
         let second = body.chars().position(|c| c == '二').unwrap();
         let sub = body.chars().position(|c| c == '(').unwrap();

@@ -200,7 +200,7 @@ pub static SECTIONS: Table<DocResult, Section> = Table {
         col!("section_type", Utf8, true, "Level 1 only: measures_and_results, shortcomings, leadership_duty, next_year_plan, other.", |_, s| s.section_type.map_or(Value::Null, |t| Value::s(t.as_str()))),
         col!("char_start", Int32, false, "Start of the section in the cleaned body (characters).", |_, s| Value::count(s.char_start)),
         col!("char_end", Int32, false, "End (exclusive) of the section including its subsections.", |_, s| Value::count(s.char_end)),
-        col!("text", Utf8, false, "The section's own text: from its start to its first subsection.", |_, s| Value::s(&s.text)),
+        col!("text", Utf8, false, "The section's own text: from its start to its first subsection.", |d, s| Value::s(s.text(&d.clean.body))),
     ],
 };
 
