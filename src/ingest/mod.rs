@@ -338,17 +338,22 @@ pub fn decode_text(bytes: &[u8], declared: Option<&'static Encoding>) -> Result<
 /// Picks GB18030 or Big5 when the bytes decide it; `None` leaves it to detection.
 fn gbk_or_big5(bytes: &[u8]) -> Option<Decoded> {
     let (gb, gb_errors) = GB18030.decode_without_bom_handling(bytes);
-    let (b5, b5_errors) = BIG5.decode_without_bom_handling(bytes);
-    let pick = match (gb_errors, b5_errors) {
-        (false, true) => Some(true),
-        (true, false) => Some(false),
-        (false, false) => {
-            let (g, b) = (prose_score(&gb), prose_score(&b5));
+    // Only a clean Big5 reading counts, so its decoding stops at the first malformed byte:
+    // GBK text usually has one within a few characters.
+    let b5 = BIG5.decode_without_bom_handling_and_without_replacement(bytes);
+    let pick = match (gb_errors, &b5) {
+        (false, None) => Some(true),
+        (true, Some(_)) => Some(false),
+        (false, Some(b5)) => {
+            let (g, b) = (prose_score(&gb), prose_score(b5));
             (g != b).then_some(g > b)
         }
-        (true, true) => None,
+        (true, None) => None,
     }?;
-    let (text, encoding) = if pick { (gb, "GB18030") } else { (b5, "Big5") };
+    let (text, encoding) = match b5 {
+        Some(b5) if !pick => (b5, "Big5"),
+        _ => (gb, "GB18030"),
+    };
     Some(Decoded {
         text: text.into_owned(),
         encoding,
