@@ -381,10 +381,7 @@ thread_local! {
 impl Text {
     fn new(body: &str) -> Self {
         let (mut chars, protected) = TEXT_BUFFERS.take();
-        chars.clear();
-        // A body has at most as many chars as bytes: one pass, no growing.
-        chars.reserve(body.len());
-        chars.extend(body.chars());
+        decode_chars(body, &mut chars);
         let protected = protect(&chars, protected);
         Text { chars, protected }
     }
@@ -398,6 +395,19 @@ impl Drop for Text {
             TEXT_BUFFERS.set((chars, protected));
         }
     }
+}
+
+/// The characters of `body` into `out` (cleared first). A body has at most as many chars as
+/// bytes: the buffer is sized once and filled by index, with no capacity check per char.
+fn decode_chars(body: &str, out: &mut Vec<char>) {
+    out.clear();
+    out.resize(body.len(), '\0');
+    let mut n = 0;
+    for (slot, c) in out.iter_mut().zip(body.chars()) {
+        *slot = c;
+        n += 1;
+    }
+    out.truncate(n);
 }
 
 fn protect(chars: &[char], mut p: Vec<bool>) -> Vec<bool> {
@@ -1506,6 +1516,22 @@ fn trim_edges(s: &mut Vec<char>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn decode_chars_reads_every_utf8_width() {
+        let mut out = vec!['x'];
+        for body in [
+            "",
+            "abc",
+            "罚款12.5万元",
+            "é±€𠀀𝟘",
+            "一是\n二是,100%。",
+            "\u{7f}\u{80}\u{7ff}\u{800}\u{ffff}\u{10000}\u{10ffff}",
+        ] {
+            decode_chars(body, &mut out);
+            assert_eq!(out, body.chars().collect::<Vec<_>>(), "{body}");
+        }
+    }
     use crate::model::{DatePrecision, SectionKind};
 
     fn extract(body: &str) -> Vec<Fact> {
