@@ -87,14 +87,30 @@ impl ColumnBuilder {
         }
     }
 
+    /// The batch so far as an array. The builder starts again with room for a batch like
+    /// this one (arrow's `finish` leaves it with none, and it would grow back by doubling).
     fn finish(&mut self) -> ArrayRef {
+        let rows = self.len();
         match self {
-            ColumnBuilder::Utf8(b) => Arc::new(b.finish()),
-            ColumnBuilder::Int16(b) => Arc::new(b.finish()),
-            ColumnBuilder::Int32(b) => Arc::new(b.finish()),
-            ColumnBuilder::Int64(b) => Arc::new(b.finish()),
-            ColumnBuilder::Float64(b) => Arc::new(b.finish()),
-            ColumnBuilder::Date32(b) => Arc::new(b.finish()),
+            ColumnBuilder::Utf8(b) => {
+                let next = StringBuilder::with_capacity(rows, b.values_slice().len());
+                Arc::new(std::mem::replace(b, next).finish())
+            }
+            ColumnBuilder::Int16(b) => {
+                Arc::new(std::mem::replace(b, Int16Builder::with_capacity(rows)).finish())
+            }
+            ColumnBuilder::Int32(b) => {
+                Arc::new(std::mem::replace(b, Int32Builder::with_capacity(rows)).finish())
+            }
+            ColumnBuilder::Int64(b) => {
+                Arc::new(std::mem::replace(b, Int64Builder::with_capacity(rows)).finish())
+            }
+            ColumnBuilder::Float64(b) => {
+                Arc::new(std::mem::replace(b, Float64Builder::with_capacity(rows)).finish())
+            }
+            ColumnBuilder::Date32(b) => {
+                Arc::new(std::mem::replace(b, Date32Builder::with_capacity(rows)).finish())
+            }
         }
     }
 
