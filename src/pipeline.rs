@@ -269,6 +269,9 @@ pub fn process_document_timed(source: SourceDoc, res: Resources) -> (DocResult, 
     (doc, times)
 }
 
+/// One file's outcome and the time each stage took on it.
+type Processed = (Result<DocResult, Reject>, StageTimes);
+
 /// Reads and processes one file; a panic in any stage becomes a reject, not a crash.
 fn process_file(
     file: &InputFile,
@@ -661,6 +664,7 @@ fn run_into(
     let mut progress = Progress::new(cfg.progress);
     let mut files = ingest::discover(&cfg.input, excludes);
     let batch_size = cfg.batch_size.max(1);
+    let mut worker_crashed = false;
 
     // Each table has its own writer thread fed through a bounded queue, so writing overlaps
     // the parallel extraction of the next batches without a barrier between them; each
@@ -688,23 +692,42 @@ fn run_into(
             first_by_body: &mut first_by_body,
             warnings: &mut warnings,
         };
+        // The workers take up the next batch while this thread accounts for the last one and
+        // hands it to the writers (and waits when a writer's queue is full): two batches at
+        // most are in flight, and the workers never wait for this thread.
+        let (limits, resources) = (cfg.limits, cfg.resources);
+        let start = |batch: Vec<InputFile>| {
+            let (tx, rx) = std::sync::mpsc::sync_channel(1);
+            pool.spawn(move || {
+                let results: Vec<_> = batch
+                    .par_iter()
+                    .map(|f| process_file(f, limits, resources))
+                    .collect();
+                let _ = tx.send(results);
+            });
+            rx
+        };
+        let mut in_flight: Option<std::sync::mpsc::Receiver<Vec<Processed>>> = None;
         loop {
             let batch: Vec<InputFile> = files.by_ref().take(batch_size).collect();
-            if batch.is_empty() {
-                break;
+            let next = (!batch.is_empty()).then(|| start(batch));
+            if let Some(current) = in_flight.take() {
+                // Stages turn their panics into rejects; a batch lost anyway is an error.
+                let Ok(results) = current.recv() else {
+                    worker_crashed = true;
+                    break;
+                };
+                let batch = std::sync::Arc::new(books.account(results));
+                // A writer that stopped has failed: its error is reported below.
+                if queues.iter().any(|q| q.send(batch.clone()).is_err()) {
+                    break;
+                }
+                progress.update(books.summary, started);
             }
-            let results = pool.install(|| {
-                batch
-                    .par_iter()
-                    .map(|f| process_file(f, cfg.limits, cfg.resources))
-                    .collect::<Vec<_>>()
-            });
-            let batch = std::sync::Arc::new(books.account(results));
-            // A writer that stopped has failed: its error is reported below.
-            if queues.iter().any(|q| q.send(batch.clone()).is_err()) {
-                break;
+            match next {
+                Some(rx) => in_flight = Some(rx),
+                None => break,
             }
-            progress.update(books.summary, started);
         }
         drop(queues);
         writers
@@ -715,6 +738,9 @@ fn run_into(
             })
             .collect()
     });
+    if worker_crashed {
+        return Err("a worker thread crashed while processing a batch (please report)".into());
+    }
     summary.table_rows = Vec::new();
     for (table, result) in TABLE_WRITERS.iter().zip(written) {
         let (rows, busy) = result?;
