@@ -203,10 +203,24 @@ fn cut_at<'a>(s: &'a str, stops: &[char]) -> &'a str {
 
 /// Level-1 section type from the heading words (see `lexicon::sections`).
 pub fn classify_section(heading: &str) -> SectionType {
-    SECTION_TYPE_CUES
-        .iter()
-        .find(|(_, cues)| cues.iter().any(|c| heading.contains(c)))
-        .map_or(SectionType::Other, |(t, _)| *t)
+    // Every cue of every type in one automaton, each pattern labelled with its type's rank:
+    // one pass over the heading, and the best-ranked type found wins, as in the cue order.
+    static CUES: LazyLock<(aho_corasick::AhoCorasick, Vec<usize>)> = LazyLock::new(|| {
+        let (patterns, ranks): (Vec<&str>, Vec<usize>) = SECTION_TYPE_CUES
+            .iter()
+            .enumerate()
+            .flat_map(|(rank, (_, cues))| cues.iter().map(move |c| (*c, rank)))
+            .unzip();
+        let automaton =
+            aho_corasick::AhoCorasick::new(patterns).expect("section cues are plain strings");
+        (automaton, ranks)
+    });
+    let (automaton, ranks) = &*CUES;
+    automaton
+        .find_overlapping_iter(heading)
+        .map(|m| ranks[m.pattern().as_usize()])
+        .min()
+        .map_or(SectionType::Other, |rank| SECTION_TYPE_CUES[rank].0)
 }
 
 /// Assigns ids, parents, spans and own text.
@@ -286,6 +300,40 @@ pub fn missing_mandated(sections: &[Section]) -> Vec<SectionType> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The cue lists read in order, as the lexicon documents them.
+    fn classify_by_scanning(heading: &str) -> SectionType {
+        SECTION_TYPE_CUES
+            .iter()
+            .find(|(_, cues)| cues.iter().any(|c| heading.contains(c)))
+            .map_or(SectionType::Other, |(t, _)| *t)
+    }
+
+    #[test]
+    fn one_automaton_classifies_as_the_ordered_cue_lists() {
+        // Every cue alone, every pair of cues in both orders, and some real headings.
+        let cues: Vec<&str> = SECTION_TYPE_CUES
+            .iter()
+            .flat_map(|(_, c)| c.iter().copied())
+            .collect();
+        let mut headings: Vec<String> = vec![
+            "改进措施及工作计划".into(),
+            "2023年法治政府建设主要举措和成效".into(),
+            "党政主要负责人履行推进法治建设第一责任人职责情况".into(),
+            "存在的不足和原因".into(),
+            "其他".into(),
+            String::new(),
+        ];
+        for a in &cues {
+            headings.push(a.to_string());
+            for b in &cues {
+                headings.push(format!("{a}和{b}"));
+            }
+        }
+        for h in &headings {
+            assert_eq!(classify_section(h), classify_by_scanning(h), "{h}");
+        }
+    }
 
     fn headings(body: &str) -> Vec<(i16, String, String)> {
         build_sections(body)
