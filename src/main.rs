@@ -5,6 +5,15 @@ use clap::Parser;
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
+/// mimalloc's `mi_option_purge_delay` (its `mi_option_e` value in v2 and v3; the Rust
+/// bindings name no constant for it).
+const MI_OPTION_PURGE_DELAY: libmimalloc_sys::mi_option_t = 15;
+
 fn main() {
+    // A run's working set is steady (a few batches of documents), so freed memory is kept
+    // for the next batch instead of being handed back to the OS and faulted in, zeroed,
+    // again: that cost 5-10% of a run's CPU. Peak memory is unchanged.
+    // SAFETY: sets an integer option; called before any other thread exists.
+    unsafe { libmimalloc_sys::mi_option_set(MI_OPTION_PURGE_DELAY, -1) };
     std::process::exit(govreport::cli::main_with(govreport::cli::Cli::parse()));
 }
