@@ -169,8 +169,8 @@ struct IndicatorRow {
 
 /// Builds `indicators` and `panel` from the tables in `dir` (as written by this run).
 /// Documents are aggregated in chunks of this many, in file order; each chunk reads only its
-/// own rows of the documents and facts files, so memory holds one chunk whatever the corpus
-/// size and the facts are read once.
+/// own rows of the documents and facts files, so memory holds `threads` chunks (aggregated
+/// at once) whatever the corpus size, and the facts are read once.
 const CHUNK_DOCS: usize = 5_000;
 
 pub fn build(
@@ -178,17 +178,20 @@ pub fn build(
     partitioned: bool,
     taxonomy: &'static Taxonomy,
     opts: SinkOptions,
+    threads: usize,
 ) -> Result<AnalysisSummary, String> {
-    build_in_chunks(dir, partitioned, taxonomy, opts, CHUNK_DOCS)
+    build_in_chunks(dir, partitioned, taxonomy, opts, CHUNK_DOCS, threads)
 }
 
-/// `build` with a given number of documents per pass (the output does not depend on it).
+/// `build` with a given number of documents per pass, and of passes run at once (the output
+/// depends on neither).
 pub fn build_in_chunks(
     dir: &Path,
     partitioned: bool,
     taxonomy: &'static Taxonomy,
     opts: SinkOptions,
     chunk_docs: usize,
+    parallel: usize,
 ) -> Result<AnalysisSummary, String> {
     let err = |e: PolarsError| format!("indicators stage: {e}");
     let codes: Vec<&'static str> = taxonomy.codes().collect();
@@ -245,21 +248,49 @@ pub fn build_in_chunks(
                 if !part.documents.exists() {
                     continue;
                 }
-                let n_docs = scan_file(&part.documents)
-                    .and_then(|lf| lf.select([len()]).collect())
-                    .and_then(|df| Ok(df.column("len")?.idx()?.get(0).unwrap_or(0) as usize))
-                    .map_err(err)?;
-                // Row of the next document's first fact in the part's facts file.
+                // Each chunk's first document and the row of its first fact in the facts
+                // file (one integer per document is read for this).
+                let n_facts = facts_per_document(part).map_err(err)?;
+                let mut chunks = Vec::new();
                 let mut facts_row = 0i64;
-                for start in (0..n_docs).step_by(chunk_docs) {
-                    let doc_info = read_documents(part, start, chunk_docs).map_err(err)?;
-                    let n_facts: i64 = doc_info.rows.iter().map(|d| d.n_facts).sum();
-                    let facts = chunk_facts(&part.facts, facts_row, &doc_info.rows).map_err(err)?;
-                    facts_row += n_facts;
-                    let rows = aggregate(facts, taxonomy).map_err(err)?;
-                    let chunk = std::sync::Arc::new((rows, doc_info));
-                    if long_tx.send(chunk.clone()).is_err() || wide_tx.send(chunk).is_err() {
-                        break; // a writer failed: its error is reported below
+                for (k, counts) in n_facts.chunks(chunk_docs).enumerate() {
+                    chunks.push((k * chunk_docs, facts_row));
+                    facts_row += counts.iter().sum::<i64>();
+                }
+                // `parallel` chunks are aggregated at once; their rows go to the writers in
+                // chunk order.
+                for window in chunks.chunks(parallel.max(1)) {
+                    let results: Vec<Result<Chunk, String>> = std::thread::scope(|s| {
+                        let passes: Vec<_> = window
+                            .iter()
+                            .map(|&(start, first_fact)| {
+                                s.spawn(move || -> Result<Chunk, String> {
+                                    let doc_info =
+                                        read_documents(part, start, chunk_docs).map_err(err)?;
+                                    let facts =
+                                        chunk_facts(&part.facts, first_fact, &doc_info.rows)
+                                            .map_err(err)?;
+                                    let rows = aggregate(facts, taxonomy).map_err(err)?;
+                                    Ok(std::sync::Arc::new((rows, doc_info)))
+                                })
+                            })
+                            .collect();
+                        passes
+                            .into_iter()
+                            .map(|p| {
+                                p.join().unwrap_or_else(|_| {
+                                    Err("indicators stage: a chunk's aggregation crashed \
+                                         (please report)"
+                                        .to_string())
+                                })
+                            })
+                            .collect()
+                    });
+                    for chunk in results {
+                        let chunk = chunk?;
+                        if long_tx.send(chunk.clone()).is_err() || wide_tx.send(chunk).is_err() {
+                            return Ok(()); // a writer failed: its error is reported below
+                        }
                     }
                 }
             }
@@ -360,6 +391,19 @@ fn write_panel_rows(
         "indicator rows are sorted by document"
     );
     Ok(())
+}
+
+/// `n_facts` of every document of a part, in file order.
+fn facts_per_document(part: &TablePart) -> PolarsResult<Vec<i64>> {
+    let df = scan_file(&part.documents)?
+        .select([col("n_facts").cast(DataType::Int64)])
+        .collect()?;
+    Ok(df
+        .column("n_facts")?
+        .i64()?
+        .iter()
+        .map(|n| n.unwrap_or(0))
+        .collect())
 }
 
 /// Documents `start..start + count` of a documents file, in file order.

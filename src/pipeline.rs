@@ -749,8 +749,13 @@ fn run_into(
     }
 
     let t = Instant::now();
-    let analysis =
-        crate::analysis::build(dir, cfg.partition_by_year, cfg.resources.taxonomy, opts)?;
+    let analysis = crate::analysis::build(
+        dir,
+        cfg.partition_by_year,
+        cfg.resources.taxonomy,
+        opts,
+        pool.current_num_threads(),
+    )?;
     summary
         .table_rows
         .push(("indicators", analysis.indicator_rows));

@@ -558,9 +558,22 @@ fn indicators_do_not_depend_on_the_chunking_of_documents() {
     let before = read_tables();
     let taxonomy = govreport::pipeline::Resources::embedded().unwrap().taxonomy;
     for chunk in [1, 2, 3] {
-        govreport::analysis::build_in_chunks(&out, false, taxonomy, Default::default(), chunk)
+        for parallel in [1, 3] {
+            govreport::analysis::build_in_chunks(
+                &out,
+                false,
+                taxonomy,
+                Default::default(),
+                chunk,
+                parallel,
+            )
             .unwrap();
-        assert_eq!(before, read_tables(), "{chunk} documents per pass");
+            assert_eq!(
+                before,
+                read_tables(),
+                "{chunk} documents per pass, {parallel} passes at once"
+            );
+        }
     }
     assert!(before[0].len() > 500, "the seeds give indicator rows");
 
