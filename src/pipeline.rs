@@ -454,12 +454,18 @@ fn run_table_writer(
     mut out: Output,
     write_rows: WriteRows,
     batches: std::sync::mpsc::Receiver<std::sync::Arc<Batch>>,
+    workers: &rayon::ThreadPool,
 ) -> Result<(u64, Duration), String> {
     let mut busy = Duration::ZERO;
     for batch in batches {
         let t = CpuClock::start();
         write_rows(&mut out, &batch)?;
         busy += t.elapsed();
+        // The last writer done with a batch hands it back to the workers to free: they
+        // allocated its strings, and memory freed by the thread that allocated it is cheaper.
+        if let Some(batch) = std::sync::Arc::into_inner(batch) {
+            workers.spawn(move || drop(batch));
+        }
     }
     let t = CpuClock::start();
     let rows = out.finish()?;
@@ -681,9 +687,10 @@ fn run_into(
         {
             let (tx, rx) = std::sync::mpsc::sync_channel(WRITER_QUEUE_BATCHES);
             queues.push(tx);
+            let pool = &pool;
             let writer = std::thread::Builder::new()
                 .name(format!("write-{name}"))
-                .spawn_scoped(scope, move || run_table_writer(out, write_rows, rx))
+                .spawn_scoped(scope, move || run_table_writer(out, write_rows, rx, pool))
                 .map_err(|e| format!("cannot start the {name} writer: {e}"));
             writers.push(writer);
         }
