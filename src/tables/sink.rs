@@ -88,12 +88,15 @@ impl ColumnBuilder {
     }
 
     /// The batch so far as an array. The builder starts again with room for a batch like
-    /// this one (arrow's `finish` leaves it with none, and it would grow back by doubling).
+    /// this one (arrow's `finish` leaves it with none, and it would grow back by doubling),
+    /// text up to `KEEP_TEXT_BYTES`: a partitioned run has a sink per table and year.
     fn finish(&mut self) -> ArrayRef {
+        const KEEP_TEXT_BYTES: usize = 1 << 20;
         let rows = self.len();
         match self {
             ColumnBuilder::Utf8(b) => {
-                let next = StringBuilder::with_capacity(rows, b.values_slice().len());
+                let bytes = b.values_slice().len().min(KEEP_TEXT_BYTES);
+                let next = StringBuilder::with_capacity(rows, bytes);
                 Arc::new(std::mem::replace(b, next).finish())
             }
             ColumnBuilder::Int16(b) => {
