@@ -229,7 +229,7 @@ pub fn build_in_chunks(
             }
             Ok((panel.finish()?, panel_values))
         });
-        let writer = move || -> Result<AnalysisSummary, String> {
+        let join_writers = move || -> Result<AnalysisSummary, String> {
             let indicator_rows = long_writer
                 .join()
                 .unwrap_or_else(|_| Err("the indicators writer crashed (please report)".into()));
@@ -297,7 +297,7 @@ pub fn build_in_chunks(
             Ok(())
         })();
         drop((long_tx, wide_tx));
-        let summary = writer();
+        let summary = join_writers();
         aggregated?;
         summary
     })

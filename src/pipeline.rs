@@ -273,11 +273,7 @@ pub fn process_document_timed(source: SourceDoc, res: Resources) -> (DocResult, 
 type Processed = (Result<DocResult, Reject>, StageTimes);
 
 /// Reads and processes one file; a panic in any stage becomes a reject, not a crash.
-fn process_file(
-    file: &InputFile,
-    limits: ReadLimits,
-    res: Resources,
-) -> (Result<DocResult, Reject>, StageTimes) {
+fn process_file(file: &InputFile, limits: ReadLimits, res: Resources) -> Processed {
     let t = CpuClock::start();
     let source = match ingest::read_input(file, limits) {
         Ok(s) => s,
@@ -536,7 +532,7 @@ struct Bookkeeping<'a> {
 
 impl Bookkeeping<'_> {
     /// Counts one batch's results in input order and marks duplicates of earlier bodies.
-    fn account(&mut self, results: Vec<(Result<DocResult, Reject>, StageTimes)>) -> Batch {
+    fn account(&mut self, results: Vec<Processed>) -> Batch {
         let mut docs = Vec::with_capacity(results.len());
         let mut rejects = Vec::new();
         for (result, times) in results {
@@ -700,8 +696,8 @@ fn run_into(
             warnings: &mut warnings,
         };
         // The workers take up the next batch while this thread accounts for the last one and
-        // hands it to the writers (and waits when a writer's queue is full): two batches at
-        // most are in flight, and the workers never wait for this thread.
+        // hands it to the writers (waiting when a writer's queue is full). Two batches at most
+        // are in flight, so the workers wait only when the writers are behind.
         let (limits, resources) = (cfg.limits, cfg.resources);
         let start = |batch: Vec<InputFile>| {
             let (tx, rx) = std::sync::mpsc::sync_channel(1);
