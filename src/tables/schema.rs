@@ -11,7 +11,12 @@ use crate::model::{DateMention, DocResult, Fact, Reject, Section};
 
 /// Columns of free text (long, nearly all distinct): written without dictionary encoding
 /// or statistics.
-pub const LONG_TEXT_COLUMNS: &[&str] = &["body", "text", "sentence"];
+pub const LONG_TEXT_COLUMNS: &[&str] = &["body", "text"];
+
+/// Long text repeated on neighbouring rows (every fact of a sentence carries the sentence):
+/// dictionary-encoded with room for a row group's distinct values, so each is stored and
+/// compressed once; no statistics.
+pub const REPEATED_TEXT_COLUMNS: &[&str] = &["sentence"];
 
 /// Short free text that repeats (dictionary encoding pays) but that nobody filters by range:
 /// written without min/max statistics, which cost two string comparisons per value.

@@ -20,7 +20,8 @@ use parquet::file::metadata::KeyValue;
 use parquet::file::properties::{EnabledStatistics, WriterProperties};
 
 use super::schema::{
-    ColType, ColumnInfo, Table, Value, LONG_TEXT_COLUMNS, NO_STATISTICS_COLUMNS, SCHEMA_VERSION,
+    ColType, ColumnInfo, Table, Value, LONG_TEXT_COLUMNS, NO_STATISTICS_COLUMNS,
+    REPEATED_TEXT_COLUMNS, SCHEMA_VERSION,
 };
 
 /// Rows, or bytes of text, buffered before they become a Parquet record batch (the bytes
@@ -310,6 +311,10 @@ impl TableSink {
             if LONG_TEXT_COLUMNS.contains(&c.name) {
                 props = props
                     .set_column_dictionary_enabled(path.clone(), false)
+                    .set_column_statistics_enabled(path, EnabledStatistics::None);
+            } else if REPEATED_TEXT_COLUMNS.contains(&c.name) {
+                props = props
+                    .set_column_dictionary_page_size_limit(path.clone(), ROW_GROUP_BYTES)
                     .set_column_statistics_enabled(path, EnabledStatistics::None);
             } else if NO_STATISTICS_COLUMNS.contains(&c.name) {
                 props = props.set_column_statistics_enabled(path, EnabledStatistics::None);
