@@ -158,8 +158,8 @@ pub struct AnalysisSummary {
 
 /// One aggregated indicator value.
 struct IndicatorRow {
+    /// The document's position in its chunk (`DocInfo::rows`).
     doc_index: u32,
-    doc_id: String,
     indicator: String,
     unit: String,
     value: f64,
@@ -216,6 +216,8 @@ pub fn build_in_chunks(
         let wide_writer = scope.spawn(move || -> Result<(u64, PanelValues), String> {
             // Values in the panel unit per indicator, for the run report's totals and medians.
             let mut panel_values = HashMap::new();
+            let column_of: HashMap<&str, usize> =
+                codes.iter().enumerate().map(|(k, c)| (*c, k)).collect();
             for chunk in wide_rx {
                 let (rows, doc_info) = &*chunk;
                 write_panel_rows(
@@ -223,6 +225,7 @@ pub fn build_in_chunks(
                     doc_info,
                     taxonomy,
                     &codes,
+                    &column_of,
                     &mut panel,
                     &mut panel_values,
                 )?;
@@ -248,13 +251,13 @@ pub fn build_in_chunks(
                 if !part.documents.exists() {
                     continue;
                 }
-                // Each chunk's first document and the row of its first fact in the facts
-                // file (one integer per document is read for this).
+                // Each chunk's first document, the row of its first fact in the facts file and
+                // its documents' fact counts (one integer per document is read for this).
                 let n_facts = facts_per_document(part).map_err(err)?;
                 let mut chunks = Vec::new();
                 let mut facts_row = 0i64;
                 for (k, counts) in n_facts.chunks(chunk_docs).enumerate() {
-                    chunks.push((k * chunk_docs, facts_row));
+                    chunks.push((k * chunk_docs, facts_row, counts));
                     facts_row += counts.iter().sum::<i64>();
                 }
                 // `parallel` chunks are aggregated at once; their rows go to the writers in
@@ -263,13 +266,17 @@ pub fn build_in_chunks(
                     let results: Vec<Result<Chunk, String>> = std::thread::scope(|s| {
                         let passes: Vec<_> = window
                             .iter()
-                            .map(|&(start, first_fact)| {
+                            .map(|&(start, first_fact, counts)| {
                                 s.spawn(move || -> Result<Chunk, String> {
                                     let doc_info =
                                         read_documents(part, start, chunk_docs).map_err(err)?;
-                                    let facts =
-                                        chunk_facts(&part.facts, first_fact, &doc_info.rows)
-                                            .map_err(err)?;
+                                    let facts = chunk_facts(
+                                        &part.facts,
+                                        first_fact,
+                                        counts,
+                                        &doc_info.rows,
+                                    )
+                                    .map_err(err)?;
                                     let rows = aggregate(facts, taxonomy).map_err(err)?;
                                     Ok(std::sync::Arc::new((rows, doc_info)))
                                 })
@@ -315,7 +322,7 @@ fn write_indicator_rows(
     for r in rows {
         let d = &doc_info.rows[r.doc_index as usize];
         indicators.append_values(&[
-            Value::s(&r.doc_id),
+            Value::s(&d.doc_id),
             Value::opt(&d.organization),
             Value::opt(&d.org_short),
             Value::opt(&d.admin_level),
@@ -338,11 +345,12 @@ fn write_panel_rows(
     doc_info: &DocInfo,
     taxonomy: &'static Taxonomy,
     codes: &[&'static str],
+    column_of: &HashMap<&str, usize>,
     panel: &mut TableSink,
     panel_values: &mut PanelValues,
 ) -> Result<(), String> {
-    // Rows come sorted by document: each document's rows fill one slot per indicator code.
-    let column_of: HashMap<&str, usize> = codes.iter().enumerate().map(|(k, c)| (*c, k)).collect();
+    // Rows come sorted by document: each document's rows fill one slot per indicator code
+    // (`column_of`: code → its position in `codes`).
     let mut slots: Vec<Option<f64>> = vec![None; codes.len()];
     let mut next_row = 0;
     let mut row: Vec<Value> = Vec::with_capacity(PANEL_ID_COLUMNS.len() + codes.len());
@@ -419,7 +427,6 @@ fn read_documents(part: &TablePart, start: usize, count: usize) -> PolarsResult<
         "county",
         "division_code",
         "doc_kind",
-        "n_facts",
     ];
     if part.year.is_none() {
         cols.push("report_year");
@@ -431,12 +438,17 @@ fn read_documents(part: &TablePart, start: usize, count: usize) -> PolarsResult<
     DocInfo::from_frame(&df, part.year)
 }
 
-/// The facts of a chunk of documents whose first fact is row `first_row` of the facts file,
-/// with the chunk-local `doc_index` of the document each belongs to. Facts are matched to
-/// documents by position, not by doc_id: exact copies of one file share a doc_id, and each
-/// copy is its own document.
-fn chunk_facts(path: &Path, first_row: i64, docs: &[DocRow]) -> PolarsResult<DataFrame> {
-    let n_rows: i64 = docs.iter().map(|d| d.n_facts).sum();
+/// The facts of a chunk of documents whose first fact is row `first_row` of the facts file
+/// and whose fact counts are `n_facts`, with the chunk-local `doc_index` of the document each
+/// belongs to. Facts are matched to documents by position, not by doc_id: exact copies of one
+/// file share a doc_id, and each copy is its own document.
+fn chunk_facts(
+    path: &Path,
+    first_row: i64,
+    n_facts: &[i64],
+    docs: &[DocRow],
+) -> PolarsResult<DataFrame> {
+    let n_rows: i64 = n_facts.iter().sum();
     if n_rows == 0 {
         return Ok(DataFrame::empty());
     }
@@ -453,8 +465,8 @@ fn chunk_facts(path: &Path, first_row: i64, docs: &[DocRow]) -> PolarsResult<Dat
         .collect()?;
     let ids = facts.column("doc_id")?.str()?;
     let mut owner: Vec<IdxSize> = Vec::with_capacity(facts.height());
-    for (i, d) in docs.iter().enumerate() {
-        owner.extend(std::iter::repeat_n(i as IdxSize, d.n_facts as usize));
+    for (i, &n) in n_facts.iter().enumerate() {
+        owner.extend(std::iter::repeat_n(i as IdxSize, n as usize));
     }
     // The pipeline writes each document's facts right after the previous one's; anything
     // else is a bug, reported rather than aggregated into the wrong report.
@@ -497,12 +509,7 @@ fn aggregate(facts: DataFrame, taxonomy: &Taxonomy) -> PolarsResult<Vec<Indicato
                 .or(col("total_indicator").neq(col("indicator"))),
         )
         .sort(["doc_index", "fact_id"], SortMultipleOptions::default())
-        .group_by_stable([
-            col("doc_index"),
-            col("doc_id"),
-            col("indicator"),
-            col("unit_normalized"),
-        ])
+        .group_by_stable([col("doc_index"), col("indicator"), col("unit_normalized")])
         .agg([
             col("value_normalized").sum().alias("sum"),
             col("value_normalized").first().alias("first"),
@@ -523,8 +530,8 @@ fn aggregate(facts: DataFrame, taxonomy: &Taxonomy) -> PolarsResult<Vec<Indicato
     };
     let doc_index = s("doc_index")?.cast(&DataType::UInt32)?;
     let doc_index = doc_index.u32()?;
-    let (doc_id, indicator, unit) = (s("doc_id")?, s("indicator")?, s("unit_normalized")?);
-    let (doc_id, indicator, unit) = (doc_id.str()?, indicator.str()?, unit.str()?);
+    let (indicator, unit) = (s("indicator")?, s("unit_normalized")?);
+    let (indicator, unit) = (indicator.str()?, unit.str()?);
     let (sum, first) = (s("sum")?, s("first")?);
     let (sum, first) = (sum.f64()?, first.f64()?);
     let n_facts = s("n_facts")?.cast(&DataType::UInt32)?;
@@ -555,7 +562,6 @@ fn aggregate(facts: DataFrame, taxonomy: &Taxonomy) -> PolarsResult<Vec<Indicato
         }
         rows.push(IndicatorRow {
             doc_index: doc_index.get(i).unwrap_or_default(),
-            doc_id: doc_id.get(i).unwrap_or_default().to_string(),
             indicator: code.to_string(),
             unit: unit.get(i).unwrap_or_default().to_string(),
             value: value.unwrap_or(f64::NAN),
@@ -579,8 +585,6 @@ struct DocRow {
     division_code: Option<String>,
     report_year: Option<i32>,
     doc_kind: String,
-    /// Rows of the document in the facts table.
-    n_facts: i64,
 }
 
 struct DocInfo {
@@ -605,16 +609,14 @@ impl DocInfo {
                 c.i32()?.iter().collect()
             }
         };
-        let counts = df.column("n_facts")?.cast(&DataType::Int64)?;
-        let counts: Vec<i64> = counts.i64()?.iter().map(|n| n.unwrap_or(0)).collect();
-        let (ids, paths, orgs, shorts, levels) = (
+        let (mut ids, mut paths, mut orgs, mut shorts, mut levels) = (
             text("doc_id")?,
             text("source_path")?,
             text("organization")?,
             text("org_short")?,
             text("admin_level")?,
         );
-        let (provinces, cities, counties, codes, kinds) = (
+        let (mut provinces, mut cities, mut counties, mut codes, mut kinds) = (
             text("province")?,
             text("city")?,
             text("county")?,
@@ -623,18 +625,17 @@ impl DocInfo {
         );
         let rows = (0..df.height())
             .map(|i| DocRow {
-                doc_id: ids[i].clone().unwrap_or_default(),
-                source_path: paths[i].clone().unwrap_or_default(),
-                organization: orgs[i].clone(),
-                org_short: shorts[i].clone(),
-                admin_level: levels[i].clone(),
-                province: provinces[i].clone(),
-                city: cities[i].clone(),
-                county: counties[i].clone(),
-                division_code: codes[i].clone(),
+                doc_id: ids[i].take().unwrap_or_default(),
+                source_path: paths[i].take().unwrap_or_default(),
+                organization: orgs[i].take(),
+                org_short: shorts[i].take(),
+                admin_level: levels[i].take(),
+                province: provinces[i].take(),
+                city: cities[i].take(),
+                county: counties[i].take(),
+                division_code: codes[i].take(),
                 report_year: years[i],
-                doc_kind: kinds[i].clone().unwrap_or_default(),
-                n_facts: counts[i],
+                doc_kind: kinds[i].take().unwrap_or_default(),
             })
             .collect();
         Ok(DocInfo { rows })

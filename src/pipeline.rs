@@ -376,57 +376,56 @@ struct TableWriter {
 
 type WriteRows = fn(&mut Output, &Batch) -> Result<(), String>;
 
+/// Appends one row per document of the batch.
+fn write_documents(
+    out: &mut Output,
+    table: &Table<(), DocResult>,
+    b: &Batch,
+) -> Result<(), String> {
+    b.docs
+        .iter()
+        .try_for_each(|d| out.append(table, year(d), &(), d))
+}
+
+/// Appends one row per child (section, fact, date) of each document of the batch.
+fn write_children<C>(
+    out: &mut Output,
+    table: &Table<DocResult, C>,
+    children: fn(&DocResult) -> &[C],
+    b: &Batch,
+) -> Result<(), String> {
+    b.docs.iter().try_for_each(|d| {
+        children(d)
+            .iter()
+            .try_for_each(|x| out.append(table, year(d), d, x))
+    })
+}
+
 const TABLE_WRITERS: [TableWriter; 6] = [
     TableWriter {
         name: "documents",
         open: |dir, opts, by_year| Output::create(dir, &schema::DOCUMENTS, opts, by_year),
-        write_rows: |out, b| {
-            b.docs
-                .iter()
-                .try_for_each(|d| out.append(&schema::DOCUMENTS, year(d), &(), d))
-        },
+        write_rows: |out, b| write_documents(out, &schema::DOCUMENTS, b),
     },
     TableWriter {
         name: "texts",
         open: |dir, opts, by_year| Output::create(dir, &schema::TEXTS, opts, by_year),
-        write_rows: |out, b| {
-            b.docs
-                .iter()
-                .try_for_each(|d| out.append(&schema::TEXTS, year(d), &(), d))
-        },
+        write_rows: |out, b| write_documents(out, &schema::TEXTS, b),
     },
     TableWriter {
         name: "sections",
         open: |dir, opts, by_year| Output::create(dir, &schema::SECTIONS, opts, by_year),
-        write_rows: |out, b| {
-            b.docs.iter().try_for_each(|d| {
-                d.sections
-                    .iter()
-                    .try_for_each(|x| out.append(&schema::SECTIONS, year(d), d, x))
-            })
-        },
+        write_rows: |out, b| write_children(out, &schema::SECTIONS, |d| &d.sections, b),
     },
     TableWriter {
         name: "facts",
         open: |dir, opts, by_year| Output::create(dir, &schema::FACTS, opts, by_year),
-        write_rows: |out, b| {
-            b.docs.iter().try_for_each(|d| {
-                d.facts
-                    .iter()
-                    .try_for_each(|x| out.append(&schema::FACTS, year(d), d, x))
-            })
-        },
+        write_rows: |out, b| write_children(out, &schema::FACTS, |d| &d.facts, b),
     },
     TableWriter {
         name: "dates",
         open: |dir, opts, by_year| Output::create(dir, &schema::DATES, opts, by_year),
-        write_rows: |out, b| {
-            b.docs.iter().try_for_each(|d| {
-                d.dates
-                    .iter()
-                    .try_for_each(|x| out.append(&schema::DATES, year(d), d, x))
-            })
-        },
+        write_rows: |out, b| write_children(out, &schema::DATES, |d| &d.dates, b),
     },
     TableWriter {
         name: "rejects",
@@ -744,7 +743,6 @@ fn run_into(
     if worker_crashed {
         return Err("a worker thread crashed while processing a batch (please report)".into());
     }
-    summary.table_rows = Vec::new();
     for (table, result) in TABLE_WRITERS.iter().zip(written) {
         let (rows, busy) = result?;
         summary.table_rows.push((table.name, rows));
