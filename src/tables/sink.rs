@@ -177,10 +177,11 @@ fn write_csv_text(out: &mut String, v: &Value) {
     };
 }
 
-/// `field` as RFC 4180 writes it: in double quotes, inner quotes doubled, when it holds a
-/// comma, a quote or a line break; as is otherwise. The csv crate would do the same, but it
-/// looks for those bytes one at a time; memchr looks 32 at a time, and report text is long.
-fn rfc4180_field<'a>(field: &'a [u8], quoted: &'a mut Vec<u8>) -> &'a [u8] {
+/// Appends `field` as RFC 4180 writes it: in double quotes, inner quotes doubled, when it
+/// holds a comma, a quote or a line break; as is otherwise. The csv crate would do the same,
+/// but it looks for those bytes one at a time; memchr looks 32 at a time, and report text is
+/// long.
+fn push_rfc4180_field(out: &mut Vec<u8>, field: &[u8]) {
     let special = |b: &u8| matches!(b, b',' | b'"' | b'\n' | b'\r');
     // Short fields (ids, codes, numbers as text) are checked directly: memchr's set-up
     // costs more than it saves on them.
@@ -191,20 +192,91 @@ fn rfc4180_field<'a>(field: &'a [u8], quoted: &'a mut Vec<u8>) -> &'a [u8] {
             || memchr::memchr(b'\r', field).is_some()
     };
     if !needs_quotes {
-        return field;
+        out.extend_from_slice(field);
+        return;
     }
-    quoted.clear();
-    quoted.reserve(field.len() + 2);
-    quoted.push(b'"');
+    out.reserve(field.len() + 2);
+    out.push(b'"');
     let mut rest = field;
     while let Some(i) = memchr::memchr(b'"', rest) {
-        quoted.extend_from_slice(&rest[..=i]);
-        quoted.push(b'"');
+        out.extend_from_slice(&rest[..=i]);
+        out.push(b'"');
         rest = &rest[i + 1..];
     }
-    quoted.extend_from_slice(rest);
-    quoted.push(b'"');
-    quoted
+    out.extend_from_slice(rest);
+    out.push(b'"');
+}
+
+/// A CSV file written record by record into one buffer: `,` between fields, `\n` after each
+/// record, text quoted only where RFC 4180 requires it (as the csv crate writes with its
+/// default settings; the tests compare the two). One buffer and no per-field state machine:
+/// a run writes millions of fields.
+struct CsvWriter<W: Write> {
+    out: W,
+    buf: Vec<u8>,
+    /// Fields written to the current record.
+    fields: usize,
+}
+
+impl<W: Write> CsvWriter<W> {
+    fn new(out: W) -> Self {
+        CsvWriter {
+            out,
+            buf: Vec::with_capacity(CSV_BUFFER_BYTES * 2),
+            fields: 0,
+        }
+    }
+
+    /// Starts the next field: the separator unless it is the record's first.
+    fn next_field(&mut self) -> &mut Vec<u8> {
+        if self.fields > 0 {
+            self.buf.push(b',');
+        }
+        self.fields += 1;
+        &mut self.buf
+    }
+
+    fn text(&mut self, field: &str) {
+        push_rfc4180_field(self.next_field(), field.as_bytes());
+    }
+
+    fn value(&mut self, v: &Value) {
+        use std::io::Write as _;
+        let buf = self.next_field();
+        match v {
+            Value::Null => {}
+            Value::Str(s) => push_rfc4180_field(buf, s.as_bytes()),
+            Value::Int(i) => buf.extend_from_slice(itoa::Buffer::new().format(*i).as_bytes()),
+            Value::Float(f) => {
+                if let Some(whole) = whole_number(*f) {
+                    buf.extend_from_slice(itoa::Buffer::new().format(whole).as_bytes());
+                } else {
+                    let _ = write!(buf, "{f}");
+                }
+            }
+            Value::Date(d) => {
+                use chrono::Datelike;
+                let _ = write!(buf, "{:04}-{:02}-{:02}", d.year(), d.month(), d.day());
+            }
+        }
+    }
+
+    /// Ends the record; the buffer goes to the file once it is full.
+    fn end_record(&mut self) -> std::io::Result<()> {
+        self.buf.push(b'\n');
+        self.fields = 0;
+        if self.buf.len() >= CSV_BUFFER_BYTES {
+            self.out.write_all(&self.buf)?;
+            self.buf.clear();
+        }
+        Ok(())
+    }
+
+    fn finish(mut self) -> std::io::Result<W> {
+        self.out.write_all(&self.buf)?;
+        self.out.flush()?;
+        Ok(self.out)
+    }
 }
 
 /// Shortest representation that reads back to the same f64 (`100`, `87.5`, `77400.00387`).
@@ -216,28 +288,30 @@ pub fn format_float(f: f64) -> String {
 
 fn write_float(out: &mut String, f: f64) -> std::fmt::Result {
     use std::fmt::Write as _;
-    if f.is_finite() && f == f.trunc() && f.abs() < 1e15 {
-        // Most values are whole numbers (counts, yuan): itoa skips the formatting machinery.
-        out.push_str(itoa::Buffer::new().format(f as i64));
-        Ok(())
-    } else {
-        write!(out, "{f}")
+    match whole_number(f) {
+        Some(whole) => {
+            out.push_str(itoa::Buffer::new().format(whole));
+            Ok(())
+        }
+        None => write!(out, "{f}"),
     }
+}
+
+/// `f` as an integer when it is one (most values are counts and yuan): itoa skips the float
+/// formatting machinery and prints the same digits.
+fn whole_number(f: f64) -> Option<i64> {
+    (f.is_finite() && f == f.trunc() && f.abs() < 1e15).then_some(f as i64)
 }
 
 pub struct TableSink {
     name: &'static str,
     /// Index of a column not written (the partition column of a Hive-partitioned table).
     omit: Option<usize>,
-    csv: csv::Writer<File>,
+    csv: CsvWriter<File>,
     parquet: ArrowWriter<File>,
     schema: Arc<Schema>,
     builders: Vec<ColumnBuilder>,
     rows: u64,
-    /// Reused buffer for formatting numbers and dates.
-    scratch: String,
-    /// Reused buffer for text fields that need quotes.
-    quoted: Vec<u8>,
     /// Bytes of text in the column builders since the last record batch.
     pending_bytes: usize,
 }
@@ -273,15 +347,11 @@ impl TableSink {
                 .write_all("\u{feff}".as_bytes())
                 .map_err(|e| err(&e))?;
         }
-        // The CSV writer's own buffer is the only one: big enough that long text cells go
-        // out in few system calls.
-        let mut csv = csv::WriterBuilder::new()
-            .buffer_capacity(CSV_BUFFER_BYTES)
-            // Text fields arrive already quoted (see `rfc4180_field`).
-            .quote_style(csv::QuoteStyle::Never)
-            .from_writer(csv_file);
-        csv.write_record(columns.iter().map(|c| c.name))
-            .map_err(|e| err(&e))?;
+        let mut csv = CsvWriter::new(csv_file);
+        for c in &columns {
+            csv.text(c.name);
+        }
+        csv.end_record().map_err(|e| err(&e))?;
 
         let schema = Arc::new(arrow_schema(&columns));
         let mut kv = vec![KeyValue::new(
@@ -335,8 +405,6 @@ impl TableSink {
             schema,
             builders,
             rows: 0,
-            scratch: String::new(),
-            quoted: Vec::new(),
             pending_bytes: 0,
         })
     }
@@ -399,27 +467,17 @@ impl TableSink {
     /// Writes a row to the CSV file and the Parquet column builders.
     fn write_row<'v>(&mut self, values: impl Iterator<Item = Value<'v>>) -> Result<(), String> {
         let name = self.name;
-        let csv_err = |e: csv::Error| format!("cannot write {name}.csv: {e}");
         for (v, builder) in values.zip(self.builders.iter_mut()) {
-            // Fields are written from borrowed text or a reused buffer: no allocation per cell.
-            match &v {
-                Value::Str(s) => {
-                    self.pending_bytes += s.len();
-                    self.csv
-                        .write_field(rfc4180_field(s.as_bytes(), &mut self.quoted))
-                }
-                Value::Null => self.csv.write_field(b""),
-                Value::Int(i) => self.csv.write_field(itoa::Buffer::new().format(*i)),
-                Value::Float(_) | Value::Date(_) => {
-                    self.scratch.clear();
-                    write_csv_text(&mut self.scratch, &v);
-                    self.csv.write_field(self.scratch.as_bytes())
-                }
+            // Fields are written from borrowed text: no allocation per cell.
+            if let Value::Str(s) = &v {
+                self.pending_bytes += s.len();
             }
-            .map_err(csv_err)?;
+            self.csv.value(&v);
             builder.append(&v);
         }
-        self.csv.write_record(None::<&[u8]>).map_err(csv_err)?;
+        self.csv
+            .end_record()
+            .map_err(|e| format!("cannot write {name}.csv: {e}"))?;
         self.rows += 1;
         if self.pending_bytes >= BATCH_BYTES
             || self.builders.first().is_some_and(|b| b.len() >= BATCH_ROWS)
@@ -450,7 +508,7 @@ impl TableSink {
     pub fn finish(mut self) -> Result<u64, String> {
         self.flush_batch()?;
         self.csv
-            .flush()
+            .finish()
             .map_err(|e| format!("cannot write {}.csv: {e}", self.name))?;
         self.parquet
             .close()
@@ -557,7 +615,7 @@ impl PartitionedSink {
 mod tests {
     use super::*;
 
-    /// The csv crate's own quoting (QuoteStyle::Necessary), which `rfc4180_field` replaces.
+    /// The csv crate's own writer with its default settings, which `CsvWriter` replaces.
     fn csv_crate_record(fields: &[&str]) -> Vec<u8> {
         let mut w = csv::WriterBuilder::new().from_writer(Vec::new());
         w.write_record(fields).unwrap();
@@ -565,16 +623,12 @@ mod tests {
     }
 
     fn own_quoting_record(fields: &[&str]) -> Vec<u8> {
-        let mut w = csv::WriterBuilder::new()
-            .quote_style(csv::QuoteStyle::Never)
-            .from_writer(Vec::new());
-        let mut buf = Vec::new();
+        let mut w = CsvWriter::new(Vec::new());
         for f in fields {
-            w.write_field(rfc4180_field(f.as_bytes(), &mut buf))
-                .unwrap();
+            w.text(f);
         }
-        w.write_record(None::<&[u8]>).unwrap();
-        w.into_inner().unwrap()
+        w.end_record().unwrap();
+        w.finish().unwrap()
     }
 
     #[test]
