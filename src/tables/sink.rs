@@ -89,15 +89,20 @@ impl ColumnBuilder {
     }
 
     /// The batch so far as an array. The builder starts again with room for a batch like
-    /// this one (arrow's `finish` leaves it with none, and it would grow back by doubling),
-    /// text up to `KEEP_TEXT_BYTES`: a partitioned run has a sink per table and year.
+    /// this one plus an eighth (arrow's `finish` leaves it with none, and it would grow back
+    /// by doubling, copying and touching fresh pages each time). Text is kept up to
+    /// `KEEP_TEXT_BYTES`, a little more than a batch flushes at, so that room never
+    /// outgrows what the builder held anyway.
     fn finish(&mut self) -> ArrayRef {
-        const KEEP_TEXT_BYTES: usize = 1 << 20;
+        const KEEP_TEXT_BYTES: usize = BATCH_BYTES + BATCH_BYTES / 4;
         let rows = self.len();
         match self {
             ColumnBuilder::Utf8(b) => {
-                let bytes = b.values_slice().len().min(KEEP_TEXT_BYTES);
-                let next = StringBuilder::with_capacity(rows, bytes);
+                let bytes = b.values_slice().len();
+                let next = StringBuilder::with_capacity(
+                    rows + rows / 8,
+                    (bytes + bytes / 8).min(KEEP_TEXT_BYTES),
+                );
                 Arc::new(std::mem::replace(b, next).finish())
             }
             ColumnBuilder::Int16(b) => {
