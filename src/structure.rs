@@ -4,6 +4,7 @@
 //! A heading may share its line with body text (`(一)夯实基础,强化法治建设统筹。一是…`): the
 //! heading ends at the first `。`, and the items of the rest of the line follow it.
 
+use crate::lexicon::PerThread;
 use std::sync::LazyLock;
 
 use memchr::memmem::Finder;
@@ -26,7 +27,7 @@ const HEADING_PATTERNS: &[(i16, &str)] = &[
 /// The heading patterns as the alternatives of one regex, so a line is searched once.
 /// Alternatives are preferred in order (leftmost-first), as if each were tried in turn;
 /// pattern `k` has groups `2k+1` (marker) and `2k+2` (number).
-static HEADING_RE: LazyLock<Regex> = LazyLock::new(|| {
+static HEADING_RE: PerThread<Regex> = PerThread::new(|| {
     let alternatives: Vec<String> = HEADING_PATTERNS
         .iter()
         .map(|(_, p)| format!("(?:{p})"))
@@ -35,7 +36,7 @@ static HEADING_RE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// Inline items: `一是` … `十是` after a sentence or clause boundary (or at line start).
-static ITEM_MARKER: LazyLock<Regex> = LazyLock::new(|| {
+static ITEM_MARKER: PerThread<Regex> = PerThread::new(|| {
     Regex::new(r"(?:^|[。；;：:！？!?，,\s])(([一二三四五六七八九十]{1,2})是)").unwrap()
 });
 

@@ -7,6 +7,7 @@
 
 pub mod html;
 
+use crate::lexicon::PerThread;
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
@@ -22,9 +23,9 @@ use crate::model::{CleanDoc, PageMeta, RemovedLine, SourceDoc, SourceFormat};
 /// Shortest line (in characters) that may be the first half of a sentence broken in two.
 const BROKEN_LINE_MIN_CHARS: usize = 30;
 
-static MD_HEADING: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"^#{1,6}\s*").unwrap());
+static MD_HEADING: PerThread<Regex> = PerThread::new(|| Regex::new(r"^#{1,6}\s*").unwrap());
 /// A page-metadata key followed by a colon, anywhere in a line.
-static META_KEY_COLON: LazyLock<Regex> = LazyLock::new(|| {
+static META_KEY_COLON: PerThread<Regex> = PerThread::new(|| {
     let keys: Vec<String> = META_KEYS.iter().map(|k| regex::escape(k)).collect();
     Regex::new(&format!(r"({})\s*[:：]", keys.join("|"))).unwrap()
 });
@@ -38,16 +39,16 @@ static BREADCRUMBS_COMPACT: LazyLock<Vec<String>> = LazyLock::new(|| {
 /// All chrome markers in one automaton: a short line is searched once, not once per marker.
 static CHROME_MARKER_SEARCH: LazyLock<AhoCorasick> =
     LazyLock::new(|| AhoCorasick::new(CHROME_MARKERS).expect("chrome markers compile"));
-static DIGIT: LazyLock<Regex> = LazyLock::new(|| Regex::new(r"[0-9０-９]").unwrap());
+static DIGIT: PerThread<Regex> = PerThread::new(|| Regex::new(r"[0-9０-９]").unwrap());
 /// Line starts that open a new section or item: never glued to the previous line.
-static STARTS_STRUCTURE: LazyLock<Regex> = LazyLock::new(|| {
+static STARTS_STRUCTURE: PerThread<Regex> = PerThread::new(|| {
     Regex::new(
         r"^(?:[一二三四五六七八九十]+[、．.]|[（(][一二三四五六七八九十0-9０-９]+[)）]|[0-9０-９]+[、.．]|[一二三四五六七八九十]+是|第[一二三四五六七八九十]+[章节条部分])",
     )
     .unwrap()
 });
 /// A line that is only a date (signature date): never glued either.
-static DATE_ONLY: LazyLock<Regex> = LazyLock::new(|| {
+static DATE_ONLY: PerThread<Regex> = PerThread::new(|| {
     Regex::new(r"^[0-9０-９〇零一二三四五六七八九十○Ｏ]{2,4}\s*年\s*[0-9０-９一二三四五六七八九十]{1,3}\s*月\s*[0-9０-９一二三四五六七八九十]{1,3}\s*日$").unwrap()
 });
 

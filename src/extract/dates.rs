@@ -4,7 +4,7 @@
 //! Bare years (`2024年`) are not dates; neither is anything inside 《》 (document titles such as
 //! `《法治政府建设实施纲要(2015-2020年)》`). Impossible dates (`2月30日`) are dropped.
 
-use std::sync::LazyLock;
+use crate::lexicon::PerThread;
 
 use chrono::NaiveDate;
 use regex::{Captures, Regex};
@@ -16,7 +16,7 @@ use crate::lexicon::dates::{
 use crate::model::{DateMention, DatePrecision, DateRole, PageMeta};
 
 /// One alternation per printed form; leftmost-first, so a full date wins over its month-day tail.
-static DATE_RE: LazyLock<Regex> = LazyLock::new(|| {
+static DATE_RE: PerThread<Regex> = PerThread::new(|| {
     let months = MONTH_SUFFIXES.join("|");
     Regex::new(&format!(
         r"(?x)

@@ -1,7 +1,7 @@
 //! Document metadata: title, issuer (organization, short name, admin level, place and division
 //! code), report year, publish and signature dates, 文号 and document kind.
 
-use std::sync::LazyLock;
+use crate::lexicon::PerThread;
 
 use chrono::Datelike;
 use regex::Regex;
@@ -17,19 +17,19 @@ use crate::lexicon::orgs::{
 use crate::model::{CleanDoc, DateMention, DateRole, DocMeta, Section};
 
 /// A year as printed: `2023年`, `２０２３年`, `二〇二三年` (not glued to other digits).
-static YEAR_RE: LazyLock<Regex> = LazyLock::new(|| {
+static YEAR_RE: PerThread<Regex> = PerThread::new(|| {
     Regex::new(r"(?:^|[^0-9０-９〇○零一二三四五六七八九])([0-9０-９]{4}|[〇○零一二三四五六七八九]{4})[\x20\u{3000}]*年")
         .expect("year regex compiles")
 });
 
 /// 文号 on its own line near the top: `金文〔2023〕5号`, `X发[2023]12号`, `(2023)`.
-static DOC_NUMBER_RE: LazyLock<Regex> = LazyLock::new(|| {
+static DOC_NUMBER_RE: PerThread<Regex> = PerThread::new(|| {
     Regex::new(r"^(?:文号[：:]\s*)?(\p{Han}{1,12}[〔\[(（【]\s*(?:19|20)[0-9]{2}\s*[〕\])）】]\s*第?[0-9]{1,5}\s*号)(?:\s|$)")
         .expect("doc number regex compiles")
 });
 
 /// `现将小营街道办事处2024年法治政府建设年度报告如下`: the issuer before the year or 关于.
-static PREAMBLE_ORG_RE: LazyLock<Regex> = LazyLock::new(|| {
+static PREAMBLE_ORG_RE: PerThread<Regex> = PerThread::new(|| {
     Regex::new(&format!(
         r"{BODY_YEAR_CUE}([^，,。；;：:\s“”《》]{{2,40}}?)(?:关于|[0-9]{{4}}年)"
     ))
@@ -37,7 +37,7 @@ static PREAMBLE_ORG_RE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// The year the preamble says the report is about (`现将…2024年法治政府建设年度报告如下`).
-static PREAMBLE_YEAR_RE: LazyLock<Regex> = LazyLock::new(|| {
+static PREAMBLE_YEAR_RE: PerThread<Regex> = PerThread::new(|| {
     Regex::new(&format!(
         r"{BODY_YEAR_CUE}[^。\n]{{0,60}}?([0-9]{{4}})[\x20]*年度?[^。\n]{{0,40}}?(?:报告|情况)"
     ))
@@ -45,12 +45,12 @@ static PREAMBLE_YEAR_RE: LazyLock<Regex> = LazyLock::new(|| {
 });
 
 /// A level-1 heading marker at the start of a line (`一、`).
-static LEVEL1_RE: LazyLock<Regex> = LazyLock::new(|| {
+static LEVEL1_RE: PerThread<Regex> = PerThread::new(|| {
     Regex::new(r"^[一二三四五六七八九十]{1,3}、").expect("level-1 regex compiles")
 });
 
 /// Any heading or list marker at the start of a line: such a line is not a title or issuer.
-static MARKER_RE: LazyLock<Regex> = LazyLock::new(|| {
+static MARKER_RE: PerThread<Regex> = PerThread::new(|| {
     Regex::new(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十0-9]{1,3}[)）]|[0-9]{1,2}[、.．])")
         .expect("marker regex compiles")
 });

@@ -5,6 +5,7 @@
 
 pub mod docx;
 
+use crate::lexicon::PerThread;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
@@ -16,7 +17,7 @@ use walkdir::WalkDir;
 use crate::model::{PageMeta, Reject, SourceDoc, SourceFormat};
 
 /// `charset=gbk` in a meta tag or an XML declaration, read from the page's first bytes.
-static DECLARED_CHARSET: LazyLock<regex::bytes::Regex> = LazyLock::new(|| {
+static DECLARED_CHARSET: PerThread<regex::bytes::Regex> = PerThread::new(|| {
     regex::bytes::Regex::new(r#"(?i)(?:charset|encoding)\s*=\s*["']?\s*([a-z0-9_\-]+)"#).unwrap()
 });
 
