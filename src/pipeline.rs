@@ -291,10 +291,17 @@ pub fn process_document_timed(source: SourceDoc, res: Resources) -> (DocResult, 
 }
 
 /// One file's outcome and the time each stage took on it.
-type Processed = (Result<DocResult, Reject>, StageTimes);
+type Outcome = (Result<DocResult, Reject>, StageTimes);
+
+/// A file's outcome from a worker thread, with that thread's index in the pool.
+struct Processed {
+    outcome: Result<DocResult, Reject>,
+    times: StageTimes,
+    worker: usize,
+}
 
 /// Reads and processes one file; a panic in any stage becomes a reject, not a crash.
-fn process_file(file: &InputFile, limits: ReadLimits, res: Resources) -> Processed {
+fn process_file(file: &InputFile, limits: ReadLimits, res: Resources) -> Outcome {
     // The thread's CPU clock is a system call (the monotonic clock is not): it is read twice
     // per document, and the stages' wall times are scaled to share out the CPU time.
     let cpu = CpuClock::start();
@@ -304,7 +311,7 @@ fn process_file(file: &InputFile, limits: ReadLimits, res: Resources) -> Process
 }
 
 /// `process_file` with wall times per stage.
-fn process_file_timed(file: &InputFile, limits: ReadLimits, res: Resources) -> Processed {
+fn process_file_timed(file: &InputFile, limits: ReadLimits, res: Resources) -> Outcome {
     let t = Instant::now();
     let source = match ingest::read_input(file, limits) {
         Ok(s) => s,
@@ -389,7 +396,31 @@ impl Output {
 /// One batch of processed files in input order, shared by the table writers.
 struct Batch {
     docs: Vec<DocResult>,
+    /// The worker thread that built each document.
+    built_by: Vec<usize>,
     rejects: Vec<Reject>,
+}
+
+impl Batch {
+    /// Frees the documents on the worker threads that built them: mimalloc frees memory
+    /// cheaply on the thread that allocated it, and through a synchronised list from any
+    /// other. Each worker takes its own share when it is free.
+    fn free_on(self, workers: &rayon::ThreadPool) {
+        let n = workers.current_num_threads().max(1);
+        let mut shares: Vec<Vec<DocResult>> = (0..n).map(|_| Vec::new()).collect();
+        for (doc, worker) in self.docs.into_iter().zip(self.built_by) {
+            shares[worker.min(n - 1)].push(doc);
+        }
+        let shares: Vec<std::sync::Mutex<Vec<DocResult>>> =
+            shares.into_iter().map(std::sync::Mutex::new).collect();
+        let shares = std::sync::Arc::new(shares);
+        workers.spawn_broadcast(move |ctx| {
+            if let Some(share) = shares.get(ctx.index()) {
+                let docs = std::mem::take(&mut *share.lock().unwrap_or_else(|e| e.into_inner()));
+                drop(docs);
+            }
+        });
+    }
 }
 
 fn year(d: &DocResult) -> Option<i32> {
@@ -487,10 +518,9 @@ fn run_table_writer(
         let t = CpuClock::start();
         write_rows(&mut out, &batch)?;
         busy += t.elapsed();
-        // The last writer done with a batch hands it back to the workers to free: they
-        // allocated its strings, and memory freed by the thread that allocated it is cheaper.
+        // The last writer done with a batch hands it back to the workers to free.
         if let Some(batch) = std::sync::Arc::into_inner(batch) {
-            workers.spawn(move || drop(batch));
+            batch.free_on(workers);
         }
     }
     let t = CpuClock::start();
@@ -564,8 +594,14 @@ impl Bookkeeping<'_> {
     /// Counts one batch's results in input order and marks duplicates of earlier bodies.
     fn account(&mut self, results: Vec<Processed>) -> Batch {
         let mut docs = Vec::with_capacity(results.len());
+        let mut built_by = Vec::with_capacity(results.len());
         let mut rejects = Vec::new();
-        for (result, times) in results {
+        for Processed {
+            outcome: result,
+            times,
+            worker,
+        } in results
+        {
             self.summary.files_found += 1;
             self.summary.stage_times.add(&times);
             match result {
@@ -582,6 +618,7 @@ impl Bookkeeping<'_> {
                     }
                     self.summary.stats.add_document(&doc);
                     docs.push(doc);
+                    built_by.push(worker);
                 }
                 Err(reject) => {
                     self.summary.rejected += 1;
@@ -592,7 +629,11 @@ impl Bookkeeping<'_> {
                 }
             }
         }
-        Batch { docs, rejects }
+        Batch {
+            docs,
+            built_by,
+            rejects,
+        }
     }
 }
 
@@ -734,7 +775,15 @@ fn run_into(
             pool.spawn(move || {
                 let results: Vec<_> = batch
                     .par_iter()
-                    .map(|f| process_file(f, limits, resources))
+                    .map(|f| {
+                        let (outcome, times) = process_file(f, limits, resources);
+                        let worker = rayon::current_thread_index().unwrap_or(0);
+                        Processed {
+                            outcome,
+                            times,
+                            worker,
+                        }
+                    })
                     .collect();
                 let _ = tx.send(results);
             });
