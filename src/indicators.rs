@@ -108,6 +108,22 @@ impl Hits {
     }
 }
 
+/// The sentence words of the last sentence scanned, kept by the sentence's address.
+#[derive(Default)]
+struct SentenceHits {
+    last: Option<(std::sync::Arc<str>, Hits)>,
+}
+
+impl SentenceHits {
+    fn of(&mut self, ac: &AhoCorasick, sentence: &std::sync::Arc<str>) -> &Hits {
+        let same = matches!(&self.last, Some((s, _)) if std::sync::Arc::ptr_eq(s, sentence));
+        if !same {
+            self.last = Some((sentence.clone(), Hits::scan(ac, sentence)));
+        }
+        &self.last.as_ref().expect("set above").1
+    }
+}
+
 /// Every word of the taxonomy in two automata (metric words: cues, context cues,
 /// excludes; sentence words), so a fact's metric and sentence are each scanned once,
 /// however many indicators there are.
@@ -475,17 +491,21 @@ impl Taxonomy {
     /// Highest precedence wins; ties go to the longer cue, then to the earlier entry.
     /// A fact without a metric gets no code. Does not allocate.
     pub fn classify(&self, fact: &Fact) -> Option<&str> {
+        self.classify_in(fact, &mut SentenceHits::default())
+    }
+
+    /// `classify`, reusing the sentence's words found for the previous fact when it shares
+    /// its sentence (facts of one sentence are neighbours and share it by reference).
+    fn classify_in<'t>(&'t self, fact: &Fact, sentence: &mut SentenceHits) -> Option<&'t str> {
         let metric = fact.metric.as_deref()?;
         let candidates = self.by_unit.get(fact.unit_normalized.as_str())?;
         let metric_hits = Hits::scan(&self.words.metric, metric);
-        // The sentence is scanned only if some candidate needs its context words.
-        let mut sentence_hits: Option<Hits> = None;
         let mut best: Option<(i32, usize, usize)> = None;
         for &i in candidates {
             let ind = &self.indicators[i];
+            // The sentence is scanned only if some candidate needs its context words.
             let mut sentence_confirms = || {
-                let hits = sentence_hits
-                    .get_or_insert_with(|| Hits::scan(&self.words.sentence, &fact.sentence));
+                let hits = sentence.of(&self.words.sentence, &fact.sentence);
                 ind.ids.sentence_cues.iter().any(|&id| hits.has(id))
             };
             let Some(len) = ind.match_len(&metric_hits, &mut sentence_confirms) else {
@@ -506,8 +526,9 @@ impl Taxonomy {
     /// Sets `indicator` on every fact and `breakdown_of` on the parts of a breakdown
     /// (see [`mark_breakdowns`]). Parts keep their own codes.
     pub fn assign(&self, facts: &mut [Fact]) {
+        let mut sentence = SentenceHits::default();
         for fact in facts.iter_mut() {
-            fact.indicator = self.classify(fact).map(str::to_owned);
+            fact.indicator = self.classify_in(fact, &mut sentence).map(str::to_owned);
         }
         mark_breakdowns(facts);
         self.mark_covered_by_explicit_totals(facts);
@@ -857,6 +878,38 @@ mod tests {
 
     fn code(t: &Taxonomy, unit: &str, metric: &str, sentence: &str) -> Option<String> {
         t.classify(&one(unit, metric, sentence)).map(str::to_owned)
+    }
+
+    #[test]
+    fn facts_sharing_a_sentence_are_classified_as_each_alone() {
+        let t = taxonomy();
+        let cases = "全年立案查处案件120件，案件办结率98%，群众满意成功率95%。";
+        let disputes = "全年排查化解矛盾纠纷300件，成功率99%。";
+        let mut facts = sentence_facts(
+            0,
+            cases,
+            &[
+                ("120件", 120.0, "件", "立案查处案件"),
+                ("98%", 98.0, "%", "案件办结率"),
+                ("95%", 95.0, "%", "群众满意成功率"),
+            ],
+        );
+        facts.extend(sentence_facts(
+            40,
+            disputes,
+            &[("99%", 99.0, "%", "成功率")],
+        ));
+        let alone: Vec<Option<String>> = facts
+            .iter()
+            .map(|f| t.classify(f).map(str::to_owned))
+            .collect();
+        t.assign(&mut facts);
+        let assigned: Vec<Option<String>> = facts.iter().map(|f| f.indicator.clone()).collect();
+        assert_eq!(assigned, alone);
+        assert_eq!(assigned[1].as_deref(), Some("enforcement.closure_rate"));
+        // 成功率 needs 调解/纠纷 in its sentence: not in the first, present in the second.
+        assert_eq!(assigned[2], None);
+        assert_eq!(assigned[3].as_deref(), Some("mediation.success_rate"));
     }
 
     #[test]
