@@ -625,6 +625,9 @@ struct Marker {
     body: Range<usize>,
 }
 
+/// Words of which every breakdown marker starts with one (see `markers`).
+const MARKER_WORDS: [&str; 3] = ["其中", "包括", "含"];
+
 /// Finds breakdown markers. `含` counts only at the start of a bracket or clause
 /// (`(含…`, `,含…`), since the character is common inside words (含量, 包含, 含义).
 fn markers(chars: &[char]) -> Vec<Marker> {
@@ -704,7 +707,8 @@ pub fn mark_breakdowns(facts: &mut [Fact]) {
             .saturating_add(first.sentence.chars().count());
         let mut end = g + 1;
         while end < order.len()
-            && facts[order[end]].sentence == first.sentence
+            && (std::sync::Arc::ptr_eq(&facts[order[end]].sentence, &first.sentence)
+                || facts[order[end]].sentence == first.sentence)
             && facts[order[end]].char_start < reach
         {
             end += 1;
@@ -758,7 +762,12 @@ fn sentence_origin(facts: &[Fact], group: &[usize], chars: &[char]) -> Option<us
 }
 
 fn breakdowns_in_sentence(facts: &[Fact], group: &[usize], result: &mut [Option<i32>]) {
-    let chars: Vec<char> = facts[group[0]].sentence.chars().collect();
+    // Most sentences hold no marker word: they are passed over before being decoded.
+    let sentence = &facts[group[0]].sentence;
+    if !MARKER_WORDS.iter().any(|w| sentence.contains(w)) {
+        return;
+    }
+    let chars: Vec<char> = sentence.chars().collect();
     let marks = markers(&chars);
     if marks.is_empty() {
         return;
