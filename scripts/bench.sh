@@ -3,11 +3,14 @@
 # on them, printing MB/s of input, docs/s, peak RSS and the time per stage (from each run's
 # manifest.json). Usage: scripts/bench.sh [SIZES...]   (default: 1000 10000 100000)
 # Corpora are cached under $BENCH_DIR (default /tmp/govreport-bench) by size, mix and seed.
+# Each run is repeated $REPEAT times (default 3) and the run with the median time is shown:
+# a shared VM's speed drifts from one second to the next.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=${CARGO_TARGET_DIR:-target}/release/govreport
 BENCH_DIR=${BENCH_DIR:-/tmp/govreport-bench}
 SEED=${SEED:-42}
+REPEAT=${REPEAT:-3}
 SIZES=("$@")
 [ ${#SIZES[@]} -gt 0 ] || SIZES=(1000 10000 100000)
 mkdir -p "$BENCH_DIR"
@@ -22,7 +25,7 @@ corpus() { # size formats -> directory
   echo "$dir"
 }
 
-run() { # label size formats threads
+run() { # label size formats threads -> prints the table row; keeps the median manifest
   local dir out
   dir=$(corpus "$2" "$3")
   out="$BENCH_DIR/out-$1"
@@ -30,20 +33,37 @@ run() { # label size formats threads
   # so the 1-thread run is pinned to one CPU (when taskset exists) to measure 1 vs 2 cores.
   local pin=()
   if [ "$4" = 1 ] && command -v taskset >/dev/null; then pin=(taskset -c 0); fi
-  # Measure the pipeline, not the disk: the previous output is removed and flushed, and the
-  # corpus read once into the page cache, before the clock starts.
-  rm -rf "$out"
-  find "$dir" -type f -exec cat {} + >/dev/null
-  sync
-  "${pin[@]}" "$BIN" run --input "$dir" --output "$out" --threads "$4" --quiet
-  python3 - "$out/manifest.json" "$1" "$2" "$3" "$4" <<'PY'
+  local manifests=()
+  rm -f "$BENCH_DIR"/manifest-"$1"-*.json
+  for ((i = 1; i <= REPEAT; i++)); do
+    # Measure the pipeline, not the disk: the previous output is removed and flushed, and
+    # the corpus read once into the page cache, before the clock starts.
+    rm -rf "$out"
+    find "$dir" -type f -exec cat {} + >/dev/null
+    sync
+    "${pin[@]}" "$BIN" run --input "$dir" --output "$out" --threads "$4" --quiet
+    cp "$out/manifest.json" "$BENCH_DIR/manifest-$1-$i.json"
+    manifests+=("$BENCH_DIR/manifest-$1-$i.json")
+  done
+  python3 - "$1" "$2" "$3" "$4" "${manifests[@]}" <<'PY'
 import json, sys
-m = json.load(open(sys.argv[1]))
+label, docs, formats, threads = sys.argv[1:5]
+runs = sorted((json.load(open(p)) for p in sys.argv[5:]), key=lambda m: m["elapsed_seconds"])
+m = runs[len(runs) // 2]
 st = m["stage_seconds"]
 stages = " ".join(f"{k} {v:.2f}" for k, v in st.items())
-print(f"| {sys.argv[2]} | {sys.argv[3]} | {sys.argv[4]} | {sys.argv[5]} | {m['input_bytes']/1e6:.1f} | "
+print(f"| {label} | {docs} | {formats} | {threads} | {m['input_bytes']/1e6:.1f} | "
       f"{m['elapsed_seconds']:.2f} | {m['mb_per_second']:.1f} | {m['docs_per_second']:.0f} | "
       f"{m['peak_rss_bytes']/2**20:.0f} | {stages} |")
+PY
+}
+
+# Seconds of the median run of a label (for the speed-up line).
+median_seconds() {
+  python3 - "$BENCH_DIR"/manifest-"$1"-*.json <<'PY'
+import json, sys
+t = sorted(json.load(open(p))["elapsed_seconds"] for p in sys.argv[1:])
+print(t[len(t) // 2])
 PY
 }
 
@@ -59,3 +79,7 @@ run "text-$n-2threads" "$n" txt,md 2
 for s in "${SIZES[@]}"; do
   run "mix-$s" "$s" txt,md,html,docx 0
 done
+echo
+one=$(median_seconds "text-$n-1thread")
+two=$(median_seconds "text-$n-2threads")
+echo "2 threads vs 1 thread (text mix, median of $REPEAT runs each): $(python3 -c "print(f'{$one / $two:.2f}x')")"
