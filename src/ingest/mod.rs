@@ -256,11 +256,19 @@ fn binary_signature(bytes: &[u8]) -> Option<&'static str> {
 
 fn looks_like_html(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(1024)];
-    let text = String::from_utf8_lossy(head).to_ascii_lowercase();
-    let t = text.trim_start_matches('\u{feff}').trim_start();
-    t.starts_with("<!doctype html")
-        || t.starts_with("<html")
-        || t.starts_with("<?xml") && t.contains("<html")
+    // The opening must be valid UTF-8 up to the tag; what follows may be in any encoding
+    // (GBK pages declare theirs further on). Nothing is copied or decoded.
+    let valid = match std::str::from_utf8(head) {
+        Ok(s) => s,
+        Err(e) => std::str::from_utf8(&head[..e.valid_up_to()]).unwrap_or_default(),
+    };
+    let t = valid.trim_start_matches('\u{feff}').trim_start();
+    let starts = |tag: &str| {
+        t.get(..tag.len())
+            .is_some_and(|p| p.eq_ignore_ascii_case(tag))
+    };
+    let names_html = || head.windows(5).any(|w| w.eq_ignore_ascii_case(b"<html"));
+    starts("<!doctype html") || starts("<html") || starts("<?xml") && names_html()
 }
 
 /// UTF-16 without BOM shows NUL in every other byte for ASCII; CJK text rarely does, so this
@@ -416,6 +424,71 @@ mod tests {
 
     const SNIPPET: &str =
         "滨海镇2022年法治政府建设年度报告\n一、2022年推进法治政府建设的主要举措和成效";
+
+    /// The first version of `looks_like_html`, which decoded and lower-cased the head.
+    fn looks_like_html_by_decoding(bytes: &[u8]) -> bool {
+        let head = &bytes[..bytes.len().min(1024)];
+        let text = String::from_utf8_lossy(head).to_ascii_lowercase();
+        let t = text.trim_start_matches('\u{feff}').trim_start();
+        t.starts_with("<!doctype html")
+            || t.starts_with("<html")
+            || t.starts_with("<?xml") && t.contains("<html")
+    }
+
+    #[test]
+    fn html_is_recognised_as_by_decoding_the_head() {
+        let gbk_title = encoding_rs::GBK
+            .encode("<title>法治政府</title>")
+            .0
+            .into_owned();
+        let fixed: Vec<Vec<u8>> = vec![
+            b"<!DOCTYPE html><html>".to_vec(),
+            "\u{feff}\u{3000} <HTML lang=zh>".as_bytes().to_vec(),
+            [
+                b"<?xml version=\"1.0\" encoding=\"gbk\"?>".as_slice(),
+                &gbk_title,
+                b"<Html>",
+            ]
+            .concat(),
+            [b"<?xml?>".as_slice(), &gbk_title].concat(),
+            [&gbk_title[..], b"<html>"].concat(),
+            b"\xff<html>".to_vec(),
+            "一、主要举措 <html>".as_bytes().to_vec(),
+            b"<htm".to_vec(),
+            Vec::new(),
+        ];
+        for bytes in &fixed {
+            assert_eq!(
+                looks_like_html(bytes),
+                looks_like_html_by_decoding(bytes),
+                "{bytes:?}"
+            );
+        }
+        // Random heads built from the pieces that matter.
+        let pieces: [&[u8]; 10] = [
+            b"<html",
+            b"<!doctype HTML",
+            b"<?xml",
+            b" ",
+            b"\n",
+            "\u{feff}".as_bytes(),
+            "\u{3000}".as_bytes(),
+            b"\xb7\xa8",
+            b"x",
+            b"<HTML",
+        ];
+        let mut rng = fastrand::Rng::with_seed(11);
+        for _ in 0..5000 {
+            let bytes: Vec<u8> = (0..rng.usize(0..6))
+                .flat_map(|_| pieces[rng.usize(..pieces.len())].to_vec())
+                .collect();
+            assert_eq!(
+                looks_like_html(&bytes),
+                looks_like_html_by_decoding(&bytes),
+                "{bytes:?}"
+            );
+        }
+    }
 
     #[test]
     fn line_endings_become_newlines() {
