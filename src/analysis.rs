@@ -97,6 +97,9 @@ pub fn panel_columns(taxonomy: &'static Taxonomy) -> Vec<ColumnInfo> {
     cols
 }
 
+/// The tables this stage reads; it can start once they are closed.
+pub const INPUT_TABLES: [&str; 2] = ["documents", "facts"];
+
 /// A documents file of the run and the facts file written with it: one of each for flat
 /// tables, one per `report_year=…` directory for a partitioned run. Within a pair, facts are
 /// in the order of their documents (`documents.n_facts` rows each).

@@ -505,6 +505,9 @@ const TABLE_WRITERS: [TableWriter; 6] = [
 /// stays bounded whatever the corpus size.
 const WRITER_QUEUE_BATCHES: usize = 2;
 
+/// A table writer's row count and the CPU time it spent writing.
+type WriterResult = Result<(u64, Duration), String>;
+
 /// A table's writer thread: appends every batch it receives, in order, then closes the
 /// files. Returns the row count and the time spent writing (not waiting).
 fn run_table_writer(
@@ -512,7 +515,7 @@ fn run_table_writer(
     write_rows: WriteRows,
     batches: std::sync::mpsc::Receiver<std::sync::Arc<Batch>>,
     workers: &rayon::ThreadPool,
-) -> Result<(u64, Duration), String> {
+) -> WriterResult {
     let mut busy = Duration::ZERO;
     for batch in batches {
         let t = CpuClock::start();
@@ -742,7 +745,7 @@ fn run_into(
     // Each table has its own writer thread fed through a bounded queue, so writing overlaps
     // the parallel extraction of the next batches without a barrier between them; each
     // table's rows still come in input order.
-    let written: Vec<Result<(u64, Duration), String>> = std::thread::scope(|scope| {
+    let (written, analysis) = std::thread::scope(|scope| {
         let mut queues = Vec::new();
         let mut writers = Vec::new();
         for (
@@ -812,13 +815,38 @@ fn run_into(
             }
         }
         drop(queues);
-        writers
-            .into_iter()
-            .map(|w| {
-                w?.join()
-                    .unwrap_or_else(|_| Err("a table writer crashed (please report)".into()))
-            })
-            .collect()
+        let join = |w: Result<std::thread::ScopedJoinHandle<'_, WriterResult>, String>| {
+            w?.join()
+                .unwrap_or_else(|_| Err("a table writer crashed (please report)".into()))
+        };
+        let mut writers: Vec<_> = writers.into_iter().map(Some).collect();
+        let mut written: Vec<Option<WriterResult>> = writers.iter().map(|_| None).collect();
+        // The polars stage reads only documents and facts: it starts as soon as those two
+        // are closed, while the other writers finish their last rows.
+        for (i, t) in TABLE_WRITERS.iter().enumerate() {
+            if crate::analysis::INPUT_TABLES.contains(&t.name) {
+                written[i] = writers[i].take().map(join);
+            }
+        }
+        let inputs_ok = written.iter().flatten().all(|r| r.is_ok());
+        let analysis = (inputs_ok && !worker_crashed).then(|| {
+            let t = Instant::now();
+            crate::analysis::build(
+                dir,
+                cfg.partition_by_year,
+                cfg.resources.taxonomy,
+                opts,
+                pool.current_num_threads(),
+            )
+            .map(|a| (a, t.elapsed()))
+        });
+        for (slot, w) in written.iter_mut().zip(writers) {
+            if let Some(w) = w {
+                *slot = Some(join(w));
+            }
+        }
+        let written: Vec<WriterResult> = written.into_iter().flatten().collect();
+        (written, analysis)
     });
     if worker_crashed {
         return Err("a worker thread crashed while processing a batch (please report)".into());
@@ -828,21 +856,13 @@ fn run_into(
         summary.table_rows.push((table.name, rows));
         summary.stage_times.write += busy;
     }
-
-    let t = Instant::now();
-    let analysis = crate::analysis::build(
-        dir,
-        cfg.partition_by_year,
-        cfg.resources.taxonomy,
-        opts,
-        pool.current_num_threads(),
-    )?;
+    let (analysis, analysis_time) = analysis.ok_or("the indicators stage did not run")??;
     summary
         .table_rows
         .push(("indicators", analysis.indicator_rows));
     summary.table_rows.push(("panel", analysis.panel_rows));
     summary.analysis = analysis;
-    summary.stage_times.analysis = t.elapsed();
+    summary.stage_times.analysis = analysis_time;
     progress.finish();
     summary.elapsed_secs = started.elapsed().as_secs_f64();
     let manifest = write_manifest(cfg, dir, &summary, &warnings, started_at)?;
