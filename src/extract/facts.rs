@@ -398,16 +398,13 @@ impl Drop for Text {
 }
 
 /// The characters of `body` into `out` (cleared first). A body has at most as many chars as
-/// bytes: the buffer is sized once and filled by index, with no capacity check per char.
+/// bytes: room for that is reserved once, so the push per char never reallocates. (Filling
+/// a zeroed buffer by index cost a memset of four bytes per body byte, twelve per Chinese
+/// character.)
 fn decode_chars(body: &str, out: &mut Vec<char>) {
     out.clear();
-    out.resize(body.len(), '\0');
-    let mut n = 0;
-    for (slot, c) in out.iter_mut().zip(body.chars()) {
-        *slot = c;
-        n += 1;
-    }
-    out.truncate(n);
+    out.reserve(body.len());
+    out.extend(body.chars());
 }
 
 fn protect(chars: &[char], mut p: Vec<bool>) -> Vec<bool> {
