@@ -88,13 +88,23 @@ impl ColumnBuilder {
         }
     }
 
-    /// The batch so far as an array. The builder starts again with room for a batch like
-    /// this one plus an eighth (arrow's `finish` leaves it with none, and it would grow back
-    /// by doubling, copying and touching fresh pages each time). Text is kept up to
-    /// `KEEP_TEXT_BYTES`, a little more than a batch flushes at, so that room never
+    /// The batch so far as an array. With `keep_room`, the builder starts again with room
+    /// for a batch like this one plus an eighth (arrow's `finish` leaves it with none, and it
+    /// would grow back by doubling, copying and touching fresh pages each time). Text is kept
+    /// up to `KEEP_TEXT_BYTES`, a little more than a batch flushes at, so that room never
     /// outgrows what the builder held anyway.
-    fn finish(&mut self) -> ArrayRef {
+    fn finish(&mut self, keep_room: bool) -> ArrayRef {
         const KEEP_TEXT_BYTES: usize = BATCH_BYTES + BATCH_BYTES / 4;
+        if !keep_room {
+            return match self {
+                ColumnBuilder::Utf8(b) => Arc::new(b.finish()),
+                ColumnBuilder::Int16(b) => Arc::new(b.finish()),
+                ColumnBuilder::Int32(b) => Arc::new(b.finish()),
+                ColumnBuilder::Int64(b) => Arc::new(b.finish()),
+                ColumnBuilder::Float64(b) => Arc::new(b.finish()),
+                ColumnBuilder::Date32(b) => Arc::new(b.finish()),
+            };
+        }
         let rows = self.len();
         match self {
             ColumnBuilder::Utf8(b) => {
@@ -319,6 +329,9 @@ pub struct TableSink {
     rows: u64,
     /// Bytes of text in the column builders since the last record batch.
     pending_bytes: usize,
+    /// Whether the column builders start each batch with room for the last one (faster);
+    /// not for the many sinks of a partitioned table, where that room would add up.
+    keep_builder_room: bool,
 }
 
 impl TableSink {
@@ -413,6 +426,7 @@ impl TableSink {
             builders,
             rows: 0,
             pending_bytes: 0,
+            keep_builder_room: true,
         })
     }
 
@@ -499,7 +513,12 @@ impl TableSink {
             return Ok(());
         }
         self.pending_bytes = 0;
-        let arrays: Vec<ArrayRef> = self.builders.iter_mut().map(|b| b.finish()).collect();
+        let keep_room = self.keep_builder_room;
+        let arrays: Vec<ArrayRef> = self
+            .builders
+            .iter_mut()
+            .map(|b| b.finish(keep_room))
+            .collect();
         let batch = RecordBatch::try_new(self.schema.clone(), arrays)
             .map_err(|e| format!("cannot build a batch of {}: {e}", self.name))?;
         self.parquet
@@ -509,6 +528,20 @@ impl TableSink {
 
     pub fn rows(&self) -> u64 {
         self.rows
+    }
+
+    /// Memory held for rows not yet in the Parquet file: the text waiting in the column
+    /// builders and the writer's open row group.
+    fn buffered_bytes(&self) -> usize {
+        self.pending_bytes + self.parquet.memory_size()
+    }
+
+    /// Writes every buffered row to the Parquet file now, as a row group of its own.
+    fn close_row_group(&mut self) -> Result<(), String> {
+        self.flush_batch()?;
+        self.parquet
+            .flush()
+            .map_err(|e| format!("cannot write {}.parquet: {e}", self.name))
     }
 
     /// Flushes and closes both files; returns the row count.
@@ -533,7 +566,20 @@ pub struct PartitionedSink {
     columns: Vec<ColumnInfo>,
     opts: SinkOptions,
     parts: std::collections::BTreeMap<Option<i32>, TableSink>,
+    /// Bytes the partitions may buffer together (see `PARTITIONS_BUFFER_BYTES`).
+    buffer_budget: usize,
+    /// Rows appended since the partitions' buffers were last measured.
+    rows_since_check: usize,
 }
+
+/// What the partitions of one table may buffer together before the largest writes its rows
+/// out as a row group: as much as one unpartitioned sink holds at most. Without it, each
+/// year's sink would hold its own open row group and pending batch, and memory would grow
+/// with the number of years.
+const PARTITIONS_BUFFER_BYTES: usize = ROW_GROUP_BYTES + BATCH_BYTES;
+/// Rows appended between two measurements of the partitions' buffers (measuring asks every
+/// column writer of every partition).
+const PARTITION_CHECK_ROWS: usize = 256;
 
 /// The partition column.
 pub const PARTITION_COLUMN: &str = "report_year";
@@ -567,7 +613,15 @@ impl PartitionedSink {
             columns: table.info(),
             opts,
             parts: Default::default(),
+            buffer_budget: PARTITIONS_BUFFER_BYTES,
+            rows_since_check: 0,
         }
+    }
+
+    /// The same sink with another budget for the partitions' buffers (tests use a small one).
+    pub fn with_buffer_budget(mut self, bytes: usize) -> Self {
+        self.buffer_budget = bytes;
+        self
     }
 
     /// Appends a row to the partition of `year` (null years go to Hive's default partition).
@@ -593,7 +647,7 @@ impl PartitionedSink {
                 .join(self.name)
                 .join(&part)
                 .join(format!("{PARTITION_FILE_STEM}.csv"));
-            let sink = TableSink::create(
+            let mut sink = TableSink::create(
                 &pq,
                 &csv,
                 self.name,
@@ -601,12 +655,38 @@ impl PartitionedSink {
                 self.opts,
                 Some(PARTITION_COLUMN),
             )?;
+            sink.keep_builder_room = false;
             self.parts.insert(year, sink);
         }
         self.parts
             .get_mut(&year)
             .expect("inserted above")
-            .append(table, parent, child)
+            .append(table, parent, child)?;
+        self.rows_since_check += 1;
+        if self.rows_since_check >= PARTITION_CHECK_ROWS {
+            self.rows_since_check = 0;
+            self.bound_buffers()?;
+        }
+        Ok(())
+    }
+
+    /// While the partitions buffer more than the budget together, the one holding the most
+    /// writes its rows out as a row group. Decided by the rows alone, so the files are the
+    /// same on every run.
+    fn bound_buffers(&mut self) -> Result<(), String> {
+        loop {
+            let total: usize = self.parts.values().map(TableSink::buffered_bytes).sum();
+            if total <= self.buffer_budget {
+                return Ok(());
+            }
+            let Some(largest) = self.parts.values_mut().max_by_key(|s| s.buffered_bytes()) else {
+                return Ok(());
+            };
+            if largest.buffered_bytes() == 0 {
+                return Ok(());
+            }
+            largest.close_row_group()?;
+        }
     }
 
     pub fn finish(self) -> Result<u64, String> {
@@ -690,5 +770,71 @@ mod tests {
         }
         assert_eq!(partition_year("report_year=abc"), None);
         assert_eq!(partition_year("facts"), None);
+    }
+}
+
+#[cfg(test)]
+mod partition_tests {
+    use super::*;
+    use crate::model::Reject;
+    use crate::tables::schema::REJECTS;
+    use parquet::file::reader::{FileReader, SerializedFileReader};
+
+    /// Row groups and rows of a Parquet file.
+    fn row_groups_and_rows(path: &Path) -> (usize, i64) {
+        let reader = SerializedFileReader::new(File::open(path).unwrap()).unwrap();
+        let meta = reader.metadata();
+        (meta.num_row_groups(), meta.file_metadata().num_rows())
+    }
+
+    /// Writes `rows` rejects spread over three partitions (one of them the null year).
+    fn write_partitioned(dir: &Path, budget: usize, rows: usize) -> Vec<(Option<i32>, usize)> {
+        let mut sink = PartitionedSink::for_table(dir, &REJECTS, SinkOptions::default())
+            .with_buffer_budget(budget);
+        let years = [Some(2022), Some(2023), None];
+        let mut per_year = vec![0; years.len()];
+        for i in 0..rows {
+            let r = Reject {
+                source_path: format!("区县/报告{i:05}.txt"),
+                stage: "ingest",
+                error: format!("第{i}个文件是空的：法治政府建设年度报告没有正文"),
+                source_bytes: i as u64,
+            };
+            let y = (i / 7) % years.len();
+            per_year[y] += 1;
+            sink.append(&REJECTS, years[y], &(), &r).unwrap();
+        }
+        assert_eq!(sink.finish().unwrap(), rows as u64);
+        years.into_iter().zip(per_year).collect()
+    }
+
+    fn part_file(dir: &Path, year: Option<i32>) -> std::path::PathBuf {
+        dir.join("rejects")
+            .join(partition_dir(year))
+            .join(format!("{PARTITION_FILE_STEM}.parquet"))
+    }
+
+    #[test]
+    fn partitions_over_their_shared_budget_write_row_groups_early() {
+        let tmp = tempfile::tempdir().unwrap();
+        // A budget smaller than one check's rows: every check closes row groups.
+        let counts = write_partitioned(tmp.path(), 1, 4000);
+        for (year, n) in counts {
+            let (groups, rows) = row_groups_and_rows(&part_file(tmp.path(), year));
+            assert_eq!(rows, n as i64, "no row lost in {year:?}");
+            assert!(groups > 1, "{year:?}: {groups} row group(s) for {n} rows");
+        }
+    }
+
+    #[test]
+    fn partitions_within_their_budget_keep_one_row_group() {
+        let tmp = tempfile::tempdir().unwrap();
+        let counts = write_partitioned(tmp.path(), PARTITIONS_BUFFER_BYTES, 4000);
+        for (year, n) in counts {
+            assert_eq!(
+                row_groups_and_rows(&part_file(tmp.path(), year)),
+                (1, n as i64)
+            );
+        }
     }
 }
