@@ -25,8 +25,8 @@ corpus() { # size formats -> directory
   echo "$dir"
 }
 
-run() { # label size formats threads -> prints the table row; keeps the median manifest
-  local dir out
+run() { # label size formats threads [flags...] -> prints the table row; keeps the median manifest
+  local dir out flags=("${@:5}")
   dir=$(corpus "$2" "$3")
   out="$BENCH_DIR/out-$1"
   # One worker thread must also mean one core: the table writers have threads of their own,
@@ -41,7 +41,7 @@ run() { # label size formats threads -> prints the table row; keeps the median m
     rm -rf "$out"
     find "$dir" -type f -exec cat {} + >/dev/null
     sync
-    "${pin[@]}" "$BIN" run --input "$dir" --output "$out" --threads "$4" --quiet
+    "${pin[@]}" "$BIN" run --input "$dir" --output "$out" --threads "$4" --quiet "${flags[@]}"
     cp "$out/manifest.json" "$BENCH_DIR/manifest-$1-$i.json"
     manifests+=("$BENCH_DIR/manifest-$1-$i.json")
   done
@@ -67,11 +67,27 @@ print(t[len(t) // 2])
 PY
 }
 
-echo "machine: $(nproc) cores, $(free -g | awk '/Mem:/{print $2}') GiB, $(uname -sr), $(date -u +%F)"
+# A yardstick for comparing machines: the same VM type has run this pipeline 3x faster or
+# slower from one session to the next, so each result table carries the speed of a fixed,
+# well-known job (gzip -1 of the 10k text corpus on one core) measured just before it.
+yardstick() { # directory -> MB/s of gzip -1 on one core
+  python3 - "$1" <<'PY'
+import os, subprocess, sys, time
+data = b"".join(open(os.path.join(r, f), "rb").read()
+                for r, _, fs in sorted(os.walk(sys.argv[1])) for f in sorted(fs))
+t = time.perf_counter()
+subprocess.run(["gzip", "-1", "-c"], input=data, stdout=subprocess.DEVNULL, check=True)
+print(f"{len(data) / (time.perf_counter() - t) / 1e6:.1f}")
+PY
+}
+
+n=${SIZES[1]:-${SIZES[0]}}
+cpu=$(awk -F': ' '/model name/{print $2; exit}' /proc/cpuinfo 2>/dev/null || true)
+echo "machine: $(nproc) cores (${cpu:-unknown CPU}), $(free -g | awk '/Mem:/{print $2}') GiB, $(uname -sr), $(date -u +%F)"
+echo "yardstick: gzip -1 of the $n-document text corpus on one core: $(yardstick "$(corpus "$n" txt,md)") MB/s"
 echo
 echo "| run | docs | formats | threads | input MB | seconds | MB/s | docs/s | peak RSS MiB | CPU seconds per stage (summed over threads; analysis: wall) |"
 echo "|---|---|---|---|---|---|---|---|---|---|"
-n=${SIZES[1]:-${SIZES[0]}}
 run "text-$n" "$n" txt,md 0
 run "html-$n" "$n" html 0
 run "text-$n-1thread" "$n" txt,md 1
@@ -79,6 +95,9 @@ run "text-$n-2threads" "$n" txt,md 2
 for s in "${SIZES[@]}"; do
   run "mix-$s" "$s" txt,md,html,docx 0
 done
+# The largest corpus again, Hive-partitioned by year: memory must not grow with the years.
+last=${SIZES[${#SIZES[@]}-1]}
+run "mix-$last-by-year" "$last" txt,md,html,docx 0 --partition-by-year
 echo
 one=$(median_seconds "text-$n-1thread")
 two=$(median_seconds "text-$n-2threads")
