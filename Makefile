@@ -3,7 +3,7 @@ CARGO ?= cargo
 # Honour CARGO_TARGET_DIR when it is set.
 BIN := $(or $(CARGO_TARGET_DIR),target)/release/govreport
 
-.PHONY: all build pipeline test lint fmt dictionary bench bench-facts bench-stages score clean
+.PHONY: all build pipeline test lint fmt dictionary bench bench-facts bench-stages bench-instructions score clean
 
 all: build
 
@@ -41,6 +41,10 @@ bench-facts:
 ## Single-threaded time per stage on a corpus: make bench-stages INPUT=/tmp/govreport-bench/corpus-10000-txt-md-42
 bench-stages:
 	GOVREPORT_BENCH_INPUT=$(INPUT) $(CARGO) bench --bench stages
+
+## Instructions of a whole run on the 1k text corpus (callgrind): the same on any machine
+bench-instructions: build
+	scripts/instructions.sh
 
 ## Score the sample output against the hand-made gold (needs ../shared).
 score: pipeline
