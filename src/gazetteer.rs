@@ -89,7 +89,11 @@ struct NameIndex {
 
 impl NameIndex {
     fn insert(&mut self, name: &str, idx: usize) {
-        let ids = self.names.entry(name.to_string()).or_default();
+        // Many names repeat (every county has its 城关镇): look up before allocating a key.
+        let ids = match self.names.get_mut(name) {
+            Some(ids) => ids,
+            None => self.names.entry(name.to_string()).or_default(),
+        };
         if !ids.contains(&idx) {
             ids.push(idx);
         }
@@ -204,7 +208,14 @@ pub struct Gazetteer {
     text_short: NameIndex,
 }
 
-fn parse_csv(text: &str, file: &str, columns: &[&str]) -> Result<Vec<Vec<String>>, String> {
+/// Calls `row` with the `columns` of each record of a CSV file, in file order. One record
+/// buffer serves every row: the street file alone has 40,000, read at every start.
+fn for_each_row(
+    text: &str,
+    file: &str,
+    columns: &[&str],
+    mut row: impl FnMut(&[&str]) -> Result<(), String>,
+) -> Result<(), String> {
     let mut reader = csv::ReaderBuilder::new()
         .has_headers(true)
         .from_reader(text.trim_start_matches('\u{feff}').as_bytes());
@@ -221,19 +232,31 @@ fn parse_csv(text: &str, file: &str, columns: &[&str]) -> Result<Vec<Vec<String>
                 .ok_or_else(|| format!("{file}: column {c} is missing"))
         })
         .collect::<Result<Vec<_>, _>>()?;
-    let mut rows = Vec::new();
-    for (i, record) in reader.records().enumerate() {
-        let record = record.map_err(|e| format!("{file}: row {} is unreadable: {e}", i + 2))?;
-        let row = positions
-            .iter()
-            .map(|&p| record.get(p).unwrap_or("").trim().to_string())
-            .collect::<Vec<_>>();
-        if row.iter().any(|v| v.is_empty()) {
-            return Err(format!("{file}: row {} has an empty field", i + 2));
-        }
-        rows.push(row);
+    // The files have at most five columns of interest: their fields fit an array.
+    const MAX_COLUMNS: usize = 8;
+    if positions.len() > MAX_COLUMNS {
+        return Err(format!("{file}: more than {MAX_COLUMNS} columns asked for"));
     }
-    Ok(rows)
+    let mut record = csv::StringRecord::new();
+    let mut line = 1;
+    loop {
+        line += 1;
+        let more = reader
+            .read_record(&mut record)
+            .map_err(|e| format!("{file}: row {line} is unreadable: {e}"))?;
+        if !more {
+            return Ok(());
+        }
+        let mut buf = [""; MAX_COLUMNS];
+        for (slot, &p) in buf.iter_mut().zip(&positions) {
+            *slot = record.get(p).unwrap_or("").trim();
+        }
+        let fields = &buf[..positions.len()];
+        if fields.iter().any(|v| v.is_empty()) {
+            return Err(format!("{file}: row {line} has an empty field"));
+        }
+        row(fields)?;
+    }
 }
 
 impl Gazetteer {
@@ -252,28 +275,23 @@ impl Gazetteer {
             text_full: NameIndex::default(),
             text_short: NameIndex::default(),
         };
-        for row in parse_csv(provinces, "provinces.csv", &["code", "name"])? {
-            g.add(&row[0], &row[1], DivisionLevel::Province, &[])?;
-        }
-        for row in parse_csv(cities, "cities.csv", &["code", "name", "provinceCode"])? {
-            g.add(&row[0], &row[1], DivisionLevel::City, &[&row[2]])?;
-        }
-        for row in parse_csv(
-            areas,
-            "areas.csv",
-            &["code", "name", "cityCode", "provinceCode"],
-        )? {
-            g.add(&row[0], &row[1], DivisionLevel::County, &[&row[3], &row[2]])?;
-        }
+        for_each_row(provinces, "provinces.csv", &["code", "name"], |r| {
+            g.add(r[0], r[1], DivisionLevel::Province, &[])
+        })?;
+        for_each_row(
+            cities,
+            "cities.csv",
+            &["code", "name", "provinceCode"],
+            |r| g.add(r[0], r[1], DivisionLevel::City, &[r[2]]),
+        )?;
+        let area_cols = ["code", "name", "cityCode", "provinceCode"];
+        for_each_row(areas, "areas.csv", &area_cols, |r| {
+            g.add(r[0], r[1], DivisionLevel::County, &[r[3], r[2]])
+        })?;
         let street_cols = ["code", "name", "areaCode", "provinceCode", "cityCode"];
-        for row in parse_csv(streets, "streets.csv", &street_cols)? {
-            g.add(
-                &row[0],
-                &row[1],
-                DivisionLevel::Township,
-                &[&row[3], &row[4], &row[2]],
-            )?;
-        }
+        for_each_row(streets, "streets.csv", &street_cols, |r| {
+            g.add(r[0], r[1], DivisionLevel::Township, &[r[3], r[4], r[2]])
+        })?;
         g.build_indexes();
         Ok(g)
     }
@@ -670,6 +688,32 @@ mod tests {
         )
         .unwrap_err();
         assert!(err.contains("parent code 99"), "{err}");
+        let err = Gazetteer::from_csv_strs("code\n11\n", "", "", "").unwrap_err();
+        assert_eq!(err, "provinces.csv: column name is missing");
+        // Rows are numbered as a spreadsheet shows them: the header is row 1.
+        let err = Gazetteer::from_csv_strs(
+            "code,name\n11,\"北京市\"\n12, \n",
+            "code,name,provinceCode\n",
+            "code,name,cityCode,provinceCode\n",
+            "code,name,areaCode,provinceCode,cityCode\n",
+        )
+        .unwrap_err();
+        assert_eq!(err, "provinces.csv: row 3 has an empty field");
+    }
+
+    #[test]
+    fn quoted_names_and_a_bom_are_read() {
+        let g = Gazetteer::from_csv_strs(
+            "\u{feff}code,name\n44,\"广东省\"\n",
+            "code,name,provinceCode\n4401,\"广州市\",44\n",
+            "code,name,cityCode,provinceCode\n440105,\"海珠区\",4401,44\n",
+            "code,name,areaCode,provinceCode,cityCode\n440105001,\"海幢街道\",440105,44,4401\n",
+        )
+        .unwrap();
+        assert_eq!(g.len(), 4);
+        let street = g.by_code("440105001").expect("street");
+        assert_eq!(street.name, "海幢街道");
+        assert_eq!(g.division(street.county.expect("county")).name, "海珠区");
     }
 
     #[test]
