@@ -22,18 +22,6 @@ pub const REPEATED_TEXT_COLUMNS: &[&str] = &["sentence"];
 /// written without min/max statistics, which cost two string comparisons per value.
 pub const NO_STATISTICS_COLUMNS: &[&str] = &["raw", "metric", "heading", "title", "warnings"];
 
-/// Numbers that are nearly all distinct (offsets, sizes, amounts): written plainly, without
-/// a dictionary, which would hash every value only to hold as many entries as rows.
-pub const DISTINCT_NUMBER_COLUMNS: &[&str] = &[
-    "char_start",
-    "char_end",
-    "source_bytes",
-    "chars_raw",
-    "chars_body",
-    "value",
-    "value_normalized",
-];
-
 /// Bumped whenever a column's name, type or meaning changes (see CHANGELOG.md).
 pub const SCHEMA_VERSION: &str = "1.1";
 

@@ -20,8 +20,8 @@ use parquet::file::metadata::KeyValue;
 use parquet::file::properties::{EnabledStatistics, WriterProperties};
 
 use super::schema::{
-    ColType, ColumnInfo, Table, Value, DISTINCT_NUMBER_COLUMNS, LONG_TEXT_COLUMNS,
-    NO_STATISTICS_COLUMNS, REPEATED_TEXT_COLUMNS, SCHEMA_VERSION,
+    ColType, ColumnInfo, Table, Value, LONG_TEXT_COLUMNS, NO_STATISTICS_COLUMNS,
+    REPEATED_TEXT_COLUMNS, SCHEMA_VERSION,
 };
 
 /// Rows, or bytes of text, buffered before they become a Parquet record batch (the bytes
@@ -408,8 +408,6 @@ impl TableSink {
                     .set_column_statistics_enabled(path, EnabledStatistics::None);
             } else if NO_STATISTICS_COLUMNS.contains(&c.name) {
                 props = props.set_column_statistics_enabled(path, EnabledStatistics::None);
-            } else if DISTINCT_NUMBER_COLUMNS.contains(&c.name) {
-                props = props.set_column_dictionary_enabled(path, false);
             }
         }
         let props = props.build();
