@@ -680,10 +680,13 @@ impl PartitionedSink {
             let Some(largest) = self.parts.values_mut().max_by_key(|s| s.buffered_bytes()) else {
                 return Ok(());
             };
-            if largest.buffered_bytes() == 0 {
+            let before = largest.buffered_bytes();
+            largest.close_row_group()?;
+            // What a writer still holds once its rows are out cannot be written out: stop
+            // rather than close empty row groups forever.
+            if largest.buffered_bytes() >= before {
                 return Ok(());
             }
-            largest.close_row_group()?;
         }
     }
 
