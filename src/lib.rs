@@ -4,6 +4,7 @@
 //! markdown) → `structure` (section tree) → `extract` (facts, dates, metadata, with
 //! `normalize` for numerals and units and `gazetteer` for places) → `tables` (one schema,
 //! Parquet and CSV writers). `pipeline` runs them in parallel batches; `cli` is the command line.
+//! `text` holds the byte-level scanning helpers the stages share.
 
 pub mod analysis;
 pub mod clean;
@@ -22,3 +23,4 @@ pub mod report;
 pub mod structure;
 pub mod synth;
 pub mod tables;
+pub mod text;

@@ -108,7 +108,7 @@ pub fn build_sections(body: &str) -> Vec<Section> {
     let mut chars = CharCounter::new(body);
     let mut line_start = 0usize;
 
-    for line in body.split('\n') {
+    for line in crate::text::split_lines(body) {
         let mut rest_byte = 0usize; // where item search starts within the line
         if let Some(h) = numbered_heading(line) {
             let (level, marker, ordinal, text_start) = h;

@@ -99,7 +99,7 @@ pub fn clean_text(text: &str) -> CleanDoc {
     // (line text, whether it may be glued to the next line)
     let mut kept: Vec<(String, bool)> = Vec::new();
 
-    for (idx, raw_line) in text.split('\n').enumerate() {
+    for (idx, raw_line) in crate::text::split_lines(text).enumerate() {
         let line = raw_line.trim();
         if line.is_empty() {
             continue;

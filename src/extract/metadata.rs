@@ -105,7 +105,7 @@ fn looks_like_org(s: &str) -> bool {
 
 /// Non-empty, trimmed lines of the body.
 fn lines_of(body: &str) -> Vec<&str> {
-    body.split('\n')
+    crate::text::split_lines(body)
         .map(|l| l.trim_matches(is_blank))
         .filter(|l| !l.is_empty())
         .collect()

@@ -248,7 +248,7 @@ fn binary_signature(bytes: &[u8]) -> Option<&'static str> {
     // NUL bytes in text that is not UTF-16 mean binary data.
     let is_utf16_bom = bytes.starts_with(b"\xFF\xFE") || bytes.starts_with(b"\xFE\xFF");
     let head = &bytes[..bytes.len().min(8192)];
-    if !is_utf16_bom && head.contains(&0) && !looks_like_bomless_utf16(head) {
+    if !is_utf16_bom && memchr::memchr(0, head).is_some() && !looks_like_bomless_utf16(head) {
         return Some("contains NUL bytes");
     }
     None
@@ -258,9 +258,9 @@ fn looks_like_html(bytes: &[u8]) -> bool {
     let head = &bytes[..bytes.len().min(1024)];
     // The opening must be valid UTF-8 up to the tag; what follows may be in any encoding
     // (GBK pages declare theirs further on). Nothing is copied or decoded.
-    let valid = match std::str::from_utf8(head) {
+    let valid = match simdutf8::compat::from_utf8(head) {
         Ok(s) => s,
-        Err(e) => std::str::from_utf8(&head[..e.valid_up_to()]).unwrap_or_default(),
+        Err(e) => simdutf8::basic::from_utf8(&head[..e.valid_up_to()]).unwrap_or_default(),
     };
     let t = valid.trim_start_matches('\u{feff}').trim_start();
     let starts = |tag: &str| {
@@ -312,7 +312,7 @@ pub fn decode_text(bytes: &[u8], declared: Option<&'static Encoding>) -> Result<
         }
     }
     let head = &bytes[..bytes.len().min(8192)];
-    if head.contains(&0) && looks_like_bomless_utf16(head) {
+    if memchr::memchr(0, head).is_some() && looks_like_bomless_utf16(head) {
         let odd_nuls = head.iter().skip(1).step_by(2).filter(|&&b| b == 0).count();
         let enc = if odd_nuls > head.len() / 4 {
             UTF_16LE
