@@ -155,7 +155,14 @@ impl WordIndex {
         if metric_words.len() > MAX_WORDS || sentence_words.len() > MAX_WORDS {
             return Err(format!("more than {MAX_WORDS} distinct cue words"));
         }
-        let build = |words: &[String]| AhoCorasick::new(words).map_err(|e| e.to_string());
+        // A full DFA: one table lookup per byte of the metric and sentence scanned for every
+        // fact; the cue lists are small enough for its tables.
+        let build = |words: &[String]| {
+            AhoCorasick::builder()
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                .build(words)
+                .map_err(|e| e.to_string())
+        };
         Ok(WordIndex {
             metric: build(&metric_words)?,
             sentence: build(&sentence_words)?,
