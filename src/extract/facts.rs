@@ -126,19 +126,6 @@ fn collect(chars: &[char]) -> String {
     s
 }
 
-/// `chars` without the whitespace at either end, as `str::trim` would cut it.
-fn trim_whitespace(chars: &[char]) -> &[char] {
-    let start = chars
-        .iter()
-        .position(|c| !c.is_whitespace())
-        .unwrap_or(chars.len());
-    let end = chars
-        .iter()
-        .rposition(|c| !c.is_whitespace())
-        .map_or(start, |k| k + 1);
-    &chars[start..end]
-}
-
 // ---------------------------------------------------------------------------------------------
 // Word lists compiled for matching at a position
 
@@ -363,8 +350,12 @@ static UNIT_BLOCKER_PAIRS: LazyLock<HashSet<(char, char), FnvBuild>> = LazyLock:
 // ---------------------------------------------------------------------------------------------
 // The body with its protected spans
 
-struct Text {
+struct Text<'a> {
+    body: &'a str,
     chars: Vec<char>,
+    /// Byte offset in `body` of each character, and of the end: spans become `&str`
+    /// slices (copied, not re-encoded char by char).
+    byte_at: Vec<usize>,
     /// Characters inside 《》, quotes, document numbers, URLs and e-mail addresses.
     protected: Vec<bool>,
 }
@@ -372,46 +363,70 @@ struct Text {
 /// Buffers of a thread's previous `Text`, reused for the next document: each report needs
 /// several times its size in `char`s, and fresh memory for each one costs page faults.
 /// Buffers grown by a huge document are not kept.
-type TextBuffers = (Vec<char>, Vec<bool>);
+type TextBuffers = (Vec<char>, Vec<usize>, Vec<bool>);
 const KEEP_BUFFER_CHARS: usize = 1 << 20;
 thread_local! {
-    static TEXT_BUFFERS: std::cell::Cell<TextBuffers> = const { std::cell::Cell::new((Vec::new(), Vec::new())) };
+    static TEXT_BUFFERS: std::cell::Cell<TextBuffers> = const { std::cell::Cell::new((Vec::new(), Vec::new(), Vec::new())) };
 }
 
-impl Text {
-    fn new(body: &str) -> Self {
-        let (mut chars, protected) = TEXT_BUFFERS.take();
-        decode_chars(body, &mut chars);
+impl<'a> Text<'a> {
+    fn new(body: &'a str) -> Self {
+        let (mut chars, mut byte_at, protected) = TEXT_BUFFERS.take();
+        decode_chars(body, &mut chars, &mut byte_at);
         let protected = protect(&chars, protected);
-        Text { chars, protected }
+        Text {
+            body,
+            chars,
+            byte_at,
+            protected,
+        }
+    }
+
+    /// The characters `from..to` as the body spells them.
+    fn str(&self, from: usize, to: usize) -> &'a str {
+        &self.body[self.byte_at[from]..self.byte_at[to]]
     }
 }
 
-impl Drop for Text {
+impl Drop for Text<'_> {
     fn drop(&mut self) {
         if self.chars.capacity() <= KEEP_BUFFER_CHARS {
             let chars = std::mem::take(&mut self.chars);
+            let byte_at = std::mem::take(&mut self.byte_at);
             let protected = std::mem::take(&mut self.protected);
-            TEXT_BUFFERS.set((chars, protected));
+            TEXT_BUFFERS.set((chars, byte_at, protected));
         }
     }
 }
 
-/// The characters of `body` into `out` (cleared first). A body has at most as many chars as
-/// bytes: room for that is reserved once and the chars written into it directly, with no
-/// capacity check per char and no zeroing first (zeroing a buffer sized by bytes cost four
-/// bytes per body byte, twelve per Chinese character).
-fn decode_chars(body: &str, out: &mut Vec<char>) {
-    out.clear();
-    out.reserve(body.len());
+/// The characters of `body` into `chars` and their byte offsets (then the body's length)
+/// into `byte_at`, both cleared first. A body has at most as many chars as bytes: room for
+/// that is reserved once and the values written into it directly, with no capacity check per
+/// char and no zeroing first (zeroing a buffer sized by bytes cost four bytes per body byte,
+/// twelve per Chinese character).
+fn decode_chars(body: &str, chars: &mut Vec<char>, byte_at: &mut Vec<usize>) {
+    chars.clear();
+    chars.reserve(body.len());
+    byte_at.clear();
+    byte_at.reserve(body.len() + 1);
     let mut n = 0;
-    for (slot, c) in out.spare_capacity_mut().iter_mut().zip(body.chars()) {
-        slot.write(c);
+    for ((char_slot, byte_slot), (b, c)) in chars
+        .spare_capacity_mut()
+        .iter_mut()
+        .zip(byte_at.spare_capacity_mut().iter_mut())
+        .zip(body.char_indices())
+    {
+        char_slot.write(c);
+        byte_slot.write(b);
         n += 1;
     }
-    // SAFETY: the loop above initialised the first `n` slots of the spare capacity, and
-    // `n` is at most the capacity (zip stops at the shorter side).
-    unsafe { out.set_len(n) };
+    // SAFETY: the loop above initialised the first `n` slots of both spare capacities, and
+    // `n` is at most either capacity (zip stops at the shortest side).
+    unsafe {
+        chars.set_len(n);
+        byte_at.set_len(n);
+    }
+    byte_at.push(body.len());
 }
 
 fn protect(chars: &[char], mut p: Vec<bool>) -> Vec<bool> {
@@ -535,7 +550,7 @@ struct UnitHit {
 }
 
 struct Scanner<'a> {
-    t: &'a Text,
+    t: &'a Text<'a>,
 }
 
 /// The number after the prefix qualifier: where its span and value come from.
@@ -763,7 +778,7 @@ impl Scanner<'_> {
         let from = ctx
             .clause_start
             .max(pos.saturating_sub(lx::METRIC_BEFORE_MAX));
-        let clause = collect(&self.chars()[from..pos]);
+        let clause = self.t.str(from, pos);
         lx::MONEY_CONTEXT_WORDS.iter().any(|w| clause.contains(w))
     }
 
@@ -1033,8 +1048,8 @@ impl Scanner<'_> {
         {
             r += 1;
         }
-        let printed = collect(&chars[start..r]);
-        let value = crate::normalize::parse_decimal(&printed)?;
+        let printed = self.t.str(start, r);
+        let value = crate::normalize::parse_decimal(printed)?;
         let info = crate::normalize::unit_info("%")?;
         let unit = UnitHit {
             info,
@@ -1173,8 +1188,6 @@ fn assemble(
     let mut prev_noun = String::new();
     // Reused by the metric cleaning, which edits a copy of the text.
     let mut scratch: Vec<char> = Vec::new();
-    // Reused to spell out each sentence before it becomes the shared `Arc<str>`.
-    let mut sentence_buf = String::new();
     let mut facts: Vec<Fact> = Vec::with_capacity(found.len());
 
     for idx in 0..found.len() {
@@ -1187,9 +1200,7 @@ fn assemble(
             }
             _ => {
                 let e = sentence_end(text, f.end);
-                sentence_buf.clear();
-                sentence_buf.extend(trim_whitespace(&chars[f.sentence_start..e]));
-                let sentence: std::sync::Arc<str> = sentence_buf.as_str().into();
+                let sentence: std::sync::Arc<str> = text.str(f.sentence_start, e).trim().into();
                 sentence_cache = Some((f.sentence_start, e, idx));
                 (f.sentence_start, e, sentence)
             }
@@ -1233,7 +1244,7 @@ fn assemble(
         facts.push(Fact {
             fact_id: idx as i32 + 1,
             section_id,
-            raw: collect(&chars[f.start..f.end]),
+            raw: text.str(f.start, f.end).to_string(),
             value: f.value,
             unit: None, // moved from `found` below, once `f` is no longer read
             value_normalized: f.value_normalized,
@@ -1524,6 +1535,7 @@ mod tests {
     #[test]
     fn decode_chars_reads_every_utf8_width() {
         let mut out = vec!['x'];
+        let mut byte_at = vec![7];
         for body in [
             "",
             "abc",
@@ -1532,8 +1544,11 @@ mod tests {
             "一是\n二是,100%。",
             "\u{7f}\u{80}\u{7ff}\u{800}\u{ffff}\u{10000}\u{10ffff}",
         ] {
-            decode_chars(body, &mut out);
+            decode_chars(body, &mut out, &mut byte_at);
             assert_eq!(out, body.chars().collect::<Vec<_>>(), "{body}");
+            let mut offsets: Vec<usize> = body.char_indices().map(|(b, _)| b).collect();
+            offsets.push(body.len());
+            assert_eq!(byte_at, offsets, "{body}");
         }
     }
     use crate::model::{DatePrecision, SectionKind};
