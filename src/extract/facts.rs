@@ -337,6 +337,14 @@ static METRIC_INNER_FILLERS: LazyLock<Vec<Box<[char]>>> = LazyLock::new(|| {
         .collect()
 });
 
+/// `lx::MONEY_CONTEXT_WORDS` in one automaton: a clause is read once, not once per word.
+static MONEY_CONTEXT: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
+    aho_corasick::AhoCorasick::builder()
+        .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+        .build(lx::MONEY_CONTEXT_WORDS)
+        .expect("the money context words compile")
+});
+
 static UNIT_BLOCKER_PAIRS: LazyLock<HashSet<(char, char), FnvBuild>> = LazyLock::new(|| {
     lx::UNIT_WORD_BLOCKERS
         .iter()
@@ -778,8 +786,7 @@ impl Scanner<'_> {
         let from = ctx
             .clause_start
             .max(pos.saturating_sub(lx::METRIC_BEFORE_MAX));
-        let clause = self.t.str(from, pos);
-        lx::MONEY_CONTEXT_WORDS.iter().any(|w| clause.contains(w))
+        MONEY_CONTEXT.is_match(self.t.str(from, pos))
     }
 
     /// An Arabic number at `i`. `Err(resume)` when it is not a fact.
