@@ -6,6 +6,7 @@
 //! rendered one block per line, table rows as `cell | cell` lines, and then goes through the
 //! same text-level rules as a `.txt` page.
 
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
@@ -50,7 +51,7 @@ struct Stats {
 /// Extracts the article of an HTML page. Never fails: a page with no recognisable article
 /// gives its whole visible text.
 pub fn extract_content(html: &str) -> HtmlContent {
-    let doc = Html::parse_document(html);
+    let doc = Html::parse_document(&with_nbsp_decoded(html));
     let mut meta = read_meta_tags(&doc);
     let stats = element_stats(&doc);
 
@@ -88,6 +89,29 @@ pub fn extract_content(html: &str) -> HtmlContent {
         meta,
         outside_lines,
     }
+}
+
+/// `html` with every `&nbsp;` written as the character it stands for (U+00A0). Government
+/// pages indent each paragraph with a run of them, and the HTML parser decodes each reference
+/// through its general character-reference machinery, one of its costliest paths. Text,
+/// attribute values and titles read the same either way; only raw-text elements (script,
+/// style and the like, which `SKIP_TAGS` leave out) would keep the reference as printed.
+fn with_nbsp_decoded(html: &str) -> Cow<'_, str> {
+    static NBSP: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("&nbsp;"));
+    let mut found = NBSP.find_iter(html.as_bytes()).peekable();
+    if found.peek().is_none() {
+        return Cow::Borrowed(html);
+    }
+    let mut out = String::with_capacity(html.len());
+    let mut copied = 0;
+    for at in found {
+        out.push_str(&html[copied..at]);
+        out.push('\u{a0}');
+        copied = at + "&nbsp;".len();
+    }
+    out.push_str(&html[copied..]);
+    Cow::Owned(out)
 }
 
 /// `<meta name=…>` tags many Chinese government sites fill (ArticleTitle, PubDate, ContentSource).
@@ -303,24 +327,37 @@ fn newline(out: &mut String) {
     }
 }
 
-/// Appends a text node with runs of ASCII white space (source formatting) collapsed. The text
-/// between white space characters is copied whole, and found on bytes: ASCII white space
-/// never occurs inside a multi-byte character, so no character is decoded.
+/// Appends a text node with each run of ASCII white space (source formatting) as one space.
+/// The text between runs is copied whole. Runs are found with memchr on bytes (ASCII white
+/// space never occurs inside a multi-byte character): space and line breaks with one search,
+/// the rare tab and form feed with another whose hit is kept until passed.
 fn push_text(out: &mut String, text: &str) {
-    let mut last_space = out.ends_with(' ') || out.ends_with('\n') || out.is_empty();
     let bytes = text.as_bytes();
-    let mut after_space = bytes.first().is_some_and(u8::is_ascii_whitespace);
-    for word in text.split_ascii_whitespace() {
-        if after_space && !last_space {
-            out.push(' ');
+    let mut last_space = out.ends_with(' ') || out.ends_with('\n') || out.is_empty();
+    let mut rare = memchr::memchr2(b'\t', b'\x0C', bytes);
+    let mut i = 0;
+    while i < bytes.len() {
+        if rare.is_some_and(|r| r < i) {
+            rare = memchr::memchr2(b'\t', b'\x0C', &bytes[i..]).map(|k| k + i);
         }
-        out.push_str(word);
-        last_space = false;
-        after_space = true;
-    }
-    // White space after the last word (or a text of white space only).
-    if bytes.last().is_some_and(u8::is_ascii_whitespace) && !last_space {
-        out.push(' ');
+        let common = memchr::memchr3(b' ', b'\n', b'\r', &bytes[i..]).map(|k| k + i);
+        let run_start = match (common, rare) {
+            (Some(a), Some(b)) => a.min(b),
+            (a, b) => a.or(b).unwrap_or(bytes.len()),
+        };
+        if run_start > i {
+            out.push_str(&text[i..run_start]);
+            last_space = false;
+        }
+        let run_end = bytes[run_start..]
+            .iter()
+            .position(|b| !b.is_ascii_whitespace())
+            .map_or(bytes.len(), |k| k + run_start);
+        if run_end > run_start && !last_space {
+            out.push(' ');
+            last_space = true;
+        }
+        i = run_end;
     }
 }
 
@@ -401,6 +438,34 @@ mod tests {
     }
 
     #[test]
+    fn nbsp_references_read_as_the_parser_reads_them() {
+        let page = |nbsp: &str| {
+            format!(
+                "<html><head><title>报告{nbsp}标题</title><meta name=\"ContentSource\" content=\"某{nbsp}街道\"></head>\
+                 <body><div class=\"TRS_Editor\"><p>{nbsp}{nbsp}一、主要举措和成效。全年办理行政复议案件12件，\
+                 罚款金额136161元，&amp;nbsp;照印。</p><p>{nbsp}二、存在的不足。宣传形式单一，覆盖面不广。</p></div></body></html>"
+            )
+        };
+        let by_reference = extract_content(&page("&nbsp;"));
+        let by_character = extract_content(&page("\u{a0}"));
+        assert_eq!(by_reference.text, by_character.text);
+        assert_eq!(by_reference.meta.source, by_character.meta.source);
+        assert_eq!(by_reference.meta.title, by_character.meta.title);
+        assert!(by_reference.text.contains("\u{a0}\u{a0}一、主要举措和成效"));
+        // An escaped reference stays text, as printed.
+        assert!(
+            by_reference.text.contains("&nbsp;照印"),
+            "{}",
+            by_reference.text
+        );
+        assert!(matches!(with_nbsp_decoded("<p>正文</p>"), Cow::Borrowed(_)));
+        assert_eq!(
+            with_nbsp_decoded("a&nbsp;&nbsp;b&nbsp"),
+            "a\u{a0}\u{a0}b&nbsp"
+        );
+    }
+
+    #[test]
     fn push_text_collapses_white_space_like_a_walk_over_the_characters() {
         let by_walking = |out: &str, text: &str| {
             let mut out = out.to_string();
@@ -433,14 +498,16 @@ mod tests {
                 assert_eq!(got, by_walking(out, text), "{out:?} + {text:?}");
             }
         }
-        let alphabet = [" ", "\n", "\t", "\r", "正", "a", "\u{3000}", "\u{a0}"];
+        let alphabet = [
+            " ", "\n", "\t", "\r", "\u{c}", "正", "a", "\u{3000}", "\u{a0}", "\u{b}",
+        ];
         let mut rng = fastrand::Rng::with_seed(3);
         for _ in 0..2000 {
             let out: String = (0..rng.usize(0..3))
-                .map(|_| alphabet[rng.usize(..8)])
+                .map(|_| alphabet[rng.usize(..alphabet.len())])
                 .collect();
             let text: String = (0..rng.usize(0..10))
-                .map(|_| alphabet[rng.usize(..8)])
+                .map(|_| alphabet[rng.usize(..alphabet.len())])
                 .collect();
             let mut got = out.clone();
             push_text(&mut got, &text);
