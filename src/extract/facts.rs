@@ -1558,6 +1558,20 @@ mod tests {
             assert_eq!(byte_at, offsets, "{body}");
         }
     }
+    proptest::proptest! {
+        #[test]
+        fn decode_chars_matches_char_indices_on_any_text(body in proptest::prelude::any::<String>()) {
+            let (mut chars, mut byte_at) = (Vec::new(), Vec::new());
+            decode_chars(&body, &mut chars, &mut byte_at);
+            let want: Vec<(usize, char)> = body.char_indices().collect();
+            proptest::prop_assert_eq!(chars.len(), want.len());
+            for (k, &(b, c)) in want.iter().enumerate() {
+                proptest::prop_assert_eq!((byte_at[k], chars[k]), (b, c));
+            }
+            proptest::prop_assert_eq!(byte_at.last().copied(), Some(body.len()));
+        }
+    }
+
     use crate::model::{DatePrecision, SectionKind};
 
     fn extract(body: &str) -> Vec<Fact> {
