@@ -45,15 +45,16 @@ run() { # label size formats threads [flags...] -> prints the table row; keeps t
     cp "$out/manifest.json" "$BENCH_DIR/manifest-$1-$i.json"
     manifests+=("$BENCH_DIR/manifest-$1-$i.json")
   done
-  python3 - "$1" "$2" "$3" "$4" "${manifests[@]}" <<'PY'
+  python3 - "$1" "$2" "$3" "$4" "$YARDSTICK" "${manifests[@]}" <<'PY'
 import json, sys
-label, docs, formats, threads = sys.argv[1:5]
-runs = sorted((json.load(open(p)) for p in sys.argv[5:]), key=lambda m: m["elapsed_seconds"])
+label, docs, formats, threads, yardstick = sys.argv[1:6]
+runs = sorted((json.load(open(p)) for p in sys.argv[6:]), key=lambda m: m["elapsed_seconds"])
 m = runs[len(runs) // 2]
 st = m["stage_seconds"]
 stages = " ".join(f"{k} {v:.2f}" for k, v in st.items())
 print(f"| {label} | {docs} | {formats} | {threads} | {m['input_bytes']/1e6:.1f} | "
-      f"{m['elapsed_seconds']:.2f} | {m['mb_per_second']:.1f} | {m['docs_per_second']:.0f} | "
+      f"{m['elapsed_seconds']:.2f} | {m['mb_per_second']:.1f} | "
+      f"{m['mb_per_second'] / float(yardstick):.2f} | {m['docs_per_second']:.0f} | "
       f"{m['peak_rss_bytes']/2**20:.0f} | {stages} |")
 PY
 }
@@ -84,10 +85,13 @@ PY
 n=${SIZES[1]:-${SIZES[0]}}
 cpu=$(awk -F': ' '/model name/{print $2; exit}' /proc/cpuinfo 2>/dev/null || true)
 echo "machine: $(nproc) cores (${cpu:-unknown CPU}), $(free -g | awk '/Mem:/{print $2}') GiB, $(uname -sr), $(date -u +%F)"
-echo "yardstick: gzip -1 of the $n-document text corpus on one core: $(yardstick "$(corpus "$n" txt,md)") MB/s"
+YARDSTICK=$(yardstick "$(corpus "$n" txt,md)")
+echo "yardstick: gzip -1 of the $n-document text corpus on one core: $YARDSTICK MB/s"
 echo
-echo "| run | docs | formats | threads | input MB | seconds | MB/s | docs/s | peak RSS MiB | CPU seconds per stage (summed over threads; analysis: wall) |"
-echo "|---|---|---|---|---|---|---|---|---|---|"
+# "÷ yardstick": MB/s as a multiple of the yardstick, comparable across machines of
+# different speed (the VM type has run 3x faster or slower from one session to the next).
+echo "| run | docs | formats | threads | input MB | seconds | MB/s | ÷ yardstick | docs/s | peak RSS MiB | CPU seconds per stage (summed over threads; analysis: wall) |"
+echo "|---|---|---|---|---|---|---|---|---|---|---|"
 run "text-$n" "$n" txt,md 0
 run "html-$n" "$n" html 0
 run "text-$n-1thread" "$n" txt,md 1
@@ -102,3 +106,6 @@ echo
 one=$(median_seconds "text-$n-1thread")
 two=$(median_seconds "text-$n-2threads")
 echo "2 threads vs 1 thread (text mix, median of $REPEAT runs each): $(python3 -c "print(f'{$one / $two:.2f}x')")"
+# Measured again at the end: when the two readings differ much, the machine's speed moved
+# during the runs and their figures compare less well.
+echo "yardstick after the runs: $(yardstick "$(corpus "$n" txt,md)") MB/s (before: $YARDSTICK)"
