@@ -42,6 +42,8 @@ const CLASS_DIGIT: u8 = 4;
 const CLASS_CN_NUMERAL: u8 = 8;
 const CLASS_PROTECT_OPEN: u8 = 16;
 const CLASS_ASCII_ALNUM: u8 = 32;
+/// Punctuation that may continue a URL or e-mail token (`lx::URL_CHARS`).
+const CLASS_URL_PUNCT: u8 = 64;
 
 /// Classification of every BMP character, so the scan costs one table lookup per character.
 static CLASSES: LazyLock<Vec<u8>> = LazyLock::new(|| {
@@ -62,6 +64,9 @@ static CLASSES: LazyLock<Vec<u8>> = LazyLock::new(|| {
     }
     for c in ('a'..='z').chain('A'..='Z').chain('0'..='9') {
         set(c, CLASS_ASCII_ALNUM);
+    }
+    for c in lx::URL_CHARS.chars() {
+        set(c, CLASS_URL_PUNCT);
     }
     for &(open, _, _) in lx::PROTECTED_PAIRS {
         set(open, CLASS_PROTECT_OPEN);
@@ -459,7 +464,7 @@ fn protect(chars: &[char], mut p: Vec<bool>) -> Vec<bool> {
         } else {
             // URLs and e-mail addresses: one token of URL characters.
             let mut j = i;
-            while j < n && (chars[j].is_ascii_alphanumeric() || lx::URL_CHARS.contains(chars[j])) {
+            while j < n && class_in(classes, chars[j]) & (CLASS_ASCII_ALNUM | CLASS_URL_PUNCT) != 0 {
                 j += 1;
             }
             let token = &chars[i..j];
