@@ -1457,6 +1457,13 @@ fn cut_position(s: &[char]) -> usize {
 }
 
 fn remove_inner_fillers(s: &mut Vec<char>) {
+    // Most metrics hold none: one look at each char for a filler's first char says so.
+    if !s
+        .iter()
+        .any(|c| METRIC_INNER_FILLERS.iter().any(|f| f[0] == *c))
+    {
+        return;
+    }
     for f in METRIC_INNER_FILLERS.iter() {
         let mut j = 0;
         while j + f.len() <= s.len() {
@@ -1537,7 +1544,9 @@ fn trim_edges(s: &mut Vec<char>) {
         .iter()
         .take_while(|&&c| junk(c) || matches!(c, '（' | '('))
         .count();
-    s.drain(..lead);
+    if lead > 0 {
+        s.drain(..lead);
+    }
 }
 
 #[cfg(test)]
