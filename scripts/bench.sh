@@ -4,13 +4,15 @@
 # manifest.json). Usage: scripts/bench.sh [SIZES...]   (default: 1000 10000 100000)
 # Corpora are cached under $BENCH_DIR (default /tmp/govreport-bench) by size, mix and seed.
 # Each run is repeated $REPEAT times (default 3) and the run with the median time is shown:
-# a shared VM's speed drifts from one second to the next.
+# a shared VM's speed drifts from one second to the next. The 1-vs-2-threads ratio is also
+# measured on $PAIRS (default 5) back-to-back pairs of runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 BIN=${CARGO_TARGET_DIR:-target}/release/govreport
 BENCH_DIR=${BENCH_DIR:-/tmp/govreport-bench}
 SEED=${SEED:-42}
 REPEAT=${REPEAT:-3}
+PAIRS=${PAIRS:-5}
 SIZES=("$@")
 [ ${#SIZES[@]} -gt 0 ] || SIZES=(1000 10000 100000)
 mkdir -p "$BENCH_DIR"
@@ -106,6 +108,28 @@ echo
 one=$(median_seconds "text-$n-1thread")
 two=$(median_seconds "text-$n-2threads")
 echo "2 threads vs 1 thread (text mix, median of $REPEAT runs each): $(python3 -c "print(f'{$one / $two:.2f}x')")"
+# The same ratio from back-to-back pairs (1 thread, then 2), so that a change in the machine's
+# speed between the runs above does not enter it: the median of the pairs' ratios.
+pairs=()
+dir=$(corpus "$n" txt,md)
+for ((i = 1; i <= PAIRS; i++)); do
+  for t in 1 2; do
+    pin=()
+    if [ "$t" = 1 ] && command -v taskset >/dev/null; then pin=(taskset -c 0); fi
+    rm -rf "$BENCH_DIR/out-pair"
+    sync
+    "${pin[@]}" "$BIN" run --input "$dir" --output "$BENCH_DIR/out-pair" --threads "$t" --quiet
+    cp "$BENCH_DIR/out-pair/manifest.json" "$BENCH_DIR/pair-$i-$t.json"
+  done
+done
+python3 - "$BENCH_DIR" "$PAIRS" <<'PY'
+import json, sys
+d, n = sys.argv[1], int(sys.argv[2])
+secs = lambda i, t: json.load(open(f"{d}/pair-{i}-{t}.json"))["elapsed_seconds"]
+r = sorted(secs(i, 1) / secs(i, 2) for i in range(1, n + 1))
+print(f"2 threads vs 1 thread (text mix, {n} back-to-back pairs): median {r[n // 2]:.2f}x, "
+      f"range {r[0]:.2f}-{r[-1]:.2f}x")
+PY
 # Measured again at the end: when the two readings differ much, the machine's speed moved
 # during the runs and their figures compare less well.
 echo "yardstick after the runs: $(yardstick "$(corpus "$n" txt,md)") MB/s (before: $YARDSTICK)"
