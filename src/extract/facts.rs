@@ -464,7 +464,8 @@ fn protect(chars: &[char], mut p: Vec<bool>) -> Vec<bool> {
         } else {
             // URLs and e-mail addresses: one token of URL characters.
             let mut j = i;
-            while j < n && class_in(classes, chars[j]) & (CLASS_ASCII_ALNUM | CLASS_URL_PUNCT) != 0 {
+            while j < n && class_in(classes, chars[j]) & (CLASS_ASCII_ALNUM | CLASS_URL_PUNCT) != 0
+            {
                 j += 1;
             }
             let token = &chars[i..j];
