@@ -94,8 +94,9 @@ pub fn extract_content(html: &str) -> HtmlContent {
 /// `html` with every `&nbsp;` written as the character it stands for (U+00A0). Government
 /// pages indent each paragraph with a run of them, and the HTML parser decodes each reference
 /// through its general character-reference machinery, one of its costliest paths. Text,
-/// attribute values and titles read the same either way; only raw-text elements (script,
-/// style and the like, which `SKIP_TAGS` leave out) would keep the reference as printed.
+/// attribute values and titles read the same either way; only raw-text elements would have
+/// kept the reference as printed (script and style, which `SKIP_TAGS` leave out, and the
+/// obsolete xmp, noembed and noframes, which now show U+00A0 as a browser would).
 fn with_nbsp_decoded(html: &str) -> Cow<'_, str> {
     static NBSP: LazyLock<memchr::memmem::Finder<'static>> =
         LazyLock::new(|| memchr::memmem::Finder::new("&nbsp;"));

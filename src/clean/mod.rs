@@ -29,10 +29,10 @@ static META_KEY_COLON: PerThread<Regex> = PerThread::new(|| {
     let keys: Vec<String> = META_KEYS.iter().map(|k| regex::escape(k)).collect();
     Regex::new(&format!(r"({})\s*[:：]", keys.join("|"))).unwrap()
 });
-/// Breadcrumb openers without their spaces, computed once.
 /// `。` searched as its three bytes with SIMD; `str::contains` checks for it more slowly.
 static FULL_STOP: LazyLock<memchr::memmem::Finder<'static>> =
     LazyLock::new(|| memchr::memmem::Finder::new("。"));
+/// Breadcrumb openers without their spaces, computed once.
 static BREADCRUMBS_COMPACT: LazyLock<Vec<String>> = LazyLock::new(|| {
     BREADCRUMB_PREFIXES
         .iter()
