@@ -95,8 +95,9 @@ pub fn extract_content(html: &str) -> HtmlContent {
 /// pages indent each paragraph with a run of them, and the HTML parser decodes each reference
 /// through its general character-reference machinery, one of its costliest paths. Text,
 /// attribute values and titles read the same either way; only raw-text elements would have
-/// kept the reference as printed (script and style, which `SKIP_TAGS` leave out, and the
-/// obsolete xmp, noembed and noframes, which now show U+00A0 as a browser would).
+/// kept the reference as printed: script and style, which `SKIP_TAGS` leave out, and the
+/// obsolete xmp, noembed and noframes, which now read U+00A0 where a browser shows `&nbsp;`
+/// (report pages do not use them).
 fn with_nbsp_decoded(html: &str) -> Cow<'_, str> {
     static NBSP: LazyLock<memchr::memmem::Finder<'static>> =
         LazyLock::new(|| memchr::memmem::Finder::new("&nbsp;"));
