@@ -186,23 +186,38 @@ fn element_stats(doc: &Html) -> HashMap<NodeId, Stats> {
 }
 
 /// Characters of `text` that are not white space (`char::is_whitespace`), counted on its
-/// bytes without decoding: first every character that is not ASCII white space, in a loop
-/// the compiler vectorizes; then less the rare white space beyond ASCII, whose lead bytes
-/// memchr finds (U+0085, U+00A0, U+1680, U+2000–U+205F; U+3000 is searched for whole, as
-/// its lead byte also begins the common CJK punctuation).
+/// bytes without decoding: one step per character, its width read off its first byte, and
+/// only the few first bytes that can begin white space beyond ASCII (U+0085, U+00A0,
+/// U+1680, U+2000–U+200A, U+2028, U+2029, U+202F, U+205F, U+3000) look at what follows.
+/// Pages put U+00A0 (`&nbsp;`) at the start of every paragraph, and a search for those
+/// first bytes then stopped at nearly every line.
 fn non_space_chars(text: &str) -> usize {
-    static IDEOGRAPHIC_SPACE: LazyLock<memchr::memmem::Finder<'static>> =
-        LazyLock::new(|| memchr::memmem::Finder::new("\u{3000}"));
     let bytes = text.as_bytes();
-    let not_ascii_space = bytes
-        .iter()
-        .filter(|&&b| (b as i8) >= -0x40 && !matches!(b, b'\t'..=b'\r' | b' '))
-        .count();
-    let wide_spaces = memchr::memchr3_iter(0xC2, 0xE1, 0xE2, bytes)
-        .filter(|&i| text[i..].chars().next().is_some_and(char::is_whitespace))
-        .count()
-        + IDEOGRAPHIC_SPACE.find_iter(bytes).count();
-    not_ascii_space - wide_spaces
+    let next_two = |i: usize| (bytes.get(i + 1).copied(), bytes.get(i + 2).copied());
+    let mut count = 0;
+    let mut i = 0;
+    while i < bytes.len() {
+        let (width, space) = match bytes[i] {
+            b'\t'..=b'\r' | b' ' => (1, true),
+            0x00..=0x7F => (1, false),
+            0xC2 => (2, matches!(bytes.get(i + 1), Some(0x85 | 0xA0))),
+            0x80..=0xDF => (2, false),
+            0xE1 => (3, next_two(i) == (Some(0x9A), Some(0x80))),
+            0xE2 => (
+                3,
+                matches!(
+                    next_two(i),
+                    (Some(0x80), Some(0x80..=0x8A | 0xA8 | 0xA9 | 0xAF)) | (Some(0x81), Some(0x9F))
+                ),
+            ),
+            0xE3 => (3, next_two(i) == (Some(0x80), Some(0x80))),
+            0xE0..=0xEF => (3, false),
+            _ => (4, false),
+        };
+        count += usize::from(!space);
+        i += width;
+    }
+    count
 }
 
 fn hints(e: &scraper::node::Element) -> String {
