@@ -159,6 +159,8 @@ fn element_stats(doc: &Html) -> HashMap<NodeId, Stats> {
         HashMap::with_capacity_and_hasher(order.len(), Default::default());
     for node in order.iter().rev() {
         let own = match node.value() {
+            // The text of a script or style is not read: it counts for nothing.
+            Node::Text(_) if node.parent().is_some_and(is_skipped) => continue,
             Node::Text(t) => Stats {
                 text_chars: non_space_chars(t),
                 link_chars: 0,
@@ -220,6 +222,11 @@ fn non_space_chars(text: &str) -> usize {
     count
 }
 
+/// Whether `node` is an element whose content is never shown (`SKIP_TAGS`).
+fn is_skipped(node: ego_tree::NodeRef<'_, Node>) -> bool {
+    matches!(node.value(), Node::Element(e) if SKIP.contains(e.name()))
+}
+
 fn hints(e: &scraper::node::Element) -> String {
     let mut h = String::new();
     if let Some(id) = e.attr("id") {
@@ -279,8 +286,11 @@ fn best_container(doc: &Html, stats: &HashMap<NodeId, Stats>) -> Option<NodeId> 
     loop {
         let node = doc.tree.get(id)?;
         let total = stats.get(&id).map_or(0, |s| s.text_chars) as f64;
+        // Never into a script or style: its text is not shown, whatever its length (an
+        // inline script opening the article would otherwise take the article's place).
         let next = node.children().find(|c| {
             matches!(c.value(), Node::Element(_))
+                && !is_skipped(*c)
                 && stats
                     .get(&c.id())
                     .is_some_and(|s| s.text_chars as f64 >= DESCEND_SHARE * total)
@@ -480,6 +490,19 @@ mod tests {
             with_nbsp_decoded("a&nbsp;&nbsp;b&nbsp"),
             "a\u{a0}\u{a0}b&nbsp"
         );
+    }
+
+    #[test]
+    fn a_long_script_inside_the_article_is_not_taken_for_it() {
+        let script = "var x = 1;".repeat(300);
+        let page = format!(
+            "<html><body><div class=\"nav\"><a href=\"/\">首页</a></div><div class=\"article\">\
+             <script>{script}</script>\
+             <p>一、主要举措和成效。全年办理行政复议案件12件，罚款金额136161元，\
+             调解矛盾纠纷85宗，开展法治宣传活动36场。</p></div></body></html>"
+        );
+        let c = extract_content(&page);
+        assert!(c.text.contains("全年办理行政复议案件12件"), "{:?}", c.text);
     }
 
     #[test]
