@@ -27,14 +27,18 @@ corpus() { # size formats -> directory
   echo "$dir"
 }
 
+# One worker thread must also mean one core: the table writers have threads of their own,
+# so a 1-thread run is pinned to one CPU (when taskset exists) to measure 1 vs 2 cores.
+run_pipeline() { # input output threads [flags...]
+  local pin=()
+  if [ "$3" = 1 ] && command -v taskset >/dev/null; then pin=(taskset -c 0); fi
+  "${pin[@]}" "$BIN" run --input "$1" --output "$2" --threads "$3" --quiet "${@:4}"
+}
+
 run() { # label size formats threads [flags...] -> prints the table row; keeps the median manifest
   local dir out flags=("${@:5}")
   dir=$(corpus "$2" "$3")
   out="$BENCH_DIR/out-$1"
-  # One worker thread must also mean one core: the table writers have threads of their own,
-  # so the 1-thread run is pinned to one CPU (when taskset exists) to measure 1 vs 2 cores.
-  local pin=()
-  if [ "$4" = 1 ] && command -v taskset >/dev/null; then pin=(taskset -c 0); fi
   local manifests=()
   rm -f "$BENCH_DIR"/manifest-"$1"-*.json
   for ((i = 1; i <= REPEAT; i++)); do
@@ -43,7 +47,7 @@ run() { # label size formats threads [flags...] -> prints the table row; keeps t
     rm -rf "$out"
     find "$dir" -type f -exec cat {} + >/dev/null
     sync
-    "${pin[@]}" "$BIN" run --input "$dir" --output "$out" --threads "$4" --quiet "${flags[@]}"
+    run_pipeline "$dir" "$out" "$4" "${flags[@]}"
     cp "$out/manifest.json" "$BENCH_DIR/manifest-$1-$i.json"
     manifests+=("$BENCH_DIR/manifest-$1-$i.json")
   done
@@ -110,15 +114,12 @@ two=$(median_seconds "text-$n-2threads")
 echo "2 threads vs 1 thread (text mix, median of $REPEAT runs each): $(python3 -c "print(f'{$one / $two:.2f}x')")"
 # The same ratio from back-to-back pairs (1 thread, then 2), so that a change in the machine's
 # speed between the runs above does not enter it: the median of the pairs' ratios.
-pairs=()
 dir=$(corpus "$n" txt,md)
 for ((i = 1; i <= PAIRS; i++)); do
   for t in 1 2; do
-    pin=()
-    if [ "$t" = 1 ] && command -v taskset >/dev/null; then pin=(taskset -c 0); fi
     rm -rf "$BENCH_DIR/out-pair"
     sync
-    "${pin[@]}" "$BIN" run --input "$dir" --output "$BENCH_DIR/out-pair" --threads "$t" --quiet
+    run_pipeline "$dir" "$BENCH_DIR/out-pair" "$t"
     cp "$BENCH_DIR/out-pair/manifest.json" "$BENCH_DIR/pair-$i-$t.json"
   done
 done
