@@ -88,21 +88,30 @@ struct NameIndex {
 }
 
 impl NameIndex {
-    fn insert(&mut self, name: &str, idx: usize) {
+    fn with_capacity(names: usize) -> Self {
+        NameIndex {
+            names: HashMap::with_capacity_and_hasher(names, Default::default()),
+            ..Default::default()
+        }
+    }
+
+    /// Indexes `name` (of `n_chars` characters) for division `idx`. Divisions are indexed in
+    /// ascending order, so a repeat of the same pair can only be the last id of the name.
+    fn insert(&mut self, name: &str, n_chars: usize, idx: usize) {
         // Many names repeat (every county has its 城关镇): look up before allocating a key.
         let ids = match self.names.get_mut(name) {
             Some(ids) => ids,
             None => self.names.entry(name.to_string()).or_default(),
         };
-        if !ids.contains(&idx) {
+        debug_assert!(ids.last().is_none_or(|&last| last <= idx));
+        if ids.last() != Some(&idx) {
             ids.push(idx);
         }
-        if let Some(last) = name.chars().last() {
-            let len = name.chars().count();
-            self.max_chars = self.max_chars.max(len);
+        if let Some(last) = name.chars().next_back() {
+            self.max_chars = self.max_chars.max(n_chars);
             let lens = self.lengths_by_last_char.entry(last).or_default();
-            if !lens.contains(&len) {
-                lens.push(len);
+            if !lens.contains(&n_chars) {
+                lens.push(n_chars);
                 // Longest first: the longest name ending at a position wins.
                 lens.sort_unstable_by(|a, b| b.cmp(a));
             }
@@ -344,21 +353,26 @@ impl Gazetteer {
     }
 
     fn build_indexes(&mut self) {
+        let n = self.divisions.len();
+        self.full = NameIndex::with_capacity(n);
+        self.short = NameIndex::with_capacity(n);
+        self.text_full = NameIndex::with_capacity(n);
         for (idx, d) in self.divisions.iter().enumerate() {
             if d.placeholder {
                 continue;
             }
             let name = d.name.as_str();
             let n_chars = name.chars().count();
-            self.full.insert(name, idx);
+            self.full.insert(name, n_chars, idx);
             let common_word = PLACE_STOPLIST.contains(&name);
             if !common_word && (n_chars >= 3 || name.ends_with('县') || name.ends_with('市')) {
-                self.text_full.insert(name, idx);
+                self.text_full.insert(name, n_chars, idx);
             }
             if let Some(stem) = short_name(name) {
-                self.short.insert(stem, idx);
+                let stem_chars = stem.chars().count();
+                self.short.insert(stem, stem_chars, idx);
                 if d.level <= DivisionLevel::City && !PLACE_STOPLIST.contains(&stem) {
-                    self.text_short.insert(stem, idx);
+                    self.text_short.insert(stem, stem_chars, idx);
                 }
             }
         }
