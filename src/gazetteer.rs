@@ -1,13 +1,16 @@
 //! Gazetteer of Chinese administrative divisions (NBS statistical division codes) and place
 //! resolution: which division a report's issuer belongs to.
 //!
-//! Built once per run; every lookup afterwards is a hash lookup. Text is scanned for place
+//! Built once per run from rows the build script made of the shipped CSV files (see
+//! [`rows`]): names are borrowed from those rows, not copied. Every lookup afterwards is a
+//! hash lookup. Text is scanned for place
 //! names by testing, at each character that can end a name, the few name lengths that end in
 //! that character — no scan of the 41k rows per document. The maps hash with FxHash: the
 //! keys are short names and characters, looked up several times per character of text.
 
 use rustc_hash::FxHashMap as HashMap;
-use std::path::Path;
+
+pub mod rows;
 
 use crate::lexicon::orgs::{
     MUNICIPALITY_PLACEHOLDERS, NAME_SUFFIXES, PLACEHOLDER_NAMES, PLACE_STOPLIST,
@@ -36,11 +39,12 @@ impl DivisionLevel {
     }
 }
 
-/// One row of the gazetteer.
+/// One row of the gazetteer. Code and name borrow from the gazetteer's rows, which live as
+/// long as the program (they are compiled into it).
 #[derive(Debug, Clone)]
 pub struct Division {
-    pub code: String,
-    pub name: String,
+    pub code: &'static str,
+    pub name: &'static str,
     pub level: DivisionLevel,
     /// Indices (into the gazetteer) of the enclosing province, city and county.
     pub province: Option<usize>,
@@ -77,11 +81,35 @@ pub struct PlaceResolution {
     pub warning: Option<String>,
 }
 
+/// The divisions (indices into the gazetteer) a name stands for. Most names stand for one:
+/// it is kept inline, without a vector of its own.
+#[derive(Debug)]
+enum DivisionIds {
+    One(usize),
+    Many(Vec<usize>),
+}
+
+impl DivisionIds {
+    fn as_slice(&self) -> &[usize] {
+        match self {
+            DivisionIds::One(id) => std::slice::from_ref(id),
+            DivisionIds::Many(ids) => ids,
+        }
+    }
+
+    fn push(&mut self, id: usize) {
+        match self {
+            DivisionIds::One(first) => *self = DivisionIds::Many(vec![*first, id]),
+            DivisionIds::Many(ids) => ids.push(id),
+        }
+    }
+}
+
 /// Names indexed for lookup, plus for each final character the name lengths that end in it,
 /// so a text can be scanned with a handful of hash lookups per character.
 #[derive(Debug, Default)]
 struct NameIndex {
-    names: HashMap<String, Vec<usize>>,
+    names: HashMap<&'static str, DivisionIds>,
     /// Length in characters of the longest name.
     max_chars: usize,
     lengths_by_last_char: HashMap<char, Vec<usize>>,
@@ -97,15 +125,18 @@ impl NameIndex {
 
     /// Indexes `name` (of `n_chars` characters) for division `idx`. Divisions are indexed in
     /// ascending order, so a repeat of the same pair can only be the last id of the name.
-    fn insert(&mut self, name: &str, n_chars: usize, idx: usize) {
-        // Many names repeat (every county has its 城关镇): look up before allocating a key.
-        let ids = match self.names.get_mut(name) {
-            Some(ids) => ids,
-            None => self.names.entry(name.to_string()).or_default(),
-        };
-        debug_assert!(ids.last().is_none_or(|&last| last <= idx));
-        if ids.last() != Some(&idx) {
-            ids.push(idx);
+    fn insert(&mut self, name: &'static str, n_chars: usize, idx: usize) {
+        match self.names.entry(name) {
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert(DivisionIds::One(idx));
+            }
+            std::collections::hash_map::Entry::Occupied(mut e) => {
+                let last = e.get().as_slice().last().copied();
+                debug_assert!(last.is_none_or(|last| last <= idx));
+                if last != Some(idx) {
+                    e.get_mut().push(idx);
+                }
+            }
         }
         if let Some(last) = name.chars().next_back() {
             self.max_chars = self.max_chars.max(n_chars);
@@ -132,8 +163,8 @@ impl NameIndex {
                 continue;
             }
             let candidate = &text[offsets[end - len]..offsets[end]];
-            if let Some((key, _)) = self.names.get_key_value(candidate) {
-                return Some((key.as_str(), len));
+            if let Some((&key, _)) = self.names.get_key_value(candidate) {
+                return Some((key, len));
             }
         }
         None
@@ -199,13 +230,18 @@ pub fn short_name(name: &str) -> Option<&str> {
 }
 
 /// Province, city and county names enclosing a division.
-type Enclosing = (Option<String>, Option<String>, Option<String>);
+type Enclosing = (
+    Option<&'static str>,
+    Option<&'static str>,
+    Option<&'static str>,
+);
 
-/// Built once per run from the four CSV files of the NBS division codes.
+/// Built once per run from the rows of the four CSV files of the NBS division codes (see
+/// [`rows`]).
 #[derive(Debug)]
 pub struct Gazetteer {
     divisions: Vec<Division>,
-    by_code: HashMap<String, usize>,
+    by_code: HashMap<&'static str, usize>,
     /// Full names (海珠区, 小营街道) of every level.
     full: NameIndex,
     /// Short names (海珠, 小营) of every level: used for issuer names only.
@@ -217,65 +253,18 @@ pub struct Gazetteer {
     text_short: NameIndex,
 }
 
-/// Calls `row` with the `columns` of each record of a CSV file, in file order. One record
-/// buffer serves every row: the street file alone has 40,000, read at every start.
-fn for_each_row(
-    text: &str,
-    file: &str,
-    columns: &[&str],
-    mut row: impl FnMut(&[&str]) -> Result<(), String>,
-) -> Result<(), String> {
-    let mut reader = csv::ReaderBuilder::new()
-        .has_headers(true)
-        .from_reader(text.trim_start_matches('\u{feff}').as_bytes());
-    let headers = reader
-        .headers()
-        .map_err(|e| format!("{file}: cannot read the header row: {e}"))?
-        .clone();
-    let positions = columns
-        .iter()
-        .map(|c| {
-            headers
-                .iter()
-                .position(|h| h.trim() == *c)
-                .ok_or_else(|| format!("{file}: column {c} is missing"))
-        })
-        .collect::<Result<Vec<_>, _>>()?;
-    // The files have at most five columns of interest: their fields fit an array.
-    const MAX_COLUMNS: usize = 8;
-    if positions.len() > MAX_COLUMNS {
-        return Err(format!("{file}: more than {MAX_COLUMNS} columns asked for"));
-    }
-    let mut record = csv::StringRecord::new();
-    let mut line = 1;
-    loop {
-        line += 1;
-        let more = reader
-            .read_record(&mut record)
-            .map_err(|e| format!("{file}: row {line} is unreadable: {e}"))?;
-        if !more {
-            return Ok(());
-        }
-        let mut buf = [""; MAX_COLUMNS];
-        for (slot, &p) in buf.iter_mut().zip(&positions) {
-            *slot = record.get(p).unwrap_or("").trim();
-        }
-        let fields = &buf[..positions.len()];
-        if fields.iter().any(|v| v.is_empty()) {
-            return Err(format!("{file}: row {line} has an empty field"));
-        }
-        row(fields)?;
-    }
-}
-
 impl Gazetteer {
-    /// Build from the contents of provinces.csv, cities.csv, areas.csv and streets.csv.
-    pub fn from_csv_strs(
-        provinces: &str,
-        cities: &str,
-        areas: &str,
-        streets: &str,
-    ) -> Result<Self, String> {
+    /// The gazetteer shipped in `data/gazetteer/`, as the build script converted it into
+    /// rows (no CSV to parse at start-up).
+    pub fn embedded() -> Result<Self, String> {
+        Self::from_rows(include_str!(concat!(
+            env!("OUT_DIR"),
+            "/gazetteer_rows.tsv"
+        )))
+    }
+
+    /// Build from rows made by [`rows::rows_from_csv`], outer levels first.
+    pub fn from_rows(rows: &'static str) -> Result<Self, String> {
         let mut g = Gazetteer {
             divisions: Vec::with_capacity(45_000),
             by_code: HashMap::with_capacity_and_hasher(45_000, Default::default()),
@@ -284,52 +273,63 @@ impl Gazetteer {
             text_full: NameIndex::default(),
             text_short: NameIndex::default(),
         };
-        for_each_row(provinces, "provinces.csv", &["code", "name"], |r| {
-            g.add(r[0], r[1], DivisionLevel::Province, &[])
-        })?;
-        for_each_row(
-            cities,
-            "cities.csv",
-            &["code", "name", "provinceCode"],
-            |r| g.add(r[0], r[1], DivisionLevel::City, &[r[2]]),
-        )?;
-        let area_cols = ["code", "name", "cityCode", "provinceCode"];
-        for_each_row(areas, "areas.csv", &area_cols, |r| {
-            g.add(r[0], r[1], DivisionLevel::County, &[r[3], r[2]])
-        })?;
-        let street_cols = ["code", "name", "areaCode", "provinceCode", "cityCode"];
-        for_each_row(streets, "streets.csv", &street_cols, |r| {
-            g.add(r[0], r[1], DivisionLevel::Township, &[r[3], r[4], r[2]])
-        })?;
+        let rows = crate::text::split_lines(rows).filter(|r| !r.is_empty());
+        for (i, row) in rows.enumerate() {
+            let bad = || {
+                format!(
+                    "gazetteer row {}: '{row}' is not level, code, name, parents",
+                    i + 1
+                )
+            };
+            let mut fields = crate::text::split_at_ascii(row, b'\t');
+            let (Some(tag), Some(code), Some(name)) = (fields.next(), fields.next(), fields.next())
+            else {
+                return Err(bad());
+            };
+            let level = match tag {
+                "P" => DivisionLevel::Province,
+                "C" => DivisionLevel::City,
+                "A" => DivisionLevel::County,
+                "S" => DivisionLevel::Township,
+                _ => return Err(bad()),
+            };
+            // At most three enclosing levels: their codes fit an array.
+            let mut parents = [""; 3];
+            let mut n = 0;
+            for parent in fields {
+                *parents.get_mut(n).ok_or_else(bad)? = parent;
+                n += 1;
+            }
+            g.add(code, name, level, &parents[..n])?;
+        }
         g.build_indexes();
         Ok(g)
     }
 
-    /// Build from a directory holding the four CSV files.
-    pub fn load_dir(dir: &Path) -> Result<Self, String> {
-        let read = |name: &str| {
-            std::fs::read_to_string(dir.join(name))
-                .map_err(|e| format!("cannot read {}: {e}", dir.join(name).display()))
-        };
-        Self::from_csv_strs(
-            &read("provinces.csv")?,
-            &read("cities.csv")?,
-            &read("areas.csv")?,
-            &read("streets.csv")?,
-        )
+    /// Build from the contents of provinces.csv, cities.csv, areas.csv and streets.csv (for
+    /// tests: the rows made of them are kept for the rest of the process).
+    #[cfg(test)]
+    pub(crate) fn from_csv_strs(
+        provinces: &str,
+        cities: &str,
+        areas: &str,
+        streets: &str,
+    ) -> Result<Self, String> {
+        let rows = rows::rows_from_csv([provinces, cities, areas, streets])?;
+        Self::from_rows(Box::leak(rows.into_boxed_str()))
     }
 
     /// `parents` are the codes of the enclosing levels, outermost first.
     fn add(
         &mut self,
-        code: &str,
-        name: &str,
+        code: &'static str,
+        name: &'static str,
         level: DivisionLevel,
         parents: &[&str],
     ) -> Result<(), String> {
         let mut division = Division {
-            code: code.to_string(),
-            name: name.to_string(),
+            code,
+            name,
             level,
             province: None,
             city: None,
@@ -347,7 +347,7 @@ impl Gazetteer {
             })?;
             *slot = Some(idx);
         }
-        self.by_code.insert(code.to_string(), self.divisions.len());
+        self.by_code.insert(code, self.divisions.len());
         self.divisions.push(division);
         Ok(())
     }
@@ -361,7 +361,7 @@ impl Gazetteer {
             if d.placeholder {
                 continue;
             }
-            let name = d.name.as_str();
+            let name = d.name;
             let n_chars = name.chars().count();
             self.full.insert(name, n_chars, idx);
             let common_word = PLACE_STOPLIST.contains(&name);
@@ -407,7 +407,7 @@ impl Gazetteer {
             .names
             .get(name)
             .or_else(|| self.short.names.get(name))
-            .map(Vec::as_slice)
+            .map(DivisionIds::as_slice)
             .unwrap_or(&[])
     }
 
@@ -467,8 +467,8 @@ impl Gazetteer {
         let d = &self.divisions[idx];
         let name_of = |i: Option<usize>| i.map(|i| &self.divisions[i]);
         let province = match d.level {
-            DivisionLevel::Province => Some(d.name.clone()),
-            _ => name_of(d.province).map(|p| p.name.clone()),
+            DivisionLevel::Province => Some(d.name),
+            _ => name_of(d.province).map(|p| p.name),
         };
         let city_div = match d.level {
             DivisionLevel::Province => None,
@@ -477,16 +477,16 @@ impl Gazetteer {
         };
         let city = city_div.and_then(|c| {
             if !c.placeholder {
-                Some(c.name.clone())
-            } else if MUNICIPALITY_PLACEHOLDERS.contains(&c.name.as_str()) {
-                province.clone()
+                Some(c.name)
+            } else if MUNICIPALITY_PLACEHOLDERS.contains(&c.name) {
+                province
             } else {
                 None
             }
         });
         let county = match d.level {
-            DivisionLevel::County => Some(d.name.clone()),
-            DivisionLevel::Township => name_of(d.county).map(|c| c.name.clone()),
+            DivisionLevel::County => Some(d.name),
+            DivisionLevel::Township => name_of(d.county).map(|c| c.name),
             _ => None,
         };
         (province, city, county)
@@ -548,7 +548,7 @@ impl Gazetteer {
             .iter()
             .map(|&c| {
                 let (p, ci, co) = self.enclosing_names(c);
-                let path: Vec<String> = [p, ci, co].into_iter().flatten().collect();
+                let path: Vec<&str> = [p, ci, co].into_iter().flatten().collect();
                 format!("{} {}", self.divisions[c].code, path.join(""))
             })
             .collect::<Vec<_>>();
@@ -557,18 +557,19 @@ impl Gazetteer {
             .iter()
             .map(|&c| self.enclosing_names(c))
             .collect();
-        let common = |f: fn(&Enclosing) -> &Option<String>| {
-            let first = f(&named[0]).clone();
+        let common = |f: fn(&Enclosing) -> Option<&'static str>| {
+            let first = f(&named[0]);
             named
                 .iter()
-                .all(|n| *f(n) == first)
+                .all(|n| f(n) == first)
                 .then_some(first)
                 .flatten()
+                .map(str::to_string)
         };
         PlaceResolution {
-            province: common(|n| &n.0),
-            city: common(|n| &n.1),
-            county: common(|n| &n.2),
+            province: common(|n| n.0),
+            city: common(|n| n.1),
+            county: common(|n| n.2),
             division_code: None,
             division_match: "none".to_string(),
             level: Some(self.divisions[candidates[0]].level),
@@ -589,7 +590,12 @@ impl Gazetteer {
         let mut weights = HashMap::default();
         for (m, w) in mentions {
             let index = if m.short { &self.short } else { &self.full };
-            for &id in index.names.get(&m.name).map(Vec::as_slice).unwrap_or(&[]) {
+            for &id in index
+                .names
+                .get(m.name.as_str())
+                .map(DivisionIds::as_slice)
+                .unwrap_or(&[])
+            {
                 *weights.entry(id).or_insert(0) += w;
             }
         }
@@ -626,10 +632,10 @@ impl Gazetteer {
         let (province, city, county) = self.enclosing_names(idx);
         let d = &self.divisions[idx];
         PlaceResolution {
-            province,
-            city,
-            county,
-            division_code: Some(d.code.clone()),
+            province: province.map(str::to_string),
+            city: city.map(str::to_string),
+            county: county.map(str::to_string),
+            division_code: Some(d.code.to_string()),
             division_match: how.to_string(),
             level: Some(d.level),
             place_name: Some(place.to_string()),
@@ -651,19 +657,10 @@ impl Gazetteer {
     }
 }
 
-/// The gazetteer shipped with the crate, for tests: loaded once per test binary.
+/// The gazetteer shipped with the crate, for tests (the one a run uses).
 #[cfg(test)]
 pub(crate) fn test_gazetteer() -> &'static Gazetteer {
-    use std::sync::LazyLock;
-    static GAZ: LazyLock<Gazetteer> = LazyLock::new(|| {
-        let root = Path::new(env!("CARGO_MANIFEST_DIR"));
-        let dir = [root.join("gazetteer"), root.join("data/gazetteer")]
-            .into_iter()
-            .find(|d| d.join("streets.csv").exists())
-            .expect("gazetteer CSVs under gazetteer/ or data/gazetteer/");
-        Gazetteer::load_dir(&dir).expect("gazetteer loads")
-    });
-    &GAZ
+    &crate::pipeline::GAZETTEER
 }
 
 #[cfg(test)]
@@ -689,6 +686,41 @@ mod tests {
         assert_eq!(short_name("小营街道"), Some("小营"));
         assert_eq!(short_name("广西壮族自治区"), Some("广西"));
         assert_eq!(short_name("新县"), None);
+    }
+
+    #[test]
+    fn embedded_rows_are_the_shipped_csv_files() {
+        let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("data/gazetteer");
+        let texts = rows::FILES.map(|(file, _, _)| {
+            std::fs::read_to_string(dir.join(file)).expect("shipped gazetteer file")
+        });
+        let rows = rows::rows_from_csv(texts.each_ref().map(String::as_str)).unwrap();
+        let embedded = include_str!(concat!(env!("OUT_DIR"), "/gazetteer_rows.tsv"));
+        assert!(
+            rows == embedded,
+            "build.rs embedded other rows than data/gazetteer holds"
+        );
+        assert_eq!(test_gazetteer().len(), rows.lines().count());
+    }
+
+    #[test]
+    fn rejects_malformed_rows() {
+        let err = Gazetteer::from_rows("X\t11\t北京市\n").unwrap_err();
+        assert!(err.contains("row 1"), "{err}");
+        assert!(Gazetteer::from_rows("P\t11\n").is_err());
+        let four_parents = "P\t11\t北京市\nS\t110101001\t东华门街道\t11\t11\t11\t11\n";
+        assert!(Gazetteer::from_rows(four_parents).is_err());
+        let err = Gazetteer::from_csv_strs(
+            "code,name\n11,\"北京\t市\"\n",
+            "code,name,provinceCode\n",
+            "code,name,cityCode,provinceCode\n",
+            "code,name,areaCode,provinceCode,cityCode\n",
+        )
+        .unwrap_err();
+        assert_eq!(
+            err,
+            "provinces.csv: row 2 has a tab or line break in a field"
+        );
     }
 
     #[test]

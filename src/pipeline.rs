@@ -30,13 +30,7 @@ use crate::tables::sink::{PartitionedSink, SinkOptions, TableSink};
 /// The gazetteer shipped in `data/gazetteer/`, compiled into the binary so that the tool
 /// works from any directory. Built once per process.
 pub static GAZETTEER: LazyLock<Gazetteer> = LazyLock::new(|| {
-    Gazetteer::from_csv_strs(
-        include_str!("../data/gazetteer/provinces.csv"),
-        include_str!("../data/gazetteer/cities.csv"),
-        include_str!("../data/gazetteer/areas.csv"),
-        include_str!("../data/gazetteer/streets.csv"),
-    )
-    .expect("the embedded gazetteer is valid (checked by tests)")
+    Gazetteer::embedded().expect("the embedded gazetteer is valid (checked by tests)")
 });
 
 /// The indicator taxonomy that ships in `pipelines/indicators.toml`, used when a pipeline

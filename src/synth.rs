@@ -368,7 +368,7 @@ fn compose(pools: &Pools, gaz: &Gazetteer, townships: &[usize], rng: &mut fastra
     let name_of = |o: Option<usize>| {
         o.map(|c| gaz.division(c))
             .filter(|x| !x.placeholder)
-            .map(|x| x.name.clone())
+            .map(|x| x.name)
     };
     let county = name_of(d.county).unwrap_or_default();
     let city = name_of(d.city)

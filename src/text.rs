@@ -6,7 +6,15 @@
 /// The lines of `text` split at `'\n'`, exactly as `text.split('\n')` yields them (a trailing
 /// empty piece after a final break included).
 pub fn split_lines(text: &str) -> impl Iterator<Item = &str> + '_ {
-    let mut breaks = memchr::memchr_iter(b'\n', text.as_bytes());
+    split_at_ascii(text, b'\n')
+}
+
+/// The pieces of `text` between occurrences of the ASCII byte `sep`, exactly as
+/// `text.split(sep as char)` yields them.
+pub fn split_at_ascii(text: &str, sep: u8) -> impl Iterator<Item = &str> + '_ {
+    // An ASCII byte is a whole character in UTF-8: the pieces are whole `str`s.
+    assert!(sep.is_ascii(), "split_at_ascii needs an ASCII separator");
+    let mut breaks = memchr::memchr_iter(sep, text.as_bytes());
     let mut start = Some(0usize);
     std::iter::from_fn(move || {
         let from = start?;
@@ -46,6 +54,11 @@ mod tests {
         #[test]
         fn same_pieces_as_split(s in "[a-z一二\n\r 。]{0,80}") {
             prop_assert_eq!(split_lines(&s).collect::<Vec<_>>(), s.split('\n').collect::<Vec<_>>());
+        }
+
+        #[test]
+        fn same_pieces_as_split_at_a_tab(s in "[a-z一二\t\n 。]{0,80}") {
+            prop_assert_eq!(split_at_ascii(&s, b'\t').collect::<Vec<_>>(), s.split('\t').collect::<Vec<_>>());
         }
     }
 }
