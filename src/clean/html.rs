@@ -57,8 +57,9 @@ pub fn extract_content(html: &str) -> HtmlContent {
 
     let body_id = doc.root_element().id();
     let content_id = best_container(&doc, &stats).unwrap_or(body_id);
-    let content_text = render_text(&doc, content_id);
-    let page_text = render_text(&doc, body_id);
+    let text_chars = |id| stats.get(&id).map_or(0, |s: &Stats| s.text_chars);
+    let content_text = render_text(&doc, content_id, text_chars(content_id));
+    let page_text = render_text(&doc, body_id, text_chars(body_id));
 
     // Lines outside the article: chrome, and the visible metadata line (发布日期: … 来源: …).
     let inside: HashSet<&str> = content_text.lines().map(str::trim).collect();
@@ -303,12 +304,14 @@ fn best_container(doc: &Html, stats: &HashMap<NodeId, Stats>) -> Option<NodeId> 
 }
 
 /// Visible text of the subtree at `id`: blocks on their own lines, table cells separated by
-/// `CELL_SEPARATOR`, scripts and styles skipped.
-fn render_text(doc: &Html, id: NodeId) -> String {
+/// `CELL_SEPARATOR`, scripts and styles skipped. `text_chars`, the subtree's characters that
+/// are not white space, sizes the result up front (three bytes each, as most are CJK, plus
+/// room for line breaks): growing it by doubling copied the text again and again.
+fn render_text(doc: &Html, id: NodeId, text_chars: usize) -> String {
     let Some(root) = doc.tree.get(id) else {
         return String::new();
     };
-    let mut out = String::new();
+    let mut out = String::with_capacity(text_chars * 3 + text_chars / 8 + 64);
     let mut skip_depth = 0usize;
     for edge in root.traverse() {
         match edge {
