@@ -482,19 +482,16 @@ pub fn match_unit(chars: &[char], start: usize) -> Option<(UnitInfo, usize)> {
 /// [`match_unit`] with the unit's definition, whose `printed` is the unit in simplified
 /// characters.
 pub fn match_unit_def(chars: &[char], start: usize) -> Option<(&'static UnitDef, usize)> {
-    let available = chars.len().saturating_sub(start).min(MAX_UNIT_CHARS);
-    if available == 0 {
-        return None;
-    }
-    let mut simplified = ['\0'; MAX_UNIT_CHARS];
-    for (slot, &c) in simplified.iter_mut().zip(&chars[start..start + available]) {
-        *slot = to_simplified(c);
-    }
-    let text = &simplified[..available];
-    let units = UNITS_BY_FIRST.get(text.first()?)?;
+    let text = chars.get(start..)?;
+    let text = &text[..text.len().min(MAX_UNIT_CHARS)];
+    let units = UNITS_BY_FIRST.get(&to_simplified(*text.first()?))?;
+    // Characters are simplified as the candidates reach them: most positions hold no unit,
+    // and a unit is one or two characters.
     units
         .iter()
-        .find(|(unit, _)| text.starts_with(unit))
+        .find(|(unit, _)| {
+            unit.len() <= text.len() && unit.iter().zip(text).all(|(&u, &c)| to_simplified(c) == u)
+        })
         .map(|(unit, def)| (*def, unit.len()))
 }
 
@@ -732,11 +729,37 @@ mod tests {
         }
     }
 
+    /// The longest unit at `start` by the definition: the next `MAX_UNIT_CHARS` characters,
+    /// all simplified, starting with the unit's characters.
+    fn longest_unit_by_definition(chars: &[char], start: usize) -> Option<(&'static str, usize)> {
+        let text: Vec<char> = chars[start.min(chars.len())..]
+            .iter()
+            .take(MAX_UNIT_CHARS)
+            .map(|&c| to_simplified(c))
+            .collect();
+        UNIT_INDEX
+            .iter()
+            .map(|(&printed, def)| (printed, def))
+            .filter(|(printed, _)| {
+                let unit: Vec<char> = printed.chars().collect();
+                !unit.is_empty() && text.starts_with(&unit)
+            })
+            .max_by_key(|(printed, _)| printed.chars().count())
+            .map(|(printed, def)| (def.printed, printed.chars().count()))
+    }
+
     proptest! {
         #[test]
         fn chinese_integers_round_trip(n in 0u64..1_000_000_000_000, liang: bool, drop_one: bool) {
             let text = render_cn(n, liang, drop_one);
             prop_assert_eq!(parse_number(&text), Some(n as f64), "{}", text);
+        }
+
+        #[test]
+        fn units_match_as_defined(text in "[元万亿千平方米公里項萬裏个件次人户起宗%％ 0-9]{0,8}", start in 0usize..8) {
+            let chars: Vec<char> = text.chars().collect();
+            let got = match_unit_def(&chars, start).map(|(def, len)| (def.printed, len));
+            prop_assert_eq!(got, longest_unit_by_definition(&chars, start), "{:?} at {}", text, start);
         }
 
         #[test]

@@ -342,6 +342,16 @@ static METRIC_INNER_FILLERS: LazyLock<Vec<Box<[char]>>> = LazyLock::new(|| {
         .collect()
 });
 
+/// The first characters of [`METRIC_INNER_FILLERS`]: one look per character of a metric says
+/// whether any filler can start there.
+static METRIC_INNER_FILLER_STARTS: LazyLock<CharFilter> = LazyLock::new(|| {
+    let mut starts = CharFilter::default();
+    for f in METRIC_INNER_FILLERS.iter() {
+        starts.insert(f[0]);
+    }
+    starts
+});
+
 /// `lx::MONEY_CONTEXT_WORDS` in one automaton: a clause is read once, not once per word.
 static MONEY_CONTEXT: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
     aho_corasick::AhoCorasick::builder()
@@ -1459,10 +1469,8 @@ fn cut_position(s: &[char]) -> usize {
 
 fn remove_inner_fillers(s: &mut Vec<char>) {
     // Most metrics hold none: one look at each char for a filler's first char says so.
-    if !s
-        .iter()
-        .any(|c| METRIC_INNER_FILLERS.iter().any(|f| f[0] == *c))
-    {
+    let starts: &CharFilter = &METRIC_INNER_FILLER_STARTS;
+    if !s.iter().any(|&c| starts.may_contain(c)) {
         return;
     }
     for f in METRIC_INNER_FILLERS.iter() {
