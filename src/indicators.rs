@@ -91,20 +91,32 @@ struct WordIds {
 const MAX_WORDS: usize = 64 * 64;
 
 /// Which words of an automaton occur in a text.
-struct Hits([u64; MAX_WORDS / 64]);
+struct Hits {
+    words: [u64; MAX_WORDS / 64],
+    any: bool,
+}
 
 impl Hits {
     fn scan(ac: &AhoCorasick, text: &str) -> Hits {
-        let mut h = Hits([0; MAX_WORDS / 64]);
+        let mut h = Hits {
+            words: [0; MAX_WORDS / 64],
+            any: false,
+        };
         for m in ac.find_overlapping_iter(text) {
             let id = m.pattern().as_usize();
-            h.0[id / 64] |= 1 << (id % 64);
+            h.words[id / 64] |= 1 << (id % 64);
+            h.any = true;
         }
         h
     }
 
     fn has(&self, id: usize) -> bool {
-        self.0[id / 64] & (1 << (id % 64)) != 0
+        self.words[id / 64] & (1 << (id % 64)) != 0
+    }
+
+    /// Whether no word occurs at all.
+    fn is_empty(&self) -> bool {
+        !self.any
     }
 }
 
@@ -507,6 +519,10 @@ impl Taxonomy {
         let metric = fact.metric.as_deref()?;
         let candidates = self.by_unit.get(fact.unit_normalized.as_str())?;
         let metric_hits = Hits::scan(&self.words.metric, metric);
+        // Every way to match needs a cue or a context cue in the metric.
+        if metric_hits.is_empty() {
+            return None;
+        }
         let mut best: Option<(i32, usize, usize)> = None;
         for &i in candidates {
             let ind = &self.indicators[i];
