@@ -9,6 +9,7 @@
 //! keys are short names and characters, looked up several times per character of text.
 
 use rustc_hash::FxHashMap as HashMap;
+use std::borrow::Cow;
 
 pub mod rows;
 
@@ -499,6 +500,14 @@ impl Gazetteer {
     /// the places named in the body (浙江省, 杭州市 inside 《…》 too) choose among same-named
     /// candidates. A department takes the code of its government (温岭市司法局 → 温岭市).
     pub fn resolve(&self, issuer: &str, body: &str) -> PlaceResolution {
+        self.resolve_in(issuer, &[body])
+    }
+
+    /// `resolve` with the context in parts (the body, then the page's publisher and source
+    /// lines), read as if joined by line breaks. Most issuers resolve before the context is
+    /// needed, so the parts are joined only then: copying every body cost more than the
+    /// lookups.
+    pub fn resolve_in(&self, issuer: &str, context: &[&str]) -> PlaceResolution {
         let mentions = self.issuer_places(issuer);
         // The target is the deepest-level mention; on a tie the last one (the unit itself).
         let target = mentions.iter().enumerate().max_by_key(|(i, m)| {
@@ -537,7 +546,11 @@ impl Gazetteer {
         }
 
         // Evidence 2: places named anywhere in the body; full names weigh more than short ones.
-        let in_body = self.text_places(body);
+        let body: Cow<str> = match context {
+            [one] => Cow::Borrowed(one),
+            parts => Cow::Owned(parts.join("\n")),
+        };
+        let in_body = self.text_places(&body);
         let from_body = self.support(in_body.iter().map(|m| (m, if m.short { 1 } else { 3 })));
         candidates = self.best_supported(&candidates, &from_body);
         if candidates.len() == 1 {
@@ -809,6 +822,21 @@ mod tests {
         // Shandong: 滨州市 and its 沾化区.
         let r = g.resolve("滨海镇", "在滨州市委、沾化区委的领导下");
         assert_eq!(r.division_code.as_deref(), Some("371603107"));
+    }
+
+    #[test]
+    fn context_in_parts_reads_as_the_parts_joined_by_line_breaks() {
+        let g = test_gazetteer();
+        // The body alone does not decide; the page's source line (a later part) does.
+        let body = "滨海镇坚持把法治建设作为贯穿党委政府工作的主线";
+        let source = "温岭市人民政府";
+        let in_parts = g.resolve_in("滨海镇", &[body, source]);
+        assert_eq!(in_parts.division_code.as_deref(), Some("331081106"));
+        assert_eq!(in_parts, g.resolve("滨海镇", &format!("{body}\n{source}")));
+        // A place name is never read across two parts.
+        let split = g.resolve_in("小营街道", &["浙", "江省"]);
+        assert_eq!(split, g.resolve("小营街道", "浙\n江省"));
+        assert_ne!(split, g.resolve("小营街道", "浙江省"));
     }
 
     #[test]

@@ -576,16 +576,15 @@ pub fn extract_metadata(
     let place = match organization.as_deref() {
         Some(org) => {
             // The site's publisher and 来源 (和平区人民政府) name enclosing places too.
-            let site: Vec<&str> = [&page.publisher, &page.source]
-                .into_iter()
-                .flatten()
-                .map(String::as_str)
+            let context: Vec<&str> = std::iter::once(body)
+                .chain(
+                    [&page.publisher, &page.source]
+                        .into_iter()
+                        .flatten()
+                        .map(String::as_str),
+                )
                 .collect();
-            if site.is_empty() {
-                gazetteer.resolve(org, body)
-            } else {
-                gazetteer.resolve(org, &format!("{body}\n{}", site.join("\n")))
-            }
+            gazetteer.resolve_in(org, &context)
         }
         None => PlaceResolution {
             division_match: "none".to_string(),
