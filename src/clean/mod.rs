@@ -8,7 +8,6 @@
 pub mod html;
 
 use crate::lexicon::PerThread;
-use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
@@ -42,7 +41,22 @@ static BREADCRUMBS_COMPACT: LazyLock<Vec<String>> = LazyLock::new(|| {
 /// All chrome markers in one automaton: a short line is searched once, not once per marker.
 static CHROME_MARKER_SEARCH: LazyLock<AhoCorasick> =
     LazyLock::new(|| AhoCorasick::new(CHROME_MARKERS).expect("chrome markers compile"));
-static DIGIT: PerThread<Regex> = PerThread::new(|| Regex::new(r"[0-9０-９]").unwrap());
+/// Bytes of the longest `CHROME_EXACT` line: a longer line (all prose) is not compared.
+static CHROME_EXACT_MAX_BYTES: LazyLock<usize> =
+    LazyLock::new(|| CHROME_EXACT.iter().map(|l| l.len()).max().unwrap_or(0));
+/// The characters breadcrumbs open with: a line starting otherwise is no breadcrumb.
+static BREADCRUMB_FIRST_CHARS: LazyLock<Vec<char>> = LazyLock::new(|| {
+    let mut firsts: Vec<char> = BREADCRUMBS_COMPACT
+        .iter()
+        .filter_map(|p| p.chars().next())
+        .collect();
+    firsts.sort_unstable();
+    firsts.dedup();
+    firsts
+});
+/// The weekday words in one automaton (one search of a header line, not one per word).
+static WEEKDAY_SEARCH: LazyLock<AhoCorasick> =
+    LazyLock::new(|| AhoCorasick::new(WEEKDAY_WORDS).expect("weekday words compile"));
 /// Line starts that open a new section or item: never glued to the previous line.
 static STARTS_STRUCTURE: PerThread<Regex> = PerThread::new(|| {
     Regex::new(
@@ -143,7 +157,7 @@ pub fn chrome_rule(line: &str) -> Option<&'static str> {
     if line.chars().all(|c| SEPARATOR_CHARS.contains(&c)) {
         return Some("separator");
     }
-    if CHROME_EXACT.contains(&line) {
+    if line.len() <= *CHROME_EXACT_MAX_BYTES && CHROME_EXACT.contains(&line) {
         return Some("site_chrome");
     }
     // Breadcrumbs are recognised from the line's first 16 characters, spaces ignored.
@@ -152,38 +166,43 @@ pub fn chrome_rule(line: &str) -> Option<&'static str> {
         prefix.chars().all(|p| head.next() == Some(p))
     };
     let first = line.chars().find(|c| !c.is_whitespace());
-    if BREADCRUMBS_COMPACT
-        .iter()
-        .any(|p| p.chars().next() == first && head_starts_with(p))
+    if first.is_some_and(|f| BREADCRUMB_FIRST_CHARS.binary_search(&f).is_ok())
+        && BREADCRUMBS_COMPACT
+            .iter()
+            .any(|p| p.chars().next() == first && head_starts_with(p))
     {
         return Some("breadcrumb");
     }
-    let has_sentence_end = FULL_STOP.find(line.as_bytes()).is_some();
+    // Paragraphs end with their last sentence: most lines answer at their last character,
+    // before a search through Chinese text (where `。`'s bytes are common) is needed.
+    let has_sentence_end = line.ends_with('。') || FULL_STOP.find(line.as_bytes()).is_some();
     if !has_sentence_end && has_at_most_chars(line, CHROME_MAX_CHARS) {
         let chars = line.chars().count();
-        let compact: Cow<str> = if line.contains(char::is_whitespace) {
-            Cow::Owned(line.chars().filter(|c| !c.is_whitespace()).collect())
-        } else {
-            Cow::Borrowed(line)
-        };
-        if let Some(m) = META_KEY_COLON.find(line) {
+        // Keys need their colon: most short lines (headings) have none, and skip the regex.
+        let has_colon = line.as_bytes().contains(&b':') || line.contains('：');
+        if let Some(m) = has_colon.then(|| META_KEY_COLON.find(line)).flatten() {
             // `来源:海幢街` at the start, or several keys on one line, is page metadata; a
             // single key in mid-line (`…的来源：`) is prose.
             if m.start() == 0 || META_KEY_COLON.find_iter(line).count() >= 2 {
                 return Some("page_metadata");
             }
         }
-        if compact.starts_with("字号") && chars <= 20 {
+        // Spaces ignored, as in the compact line below.
+        let mut visible = line.chars().filter(|c| !c.is_whitespace());
+        if chars <= 20 && visible.next() == Some('字') && visible.next() == Some('号') {
             return Some("page_metadata");
         }
-        let compact_differs = matches!(compact, Cow::Owned(_));
+        // Markers are searched in the line, then (only when it has spaces, which can split
+        // a marker: `版 权 所 有`) in the line without them.
+        let compact = || -> String { line.chars().filter(|c| !c.is_whitespace()).collect() };
         if CHROME_MARKER_SEARCH.is_match(line)
-            || (compact_differs && CHROME_MARKER_SEARCH.is_match(&*compact))
+            || (line.contains(char::is_whitespace) && CHROME_MARKER_SEARCH.is_match(&compact()))
         {
             return Some("site_chrome");
         }
         // `天津市静海区人民政府 2019年12月3日星期二`: the server's "today" in the site header.
-        if chars <= 40 && DIGIT.is_match(line) && WEEKDAY_WORDS.iter().any(|w| line.contains(w)) {
+        let has_digit = || line.chars().any(|c| matches!(c, '0'..='9' | '０'..='９'));
+        if chars <= 40 && WEEKDAY_SEARCH.is_match(line) && has_digit() {
             return Some("site_header_date");
         }
     }
@@ -333,6 +352,33 @@ mod tests {
         assert_eq!(c.meta.publish_raw.as_deref(), Some("2021-01-13"));
         assert_eq!(c.meta.publisher.as_deref(), Some("和平区人民政府"));
         assert_eq!(c.body, "正文。");
+    }
+
+    #[test]
+    fn each_chrome_rule_names_its_lines() {
+        for (line, rule) in [
+            ("—— · ——", Some("separator")),
+            ("扫一扫在手机打开当前页", Some("site_chrome")),
+            ("当前位置： 首页 > 政务公开", Some("breadcrumb")),
+            ("您 当前 的 位置：首页", Some("breadcrumb")),
+            ("来源：海幢街 发布时间：2023-12-14", Some("page_metadata")),
+            ("信息来源:区司法局", Some("page_metadata")),
+            ("字 号：大 中 小", Some("page_metadata")),
+            ("版 权 所 有：某区人民政府", Some("site_chrome")),
+            (
+                "天津市静海区人民政府 ２０１９年１２月３日星期二",
+                Some("site_header_date"),
+            ),
+            // A sentence end makes a line prose, wherever it stands.
+            ("版权所有。", None),
+            ("版权所有。请勿转载", None),
+            // A key without its colon, a weekday without a date, a date without a weekday.
+            ("信息来源渠道", None),
+            ("每星期二下午集中学法", None),
+            ("2019年12月3日", None),
+        ] {
+            assert_eq!(chrome_rule(line), rule, "{line}");
+        }
     }
 
     #[test]
