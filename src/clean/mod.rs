@@ -8,6 +8,7 @@
 pub mod html;
 
 use crate::lexicon::PerThread;
+use std::borrow::Cow;
 use std::sync::LazyLock;
 
 use aho_corasick::AhoCorasick;
@@ -114,7 +115,7 @@ pub fn clean_text(text: &str) -> CleanDoc {
     let mut removed = Vec::new();
     let mut meta = PageMeta::default();
     // (line text, whether it may be glued to the next line)
-    let mut kept: Vec<(String, bool)> = Vec::new();
+    let mut kept: Vec<(Cow<str>, bool)> = Vec::new();
 
     for (idx, raw_line) in crate::text::split_lines(text).enumerate() {
         let line = raw_line.trim();
@@ -248,13 +249,14 @@ pub(crate) fn read_page_metadata(line: &str, meta: &mut PageMeta) {
 }
 
 /// Removes markdown markers: heading hashes, bold/underline markers and stray backticks.
-pub fn strip_markdown(line: &str) -> String {
-    // Most lines carry no markup at all (the markers are ASCII: memchr looks for their bytes).
+pub fn strip_markdown(line: &str) -> Cow<'_, str> {
+    // Most lines carry no markup at all (the markers are ASCII: memchr looks for their bytes)
+    // and are kept as they are, borrowed until the body is joined.
     let bytes = line.as_bytes();
     let has_markup = memchr::memchr3(b'#', b'*', b'_', bytes).is_some()
         || memchr::memchr2(b'`', b'>', bytes).is_some();
     if !has_markup {
-        return line.to_string();
+        return Cow::Borrowed(line);
     }
     let no_heading = MD_HEADING.replace(line, "");
     let mut out = no_heading
@@ -264,13 +266,13 @@ pub fn strip_markdown(line: &str) -> String {
     if out.starts_with("> ") {
         out.drain(..2);
     }
-    out.trim().to_string()
+    Cow::Owned(out.trim().to_string())
 }
 
 /// Word and PDF conversions break paragraphs at page ends (`…由党委书记任组` / `长，…`).
 /// A long prose line that stops without closing punctuation is glued to the next line
 /// unless that line opens a section, an item or a signature date.
-fn join_broken_lines(lines: Vec<(String, bool)>) -> String {
+fn join_broken_lines(lines: Vec<(Cow<str>, bool)>) -> String {
     let mut body = String::with_capacity(lines.iter().map(|(l, _)| l.len() + 1).sum());
     let mut glue_next = false;
     for (i, (line, may_glue)) in lines.iter().enumerate() {
