@@ -505,8 +505,7 @@ impl Gazetteer {
 
     /// `resolve` with the context in parts (the body, then the page's publisher and source
     /// lines), read as if joined by line breaks. Most issuers resolve before the context is
-    /// needed, so the parts are joined only then: copying every body cost more than the
-    /// lookups.
+    /// needed, so the parts are joined only then, not for every document.
     pub fn resolve_in(&self, issuer: &str, context: &[&str]) -> PlaceResolution {
         let mentions = self.issuer_places(issuer);
         // The target is the deepest-level mention; on a tie the last one (the unit itself).
