@@ -6,6 +6,7 @@
 pub mod docx;
 
 use crate::lexicon::PerThread;
+use std::borrow::Cow;
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
@@ -306,9 +307,9 @@ pub fn decode_text(bytes: &[u8], declared: Option<&'static Encoding>) -> Result<
     }
     if let Some(enc) = declared.filter(|&e| e != UTF_8 && e != UTF_16LE && e != UTF_16BE) {
         let enc = if enc.name() == "GBK" { GB18030 } else { enc };
-        let (_, had_errors) = enc.decode_without_bom_handling(bytes);
+        let (text, had_errors) = enc.decode_without_bom_handling(bytes);
         if !had_errors {
-            return finish(enc, bytes, label_of(enc));
+            return checked(text, label_of(enc));
         }
     }
     let head = &bytes[..bytes.len().min(8192)];
@@ -394,9 +395,19 @@ fn bom_name(enc: &'static Encoding) -> &'static str {
 }
 
 fn finish(enc: &'static Encoding, bytes: &[u8], name: &'static str) -> Result<Decoded, String> {
-    let (text, _) = enc.decode_without_bom_handling(bytes);
-    let replacements = text.chars().filter(|&c| c == '\u{FFFD}').count();
-    let total = text.chars().count().max(1);
+    checked(enc.decode_without_bom_handling(bytes).0, name)
+}
+
+/// The decoded text, unless more than one character in twenty is U+FFFD (the encoding was
+/// wrong). U+FFFD is found as its three UTF-8 bytes by memchr, and characters are counted
+/// only when there is one: most text has none.
+fn checked(text: Cow<'_, str>, name: &'static str) -> Result<Decoded, String> {
+    let replacements = memchr::memmem::find_iter(text.as_bytes(), "\u{FFFD}").count();
+    let total = if replacements > 0 {
+        text.chars().count()
+    } else {
+        1
+    };
     if replacements * 20 > total {
         return Err(format!(
             "text could not be decoded: {replacements} of {total} characters are invalid as {name} \
@@ -518,6 +529,48 @@ mod tests {
         let d = decode_text(&bytes, None).unwrap();
         assert_eq!(d.encoding, "GB18030");
         assert_eq!(d.text, SNIPPET);
+    }
+
+    #[test]
+    fn declared_charset_is_trusted_when_it_decodes_cleanly() {
+        // A page that declares GBK and really is: decoded as GB18030, its superset, and a
+        // U+FFFD printed in the source itself is counted.
+        let text = format!("{SNIPPET}\u{FFFD}");
+        let (bytes, _, _) = GB18030.encode(&text);
+        let gbk = Encoding::for_label(b"gbk");
+        let d = decode_text(&bytes, gbk).unwrap();
+        assert_eq!((d.encoding, d.replacements), ("GB18030", 1));
+        assert_eq!(d.text, text);
+    }
+
+    #[test]
+    fn replacement_characters_are_counted_and_too_many_refuse_the_text() {
+        let naive = |s: &str| s.chars().filter(|&c| c == '\u{FFFD}').count();
+        for s in [
+            "",
+            "法治",
+            "\u{FFFD}",
+            "\u{FFFD}\u{FFFD}a",
+            "a\u{FFFD}",
+            "政府\u{FFFD}建设\u{FFFD}",
+        ] {
+            let got = checked(Cow::Borrowed(s), "UTF-8").map(|d| d.replacements);
+            // More than one character in twenty is refused.
+            if naive(s) * 20 > s.chars().count() {
+                assert!(got.unwrap_err().contains("invalid as UTF-8"), "{s:?}");
+            } else {
+                assert_eq!(got.unwrap(), naive(s), "{s:?}");
+            }
+        }
+        let one_in_thirty = format!("{}\u{FFFD}", "法".repeat(29));
+        assert_eq!(
+            checked(Cow::Owned(one_in_thirty), "GB18030")
+                .unwrap()
+                .replacements,
+            1
+        );
+        let one_in_ten = format!("{}\u{FFFD}", "法".repeat(9));
+        assert!(checked(Cow::Owned(one_in_ten), "GB18030").is_err());
     }
 
     #[test]
