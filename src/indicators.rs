@@ -517,7 +517,7 @@ impl Taxonomy {
     /// its sentence (facts of one sentence are neighbours and share it by reference).
     fn classify_in<'t>(&'t self, fact: &Fact, sentence: &mut SentenceHits) -> Option<&'t str> {
         let metric = fact.metric.as_deref()?;
-        let candidates = self.by_unit.get(fact.unit_normalized.as_str())?;
+        let candidates = self.by_unit.get(&*fact.unit_normalized)?;
         let metric_hits = Hits::scan(&self.words.metric, metric);
         // Every way to match needs a cue or a context cue in the metric.
         if metric_hits.is_empty() {
@@ -562,7 +562,7 @@ impl Taxonomy {
     /// become parts of it, so indicator sums take the total instead of adding to it.
     fn mark_covered_by_explicit_totals(&self, facts: &mut [Fact]) {
         use crate::lexicon::indicators::EXPLICIT_TOTAL_CUES;
-        let totals: Vec<(i32, String, String)> = facts
+        let totals: Vec<(i32, String, std::borrow::Cow<'static, str>)> = facts
             .iter()
             .filter(|f| f.breakdown_of.is_none())
             .filter(|f| {
@@ -619,7 +619,7 @@ pub fn count_unit_family(unit: &str) -> &str {
 }
 
 fn family(fact: &Fact) -> Option<Family<'_>> {
-    let unit = fact.unit_normalized.as_str();
+    let unit = &*fact.unit_normalized;
     match fact.quantity_kind {
         QuantityKind::Percent | QuantityKind::PercentagePoint => None,
         QuantityKind::Count => Some(Family::Count(count_unit_family(unit))),
@@ -886,7 +886,7 @@ mod tests {
                     value,
                     unit: Some(unit.to_string()),
                     value_normalized: value,
-                    unit_normalized: unit.to_string(),
+                    unit_normalized: unit.to_string().into(),
                     quantity_kind: kind_of(unit),
                     qualifier: Qualifier::Exact,
                     value_high: None,
@@ -1672,7 +1672,7 @@ mod tests {
                 value: num(value),
                 unit: (!r[unit].is_empty()).then(|| r[unit].clone()),
                 value_normalized: num(vn),
-                unit_normalized: r[un].clone(),
+                unit_normalized: r[un].clone().into(),
                 quantity_kind: kind_from_name(&r[kind]),
                 qualifier: Qualifier::Exact,
                 value_high: None,

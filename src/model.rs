@@ -207,7 +207,8 @@ pub struct Fact {
     pub value: f64,
     pub unit: Option<String>,
     pub value_normalized: f64,
-    pub unit_normalized: String,
+    /// One of the lexicon's units: borrowed, not allocated per fact.
+    pub unit_normalized: std::borrow::Cow<'static, str>,
     pub quantity_kind: QuantityKind,
     pub qualifier: Qualifier,
     pub value_high: Option<f64>,

@@ -38,7 +38,7 @@ fn facts(d: &DocResult) -> Vec<FactKey> {
             (
                 f.raw.clone(),
                 format!("{}", f.value_normalized),
-                f.unit_normalized.clone(),
+                f.unit_normalized.to_string(),
                 f.qualifier.as_str().to_string(),
                 f.quantity_kind.as_str().to_string(),
                 f.metric.clone(),

@@ -1271,7 +1271,7 @@ fn assemble(
             value: f.value,
             unit: None, // moved from `found` below, once `f` is no longer read
             value_normalized: f.value_normalized,
-            unit_normalized: f.unit_normalized.to_string(),
+            unit_normalized: f.unit_normalized.into(),
             quantity_kind: f.kind,
             qualifier: f.qualifier,
             value_high: f.value_high,
@@ -1656,11 +1656,7 @@ mod tests {
     fn arabic_counts_with_spaces_and_separators() {
         let f = one("开展治安巡逻 26 次、");
         assert_eq!(
-            (
-                f.raw.as_str(),
-                f.value_normalized,
-                f.unit_normalized.as_str()
-            ),
+            (f.raw.as_str(), f.value_normalized, &*f.unit_normalized),
             ("26 次", 26.0, "次")
         );
         assert_eq!(f.metric.as_deref(), Some("开展治安巡逻"));
@@ -1675,10 +1671,7 @@ mod tests {
             ("4 个", Some("专项债项目立项"))
         );
         let f = one("检查各类场所４７０８３间次");
-        assert_eq!(
-            (f.value_normalized, f.unit_normalized.as_str()),
-            (47083.0, "间次")
-        );
+        assert_eq!((f.value_normalized, &*f.unit_normalized), (47083.0, "间次"));
     }
 
     #[test]
@@ -1687,7 +1680,7 @@ mod tests {
             extract("处理案件总数137宗,涉及金额337.1857万元,为223名员工追回欠薪231.2045万元。");
         let got: Vec<(f64, &str)> = facts
             .iter()
-            .map(|f| (f.value_normalized, f.unit_normalized.as_str()))
+            .map(|f| (f.value_normalized, &*f.unit_normalized))
             .collect();
         assert_eq!(
             got,
@@ -1721,10 +1714,7 @@ mod tests {
         assert_eq!(f.value, 5.0);
         // bare 万 in a money clause
         let f = one("投入资金5万,用于");
-        assert_eq!(
-            (f.value_normalized, f.unit_normalized.as_str()),
-            (50000.0, "元")
-        );
+        assert_eq!((f.value_normalized, &*f.unit_normalized), (50000.0, "元"));
         // a bare 万 elsewhere is not a fact
         assert!(extract("覆盖群众5万,").is_empty());
     }
@@ -1733,33 +1723,25 @@ mod tests {
     fn chinese_numerals_in_counting_use() {
         let f = one("全镇仅司法所一名干部取得法律职业资格;");
         assert_eq!(
-            (
-                f.raw.as_str(),
-                f.value_normalized,
-                f.unit_normalized.as_str()
-            ),
+            (f.raw.as_str(), f.value_normalized, &*f.unit_normalized),
             ("一名", 1.0, "名")
         );
         assert_eq!(f.metric.as_deref(), Some("司法所干部取得法律职业资格"));
         let f = one("组织两千余人参加");
         assert_eq!(
-            (f.value_normalized, f.qualifier, f.unit_normalized.as_str()),
+            (f.value_normalized, f.qualifier, &*f.unit_normalized),
             (2000.0, Qualifier::MoreThan, "人")
         );
         let f = one("举办培训十二场。");
         assert_eq!(f.value_normalized, 12.0);
         let f = one("投入一百零五万元,");
         assert_eq!(
-            (f.value_normalized, f.unit_normalized.as_str()),
+            (f.value_normalized, &*f.unit_normalized),
             (1_050_000.0, "元")
         );
         let f = one("满意率达百分之八十七点五。");
         assert_eq!(
-            (
-                f.value_normalized,
-                f.unit_normalized.as_str(),
-                f.quantity_kind
-            ),
+            (f.value_normalized, &*f.unit_normalized, f.quantity_kind),
             (87.5, "%", QuantityKind::Percent)
         );
         assert_eq!(f.raw, "百分之八十七点五");
@@ -1783,7 +1765,7 @@ mod tests {
     fn unit_families() {
         let f = one("安置区约500亩,");
         assert_eq!(
-            (f.unit_normalized.as_str(), f.quantity_kind, f.qualifier),
+            (&*f.unit_normalized, f.quantity_kind, f.qualifier),
             ("平方米", QuantityKind::Area, Qualifier::Approx)
         );
         assert!((f.value_normalized - 333333.35).abs() < 1e-6);
@@ -1801,7 +1783,7 @@ mod tests {
         assert_eq!(one("清运垃圾12吨,").value_normalized, 12000.0);
         let f = one("办理时限压缩至5个工作日。");
         assert_eq!(
-            (f.unit_normalized.as_str(), f.quantity_kind),
+            (&*f.unit_normalized, f.quantity_kind),
             ("天", QuantityKind::Duration)
         );
         let f = one("同比增速7.8%。");
@@ -1811,7 +1793,7 @@ mod tests {
         );
         let f = one("满意度提高2.5个百分点。");
         assert_eq!(
-            (f.unit_normalized.as_str(), f.quantity_kind),
+            (&*f.unit_normalized, f.quantity_kind),
             ("个百分点", QuantityKind::PercentagePoint)
         );
         assert_eq!(one("群众满意率 97％,").unit_normalized, "%");
@@ -1819,7 +1801,7 @@ mod tests {
         assert_eq!(one("投入資金3萬元,").value_normalized, 30000.0);
         let f = one("社区宣传栏刊播各类宣传内容1500余幅次,");
         assert_eq!(
-            (f.unit_normalized.as_str(), f.qualifier),
+            (&*f.unit_normalized, f.qualifier),
             ("幅次", Qualifier::MoreThan)
         );
         assert_eq!(one("开具现场执法文书2842份、").unit_normalized, "份");
@@ -1982,11 +1964,7 @@ mod tests {
     fn unit_less_count_when_the_measure_word_was_lost() {
         let f = one("媒体和平台发布宣传信息200加强街道中心工作");
         assert_eq!(
-            (
-                f.raw.as_str(),
-                f.unit_normalized.as_str(),
-                f.unit.as_deref()
-            ),
+            (f.raw.as_str(), &*f.unit_normalized, f.unit.as_deref()),
             ("200", "", None)
         );
         assert_eq!(f.quantity_kind, QuantityKind::Count);
