@@ -2,7 +2,7 @@
 //! per report (`panel`), computed with polars' lazy API over the facts the run has written,
 //! so that only the aggregated rows (documents × indicators) are ever in memory.
 
-use std::collections::HashMap;
+use rustc_hash::FxHashMap as HashMap;
 use std::path::{Path, PathBuf};
 
 use polars::prelude::*;
@@ -218,7 +218,7 @@ pub fn build_in_chunks(
         });
         let wide_writer = scope.spawn(move || -> Result<(u64, PanelValues), String> {
             // Values in the panel unit per indicator, for the run report's totals and medians.
-            let mut panel_values = HashMap::new();
+            let mut panel_values = HashMap::default();
             let column_of: HashMap<&str, usize> =
                 codes.iter().enumerate().map(|(k, c)| (*c, k)).collect();
             for chunk in wide_rx {

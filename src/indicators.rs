@@ -7,7 +7,8 @@
 //! and then classifies facts without allocating.
 
 use aho_corasick::AhoCorasick;
-use std::collections::HashMap;
+// Keys are short codes and units looked up for every fact: a fast hash, not a DoS-resistant one.
+use rustc_hash::FxHashMap as HashMap;
 use std::ops::Range;
 
 use serde::Deserialize;
@@ -154,8 +155,8 @@ impl WordIndex {
                 words.len() - 1
             })
         }
-        let (mut metric_words, mut metric_ids) = (Vec::new(), HashMap::new());
-        let (mut sentence_words, mut sentence_ids) = (Vec::new(), HashMap::new());
+        let (mut metric_words, mut metric_ids) = (Vec::new(), HashMap::default());
+        let (mut sentence_words, mut sentence_ids) = (Vec::new(), HashMap::default());
         for ind in indicators.iter_mut() {
             let mut m = |w: &str| id_of(&mut metric_words, &mut metric_ids, w);
             ind.ids.cues = ind.cues.iter().map(|c| m(&c.text)).collect();
@@ -375,7 +376,7 @@ impl Taxonomy {
         }
 
         let mut indicators = Vec::with_capacity(raw.indicator.len());
-        let mut by_code: HashMap<String, usize> = HashMap::new();
+        let mut by_code: HashMap<String, usize> = HashMap::default();
         for ri in raw.indicator {
             let code_span = ri.code.span();
             let code = ri.code.into_inner();
@@ -454,7 +455,7 @@ impl Taxonomy {
             });
         }
 
-        let mut by_unit: HashMap<String, Vec<usize>> = HashMap::new();
+        let mut by_unit: HashMap<String, Vec<usize>> = HashMap::default();
         for (i, ind) in indicators.iter().enumerate() {
             for unit in &ind.units {
                 let list = by_unit.entry(unit.clone()).or_default();
