@@ -44,7 +44,8 @@ bench-stages:
 
 ## Instructions of a whole run on the 1k text corpus (callgrind): the same on any machine
 bench-instructions: build
-	scripts/instructions.sh
+	scripts/instructions.sh 1000 txt,md
+	scripts/instructions.sh 1000 html
 
 ## Score the sample output against the hand-made gold (needs ../shared).
 score: pipeline

@@ -44,8 +44,9 @@ wanted = [("read and decode", "ingest::read_input"),
           ("  metadata and dates", "extract::metadata::extract_metadata"),
           ("  facts", "extract::facts::extract_facts"),
           ("  indicator taxonomy", "indicators::Taxonomy::assign"),
-          ("table writers", "pipeline::run_table_writer"),
-          ("start-up: gazetteer", "gazetteer::Gazetteer::from_csv_strs")]
+          ("table writers: rows", "tables::sink::TableSink::append"),
+          ("table writers: closing", "tables::sink::TableSink::finish"),
+          ("start-up: gazetteer", "gazetteer::Gazetteer::from_rows")]
 for label, w in wanted:
     for line in ann.splitlines():
         if re.search(r"govreport::" + re.escape(w) + r" \[", line):
