@@ -31,6 +31,14 @@ pub fn split_at_ascii(text: &str, sep: u8) -> impl Iterator<Item = &str> + '_ {
     })
 }
 
+/// Whether `b` starts a character in UTF-8 text, i.e. is not a continuation byte
+/// (0x80..=0xBF, which read as `i8` are -128..=-65). Counting these bytes counts characters;
+/// as a comparison without a branch it lets the compiler count a block of bytes at a time.
+#[inline(always)]
+pub fn is_char_start(b: u8) -> bool {
+    (b as i8) >= -0x40
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

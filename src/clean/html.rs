@@ -204,8 +204,7 @@ fn non_space_chars(text: &str) -> usize {
     for chunk in bytes.chunks(u8::MAX as usize) {
         let (mut chunk_chars, mut chunk_spaces) = (0u8, 0u8);
         for &b in chunk {
-            // Continuation bytes are 0x80..=0xBF, i.e. -128..=-65 as i8.
-            chunk_chars += u8::from((b as i8) >= -0x40);
+            chunk_chars += u8::from(crate::text::is_char_start(b));
             chunk_spaces += u8::from(matches!(b, b'\t'..=b'\r' | b' '));
         }
         chars += usize::from(chunk_chars);

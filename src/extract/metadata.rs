@@ -281,7 +281,7 @@ fn preamble_cue_within(body: &str, n: usize) -> bool {
 /// block where character `n` starts is walked.
 fn head_chars(s: &str, n: usize) -> &str {
     const BLOCK: usize = 64;
-    let is_char_start = |b: &&u8| (**b as i8) >= -0x40; // not a UTF-8 continuation byte
+    let is_char_start = |b: &&u8| crate::text::is_char_start(**b);
     let mut remaining = n;
     for (i, block) in s.as_bytes().chunks(BLOCK).enumerate() {
         // A byte-wide sum without a branch, which the compiler turns into vector code.

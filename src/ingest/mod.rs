@@ -403,16 +403,14 @@ fn finish(enc: &'static Encoding, bytes: &[u8], name: &'static str) -> Result<De
 /// only when there is one: most text has none.
 fn checked(text: Cow<'_, str>, name: &'static str) -> Result<Decoded, String> {
     let replacements = memchr::memmem::find_iter(text.as_bytes(), "\u{FFFD}").count();
-    let total = if replacements > 0 {
-        text.chars().count()
-    } else {
-        1
-    };
-    if replacements * 20 > total {
-        return Err(format!(
-            "text could not be decoded: {replacements} of {total} characters are invalid as {name} \
-             (not UTF-8, GB18030/GBK, Big5 or UTF-16)"
-        ));
+    if replacements > 0 {
+        let total = text.chars().count();
+        if replacements * 20 > total {
+            return Err(format!(
+                "text could not be decoded: {replacements} of {total} characters are invalid as \
+                 {name} (not UTF-8, GB18030/GBK, Big5 or UTF-16)"
+            ));
+        }
     }
     Ok(Decoded {
         text: text.into_owned(),
