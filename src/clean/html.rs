@@ -9,22 +9,11 @@
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
-use rustc_hash::{FxHashMap as HashMap, FxHashSet as HashSet};
+use rustc_hash::FxHashSet as HashSet;
 
-use ego_tree::iter::Edge;
-use ego_tree::NodeId;
-use scraper::{Html, Node};
-
-use crate::lexicon::html::{
-    BLOCK_TAGS, CONTENT_HINTS, META_NAMES, NEGATIVE_HINTS, SKIP_TAGS, STRONG_CONTENT_HINTS,
-};
+use super::dom::{Dom, Edge, NodeData, NodeIx, TagRole};
+use crate::lexicon::html::{CONTENT_HINTS, META_NAMES, NEGATIVE_HINTS, STRONG_CONTENT_HINTS};
 use crate::model::PageMeta;
-
-/// Tag sets as hash sets: they are looked up for every node of every page.
-static SKIP: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| SKIP_TAGS.iter().copied().collect());
-static BLOCK: LazyLock<HashSet<&'static str>> =
-    LazyLock::new(|| BLOCK_TAGS.iter().copied().collect());
 
 /// An element needs at least this much text to be the article.
 const MIN_CONTENT_CHARS: usize = 40;
@@ -51,15 +40,15 @@ struct Stats {
 /// Extracts the article of an HTML page. Never fails: a page with no recognisable article
 /// gives its whole visible text.
 pub fn extract_content(html: &str) -> HtmlContent {
-    let doc = Html::parse_document(&with_nbsp_decoded(html));
-    let mut meta = read_meta_tags(&doc);
-    let stats = element_stats(&doc);
+    let dom = Dom::parse(&with_nbsp_decoded(html));
+    let mut meta = read_meta_tags(&dom);
+    let stats = element_stats(&dom);
 
-    let body_id = doc.root_element().id();
-    let content_id = best_container(&doc, &stats).unwrap_or(body_id);
-    let text_chars = |id| stats.get(&id).map_or(0, |s: &Stats| s.text_chars);
-    let content_text = render_text(&doc, content_id, text_chars(content_id));
-    let page_text = render_text(&doc, body_id, text_chars(body_id));
+    let root_id = dom.root_element();
+    let content_id = best_container(&dom, &stats).unwrap_or(root_id);
+    let text_chars = |id: NodeIx| stats[id as usize].text_chars;
+    let content_text = render_text(&dom, content_id, text_chars(content_id));
+    let page_text = render_text(&dom, root_id, text_chars(root_id));
 
     // Lines outside the article: chrome, and the visible metadata line (发布日期: … 来源: …).
     let inside: HashSet<&str> = content_text.lines().map(str::trim).collect();
@@ -77,7 +66,7 @@ pub fn extract_content(html: &str) -> HtmlContent {
 
     // The title is usually outside the article container: put it first.
     let mut text = String::with_capacity(content_text.len() + 128);
-    if let Some(title) = page_title(&doc, &meta) {
+    if let Some(title) = page_title(&dom, &meta) {
         if !content_text.contains(&title) {
             text.push_str(&title);
             text.push('\n');
@@ -118,15 +107,12 @@ fn with_nbsp_decoded(html: &str) -> Cow<'_, str> {
 }
 
 /// `<meta name=…>` tags many Chinese government sites fill (ArticleTitle, PubDate, ContentSource).
-fn read_meta_tags(doc: &Html) -> PageMeta {
+fn read_meta_tags(dom: &Dom) -> PageMeta {
     let mut meta = PageMeta::default();
-    for node in doc.tree.nodes() {
-        let Node::Element(e) = node.value() else {
+    for node in &dom.nodes {
+        let Some(e) = node.element().filter(|e| e.role.has(TagRole::META)) else {
             continue;
         };
-        if e.name() != "meta" {
-            continue;
-        }
         let (Some(name), Some(content)) = (e.attr("name"), e.attr("content")) else {
             continue;
         };
@@ -152,35 +138,44 @@ fn read_meta_tags(doc: &Html) -> PageMeta {
     meta
 }
 
-/// Text and link-text lengths of every element, bottom-up, without recursion (pages can
-/// nest deeply).
-fn element_stats(doc: &Html) -> HashMap<NodeId, Stats> {
-    let order: Vec<_> = doc.tree.root().descendants().collect();
-    let mut stats: HashMap<NodeId, Stats> =
-        HashMap::with_capacity_and_hasher(order.len(), Default::default());
-    for node in order.iter().rev() {
-        let own = match node.value() {
-            // The text of a script or style is not read: it counts for nothing.
-            Node::Text(_) if node.parent().is_some_and(is_skipped) => continue,
-            Node::Text(t) => Stats {
-                text_chars: non_space_chars(t),
-                link_chars: 0,
-            },
-            Node::Element(e) => {
-                if SKIP.contains(e.name()) {
+/// Text and link-text lengths of every node, indexed by node, summed bottom-up as a walk of
+/// the tree leaves each node. Script and style text (`SKIP_TAGS`) counts for nothing, and a
+/// skipped element passes nothing up. Nodes outside the tree count nothing.
+fn element_stats(dom: &Dom) -> Vec<Stats> {
+    let mut stats = vec![Stats::default(); dom.nodes.len()];
+    for edge in dom.edges(super::dom::DOCUMENT) {
+        let Edge::Close(ix) = edge else {
+            continue;
+        };
+        let node = dom.node(ix);
+        let own = match &node.data {
+            NodeData::Text(t) => {
+                if node
+                    .parent()
+                    .is_some_and(|p| dom.node(p).role().has(TagRole::SKIP))
+                {
                     continue;
                 }
-                let mut s = stats.get(&node.id()).copied().unwrap_or_default();
-                if e.name() == "a" {
+                Stats {
+                    text_chars: non_space_chars(t),
+                    link_chars: 0,
+                }
+            }
+            NodeData::Element(e) => {
+                if e.role.has(TagRole::SKIP) {
+                    continue;
+                }
+                let mut s = stats[ix as usize];
+                if e.role.has(TagRole::LINK) {
                     s.link_chars = s.text_chars;
                 }
                 s
             }
             _ => continue,
         };
-        stats.insert(node.id(), own);
+        stats[ix as usize] = own;
         if let Some(parent) = node.parent() {
-            let p = stats.entry(parent.id()).or_default();
+            let p = &mut stats[parent as usize];
             p.text_chars += own.text_chars;
             p.link_chars += own.link_chars;
         }
@@ -226,12 +221,7 @@ fn non_space_chars(text: &str) -> usize {
     chars - spaces
 }
 
-/// Whether `node` is an element whose content is never shown (`SKIP_TAGS`).
-fn is_skipped(node: ego_tree::NodeRef<'_, Node>) -> bool {
-    matches!(node.value(), Node::Element(e) if SKIP.contains(e.name()))
-}
-
-fn hints(e: &scraper::node::Element) -> String {
+fn hints(e: &super::dom::Element) -> String {
     let mut h = String::new();
     if let Some(id) = e.attr("id") {
         h.push_str(id);
@@ -260,21 +250,17 @@ fn hint_factor(hint: &str) -> f64 {
 }
 
 /// The element most likely to be the article, then tightened to a child that holds nearly
-/// all of its text.
-fn best_container(doc: &Html, stats: &HashMap<NodeId, Stats>) -> Option<NodeId> {
-    let mut best: Option<(f64, NodeId)> = None;
-    for node in doc.tree.nodes() {
-        let Node::Element(e) = node.value() else {
+/// all of its text. Ties go to the element the parser created first.
+fn best_container(dom: &Dom, stats: &[Stats]) -> Option<NodeIx> {
+    let mut best: Option<(f64, NodeIx)> = None;
+    for (ix, node) in dom.nodes.iter().enumerate() {
+        let Some(e) = node.element() else {
             continue;
         };
-        if SKIP.contains(e.name())
-            || matches!(e.name(), "a" | "p" | "span" | "font" | "li" | "ul" | "tr")
-        {
+        if e.role.has(TagRole::SKIP) || e.role.has(TagRole::NOT_ARTICLE) {
             continue;
         }
-        let Some(s) = stats.get(&node.id()) else {
-            continue;
-        };
+        let s = stats[ix];
         if s.text_chars < MIN_CONTENT_CHARS {
             continue;
         }
@@ -282,25 +268,23 @@ fn best_container(doc: &Html, stats: &HashMap<NodeId, Stats>) -> Option<NodeId> 
         let density = non_link / s.text_chars as f64;
         let score = non_link * density * density * hint_factor(&hints(e));
         if best.is_none_or(|(b, _)| score > b) {
-            best = Some((score, node.id()));
+            best = Some((score, ix as NodeIx));
         }
     }
     let (_, mut id) = best?;
     // Descend while a single child carries nearly all the text.
     loop {
-        let node = doc.tree.get(id)?;
-        let total = stats.get(&id).map_or(0, |s| s.text_chars) as f64;
+        let total = stats[id as usize].text_chars as f64;
         // Never into a script or style: its text is not shown, whatever its length (an
         // inline script opening the article would otherwise take the article's place).
-        let next = node.children().find(|c| {
-            matches!(c.value(), Node::Element(_))
-                && !is_skipped(*c)
-                && stats
-                    .get(&c.id())
-                    .is_some_and(|s| s.text_chars as f64 >= DESCEND_SHARE * total)
+        let next = dom.children(id).find(|&c| {
+            dom.node(c)
+                .element()
+                .is_some_and(|e| !e.role.has(TagRole::SKIP))
+                && stats[c as usize].text_chars as f64 >= DESCEND_SHARE * total
         });
         match next {
-            Some(c) if total > 0.0 => id = c.id(),
+            Some(c) if total > 0.0 => id = c,
             _ => return Some(id),
         }
     }
@@ -310,39 +294,33 @@ fn best_container(doc: &Html, stats: &HashMap<NodeId, Stats>) -> Option<NodeId> 
 /// `CELL_SEPARATOR`, scripts and styles skipped. `text_chars`, the subtree's characters that
 /// are not white space, sizes the result up front (three bytes each, as most are CJK, plus
 /// room for line breaks): growing it by doubling copied the text again and again.
-fn render_text(doc: &Html, id: NodeId, text_chars: usize) -> String {
-    let Some(root) = doc.tree.get(id) else {
-        return String::new();
-    };
+fn render_text(dom: &Dom, id: NodeIx, text_chars: usize) -> String {
     let mut out = String::with_capacity(text_chars * 3 + text_chars / 8 + 64);
     let mut skip_depth = 0usize;
-    for edge in root.traverse() {
+    for edge in dom.edges(id) {
         match edge {
-            Edge::Open(n) => match n.value() {
-                Node::Element(e) => {
-                    let name = e.name();
-                    if SKIP.contains(name) {
+            Edge::Open(n) => match &dom.node(n).data {
+                NodeData::Element(e) => {
+                    let role = e.role;
+                    if role.has(TagRole::SKIP) {
                         skip_depth += 1;
                     } else if skip_depth == 0 {
-                        if name == "br" || BLOCK.contains(name) {
+                        if role.has(TagRole::LINE_BREAK) || role.has(TagRole::BLOCK) {
                             newline(&mut out);
-                        } else if (name == "td" || name == "th")
-                            && !current_line(&out).trim().is_empty()
-                        {
+                        } else if role.has(TagRole::CELL) && !current_line(&out).trim().is_empty() {
                             out.push_str(CELL_SEPARATOR);
                         }
                     }
                 }
-                Node::Text(t) if skip_depth == 0 => push_text(&mut out, t),
+                NodeData::Text(t) if skip_depth == 0 => push_text(&mut out, t),
                 _ => {}
             },
             Edge::Close(n) => {
-                if let Node::Element(e) = n.value() {
-                    if SKIP.contains(e.name()) {
-                        skip_depth = skip_depth.saturating_sub(1);
-                    } else if skip_depth == 0 && (BLOCK.contains(e.name()) || e.name() == "tr") {
-                        newline(&mut out);
-                    }
+                let role = dom.node(n).role();
+                if role.has(TagRole::SKIP) {
+                    skip_depth = skip_depth.saturating_sub(1);
+                } else if skip_depth == 0 && (role.has(TagRole::BLOCK) || role.has(TagRole::ROW)) {
+                    newline(&mut out);
                 }
             }
         }
@@ -396,7 +374,7 @@ fn push_text(out: &mut String, text: &str) {
 
 /// The report's title: ArticleTitle, else the first `<h1>`/`<h2>` with real text, else
 /// `<title>` without its `_站点名` / `-站点名` suffix.
-fn page_title(doc: &Html, meta: &PageMeta) -> Option<String> {
+fn page_title(dom: &Dom, meta: &PageMeta) -> Option<String> {
     if let Some(t) = meta
         .title
         .as_deref()
@@ -406,19 +384,17 @@ fn page_title(doc: &Html, meta: &PageMeta) -> Option<String> {
         return Some(t.to_string());
     }
     let mut title_tag = None;
-    for node in doc.tree.nodes() {
-        let Node::Element(e) = node.value() else {
+    for (ix, node) in dom.nodes.iter().enumerate() {
+        let role = node.role();
+        if !role.has(TagRole::TITLE) && !role.has(TagRole::TITLE_HEADING) {
             continue;
-        };
-        let name = e.name();
-        if matches!(name, "h1" | "h2" | "title") {
-            let text: String = scraper::ElementRef::wrap(node)?.text().collect::<String>();
-            let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
-            if name == "title" {
-                title_tag.get_or_insert(text);
-            } else if text.chars().count() >= 6 {
-                return Some(text);
-            }
+        }
+        let text = dom.text_of(ix as NodeIx);
+        let text = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        if role.has(TagRole::TITLE) {
+            title_tag.get_or_insert(text);
+        } else if text.chars().count() >= 6 {
+            return Some(text);
         }
     }
     let t = title_tag?;

@@ -5,6 +5,7 @@
 //! page-metadata key, a footer marker on a short line); anything else is report text and is
 //! kept, so that no sentence of the report is ever lost.
 
+pub mod dom;
 pub mod html;
 
 use crate::lexicon::PerThread;

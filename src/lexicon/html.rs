@@ -46,6 +46,10 @@ pub const BLOCK_TAGS: &[&str] = &[
     "html",
 ];
 
+/// Elements never taken as the article container themselves, only as parts of one: links,
+/// paragraphs, inline text, list items and table rows.
+pub const NOT_ARTICLE_TAGS: &[&str] = &["a", "p", "span", "font", "li", "ul", "tr"];
+
 /// class/id fragments of the article container on CMSs used by government sites
 /// (TRS WCM's `TRS_Editor`, the `zoom` font-size box, …): a strong sign.
 pub const STRONG_CONTENT_HINTS: &[&str] = &[
