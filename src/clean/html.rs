@@ -9,6 +9,7 @@
 use std::borrow::Cow;
 use std::sync::LazyLock;
 
+use aho_corasick::AhoCorasick;
 use rustc_hash::FxHashSet as HashSet;
 
 use super::dom::{Dom, Edge, NodeData, NodeIx, TagRole};
@@ -59,7 +60,7 @@ pub fn extract_content(html: &str) -> HtmlContent {
         .map(String::from)
         .collect();
     for line in &outside_lines {
-        if super::chrome_rule(line) == Some("page_metadata") {
+        if super::is_page_metadata(line) {
             super::read_page_metadata(line, &mut meta);
         }
     }
@@ -67,7 +68,7 @@ pub fn extract_content(html: &str) -> HtmlContent {
     // The title is usually outside the article container: put it first.
     let mut text = String::with_capacity(content_text.len() + 128);
     if let Some(title) = page_title(&dom, &meta) {
-        if !content_text.contains(&title) {
+        if memchr::memmem::find(content_text.as_bytes(), title.as_bytes()).is_none() {
             text.push_str(&title);
             text.push('\n');
         }
@@ -184,41 +185,55 @@ fn element_stats(dom: &Dom) -> Vec<Stats> {
 }
 
 /// Characters of `text` that are not white space (`char::is_whitespace`), counted on its
-/// bytes without decoding. Characters are the bytes that are not UTF-8 continuation bytes,
-/// and ASCII white space is one byte each: both are counted in one branch-free pass, in
-/// chunks short enough for byte-wide counters, which the compiler turns into vector code.
-/// White space beyond ASCII (U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F,
-/// U+205F, U+3000) is then found by its first byte, which in valid UTF-8 only ever starts a
-/// character: U+3000 (common in Chinese text) by a substring search, the others by a search
-/// for their three possible first bytes.
+/// bytes without decoding, in one branch-free pass that the compiler turns into vector code:
+/// characters are the bytes that are not UTF-8 continuation bytes, and a white space
+/// character is recognised by its first byte and the two after it (in valid UTF-8 those
+/// bytes only ever start a character). Counters are bytes, so the text goes in chunks of
+/// at most 255.
 fn non_space_chars(text: &str) -> usize {
-    static IDEOGRAPHIC_SPACE: LazyLock<memchr::memmem::Finder<'static>> =
-        LazyLock::new(|| memchr::memmem::Finder::new("\u{3000}"));
     let bytes = text.as_bytes();
+    // The last two bytes have no two bytes after them: they are counted against zeros.
+    let body = bytes.len().saturating_sub(2);
     let (mut chars, mut spaces) = (0usize, 0usize);
-    for chunk in bytes.chunks(u8::MAX as usize) {
+    let mut start = 0;
+    while start < body {
+        let end = (start + u8::MAX as usize).min(body);
+        let (b0, b1, b2) = (
+            &bytes[start..end],
+            &bytes[start + 1..end + 1],
+            &bytes[start + 2..end + 2],
+        );
         let (mut chunk_chars, mut chunk_spaces) = (0u8, 0u8);
-        for &b in chunk {
-            chunk_chars += u8::from(crate::text::is_char_start(b));
-            chunk_spaces += u8::from(matches!(b, b'\t'..=b'\r' | b' '));
+        for ((&x, &y), &z) in b0.iter().zip(b1).zip(b2) {
+            chunk_chars += u8::from(crate::text::is_char_start(x));
+            chunk_spaces += u8::from(is_space_at(x, y, z));
         }
         chars += usize::from(chunk_chars);
         spaces += usize::from(chunk_spaces);
+        start = end;
     }
-    let tail = |i: usize| (bytes.get(i + 1).copied(), bytes.get(i + 2).copied());
-    for i in memchr::memchr3_iter(0xC2, 0xE1, 0xE2, bytes) {
-        let space = match bytes[i] {
-            0xC2 => matches!(bytes.get(i + 1), Some(0x85 | 0xA0)),
-            0xE1 => tail(i) == (Some(0x9A), Some(0x80)),
-            _ => matches!(
-                tail(i),
-                (Some(0x80), Some(0x80..=0x8A | 0xA8 | 0xA9 | 0xAF)) | (Some(0x81), Some(0x9F))
-            ),
-        };
-        spaces += usize::from(space);
+    for i in body..bytes.len() {
+        let at = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
+        chars += usize::from(crate::text::is_char_start(at(0)));
+        spaces += usize::from(is_space_at(at(0), at(1), at(2)));
     }
-    spaces += IDEOGRAPHIC_SPACE.find_iter(bytes).count();
     chars - spaces
+}
+
+/// Whether the character starting with byte `x` (then `y`, `z`) is white space: ASCII
+/// tab to carriage return and space; U+0085, U+00A0; U+1680; U+2000–U+200A, U+2028,
+/// U+2029, U+202F, U+205F; U+3000. Written with `&` and `|` on booleans, no branches.
+#[inline(always)]
+fn is_space_at(x: u8, y: u8, z: u8) -> bool {
+    let ascii = (x.wrapping_sub(b'\t') < 5) | (x == b' ');
+    let two = (x == 0xC2) & ((y == 0x85) | (y == 0xA0));
+    let ogham = (x == 0xE1) & (y == 0x9A) & (z == 0x80);
+    let general = (x == 0xE2)
+        & (((y == 0x80)
+            & ((z.wrapping_sub(0x80) < 0x0B) | (z == 0xA8) | (z == 0xA9) | (z == 0xAF)))
+            | ((y == 0x81) & (z == 0x9F)));
+    let ideographic = (x == 0xE3) & (y == 0x80) & (z == 0x80);
+    ascii | two | ogham | general | ideographic
 }
 
 fn hints(e: &super::dom::Element) -> String {
@@ -233,17 +248,23 @@ fn hints(e: &super::dom::Element) -> String {
     h.to_ascii_lowercase()
 }
 
+/// How much an element's class/id (`hint`, lower case) says "article": strong content hints
+/// anywhere ×3, else a navigation-like word start ×0.2, else a generic content hint ×1.5.
 fn hint_factor(hint: &str) -> f64 {
-    if STRONG_CONTENT_HINTS.iter().any(|h| hint.contains(h)) {
+    static STRONG: LazyLock<AhoCorasick> =
+        LazyLock::new(|| AhoCorasick::new(STRONG_CONTENT_HINTS).expect("hints compile"));
+    static CONTENT: LazyLock<AhoCorasick> =
+        LazyLock::new(|| AhoCorasick::new(CONTENT_HINTS).expect("hints compile"));
+    if STRONG.is_match(hint) {
         return 3.0;
     }
-    if NEGATIVE_HINTS.iter().any(|h| {
-        hint.split(|c: char| !c.is_ascii_alphanumeric())
-            .any(|w| w.starts_with(h))
-    }) {
+    if hint
+        .split(|c: char| !c.is_ascii_alphanumeric())
+        .any(|w| NEGATIVE_HINTS.iter().any(|h| w.starts_with(h)))
+    {
         return 0.2;
     }
-    if CONTENT_HINTS.iter().any(|h| hint.contains(h)) {
+    if CONTENT.is_match(hint) {
         return 1.5;
     }
     1.0

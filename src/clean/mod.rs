@@ -211,6 +211,14 @@ pub fn chrome_rule(line: &str) -> Option<&'static str> {
     None
 }
 
+/// Whether `line` is a page-metadata line (`chrome_rule` says `page_metadata`). Such a line
+/// has a key's colon or opens with 字号, so a line with neither (most lines of site chrome)
+/// is answered without going through the other rules first.
+pub(crate) fn is_page_metadata(line: &str) -> bool {
+    let may_be = line.as_bytes().contains(&b':') || line.contains('：') || line.contains('字');
+    may_be && chrome_rule(line) == Some("page_metadata")
+}
+
 /// Whether `s` has at most `n` characters, without counting long strings (no character is
 /// longer than 4 bytes, or shorter than 1).
 fn has_at_most_chars(s: &str, n: usize) -> bool {
