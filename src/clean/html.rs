@@ -185,55 +185,41 @@ fn element_stats(dom: &Dom) -> Vec<Stats> {
 }
 
 /// Characters of `text` that are not white space (`char::is_whitespace`), counted on its
-/// bytes without decoding, in one branch-free pass that the compiler turns into vector code:
-/// characters are the bytes that are not UTF-8 continuation bytes, and a white space
-/// character is recognised by its first byte and the two after it (in valid UTF-8 those
-/// bytes only ever start a character). Counters are bytes, so the text goes in chunks of
-/// at most 255.
+/// bytes without decoding. Characters are the bytes that are not UTF-8 continuation bytes,
+/// and ASCII white space is one byte each: both are counted in one branch-free pass, in
+/// chunks short enough for byte-wide counters, which the compiler turns into vector code.
+/// White space beyond ASCII (U+0085, U+00A0, U+1680, U+2000–U+200A, U+2028, U+2029, U+202F,
+/// U+205F, U+3000) is then found by its first byte, which in valid UTF-8 only ever starts a
+/// character: U+3000 (common in Chinese text) by a substring search, the others by a search
+/// for their three possible first bytes.
 fn non_space_chars(text: &str) -> usize {
+    static IDEOGRAPHIC_SPACE: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new("\u{3000}"));
     let bytes = text.as_bytes();
-    // The last two bytes have no two bytes after them: they are counted against zeros.
-    let body = bytes.len().saturating_sub(2);
     let (mut chars, mut spaces) = (0usize, 0usize);
-    let mut start = 0;
-    while start < body {
-        let end = (start + u8::MAX as usize).min(body);
-        let (b0, b1, b2) = (
-            &bytes[start..end],
-            &bytes[start + 1..end + 1],
-            &bytes[start + 2..end + 2],
-        );
+    for chunk in bytes.chunks(u8::MAX as usize) {
         let (mut chunk_chars, mut chunk_spaces) = (0u8, 0u8);
-        for ((&x, &y), &z) in b0.iter().zip(b1).zip(b2) {
-            chunk_chars += u8::from(crate::text::is_char_start(x));
-            chunk_spaces += u8::from(is_space_at(x, y, z));
+        for &b in chunk {
+            chunk_chars += u8::from(crate::text::is_char_start(b));
+            chunk_spaces += u8::from(matches!(b, b'\t'..=b'\r' | b' '));
         }
         chars += usize::from(chunk_chars);
         spaces += usize::from(chunk_spaces);
-        start = end;
     }
-    for i in body..bytes.len() {
-        let at = |k: usize| bytes.get(i + k).copied().unwrap_or(0);
-        chars += usize::from(crate::text::is_char_start(at(0)));
-        spaces += usize::from(is_space_at(at(0), at(1), at(2)));
+    let tail = |i: usize| (bytes.get(i + 1).copied(), bytes.get(i + 2).copied());
+    for i in memchr::memchr3_iter(0xC2, 0xE1, 0xE2, bytes) {
+        let space = match bytes[i] {
+            0xC2 => matches!(bytes.get(i + 1), Some(0x85 | 0xA0)),
+            0xE1 => tail(i) == (Some(0x9A), Some(0x80)),
+            _ => matches!(
+                tail(i),
+                (Some(0x80), Some(0x80..=0x8A | 0xA8 | 0xA9 | 0xAF)) | (Some(0x81), Some(0x9F))
+            ),
+        };
+        spaces += usize::from(space);
     }
+    spaces += IDEOGRAPHIC_SPACE.find_iter(bytes).count();
     chars - spaces
-}
-
-/// Whether the character starting with byte `x` (then `y`, `z`) is white space: ASCII
-/// tab to carriage return and space; U+0085, U+00A0; U+1680; U+2000–U+200A, U+2028,
-/// U+2029, U+202F, U+205F; U+3000. Written with `&` and `|` on booleans, no branches.
-#[inline(always)]
-fn is_space_at(x: u8, y: u8, z: u8) -> bool {
-    let ascii = (x.wrapping_sub(b'\t') < 5) | (x == b' ');
-    let two = (x == 0xC2) & ((y == 0x85) | (y == 0xA0));
-    let ogham = (x == 0xE1) & (y == 0x9A) & (z == 0x80);
-    let general = (x == 0xE2)
-        & (((y == 0x80)
-            & ((z.wrapping_sub(0x80) < 0x0B) | (z == 0xA8) | (z == 0xA9) | (z == 0xAF)))
-            | ((y == 0x81) & (z == 0x9F)));
-    let ideographic = (x == 0xE3) & (y == 0x80) & (z == 0x80);
-    ascii | two | ogham | general | ideographic
 }
 
 fn hints(e: &super::dom::Element) -> String {
