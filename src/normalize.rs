@@ -176,6 +176,7 @@ pub fn is_digit(c: char) -> bool {
 }
 
 /// Value of a Chinese digit (一 二 两 三 … 〇 零, financial forms 壹 贰 …).
+#[inline]
 pub fn cn_digit_value(c: char) -> Option<u32> {
     CN_DIGITS.iter().find(|(d, _)| *d == c).map(|(_, v)| *v)
 }
@@ -203,6 +204,7 @@ pub fn arabic_multiplier(c: char) -> Option<u64> {
 }
 
 /// Whether `c` can be part of a Chinese numeral (digits and place values; not the point).
+#[inline]
 pub fn is_cn_numeral_char(c: char) -> bool {
     cn_digit_value(c).is_some() || cn_small_unit(c).is_some() || cn_big_unit(c).is_some()
 }

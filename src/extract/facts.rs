@@ -1539,6 +1539,7 @@ fn strip_trailing(s: &mut Vec<char>, fillers: &WordIndex) {
 }
 
 /// Trims spaces and clause punctuation at both ends (quotes are kept: they belong to names).
+#[inline]
 fn trim_edges(s: &mut Vec<char>) {
     let junk = |c: char| {
         is_space(c)
