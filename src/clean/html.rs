@@ -15,6 +15,7 @@ use rustc_hash::FxHashSet as HashSet;
 use super::dom::{Dom, Edge, NodeData, NodeIx, TagRole};
 use crate::lexicon::html::{CONTENT_HINTS, META_NAMES, NEGATIVE_HINTS, STRONG_CONTENT_HINTS};
 use crate::model::PageMeta;
+use crate::text::split_lines;
 
 /// An element needs at least this much text to be the article.
 const MIN_CONTENT_CHARS: usize = 40;
@@ -52,9 +53,10 @@ pub fn extract_content(html: &str) -> HtmlContent {
     let page_text = render_text(&dom, root_id, text_chars(root_id));
 
     // Lines outside the article: chrome, and the visible metadata line (发布日期: … 来源: …).
-    let inside: HashSet<&str> = content_text.lines().map(str::trim).collect();
-    let outside_lines: Vec<String> = page_text
-        .lines()
+    // (Lines found with memchr: `str::lines` looks for breaks a word at a time. Trimming
+    // takes the `\r` that `lines` would, and empty lines never count as outside.)
+    let inside: HashSet<&str> = split_lines(&content_text).map(str::trim).collect();
+    let outside_lines: Vec<String> = split_lines(&page_text)
         .map(str::trim)
         .filter(|l| !l.is_empty() && !inside.contains(l))
         .map(String::from)
