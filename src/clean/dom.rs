@@ -263,6 +263,21 @@ impl DomSink {
         nodes.push(Node::new(data));
         ix
     }
+
+    /// Adds `text` to the end of `neighbour` if that is a text node, and says whether it did:
+    /// adjacent text is one text node, as the standard has it.
+    fn merge_text(&self, neighbour: NodeIx, text: &StrTendril) -> bool {
+        if neighbour == NONE {
+            return false;
+        }
+        match &mut self.nodes.borrow_mut()[neighbour as usize].data {
+            NodeData::Text(t) => {
+                t.push_tendril(text);
+                true
+            }
+            _ => false,
+        }
+    }
 }
 
 /// Takes `child` out of its parent's list of children.
@@ -382,16 +397,9 @@ impl TreeSink for DomSink {
                 append_child(&mut nodes, *parent, ix);
             }
             NodeOrText::AppendText(text) => {
-                // Adjacent text is one text node, as the standard has it.
-                {
-                    let mut nodes = self.nodes.borrow_mut();
-                    let last = nodes[*parent as usize].last_child;
-                    if last != NONE {
-                        if let NodeData::Text(t) = &mut nodes[last as usize].data {
-                            t.push_tendril(&text);
-                            return;
-                        }
-                    }
+                let last = self.nodes.borrow()[*parent as usize].last_child;
+                if self.merge_text(last, &text) {
+                    return;
                 }
                 let ix = self.push(NodeData::Text(text));
                 append_child(&mut self.nodes.borrow_mut(), *parent, ix);
@@ -440,15 +448,9 @@ impl TreeSink for DomSink {
                 insert_before(&mut nodes, *sibling, ix);
             }
             NodeOrText::AppendText(text) => {
-                {
-                    let mut nodes = self.nodes.borrow_mut();
-                    let prev = nodes[*sibling as usize].prev_sibling;
-                    if prev != NONE {
-                        if let NodeData::Text(t) = &mut nodes[prev as usize].data {
-                            t.push_tendril(&text);
-                            return;
-                        }
-                    }
+                let prev = self.nodes.borrow()[*sibling as usize].prev_sibling;
+                if self.merge_text(prev, &text) {
+                    return;
                 }
                 let ix = self.push(NodeData::Text(text));
                 insert_before(&mut self.nodes.borrow_mut(), *sibling, ix);
