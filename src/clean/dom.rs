@@ -108,7 +108,7 @@ pub enum NodeData {
 
 #[derive(Debug)]
 pub struct Node {
-    pub parent: NodeIx,
+    parent: NodeIx,
     first_child: NodeIx,
     last_child: NodeIx,
     prev_sibling: NodeIx,
