@@ -264,6 +264,35 @@ impl DomSink {
         ix
     }
 
+    /// Puts a node (taken out of wherever it was) or a text at `place`. Text next to a text
+    /// node joins it.
+    fn put(&self, place: Place, child: NodeOrText<NodeIx>) {
+        let ix = match child {
+            NodeOrText::AppendNode(ix) => {
+                detach(&mut self.nodes.borrow_mut(), ix);
+                ix
+            }
+            NodeOrText::AppendText(text) => {
+                let neighbour = {
+                    let nodes = self.nodes.borrow();
+                    match place {
+                        Place::LastChildOf(parent) => nodes[parent as usize].last_child,
+                        Place::Before(sibling) => nodes[sibling as usize].prev_sibling,
+                    }
+                };
+                if self.merge_text(neighbour, &text) {
+                    return;
+                }
+                self.push(NodeData::Text(text))
+            }
+        };
+        let mut nodes = self.nodes.borrow_mut();
+        match place {
+            Place::LastChildOf(parent) => append_child(&mut nodes, parent, ix),
+            Place::Before(sibling) => insert_before(&mut nodes, sibling, ix),
+        }
+    }
+
     /// Adds `text` to the end of `neighbour` if that is a text node, and says whether it did:
     /// adjacent text is one text node, as the standard has it.
     fn merge_text(&self, neighbour: NodeIx, text: &StrTendril) -> bool {
@@ -278,6 +307,13 @@ impl DomSink {
             _ => false,
         }
     }
+}
+
+/// Where the tree builder puts a node: last under a parent, or right before a sibling.
+#[derive(Clone, Copy)]
+enum Place {
+    LastChildOf(NodeIx),
+    Before(NodeIx),
 }
 
 /// Takes `child` out of its parent's list of children.
@@ -390,21 +426,7 @@ impl TreeSink for DomSink {
     }
 
     fn append(&self, parent: &NodeIx, child: NodeOrText<NodeIx>) {
-        match child {
-            NodeOrText::AppendNode(ix) => {
-                let mut nodes = self.nodes.borrow_mut();
-                detach(&mut nodes, ix);
-                append_child(&mut nodes, *parent, ix);
-            }
-            NodeOrText::AppendText(text) => {
-                let last = self.nodes.borrow()[*parent as usize].last_child;
-                if self.merge_text(last, &text) {
-                    return;
-                }
-                let ix = self.push(NodeData::Text(text));
-                append_child(&mut self.nodes.borrow_mut(), *parent, ix);
-            }
-        }
+        self.put(Place::LastChildOf(*parent), child);
     }
 
     fn append_based_on_parent_node(
@@ -438,23 +460,8 @@ impl TreeSink for DomSink {
     fn set_quirks_mode(&self, _mode: QuirksMode) {}
 
     fn append_before_sibling(&self, sibling: &NodeIx, new_node: NodeOrText<NodeIx>) {
-        if self.nodes.borrow()[*sibling as usize].parent == NONE {
-            return;
-        }
-        match new_node {
-            NodeOrText::AppendNode(ix) => {
-                let mut nodes = self.nodes.borrow_mut();
-                detach(&mut nodes, ix);
-                insert_before(&mut nodes, *sibling, ix);
-            }
-            NodeOrText::AppendText(text) => {
-                let prev = self.nodes.borrow()[*sibling as usize].prev_sibling;
-                if self.merge_text(prev, &text) {
-                    return;
-                }
-                let ix = self.push(NodeData::Text(text));
-                insert_before(&mut self.nodes.borrow_mut(), *sibling, ix);
-            }
+        if self.nodes.borrow()[*sibling as usize].parent != NONE {
+            self.put(Place::Before(*sibling), new_node);
         }
     }
 
