@@ -12,7 +12,7 @@ use std::sync::LazyLock;
 use aho_corasick::AhoCorasick;
 use rustc_hash::FxHashSet as HashSet;
 
-use super::dom::{Dom, Edge, NodeData, NodeIx, TagRole};
+use super::dom::{Dom, Edge, Element, NodeData, NodeIx, TagRole, DOCUMENT};
 use crate::lexicon::html::{CONTENT_HINTS, META_NAMES, NEGATIVE_HINTS, STRONG_CONTENT_HINTS};
 use crate::model::PageMeta;
 use crate::text::split_lines;
@@ -146,7 +146,7 @@ fn read_meta_tags(dom: &Dom) -> PageMeta {
 /// skipped element passes nothing up. Nodes outside the tree count nothing.
 fn element_stats(dom: &Dom) -> Vec<Stats> {
     let mut stats = vec![Stats::default(); dom.nodes.len()];
-    for edge in dom.edges(super::dom::DOCUMENT) {
+    for edge in dom.edges(DOCUMENT) {
         let Edge::Close(ix) = edge else {
             continue;
         };
@@ -224,7 +224,7 @@ fn non_space_chars(text: &str) -> usize {
     chars - spaces
 }
 
-fn hints(e: &super::dom::Element) -> String {
+fn hints(e: &Element) -> String {
     let mut h = String::new();
     if let Some(id) = e.attr("id") {
         h.push_str(id);

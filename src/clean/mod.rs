@@ -389,6 +389,12 @@ mod tests {
             ("2019年12月3日", None),
         ] {
             assert_eq!(chrome_rule(line), rule, "{line}");
+            // The shortcut for HTML pages answers as the full rules do.
+            assert_eq!(
+                is_page_metadata(line),
+                rule == Some("page_metadata"),
+                "{line}"
+            );
         }
     }
 
