@@ -65,6 +65,26 @@ print(f"| {label} | {docs} | {formats} | {threads} | {m['input_bytes']/1e6:.1f} 
 PY
 }
 
+# What writing the tables alone allows, from the median run of a label: the table writers' CPU
+# seconds (summed over their threads) spread over every core, as if extraction cost nothing.
+# When this ceiling is near or under a throughput target, no change to extraction can meet it.
+write_ceiling() { # label -> one line
+  local manifests=()
+  for ((i = 1; i <= REPEAT; i++)); do manifests+=("$BENCH_DIR/manifest-$1-$i.json"); done
+  python3 - "$1" "$(nproc)" "${manifests[@]}" <<'PY'
+import json, sys
+label, cores = sys.argv[1], int(sys.argv[2])
+runs = sorted((json.load(open(p)) for p in sys.argv[3:]), key=lambda m: m["elapsed_seconds"])
+m = runs[len(runs) // 2]
+st = m["stage_seconds"]
+write = st["write"]
+stages = sum(v for k, v in st.items() if k != "analysis")
+print(f"writing the tables ({label}): {write:.2f} CPU s, {100 * write / stages:.0f}% of the "
+      f"stages' CPU; with extraction free, {cores} cores could take at most "
+      f"{m['input_bytes'] / 1e6 / (write / cores):.0f} MB/s of input")
+PY
+}
+
 # Seconds of the median run of a label (for the speed-up line).
 median_seconds() {
   python3 - "$BENCH_DIR"/manifest-"$1"-*.json <<'PY'
@@ -109,6 +129,8 @@ done
 last=${SIZES[${#SIZES[@]}-1]}
 run "mix-$last-by-year" "$last" txt,md,html,docx 0 --partition-by-year
 echo
+write_ceiling "text-$n"
+write_ceiling "html-$n"
 one=$(median_seconds "text-$n-1thread")
 two=$(median_seconds "text-$n-2threads")
 echo "2 threads vs 1 thread (text mix, median of $REPEAT runs each): $(python3 -c "print(f'{$one / $two:.2f}x')")"
