@@ -3,12 +3,17 @@ CARGO ?= cargo
 # Honour CARGO_TARGET_DIR when it is set.
 BIN := $(or $(CARGO_TARGET_DIR),target)/release/govreport
 
-.PHONY: all build pipeline test lint fmt dictionary bench bench-facts bench-stages bench-instructions score clean
+.PHONY: all build build-pgo pipeline test lint fmt dictionary bench bench-facts bench-stages bench-instructions score clean
 
 all: build
 
 build:
 	$(CARGO) build --release --locked
+
+## Profile-guided release build for big batch runs (two full builds, ~40 min on 2 cores;
+## needs `rustup component add llvm-tools`): target/pgo/release/govreport
+build-pgo:
+	scripts/pgo.sh
 
 ## Run the default pipeline (pipelines/default.toml): data/ -> data/out/
 pipeline: build
