@@ -35,12 +35,16 @@ run_pipeline() { # input output threads [flags...]
   "${pin[@]}" "$BIN" run --input "$1" --output "$2" --threads "$3" --quiet "${@:4}"
 }
 
+# The manifests of a label's runs, one per repeat. Listed by number, not by a glob: the
+# label text-10000 is a prefix of text-10000-1thread.
+manifests() { # label -> paths
+  for ((i = 1; i <= REPEAT; i++)); do echo "$BENCH_DIR/manifest-$1-$i.json"; done
+}
+
 run() { # label size formats threads [flags...] -> prints the table row; keeps the median manifest
   local dir out flags=("${@:5}")
   dir=$(corpus "$2" "$3")
   out="$BENCH_DIR/out-$1"
-  local manifests=()
-  rm -f "$BENCH_DIR"/manifest-"$1"-*.json
   for ((i = 1; i <= REPEAT; i++)); do
     # Measure the pipeline, not the disk: the previous output is removed and flushed, and
     # the corpus read once into the page cache, before the clock starts.
@@ -49,9 +53,10 @@ run() { # label size formats threads [flags...] -> prints the table row; keeps t
     sync
     run_pipeline "$dir" "$out" "$4" "${flags[@]}"
     cp "$out/manifest.json" "$BENCH_DIR/manifest-$1-$i.json"
-    manifests+=("$BENCH_DIR/manifest-$1-$i.json")
   done
-  python3 - "$1" "$2" "$3" "$4" "$YARDSTICK" "${manifests[@]}" <<'PY'
+  local runs
+  mapfile -t runs < <(manifests "$1")
+  python3 - "$1" "$2" "$3" "$4" "$YARDSTICK" "${runs[@]}" <<'PY'
 import json, sys
 label, docs, formats, threads, yardstick = sys.argv[1:6]
 runs = sorted((json.load(open(p)) for p in sys.argv[6:]), key=lambda m: m["elapsed_seconds"])
@@ -69,9 +74,9 @@ PY
 # seconds (summed over their threads) spread over every core, as if extraction cost nothing.
 # When this ceiling is near or under a throughput target, no change to extraction can meet it.
 write_ceiling() { # label -> one line
-  local manifests=()
-  for ((i = 1; i <= REPEAT; i++)); do manifests+=("$BENCH_DIR/manifest-$1-$i.json"); done
-  python3 - "$1" "$(nproc)" "${manifests[@]}" <<'PY'
+  local runs
+  mapfile -t runs < <(manifests "$1")
+  python3 - "$1" "$(nproc)" "${runs[@]}" <<'PY'
 import json, sys
 label, cores = sys.argv[1], int(sys.argv[2])
 runs = sorted((json.load(open(p)) for p in sys.argv[3:]), key=lambda m: m["elapsed_seconds"])
@@ -87,7 +92,9 @@ PY
 
 # Seconds of the median run of a label (for the speed-up line).
 median_seconds() {
-  python3 - "$BENCH_DIR"/manifest-"$1"-*.json <<'PY'
+  local runs
+  mapfile -t runs < <(manifests "$1")
+  python3 - "${runs[@]}" <<'PY'
 import json, sys
 t = sorted(json.load(open(p))["elapsed_seconds"] for p in sys.argv[1:])
 print(t[len(t) // 2])
