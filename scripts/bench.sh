@@ -73,7 +73,7 @@ PY
 # What writing the tables alone allows, from the median run of a label: the table writers' CPU
 # seconds (summed over their threads) spread over every core, as if extraction cost nothing.
 # When this ceiling is near or under a throughput target, no change to extraction can meet it.
-write_ceiling() { # label -> one line
+write_ceiling() { # label -> two lines
   local runs
   mapfile -t runs < <(manifests "$1")
   python3 - "$1" "$(nproc)" "${runs[@]}" <<'PY'
@@ -87,6 +87,14 @@ stages = sum(v for k, v in st.items() if k != "analysis")
 print(f"writing the tables ({label}): {write:.2f} CPU s, {100 * write / stages:.0f}% of the "
       f"stages' CPU; with extraction free, {cores} cores could take at most "
       f"{m['input_bytes'] / 1e6 / (write / cores):.0f} MB/s of input")
+# The process's own CPU clock (manifests since session 12): how busy the cores were, and
+# the kernel's share (page faults, file writes), which the stage times do not count.
+cpu = m.get("cpu_seconds")
+if cpu:
+    total = cpu["user"] + cpu["system"]
+    print(f"whole process ({label}): {cpu['user']:.2f} user + {cpu['system']:.2f} system CPU s "
+          f"in {m['elapsed_seconds']:.2f} s: {total / m['elapsed_seconds']:.2f} of {cores} cores "
+          f"busy on average, {100 * cpu['system'] / total:.0f}% of it in the kernel")
 PY
 }
 

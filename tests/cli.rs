@@ -103,6 +103,15 @@ fn run_writes_every_table_for_the_seeds() {
         govreport::tables::schema::SCHEMA_VERSION
     );
     assert!(manifest["mb_per_second"].as_f64().unwrap() > 0.0);
+    if cfg!(unix) {
+        // The whole process's CPU time: reading and extracting five reports takes some.
+        let cpu = &manifest["cpu_seconds"];
+        let (user, system) = (
+            cpu["user"].as_f64().unwrap(),
+            cpu["system"].as_f64().unwrap(),
+        );
+        assert!(user > 0.0 && system >= 0.0, "{cpu}");
+    }
 }
 
 #[test]
