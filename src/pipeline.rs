@@ -1016,7 +1016,7 @@ fn write_manifest(
 }
 
 /// CPU time of the whole process so far, every thread, split into user and kernel time.
-#[derive(Debug, Clone, Copy, PartialEq)]
+#[derive(Debug, Clone, Copy)]
 pub struct ProcessCpu {
     pub user: f64,
     pub system: f64,
