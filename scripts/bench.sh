@@ -70,10 +70,11 @@ print(f"| {label} | {docs} | {formats} | {threads} | {m['input_bytes']/1e6:.1f} 
 PY
 }
 
-# What writing the tables alone allows, from the median run of a label: the table writers' CPU
-# seconds (summed over their threads) spread over every core, as if extraction cost nothing.
-# When this ceiling is near or under a throughput target, no change to extraction can meet it.
-write_ceiling() { # label -> two lines
+# Where the CPU of a label's median run went, in two lines. First, what writing the tables
+# alone allows: the table writers' CPU seconds (summed over their threads) spread over every
+# core, as if extraction cost nothing. When this ceiling is near or under a throughput
+# target, no change to extraction can meet it. Second, the whole process's CPU clock.
+cpu_summary() { # label -> two lines
   local runs
   mapfile -t runs < <(manifests "$1")
   python3 - "$1" "$(nproc)" "${runs[@]}" <<'PY'
@@ -144,8 +145,8 @@ done
 last=${SIZES[${#SIZES[@]}-1]}
 run "mix-$last-by-year" "$last" txt,md,html,docx 0 --partition-by-year
 echo
-write_ceiling "text-$n"
-write_ceiling "html-$n"
+cpu_summary "text-$n"
+cpu_summary "html-$n"
 one=$(median_seconds "text-$n-1thread")
 two=$(median_seconds "text-$n-2threads")
 echo "2 threads vs 1 thread (text mix, median of $REPEAT runs each): $(python3 -c "print(f'{$one / $two:.2f}x')")"
