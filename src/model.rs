@@ -58,6 +58,14 @@ pub struct PageMeta {
     /// Creation time in the file's own properties (docx `dcterms:created`): a weak date
     /// candidate, never taken as the publish date by itself.
     pub created_raw: Option<String>,
+    /// 文号 from a metadata block (发文字号/文号/文件编号).
+    pub doc_number: Option<String>,
+    /// The title a metadata block prints under 标题/名称: the page's own word for it.
+    pub labeled_title: Option<String>,
+    /// 体裁分类: the site's genre for the document (工作报告, 其他 …).
+    pub doc_type: Option<String>,
+    /// Every date a metadata block printed (发布日期, 成文日期 …), each once, as printed.
+    pub dates_raw: Vec<String>,
 }
 
 /// A line the cleaner removed, with the rule that removed it.
@@ -73,8 +81,18 @@ pub struct RemovedLine {
 pub struct CleanDoc {
     /// Report text without website chrome and without markdown markers; paragraphs on lines.
     pub body: String,
+    /// The body's simplified reading when the page is in traditional characters: byte for
+    /// byte as long as `body`, so every offset into one is an offset into the other.
+    pub reading: Option<String>,
     pub removed: Vec<RemovedLine>,
     pub meta: PageMeta,
+}
+
+impl CleanDoc {
+    /// The text every rule matches: the simplified reading, else the body itself.
+    pub fn text(&self) -> &str {
+        self.reading.as_deref().unwrap_or(&self.body)
+    }
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -21,7 +21,7 @@ use crate::extract::metadata::extract_metadata;
 use crate::gazetteer::Gazetteer;
 use crate::indicators::Taxonomy;
 use crate::ingest::{self, InputFile, ReadLimits};
-use crate::model::{DocResult, Reject, SectionType, SourceDoc};
+use crate::model::{DateMention, DocMeta, DocResult, Fact, Reject, Section, SectionType, SourceDoc};
 use crate::structure::{build_sections, missing_mandated};
 use crate::tables::schema::Table;
 use crate::tables::schema::{self, SCHEMA_VERSION};
@@ -255,12 +255,21 @@ pub fn process_document_timed(source: SourceDoc, res: Resources) -> (DocResult, 
     let clean = clean_document(&source);
     times.clean = t.elapsed();
     let t = Instant::now();
-    let sections = build_sections(&clean.body);
+    // Every rule reads the simplified reading of a traditional page (same offsets).
+    let mut sections = build_sections(clean.text());
     times.structure = t.elapsed();
     let t = Instant::now();
-    let (meta, dates) = extract_metadata(&clean, &sections, res.gazetteer);
-    let mut facts = extract_facts(&clean.body, &sections, &dates);
+    let (mut meta, mut dates) = extract_metadata(&clean, &sections, res.gazetteer);
+    let mut facts = extract_facts(clean.text(), &sections, &dates);
     res.taxonomy.assign(&mut facts);
+    if let Some(reading) = clean.reading.as_deref() {
+        restore_page_characters(
+            &source.text,
+            &clean.body,
+            reading,
+            (&mut meta, &mut sections, &mut facts, &mut dates),
+        );
+    }
     times.extract = t.elapsed();
     let required_sections_missing = missing_mandated(&sections);
     let body_sha = ingest::doc_id(clean.body.as_bytes());
@@ -284,6 +293,59 @@ pub fn process_document_timed(source: SourceDoc, res: Resources) -> (DocResult, 
         warnings,
     };
     (doc, times)
+}
+
+/// Printed columns of a traditional page in the page's own characters: everything was found
+/// on the simplified reading, whose offsets are the body's.
+fn restore_page_characters(
+    text: &str,
+    body: &str,
+    reading: &str,
+    (meta, sections, facts, dates): (
+        &mut DocMeta,
+        &mut [Section],
+        &mut [Fact],
+        &mut [DateMention],
+    ),
+) {
+    let text_reading = crate::clean::reading::simplified_reading(text);
+    let restorer = crate::clean::reading::Restorer::new(
+        text,
+        text_reading.as_deref().unwrap_or(text),
+        body,
+        reading,
+    );
+    for field in [
+        &mut meta.title,
+        &mut meta.organization,
+        &mut meta.org_short,
+        &mut meta.doc_number,
+    ] {
+        restorer.restore_opt(field);
+    }
+    for s in sections.iter_mut() {
+        s.heading = restorer.restore(&s.heading);
+        s.marker = restorer.restore(&s.marker);
+    }
+    // Facts of one sentence share it: restore each sentence once.
+    let mut last: Option<(std::sync::Arc<str>, std::sync::Arc<str>)> = None;
+    for f in facts.iter_mut() {
+        f.raw = restorer.restore(&f.raw);
+        restorer.restore_opt(&mut f.unit);
+        restorer.restore_opt(&mut f.metric);
+        let sentence = match &last {
+            Some((read, page)) if std::sync::Arc::ptr_eq(read, &f.sentence) => page.clone(),
+            _ => {
+                let page: std::sync::Arc<str> = restorer.restore(&f.sentence).into();
+                last = Some((f.sentence.clone(), page.clone()));
+                page
+            }
+        };
+        f.sentence = sentence;
+    }
+    for d in dates.iter_mut() {
+        d.raw = restorer.restore(&d.raw);
+    }
 }
 
 /// One file's outcome and the time each stage took on it.

@@ -5,60 +5,27 @@
 //! page-metadata key, a footer marker on a short line); anything else is report text and is
 //! kept, so that no sentence of the report is ever lost.
 
+pub mod chrome;
 pub mod dom;
+mod header;
 pub mod html;
+pub mod page_meta;
+pub mod reading;
 
 use crate::lexicon::PerThread;
 use std::borrow::Cow;
-use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
 use regex::Regex;
 
-use crate::lexicon::boilerplate::{
-    BREADCRUMB_PREFIXES, CHROME_EXACT, CHROME_MARKERS, CHROME_MAX_CHARS, META_KEYS,
-    SEPARATOR_CHARS, WEEKDAY_WORDS,
-};
+pub use chrome::chrome_rule;
+use page_meta::{read_meta_line, MetaReader};
+
 use crate::model::{CleanDoc, PageMeta, RemovedLine, SourceDoc, SourceFormat};
 
 /// Shortest line (in characters) that may be the first half of a sentence broken in two.
 const BROKEN_LINE_MIN_CHARS: usize = 30;
 
 static MD_HEADING: PerThread<Regex> = PerThread::new(|| Regex::new(r"^#{1,6}\s*").unwrap());
-/// A page-metadata key followed by a colon, anywhere in a line.
-static META_KEY_COLON: PerThread<Regex> = PerThread::new(|| {
-    let keys: Vec<String> = META_KEYS.iter().map(|k| regex::escape(k)).collect();
-    Regex::new(&format!(r"({})\s*[:：]", keys.join("|"))).unwrap()
-});
-/// `。` searched as its three bytes with SIMD; `str::contains` checks for it more slowly.
-static FULL_STOP: LazyLock<memchr::memmem::Finder<'static>> =
-    LazyLock::new(|| memchr::memmem::Finder::new("。"));
-/// Breadcrumb openers without their spaces, computed once.
-static BREADCRUMBS_COMPACT: LazyLock<Vec<String>> = LazyLock::new(|| {
-    BREADCRUMB_PREFIXES
-        .iter()
-        .map(|p| p.replace(' ', ""))
-        .collect()
-});
-/// All chrome markers in one automaton: a short line is searched once, not once per marker.
-static CHROME_MARKER_SEARCH: LazyLock<AhoCorasick> =
-    LazyLock::new(|| AhoCorasick::new(CHROME_MARKERS).expect("chrome markers compile"));
-/// Bytes of the longest `CHROME_EXACT` line: a longer line (all prose) is not compared.
-static CHROME_EXACT_MAX_BYTES: LazyLock<usize> =
-    LazyLock::new(|| CHROME_EXACT.iter().map(|l| l.len()).max().unwrap_or(0));
-/// The characters breadcrumbs open with: a line starting otherwise is no breadcrumb.
-static BREADCRUMB_FIRST_CHARS: LazyLock<Vec<char>> = LazyLock::new(|| {
-    let mut firsts: Vec<char> = BREADCRUMBS_COMPACT
-        .iter()
-        .filter_map(|p| p.chars().next())
-        .collect();
-    firsts.sort_unstable();
-    firsts.dedup();
-    firsts
-});
-/// The weekday words in one automaton (one search of a header line, not one per word).
-static WEEKDAY_SEARCH: LazyLock<AhoCorasick> =
-    LazyLock::new(|| AhoCorasick::new(WEEKDAY_WORDS).expect("weekday words compile"));
 /// Line starts that open a new section or item: never glued to the previous line.
 static STARTS_STRUCTURE: PerThread<Regex> = PerThread::new(|| {
     Regex::new(
@@ -72,12 +39,14 @@ static DATE_ONLY: PerThread<Regex> = PerThread::new(|| {
 });
 
 /// Cleans one document whatever its format: HTML pages first lose everything outside their
-/// article (DOM evidence), then every format goes through the same line rules.
+/// article (DOM evidence), then every format goes through the same line rules. A page in
+/// traditional characters is judged on its simplified reading and keeps its own characters.
 pub fn clean_document(source: &SourceDoc) -> CleanDoc {
     match source.format {
         SourceFormat::Html => {
             let page = html::extract_content(&source.text);
-            let mut c = clean_text(&page.text);
+            let reading = reading::simplified_reading(&page.text);
+            let mut c = clean_with_reading(&page.text, reading.as_deref());
             // Lines outside the article count as removed chrome too.
             let outside = page.outside_lines.into_iter().map(|text| RemovedLine {
                 line_no: 0,
@@ -89,7 +58,8 @@ pub fn clean_document(source: &SourceDoc) -> CleanDoc {
             c
         }
         _ => {
-            let mut c = clean_text(&source.text);
+            let reading = reading::simplified_reading(&source.text);
+            let mut c = clean_with_reading(&source.text, reading.as_deref());
             c.meta = merge_meta(source.meta.clone(), c.meta);
             c
         }
@@ -98,6 +68,12 @@ pub fn clean_document(source: &SourceDoc) -> CleanDoc {
 
 /// Fields of `primary` win; `secondary` fills the gaps.
 fn merge_meta(primary: PageMeta, secondary: PageMeta) -> PageMeta {
+    let mut dates_raw = primary.dates_raw;
+    for d in secondary.dates_raw {
+        if !dates_raw.contains(&d) {
+            dates_raw.push(d);
+        }
+    }
     PageMeta {
         publish_raw: primary.publish_raw.or(secondary.publish_raw),
         written_raw: primary.written_raw.or(secondary.written_raw),
@@ -106,155 +82,118 @@ fn merge_meta(primary: PageMeta, secondary: PageMeta) -> PageMeta {
         index_no: primary.index_no.or(secondary.index_no),
         title: primary.title.or(secondary.title),
         created_raw: primary.created_raw.or(secondary.created_raw),
+        doc_number: primary.doc_number.or(secondary.doc_number),
+        labeled_title: primary.labeled_title.or(secondary.labeled_title),
+        doc_type: primary.doc_type.or(secondary.doc_type),
+        dates_raw,
     }
 }
 
-/// Cleans one document's text. `is_markdown` enables markdown-only rules; the generic
-/// markers (`#` headings, `**bold**`) are stripped from any format since scraped text often
-/// carries them too.
+/// Cleans one document's text (already simplified, or with no traditional characters).
 pub fn clean_text(text: &str) -> CleanDoc {
-    let mut removed = Vec::new();
-    let mut meta = PageMeta::default();
-    // (line text, whether it may be glued to the next line)
-    let mut kept: Vec<(Cow<str>, bool)> = Vec::new();
+    clean_with_reading(text, None)
+}
 
-    for (idx, raw_line) in crate::text::split_lines(text).enumerate() {
-        let line = raw_line.trim();
-        if line.is_empty() {
-            continue;
-        }
-        if let Some(rule) = chrome_rule(line) {
-            if rule == "page_metadata" {
-                read_page_metadata(line, &mut meta);
+/// Cleans `text`, judging every line on `reading` (the simplified reading of `text`, byte for
+/// byte as long) when there is one: the body keeps the page's characters, and the body's own
+/// reading comes with it for the later stages.
+pub fn clean_with_reading(text: &str, reading: Option<&str>) -> CleanDoc {
+    let judged = reading.filter(|r| r.len() == text.len()).unwrap_or(text);
+    // (line number, the page's line, its reading), trimmed, empty lines left out.
+    let lines: Vec<(usize, &str, &str)> = crate::text::split_lines(text)
+        .zip(crate::text::split_lines(judged))
+        .enumerate()
+        .filter_map(|(idx, (page, read))| {
+            let trimmed = page.trim();
+            if trimmed.is_empty() {
+                return None;
             }
+            // Trimming removes the same whitespace from both forms.
+            let lead = page.len() - page.trim_start().len();
+            let read = read.get(lead..lead + trimmed.len()).unwrap_or(trimmed);
+            Some((idx, page, read))
+        })
+        .collect();
+    let read_lines: Vec<&str> = lines.iter().map(|(_, _, r)| *r).collect();
+    let mut verdicts: Vec<Option<&'static str>> =
+        read_lines.iter().map(|l| chrome_rule(l)).collect();
+    let mut meta = MetaReader::default();
+    for (line, verdict) in read_lines.iter().zip(&verdicts) {
+        if *verdict == Some("page_metadata") {
+            if let Some(values) = read_meta_line(line) {
+                meta.add(values);
+            }
+        }
+    }
+    header::mark_header(&read_lines, &mut verdicts, &mut meta);
+
+    let mut removed = Vec::new();
+    // (the page's line, its reading, whether it may be glued to the next line)
+    let mut kept: Vec<(Cow<str>, Cow<str>, bool)> = Vec::new();
+    for ((idx, page, read), verdict) in lines.iter().zip(&verdicts) {
+        if let Some(rule) = verdict {
             removed.push(RemovedLine {
                 line_no: idx + 1,
-                text: raw_line.to_string(),
+                text: page.to_string(),
                 rule,
             });
             continue;
         }
-        let was_md_heading = line.starts_with('#'); // what MD_HEADING matches
-        let stripped = strip_markdown(line);
+        let page_line = page.trim();
+        let was_md_heading = read.starts_with('#'); // what MD_HEADING matches
+        // Markdown markers are ASCII: the same bytes go from both forms.
+        let stripped = strip_markdown(page_line);
         if stripped.is_empty() {
             removed.push(RemovedLine {
                 line_no: idx + 1,
-                text: raw_line.to_string(),
+                text: page.to_string(),
                 rule: "markup",
             });
             continue;
         }
-        kept.push((stripped, !was_md_heading));
+        let stripped_read = if std::ptr::eq(page_line, *read) {
+            stripped.clone()
+        } else {
+            strip_markdown(read)
+        };
+        kept.push((stripped, stripped_read, !was_md_heading));
     }
 
+    let breaks = line_breaks(&kept);
+    let body = assemble(kept.iter().map(|(p, _, _)| p.as_ref()), &breaks);
+    let body_reading = reading
+        .is_some()
+        .then(|| assemble(kept.iter().map(|(_, r, _)| r.as_ref()), &breaks))
+        .filter(|r| r.len() == body.len() && *r != body);
     CleanDoc {
-        body: join_broken_lines(kept),
+        body,
+        reading: body_reading,
         removed,
-        meta,
+        meta: meta.into_meta(),
     }
 }
 
-/// Which chrome rule, if any, removes this (trimmed) line.
-pub fn chrome_rule(line: &str) -> Option<&'static str> {
-    if line.chars().all(|c| SEPARATOR_CHARS.contains(&c)) {
-        return Some("separator");
-    }
-    if line.len() <= *CHROME_EXACT_MAX_BYTES && CHROME_EXACT.contains(&line) {
-        return Some("site_chrome");
-    }
-    // Breadcrumbs are recognised from the line's first 16 characters, spaces ignored.
-    let head_starts_with = |prefix: &str| {
-        let mut head = line.chars().filter(|c| !c.is_whitespace()).take(16);
-        prefix.chars().all(|p| head.next() == Some(p))
-    };
-    let first = line.chars().find(|c| !c.is_whitespace());
-    if first.is_some_and(|f| BREADCRUMB_FIRST_CHARS.binary_search(&f).is_ok())
-        && BREADCRUMBS_COMPACT
-            .iter()
-            .any(|p| p.chars().next() == first && head_starts_with(p))
-    {
-        return Some("breadcrumb");
-    }
-    // Paragraphs end with their last sentence: most lines answer at their last character,
-    // before a search through Chinese text (where `。`'s bytes are common) is needed.
-    let has_sentence_end = line.ends_with('。') || FULL_STOP.find(line.as_bytes()).is_some();
-    if !has_sentence_end && has_at_most_chars(line, CHROME_MAX_CHARS) {
-        let chars = line.chars().count();
-        // Keys need their colon: most short lines (headings) have none, and skip the regex.
-        let has_colon = line.as_bytes().contains(&b':') || line.contains('：');
-        if let Some(m) = has_colon.then(|| META_KEY_COLON.find(line)).flatten() {
-            // `来源:海幢街` at the start, or several keys on one line, is page metadata; a
-            // single key in mid-line (`…的来源：`) is prose.
-            if m.start() == 0 || META_KEY_COLON.find_iter(line).count() >= 2 {
-                return Some("page_metadata");
-            }
-        }
-        // Spaces ignored, as in the compact line below.
-        let mut visible = line.chars().filter(|c| !c.is_whitespace());
-        if chars <= 20 && visible.next() == Some('字') && visible.next() == Some('号') {
-            return Some("page_metadata");
-        }
-        // Markers are searched in the line, then (only when it has spaces, which can split
-        // a marker: `版 权 所 有`) in the line without them.
-        let compact = || -> String { line.chars().filter(|c| !c.is_whitespace()).collect() };
-        if CHROME_MARKER_SEARCH.is_match(line)
-            || (line.contains(char::is_whitespace) && CHROME_MARKER_SEARCH.is_match(&compact()))
-        {
-            return Some("site_chrome");
-        }
-        // `天津市静海区人民政府 2019年12月3日星期二`: the server's "today" in the site header.
-        let has_digit = || line.chars().any(|c| matches!(c, '0'..='9' | '０'..='９'));
-        if chars <= 40 && WEEKDAY_SEARCH.is_match(line) && has_digit() {
-            return Some("site_header_date");
-        }
-    }
-    None
-}
-
-/// Whether `line` is a page-metadata line (`chrome_rule` says `page_metadata`). Such a line
-/// has a key's colon or opens with 字号, so a line with neither (most lines of site chrome)
-/// is answered without going through the other rules first.
+/// Whether `line` is a page-metadata line (`chrome_rule` says `page_metadata`).
 pub(crate) fn is_page_metadata(line: &str) -> bool {
-    let may_be = line.as_bytes().contains(&b':') || line.contains('：') || line.contains('字');
-    may_be && chrome_rule(line) == Some("page_metadata")
+    read_meta_line(line).is_some()
 }
 
 /// Whether `s` has at most `n` characters, without counting long strings (no character is
 /// longer than 4 bytes, or shorter than 1).
-fn has_at_most_chars(s: &str, n: usize) -> bool {
+pub(crate) fn has_at_most_chars(s: &str, n: usize) -> bool {
     s.len() <= n || (s.len() <= 4 * n && s.chars().count() <= n)
 }
 
-/// Splits a metadata line into `key: value` pairs and keeps the ones a report needs.
+/// Reads a metadata line's fields into `meta` where it has none yet (HTML pages' lines
+/// outside the article).
 pub(crate) fn read_page_metadata(line: &str, meta: &mut PageMeta) {
-    let keys: Vec<regex::Match> = META_KEY_COLON.find_iter(line).collect();
-    for (i, m) in keys.iter().enumerate() {
-        let key = META_KEY_COLON
-            .captures(m.as_str())
-            .and_then(|c| c.get(1))
-            .map(|k| k.as_str());
-        let end = keys.get(i + 1).map_or(line.len(), |n| n.start());
-        // In a rendered table row the value is the next cell only.
-        let value = line[m.end()..end]
-            .trim()
-            .trim_start_matches(['|', '丨'])
-            .trim();
-        let value = value.split(['|', '丨']).next().unwrap_or("").trim();
-        if value.is_empty() || value == "-" {
-            continue;
-        }
-        let slot = match key.unwrap_or("") {
-            "发布日期" | "发布时间" | "发文日期" => &mut meta.publish_raw,
-            "成文日期" => &mut meta.written_raw,
-            "来源" | "信息来源" => &mut meta.source,
-            "发布者" | "发布机构" | "发文机关" => &mut meta.publisher,
-            "索引号" => &mut meta.index_no,
-            _ => continue,
-        };
-        if slot.is_none() {
-            *slot = Some(value.to_string());
-        }
-    }
+    let Some(values) = read_meta_line(line) else {
+        return;
+    };
+    let mut reader = MetaReader::default();
+    reader.add(values);
+    let found = reader.into_meta();
+    *meta = merge_meta(std::mem::take(meta), found);
 }
 
 /// Removes markdown markers: heading hashes, bold/underline markers and stray backticks.
@@ -280,22 +219,34 @@ pub fn strip_markdown(line: &str) -> Cow<'_, str> {
 
 /// Word and PDF conversions break paragraphs at page ends (`…由党委书记任组` / `长，…`).
 /// A long prose line that stops without closing punctuation is glued to the next line
-/// unless that line opens a section, an item or a signature date.
-fn join_broken_lines(lines: Vec<(Cow<str>, bool)>) -> String {
-    let mut body = String::with_capacity(lines.iter().map(|(l, _)| l.len() + 1).sum());
+/// unless that line opens a section, an item or a signature date. Returns, for each line,
+/// whether a line break goes before it; decided on the lines' reading.
+fn line_breaks(lines: &[(Cow<str>, Cow<str>, bool)]) -> Vec<bool> {
+    let mut breaks = Vec::with_capacity(lines.len());
     let mut glue_next = false;
-    for (i, (line, may_glue)) in lines.iter().enumerate() {
-        if i > 0 {
+    for (i, (_, line, may_glue)) in lines.iter().enumerate() {
+        if i == 0 {
+            breaks.push(false);
+        } else {
             // A short line without sentence punctuation is a signature, a title or a heading.
             let starts_new = (may_start_structure(line) && STARTS_STRUCTURE.is_match(line))
                 || (line.ends_with('日') && DATE_ONLY.is_match(line))
                 || (has_at_most_chars(line, BROKEN_LINE_MIN_CHARS - 1) && !has_clause_punct(line));
-            if !glue_next || starts_new {
-                body.push('\n');
-            }
+            breaks.push(!glue_next || starts_new);
+        }
+        glue_next = *may_glue && is_broken_prose(line);
+    }
+    breaks
+}
+
+/// The body: the lines joined, with a line break where `breaks` says.
+fn assemble<'a>(lines: impl Iterator<Item = &'a str> + Clone, breaks: &[bool]) -> String {
+    let mut body = String::with_capacity(lines.clone().map(|l| l.len() + 1).sum());
+    for (line, brk) in lines.zip(breaks) {
+        if *brk {
+            body.push('\n');
         }
         body.push_str(line);
-        glue_next = *may_glue && is_broken_prose(line);
     }
     body
 }

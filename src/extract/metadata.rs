@@ -498,7 +498,7 @@ pub fn extract_metadata(
     sections: &[Section],
     gazetteer: &Gazetteer,
 ) -> (DocMeta, Vec<DateMention>) {
-    let body = clean.body.as_str();
+    let body = clean.text();
     let page = &clean.meta;
     let lines = lines_of(body);
     let mut warnings = Vec::new();
@@ -657,6 +657,7 @@ mod tests {
     fn doc(body: &str, meta: PageMeta) -> CleanDoc {
         CleanDoc {
             body: body.to_string(),
+            reading: None,
             removed: Vec::new(),
             meta,
         }

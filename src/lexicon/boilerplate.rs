@@ -5,7 +5,10 @@
 /// Breadcrumb openers (`您当前所在的位置: 首页 > …`).
 pub const BREADCRUMB_PREFIXES: &[&str] = &[
     "您当前所在的位置",
+    "您当前所在位置",
     "您当前的位置",
+    "您所在的位置",
+    "您所在位置",
     "您现在的位置",
     "您的位置",
     "当前位置",
@@ -15,37 +18,21 @@ pub const BREADCRUMB_PREFIXES: &[&str] = &[
     "首页 >",
     "首页»",
     "首页 »",
+    "首页→",
+    "首页 →",
+    "首页->",
+    "首页 ->",
+    "首页>>",
+    "首页 >>",
+    "首页＞",
 ];
 
-/// Page-metadata keys followed by a colon (`发布日期:2023-12-14 来源:海幢街`).
-pub const META_KEYS: &[&str] = &[
-    "发布日期",
-    "发布时间",
-    "发文日期",
-    "成文日期",
-    "来源",
-    "信息来源",
-    "发布者",
-    "发布机构",
-    "发文机关",
-    "作者",
-    "编辑",
-    "责任编辑",
-    "索引号",
-    "主题分类",
-    "公开方式",
-    "公开范围",
-    "公开时限",
-    "浏览量",
-    "浏览次数",
-    "阅读次数",
-    "点击数",
-    "访问量",
-    "访问总数",
-    "字号",
-    "分享到",
-    "有效性",
-];
+/// Separators of a breadcrumb trail (`首页 > 政务公开`, `首页 -> …`, `首页→ …`): a short line
+/// with `首页` followed by one of these is a breadcrumb wherever it starts.
+pub const BREADCRUMB_SEPARATORS: &[&str] = &[">", "»", "→", "->", "＞", "›", " - ", "/"];
+
+/// The home-page word every breadcrumb trail starts from.
+pub const BREADCRUMB_HOME: &str = "首页";
 
 /// Whole-line chrome: a line that consists of exactly one of these (after trimming) is removed.
 pub const CHROME_EXACT: &[&str] = &[
@@ -75,6 +62,16 @@ pub const CHROME_EXACT: &[&str] = &[
     "上一篇",
     "下一篇",
     "TOP",
+    // A font-size widget printed one button per line.
+    "大",
+    "中",
+    "小",
+    "分享按钮",
+    "打印文本",
+    "【打印文本】",
+    "收藏本站",
+    "设为首页",
+    "加入收藏",
 ];
 
 /// Site chrome that may share a line with other chrome (`法律声明 | 关于我们 | 网站地图`).
@@ -117,6 +114,48 @@ pub const CHROME_MARKERS: &[&str] = &[
     "访问总数",
     "建议使用",
     "分辨率",
+    "设为首页",
+    "加入收藏",
+    "收藏本站",
+    "无障碍阅读",
+    "无障碍辅助",
+    "长者版",
+    "适老化",
+    "分享按钮",
+    "视力保护色",
+];
+
+/// Banners of aggregator, document-sharing and 范文 sites that copy a report
+/// (`下面是小编为大家整理的…,供大家参考。`, `仅展示628字,全文共2002字`): chrome even when
+/// they end like a sentence.
+pub const AGGREGATOR_MARKERS: &[&str] = &[
+    "小编为大家",
+    "小编整理",
+    "供大家参考",
+    "供您参考",
+    "网友投稿",
+    "由会员分享",
+    "可在线阅读",
+    "珍藏版",
+    "开头部分已省略",
+    "部分已省略",
+    "仅展示",
+    "全文共",
+    "全网资源",
+    "每日更新",
+    "免费下载",
+    "下载文档",
+    "本文来源于网络",
+    "版权归原作者",
+];
+
+/// Longest line (characters) an aggregator banner can be: a longer line is a paragraph.
+pub const AGGREGATOR_MAX_CHARS: usize = 220;
+
+/// Extensions of a file-name line that a document-sharing site prints above the text
+/// (`…情况报告.docx`).
+pub const FILE_EXTENSIONS: &[&str] = &[
+    ".docx", ".doc", ".pdf", ".wps", ".ofd", ".txt", ".xlsx", ".xls", ".DOCX", ".DOC", ".PDF",
 ];
 
 /// Lines at most this long (in characters) can be judged chrome by `CHROME_MARKERS`;

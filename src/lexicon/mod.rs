@@ -8,6 +8,7 @@ pub mod facts;
 pub mod html;
 pub mod indicators;
 pub mod orgs;
+pub mod page_meta;
 pub mod sections;
 pub mod units;
 

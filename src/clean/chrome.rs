@@ -1,0 +1,200 @@
+//! Single-line chrome rules: a line is website chrome only on positive evidence (a breadcrumb
+//! opener, a page-metadata label, a footer marker on a short line, an aggregator's banner, a
+//! file-name line); anything else is report text. Rules that need the lines around a line
+//! (the page header, bylines, label-then-value blocks) are in `super::header`.
+
+use std::sync::LazyLock;
+
+use aho_corasick::AhoCorasick;
+
+use crate::lexicon::boilerplate::{
+    AGGREGATOR_MARKERS, AGGREGATOR_MAX_CHARS, BREADCRUMB_HOME, BREADCRUMB_PREFIXES,
+    BREADCRUMB_SEPARATORS, CHROME_EXACT, CHROME_MARKERS, CHROME_MAX_CHARS, FILE_EXTENSIONS,
+    SEPARATOR_CHARS, WEEKDAY_WORDS,
+};
+use crate::lexicon::page_meta::META_LEADERS;
+
+use super::has_at_most_chars;
+use super::page_meta::read_meta_line;
+
+/// `。` searched as its three bytes with SIMD; `str::contains` checks for it more slowly.
+static FULL_STOP: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("。"));
+/// Breadcrumb openers without their spaces, computed once.
+static BREADCRUMBS_COMPACT: LazyLock<Vec<String>> = LazyLock::new(|| {
+    BREADCRUMB_PREFIXES
+        .iter()
+        .map(|p| p.replace(' ', ""))
+        .collect()
+});
+/// All chrome markers in one automaton: a short line is searched once, not once per marker.
+static CHROME_MARKER_SEARCH: LazyLock<AhoCorasick> =
+    LazyLock::new(|| AhoCorasick::new(CHROME_MARKERS).expect("chrome markers compile"));
+static AGGREGATOR_SEARCH: LazyLock<AhoCorasick> =
+    LazyLock::new(|| AhoCorasick::new(AGGREGATOR_MARKERS).expect("aggregator markers compile"));
+/// Bytes of the longest `CHROME_EXACT` line: a longer line (all prose) is not compared.
+static CHROME_EXACT_MAX_BYTES: LazyLock<usize> =
+    LazyLock::new(|| CHROME_EXACT.iter().map(|l| l.len()).max().unwrap_or(0));
+/// The characters breadcrumbs open with: a line starting otherwise is no breadcrumb.
+static BREADCRUMB_FIRST_CHARS: LazyLock<Vec<char>> = LazyLock::new(|| {
+    let mut firsts: Vec<char> = BREADCRUMBS_COMPACT
+        .iter()
+        .filter_map(|p| p.chars().next())
+        .collect();
+    firsts.sort_unstable();
+    firsts.dedup();
+    firsts
+});
+/// The weekday words in one automaton (one search of a header line, not one per word).
+static WEEKDAY_SEARCH: LazyLock<AhoCorasick> =
+    LazyLock::new(|| AhoCorasick::new(WEEKDAY_WORDS).expect("weekday words compile"));
+
+/// Longest breadcrumb line that is recognised by `首页 >` inside it (characters).
+const BREADCRUMB_MAX_CHARS: usize = 80;
+/// Longest file-name line (characters).
+const FILE_NAME_MAX_CHARS: usize = 80;
+
+/// Which chrome rule, if any, removes this (trimmed) line. Rules read the simplified reading
+/// of a traditional page.
+pub fn chrome_rule(line: &str) -> Option<&'static str> {
+    if line.chars().all(|c| SEPARATOR_CHARS.contains(&c)) {
+        return Some("separator");
+    }
+    // List bullets and brackets around a short chrome word (`- 设为首页`, `【打印】`).
+    let bare = line.trim_matches(META_LEADERS);
+    if line.len() <= *CHROME_EXACT_MAX_BYTES + 8
+        && (CHROME_EXACT.contains(&line) || CHROME_EXACT.contains(&bare))
+    {
+        return Some("site_chrome");
+    }
+    if is_breadcrumb(bare) {
+        return Some("breadcrumb");
+    }
+    if has_at_most_chars(line, AGGREGATOR_MAX_CHARS) && AGGREGATOR_SEARCH.is_match(line) {
+        return Some("aggregator_banner");
+    }
+    // Paragraphs end with their last sentence: most lines answer at their last character,
+    // before a search through Chinese text (where `。`'s bytes are common) is needed.
+    let has_sentence_end = line.ends_with('。') || FULL_STOP.find(line.as_bytes()).is_some();
+    if has_sentence_end || !has_at_most_chars(line, CHROME_MAX_CHARS) {
+        return None;
+    }
+    if read_meta_line(line).is_some() {
+        return Some("page_metadata");
+    }
+    let chars = line.chars().count();
+    // A font-size widget without its colon (`字号 大 中 小`, `字体【 】`).
+    let mut visible = bare.chars().filter(|c| !c.is_whitespace());
+    if chars <= 20 && visible.next() == Some('字') && matches!(visible.next(), Some('号' | '体')) {
+        return Some("page_metadata");
+    }
+    if chars <= FILE_NAME_MAX_CHARS
+        && FILE_EXTENSIONS.iter().any(|e| line.ends_with(e))
+        && !line.contains(['，', ','])
+    {
+        return Some("file_name");
+    }
+    // Markers are searched in the line, then (only when it has spaces, which can split
+    // a marker: `版 权 所 有`) in the line without them.
+    let compact = || -> String { line.chars().filter(|c| !c.is_whitespace()).collect() };
+    if CHROME_MARKER_SEARCH.is_match(line)
+        || (line.contains(char::is_whitespace) && CHROME_MARKER_SEARCH.is_match(&compact()))
+    {
+        return Some("site_chrome");
+    }
+    // `天津市静海区人民政府 2019年12月3日星期二`: the server's "today" in the site header.
+    let has_digit = || line.chars().any(|c| matches!(c, '0'..='9' | '０'..='９'));
+    if chars <= 40 && WEEKDAY_SEARCH.is_match(line) && has_digit() {
+        return Some("site_header_date");
+    }
+    None
+}
+
+/// A breadcrumb trail: an opener (`当前位置`), or `首页` followed by a trail separator on a
+/// short line, or the trail's continuation on its own line (`>栏目 >公示公告`).
+fn is_breadcrumb(line: &str) -> bool {
+    // Recognised from the line's first 16 characters, spaces ignored.
+    let head_starts_with = |prefix: &str| {
+        let mut head = line.chars().filter(|c| !c.is_whitespace()).take(16);
+        prefix.chars().all(|p| head.next() == Some(p))
+    };
+    let first = line.chars().find(|c| !c.is_whitespace());
+    if first.is_some_and(|f| BREADCRUMB_FIRST_CHARS.binary_search(&f).is_ok())
+        && BREADCRUMBS_COMPACT
+            .iter()
+            .any(|p| p.chars().next() == first && head_starts_with(p))
+    {
+        return true;
+    }
+    if !has_at_most_chars(line, BREADCRUMB_MAX_CHARS) || line.contains(['。', '，', ',']) {
+        return false;
+    }
+    if let Some(at) = line.find(BREADCRUMB_HOME) {
+        let after = line[at + BREADCRUMB_HOME.len()..].trim_start();
+        let before = &line[..at];
+        // `首页` opens the trail, or follows a `位置` opener without its colon.
+        let opens = before.chars().count() <= 12;
+        if opens && BREADCRUMB_SEPARATORS.iter().any(|s| after.starts_with(s.trim())) {
+            return true;
+        }
+        if after.is_empty() && before.contains("位置") {
+            return true;
+        }
+    }
+    // `>泉城普法网 >公示公告`: a trail broken over two lines.
+    line.starts_with(['>', '»', '＞'])
+        && line.matches(['>', '»', '＞']).count() >= 2
+        && has_at_most_chars(line, 40)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn breadcrumbs_in_every_form() {
+        for line in [
+            "当前位置： 首页 > 政务公开",
+            "您 当前 的 位置：首页",
+            "您现在的位置 首页 > 五公开专栏 > 结果公开",
+            "首页 -> 政务公开 -> 其他政府信息 -> 工作报告",
+            "首页→ 网站公告",
+            "首页> 某某区域> 某区> 正文",
+            "首页 >> 信息公开 >> 公示公告 >> 正文",
+            "您当前的位置是: 首页",
+            ">某某普法网 >公示公告",
+            "当前所在位置:首页 - 某省资讯",
+        ] {
+            assert_eq!(chrome_rule(line), Some("breadcrumb"), "{line}");
+        }
+        // Prose about the home page is not a trail.
+        assert_eq!(chrome_rule("在门户网站首页开设法治政府建设专栏，及时发布信息。"), None);
+    }
+
+    #[test]
+    fn aggregator_banners_even_with_a_full_stop() {
+        for line in [
+            "下面是小编为大家整理的2023年某镇法治政府建设工作报告,供大家参考。",
+            "……(开头部分已省略600字)",
+            "仅展示500字,全文共2100字",
+            "《某局2022年法治政府建设情况报告.docx》由会员分享,可在线阅读,更多相关请在某某网下载",
+        ] {
+            assert_eq!(chrome_rule(line), Some("aggregator_banner"), "{line}");
+        }
+    }
+
+    #[test]
+    fn widgets_nav_and_file_names() {
+        for (line, rule) in [
+            ("大", "site_chrome"),
+            ("- 设为首页", "site_chrome"),
+            ("- 长者版", "site_chrome"),
+            ("设为首页 | 收藏本站 | 网站地图 | 无障碍辅助浏览工具条", "site_chrome"),
+            ("字体【      】", "page_metadata"),
+            ("某某街2020年法治政府建设情况.docx", "file_name"),
+            ("阅读:0", "page_metadata"),
+        ] {
+            assert_eq!(chrome_rule(line), Some(rule), "{line}");
+        }
+    }
+}
