@@ -21,7 +21,9 @@ use crate::extract::metadata::extract_metadata;
 use crate::gazetteer::Gazetteer;
 use crate::indicators::Taxonomy;
 use crate::ingest::{self, InputFile, ReadLimits};
-use crate::model::{DateMention, DocMeta, DocResult, Fact, Reject, Section, SectionType, SourceDoc};
+use crate::model::{
+    DateMention, DocMeta, DocResult, Fact, Reject, Section, SectionType, SourceDoc,
+};
 use crate::structure::{build_sections, missing_mandated};
 use crate::tables::schema::Table;
 use crate::tables::schema::{self, SCHEMA_VERSION};

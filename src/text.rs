@@ -39,6 +39,11 @@ pub fn is_char_start(b: u8) -> bool {
     (b as i8) >= -0x40
 }
 
+/// Whether `c` is a Chinese character (the CJK blocks government text uses).
+pub fn is_han(c: char) -> bool {
+    matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}' | '\u{20000}'..='\u{2ffff}')
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -85,7 +85,8 @@ pub fn chrome_rule(line: &str) -> Option<&'static str> {
     let chars = line.chars().count();
     // A font-size widget without its colon (`字号 大 中 小`, `字体【 】`).
     let mut visible = bare.chars().filter(|c| !c.is_whitespace());
-    if chars <= 20 && visible.next() == Some('字') && matches!(visible.next(), Some('号' | '体')) {
+    if chars <= 20 && visible.next() == Some('字') && matches!(visible.next(), Some('号' | '体'))
+    {
         return Some("page_metadata");
     }
     if chars <= FILE_NAME_MAX_CHARS
@@ -134,7 +135,11 @@ fn is_breadcrumb(line: &str) -> bool {
         let before = &line[..at];
         // `首页` opens the trail, or follows a `位置` opener without its colon.
         let opens = before.chars().count() <= 12;
-        if opens && BREADCRUMB_SEPARATORS.iter().any(|s| after.starts_with(s.trim())) {
+        if opens
+            && BREADCRUMB_SEPARATORS
+                .iter()
+                .any(|s| after.starts_with(s.trim()))
+        {
             return true;
         }
         if after.is_empty() && before.contains("位置") {
@@ -168,7 +173,10 @@ mod tests {
             assert_eq!(chrome_rule(line), Some("breadcrumb"), "{line}");
         }
         // Prose about the home page is not a trail.
-        assert_eq!(chrome_rule("在门户网站首页开设法治政府建设专栏，及时发布信息。"), None);
+        assert_eq!(
+            chrome_rule("在门户网站首页开设法治政府建设专栏，及时发布信息。"),
+            None
+        );
     }
 
     #[test]
@@ -189,7 +197,10 @@ mod tests {
             ("大", "site_chrome"),
             ("- 设为首页", "site_chrome"),
             ("- 长者版", "site_chrome"),
-            ("设为首页 | 收藏本站 | 网站地图 | 无障碍辅助浏览工具条", "site_chrome"),
+            (
+                "设为首页 | 收藏本站 | 网站地图 | 无障碍辅助浏览工具条",
+                "site_chrome",
+            ),
             ("字体【      】", "page_metadata"),
             ("某某街2020年法治政府建设情况.docx", "file_name"),
             ("阅读:0", "page_metadata"),

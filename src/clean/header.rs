@@ -44,14 +44,33 @@ static INDEX_NO_RE: PerThread<Regex> = PerThread::new(|| {
 
 /// Words an organization name ends with (a byline's organization).
 const ORG_TAILS: &[&str] = &[
-    "政府", "办事处", "委员会", "局", "厅", "委", "办", "部", "中心", "街道", "镇", "乡", "区",
-    "县", "市", "省", "院", "所", "站", "会", "处", "科",
+    "政府",
+    "办事处",
+    "委员会",
+    "局",
+    "厅",
+    "委",
+    "办",
+    "部",
+    "中心",
+    "街道",
+    "镇",
+    "乡",
+    "区",
+    "县",
+    "市",
+    "省",
+    "院",
+    "所",
+    "站",
+    "会",
+    "处",
+    "科",
 ];
 
 /// A line of prose: it ends a sentence, or is long and has clause punctuation.
 fn is_prose(line: &str) -> bool {
-    line.ends_with('。')
-        || (!has_at_most_chars(line, 40) && line.contains(['，', ',', '。', '；']))
+    line.ends_with('。') || (!has_at_most_chars(line, 40) && line.contains(['，', ',', '。', '；']))
 }
 
 fn strip_leaders(line: &str) -> &str {
@@ -62,9 +81,7 @@ fn looks_like_org(line: &str) -> bool {
     let line = &*super::reading::strip_glosses(line);
     has_at_most_chars(line, BYLINE_ORG_MAX_CHARS)
         && line.chars().count() >= 3
-        && !line.contains([
-            '，', ',', '。', '：', ':', '；', '《', '》', '“', '”', '、',
-        ])
+        && !line.contains(['，', ',', '。', '：', ':', '；', '《', '》', '“', '”', '、'])
         && !line.chars().any(|c| c.is_ascii_digit())
         && ORG_TAILS.iter().any(|t| line.ends_with(t))
 }
@@ -107,11 +124,7 @@ fn is_bullet(line: &str) -> bool {
 
 /// Marks header chrome in `verdicts` (one per line of `lines`, the simplified reading of the
 /// page's non-empty trimmed lines) and reads the values it carries into `meta`.
-pub fn mark_header(
-    lines: &[&str],
-    verdicts: &mut [Option<&'static str>],
-    meta: &mut MetaReader,
-) {
+pub fn mark_header(lines: &[&str], verdicts: &mut [Option<&'static str>], meta: &mut MetaReader) {
     let end = lines
         .iter()
         .take(HEADER_MAX_LINES)
@@ -241,7 +254,8 @@ mod tests {
         (verdicts, meta.into_meta())
     }
 
-    const PROSE: &str = "2023年,某某街道深入学习贯彻习近平法治思想,扎实推进法治政府建设各项工作,取得了明显成效。";
+    const PROSE: &str =
+        "2023年,某某街道深入学习贯彻习近平法治思想,扎实推进法治政府建设各项工作,取得了明显成效。";
 
     #[test]
     fn banner_lines_above_a_breadcrumb() {
@@ -275,7 +289,10 @@ mod tests {
         let (v, _) = marks(&format!(
             "某区教育局2022年法治政府建设年度报告\n2023-01-03\n某市某区教育局\n某市某区教育局\n{PROSE}"
         ));
-        assert_eq!(v, vec![None, Some("byline"), Some("byline"), Some("byline"), None]);
+        assert_eq!(
+            v,
+            vec![None, Some("byline"), Some("byline"), Some("byline"), None]
+        );
     }
 
     #[test]

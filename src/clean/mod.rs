@@ -119,7 +119,11 @@ pub fn clean_with_reading(text: &str, reading: Option<&str>) -> CleanDoc {
         read_lines.iter().map(|l| chrome_rule(l)).collect();
     let mut meta = MetaReader::default();
     for (line, verdict) in read_lines.iter().zip(&verdicts) {
-        if *verdict == Some("page_metadata") {
+        // A metadata line may also carry a banner's words (`来源:网友投稿`).
+        if matches!(
+            verdict,
+            Some("page_metadata" | "aggregator_banner" | "site_chrome")
+        ) {
             if let Some(values) = read_meta_line(line) {
                 meta.add(values);
             }
@@ -141,7 +145,7 @@ pub fn clean_with_reading(text: &str, reading: Option<&str>) -> CleanDoc {
         }
         let page_line = page.trim();
         let was_md_heading = read.starts_with('#'); // what MD_HEADING matches
-        // Markdown markers are ASCII: the same bytes go from both forms.
+                                                    // Markdown markers are ASCII: the same bytes go from both forms.
         let stripped = strip_markdown(page_line);
         if stripped.is_empty() {
             removed.push(RemovedLine {

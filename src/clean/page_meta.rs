@@ -62,12 +62,8 @@ static LEADING_DATE_RE: PerThread<Regex> = PerThread::new(|| {
 });
 
 /// Label (spaces removed) → its field and trust.
-static LABELS: LazyLock<HashMap<&'static str, (MetaField, u8)>> = LazyLock::new(|| {
-    META_LABELS
-        .iter()
-        .map(|(l, f, r)| (*l, (*f, *r)))
-        .collect()
-});
+static LABELS: LazyLock<HashMap<&'static str, (MetaField, u8)>> =
+    LazyLock::new(|| META_LABELS.iter().map(|(l, f, r)| (*l, (*f, *r))).collect());
 
 fn squeeze(s: &str) -> String {
     s.chars()
@@ -105,7 +101,8 @@ fn clean_value(raw: &str) -> String {
 
 /// Whether `s` holds only bullets, pipes, brackets and spaces.
 fn only_leaders(s: &str) -> bool {
-    s.chars().all(|c| META_LEADERS.contains(&c) || c.is_whitespace())
+    s.chars()
+        .all(|c| META_LEADERS.contains(&c) || c.is_whitespace())
 }
 
 /// Reads a metadata line: `None` when the line is not one (prose, a heading), else every
@@ -191,6 +188,10 @@ pub fn english_label(line: &str) -> Option<MetaField> {
 /// Whether a line is only a label with its colon and no value (`发布机构:`), or a label
 /// alone in brackets: the value, if any, is on the next line.
 pub fn bare_label(line: &str) -> Option<(MetaField, u8)> {
+    // A table row carries its value in the next cell, empty or not.
+    if line.contains(['|', '丨']) {
+        return None;
+    }
     let t = line.trim_matches(META_LEADERS);
     let t = t
         .trim_end_matches([':', '：', ']', '】', '］', ' ', '\u{3000}'])
@@ -396,8 +397,12 @@ mod tests {
     #[test]
     fn bare_labels_wait_for_their_value_on_the_next_line() {
         assert_eq!(bare_label("发布机构:"), Some((MetaField::Publisher, 0)));
-        assert_eq!(bare_label("[ 有效性 ]").map(|(f, _)| f), Some(MetaField::Other));
+        assert_eq!(
+            bare_label("[ 有效性 ]").map(|(f, _)| f),
+            Some(MetaField::Other)
+        );
         assert_eq!(bare_label("一、主要举措"), None);
+        assert_eq!(bare_label("| 文号 : | |||"), None);
         assert_eq!(english_label("Published"), Some(MetaField::Publish));
     }
 }

@@ -57,7 +57,8 @@ pub fn strip_glosses(s: &str) -> Cow<'_, str> {
         let gloss = close.map(|c| &after[..c]).filter(|g| {
             !g.is_empty()
                 && g.chars().count() <= 7
-                && g.chars().all(|c| c.is_ascii_lowercase() || is_pinyin_vowel(c))
+                && g.chars()
+                    .all(|c| c.is_ascii_lowercase() || is_pinyin_vowel(c))
         });
         out.push_str(&rest[..open]);
         match (gloss, close) {
@@ -142,7 +143,10 @@ mod tests {
 
     #[test]
     fn simplified_text_has_no_reading() {
-        assert_eq!(simplified_reading("海幢街道2023年法治政府建设年度报告"), None);
+        assert_eq!(
+            simplified_reading("海幢街道2023年法治政府建设年度报告"),
+            None
+        );
         assert_eq!(simplified_reading(""), None);
     }
 
@@ -159,7 +163,10 @@ mod tests {
         assert_eq!(strip_glosses("龍湖區(qū)教育局"), "龍湖區教育局");
         assert_eq!(strip_glosses("建設(shè)年度報(bào)告"), "建設年度報告");
         // Real brackets stay.
-        assert_eq!(strip_glosses("法治政府建设(依法行政)"), "法治政府建设(依法行政)");
+        assert_eq!(
+            strip_glosses("法治政府建设(依法行政)"),
+            "法治政府建设(依法行政)"
+        );
         assert_eq!(strip_glosses("优秀单位(17个)"), "优秀单位(17个)");
     }
 

@@ -340,6 +340,28 @@ pub fn extract_dates(body: &str, page: &PageMeta, report_year: Option<i32>) -> V
             char_end: None,
         });
     }
+    // Every other date of the metadata block (成文日期 beside 发布日期), each date once.
+    for raw in &page.dates_raw {
+        let Some(parsed) = DATE_RE
+            .captures_iter(raw)
+            .find_map(|c| Some((c.get(0)?.as_str().trim(), parse_match(&c, None)?)))
+        else {
+            continue;
+        };
+        let (raw, parsed) = parsed;
+        if parsed.precision != DatePrecision::Day || out.iter().any(|d| d.date == parsed.date) {
+            continue;
+        }
+        out.push(DateMention {
+            date_id: 0,
+            raw: raw.to_string(),
+            date: parsed.date,
+            precision: DatePrecision::Day,
+            role: DateRole::Publish,
+            char_start: None,
+            char_end: None,
+        });
+    }
     let year_ctx = report_year.or(publish.as_ref().map(|(_, d)| d.year()));
     let titles = title_spans(body);
     let tail = tail_lines(body, SIGNATURE_TAIL_LINES);

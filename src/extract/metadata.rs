@@ -10,9 +10,11 @@ use crate::extract::dates::{extract_dates, parse_publish};
 use crate::gazetteer::{DivisionLevel, Gazetteer, PlaceResolution};
 use crate::lexicon::orgs::{
     BODY_YEAR_CUE, DEPARTMENT_ENDINGS, DEPARTMENT_WORDS, GOVERNMENT_ABBREVIATIONS,
-    GOVERNMENT_WORDS, HEADER_SUFFIX, NEWS_MARKERS, ORG_ENDINGS, OTHER_KIND_CUES,
-    PLACE_SUFFIX_LEVELS, PLAN_WORDS, PREAMBLE_CUES, PUBLISH_PREVIOUS_YEAR_LAST_MONTH, ROL_CUES,
-    SELF_REFERENCES, TITLE_FORBIDDEN, TITLE_MAX_CHARS, TITLE_REPORT_CUES, TITLE_SEARCH_LINES,
+    GOVERNMENT_WORDS, HEADER_SUFFIX, NEWS_MARKERS, NO_BREAKS_MIN_CHARS, OPENING_YEAR_LINES,
+    ORG_ENDINGS, OTHER_KIND_CUES, PLACE_SUFFIX_LEVELS, PLAN_WORDS, PREAMBLE_CUES,
+    PUBLISH_PREVIOUS_YEAR_LAST_MONTH, ROL_CUES, SELF_REFERENCES, TITLE_ENDINGS, TITLE_FORBIDDEN,
+    TITLE_MAX_CHARS, TITLE_PIECE_MAX_CHARS, TITLE_REPORT_CUES, TITLE_SEARCH_LINES,
+    TITLE_WRAP_LINES,
 };
 use crate::model::{CleanDoc, DateMention, DateRole, DocMeta, Section};
 
@@ -47,6 +49,12 @@ static PREAMBLE_YEAR_RE: PerThread<Regex> = PerThread::new(|| {
 /// A level-1 heading marker at the start of a line (`一、`).
 static LEVEL1_RE: PerThread<Regex> = PerThread::new(|| {
     Regex::new(r"^[一二三四五六七八九十]{1,3}、").expect("level-1 regex compiles")
+});
+
+/// A 文号 in brackets in front of a title (`[某政发〔2026〕7号]`).
+static BRACKETED_DOC_NUMBER_RE: PerThread<Regex> = PerThread::new(|| {
+    Regex::new(r"^[\[【［]\s*(\p{Han}{1,12}[〔\[(（【]\s*(?:19|20)[0-9]{2}\s*[〕\])）】]\s*第?[0-9]{1,5}\s*号)\s*[\]】］]")
+        .expect("bracketed doc number regex compiles")
 });
 
 /// Any heading or list marker at the start of a line: such a line is not a title or issuer.
@@ -127,36 +135,98 @@ fn title_like(line: &str) -> bool {
         && !is_header_line(line)
 }
 
-/// The title as printed among the first lines, joining a title wrapped over two lines.
-/// Returns the title and the index (in `lines`) of its last line.
+/// The title as printed among the first lines, joining a title wrapped over several lines
+/// and an issuer line printed above it. Returns the title and the index (in `lines`) of its
+/// last line.
 fn find_title(lines: &[&str]) -> Option<(String, usize)> {
     let top = lines.len().min(TITLE_SEARCH_LINES);
     for i in 0..top {
-        let line = lines[i];
-        // A title wrapped after its topic: `…关于2023年度法治政府建设` / `情况的报告`.
-        if let Some(next) = lines.get(i + 1) {
-            let joined = format!("{line}{next}");
-            if !line.contains("报告")
-                && next.ends_with("报告")
-                && next.chars().count() <= 12
-                && title_like(&joined)
-            {
-                return Some((joined, i + 1));
+        let line = title_text(lines[i]);
+        // A title wrapped after its topic: `…关于2023年度法治政府建设` / `情况的报告`, or over
+        // three short lines.
+        if !TITLE_ENDINGS.iter().any(|e| line.ends_with(e)) && is_title_piece(line) {
+            let mut joined = line.to_string();
+            for (k, next) in lines.iter().enumerate().skip(i + 1).take(TITLE_WRAP_LINES) {
+                if !is_title_piece(next) {
+                    break;
+                }
+                joined.push_str(next);
+                if TITLE_ENDINGS.iter().any(|e| next.ends_with(e)) {
+                    if title_like(&joined) {
+                        return Some((with_issuer_above(lines, i, joined), k));
+                    }
+                    break;
+                }
             }
         }
         if title_like(line) {
-            // An issuer on its own line just above a `关于…的报告` line belongs to the title.
-            if i > 0
-                && line.starts_with("关于")
-                && looks_like_org(lines[i - 1])
-                && !is_header_line(lines[i - 1])
-            {
-                return Some((format!("{}{line}", lines[i - 1]), i));
-            }
-            return Some((line.to_string(), i));
+            return Some((with_issuer_above(lines, i, line.to_string()), i));
+        }
+    }
+    // A page without line breaks: the title is the text before its first 报告.
+    let first = lines.first()?;
+    if !has_at_most_chars_str(first, NO_BREAKS_MIN_CHARS) {
+        let head: String = first.chars().take(TITLE_MAX_CHARS + 40).collect();
+        let end = head.find("报告").map(|at| at + "报告".len())?;
+        let mut title = &head[..end];
+        // A site's watermark glued in front (`某某之家—全网资源每日更新www.example.com`).
+        if let Some(at) = [".com", ".cn", ".net", ".org"]
+            .iter()
+            .filter_map(|d| title.rfind(d))
+            .max()
+        {
+            let after = &title[at + 1..];
+            let skip = after.len()
+                - after
+                    .trim_start_matches(|c: char| c.is_ascii_graphic())
+                    .len();
+            title = &after[skip..];
+        }
+        if title_like(title) {
+            return Some((title.to_string(), 0));
         }
     }
     None
+}
+
+fn has_at_most_chars_str(s: &str, n: usize) -> bool {
+    s.chars().nth(n).is_none()
+}
+
+/// A line that may be one piece of a wrapped title: short, no sentence punctuation, no
+/// heading marker.
+fn is_title_piece(line: &str) -> bool {
+    let n = line.chars().count();
+    (2..=TITLE_PIECE_MAX_CHARS).contains(&n)
+        && !line.contains(TITLE_FORBIDDEN)
+        && !MARKER_RE.is_match(line)
+        && !is_header_line(line)
+        && !(line.contains('号') && DOC_NUMBER_RE.is_match(line))
+}
+
+/// The line without list bullets and without a 文号 in brackets in front of it
+/// (`[某政发〔2026〕7号]某市人民政府关于…`).
+fn title_text(line: &str) -> &str {
+    let line = line.trim_start_matches(['•', '·', '-', '*', ' ', '\u{3000}']);
+    if let Some(m) = BRACKETED_DOC_NUMBER_RE.find(line) {
+        return &line[m.end()..];
+    }
+    line
+}
+
+/// An issuer on its own line just above the title belongs to it (`某市市场监督管理局` /
+/// `2023年法治政府建设工作报告`, `某县人民政府` / `关于…的报告`).
+fn with_issuer_above(lines: &[&str], i: usize, title: String) -> String {
+    let opens_without_issuer =
+        title.starts_with("关于") || first_year(&title).is_some_and(|(_, at)| at == 0);
+    if i > 0
+        && opens_without_issuer
+        && looks_like_org(lines[i - 1])
+        && !is_header_line(lines[i - 1])
+    {
+        return format!("{}{title}", lines[i - 1]);
+    }
+    title
 }
 
 /// A title from page metadata (HTML title), cut at the site-name separator.
@@ -181,6 +251,27 @@ fn find_doc_number(lines: &[&str]) -> Option<String> {
 /// The issuer printed in the title before 关于 or the year (`滨海镇2022年…`), or right after
 /// a leading year (`2023年XX区法治政府建设年度报告`).
 fn org_from_title(title: &str) -> Option<String> {
+    let title = &*crate::clean::reading::strip_glosses(title);
+    // `【政策解读】《某县人民政府关于…的报告》解读`: the issuer is the quoted report's.
+    let bare = title
+        .strip_prefix('【')
+        .and_then(|t| t.split_once('】').map(|(_, r)| r))
+        .unwrap_or(title)
+        .trim_start_matches(['《', '关', '于'].as_slice());
+    if bare != title {
+        if let Some(org) = org_in_title(bare) {
+            return Some(org);
+        }
+    }
+    if let Some(inner) = title.split_once('《').and_then(|(_, r)| r.split_once('》')) {
+        if let Some(org) = org_in_title(inner.0) {
+            return Some(org);
+        }
+    }
+    org_in_title(title)
+}
+
+fn org_in_title(title: &str) -> Option<String> {
     let year_at = first_year(title).map(|(_, at)| at);
     let about_at = title.find("关于");
     let cut = [year_at, about_at].into_iter().flatten().min()?;
@@ -250,24 +341,6 @@ fn org_from_preamble(body: &str) -> Option<String> {
         .map(str::to_string)
 }
 
-/// The subject of the opening sentence (`2024年,小营街道深入学习…` → 小营街道), when it is a
-/// place the gazetteer knows, with a government word right after it (办事处).
-fn org_from_opening(line: &str, gaz: &Gazetteer) -> Option<String> {
-    let head = head_chars(line, 30);
-    let first = gaz
-        .issuer_places(head)
-        .into_iter()
-        .find(|m| !m.short && m.char_start <= 8)?;
-    let start = head.char_indices().nth(first.char_start).map(|(b, _)| b)?;
-    let after = &line[start + first.name.len()..];
-    let gov = GOVERNMENT_WORDS
-        .iter()
-        .find(|w| after.starts_with(*w))
-        .copied()
-        .unwrap_or("");
-    Some(format!("{}{gov}", first.name))
-}
-
 /// Whether the preamble cue (现将) may stand in the first `n` characters of the body: they
 /// take at most `4n` bytes. Without it the preamble regexes cannot match, and the head need
 /// not be counted out.
@@ -308,6 +381,14 @@ fn head_chars(s: &str, n: usize) -> &str {
 fn core_place(org: &str, gaz: &Gazetteer) -> Option<String> {
     gaz.issuer_places(org)
         .into_iter()
+        // A short name counts only before a place word (海幢街), not inside a word (自然资源部).
+        .filter(|m| {
+            !m.short
+                || org
+                    .chars()
+                    .nth(m.char_end)
+                    .is_some_and(|c| "街镇乡区县市省旗州盟村".contains(c))
+        })
         .enumerate()
         .max_by_key(|(i, m)| (gaz.lookup(&m.name).iter().map(|d| d.level).max(), *i))
         .map(|(_, m)| m.name)
@@ -439,8 +520,19 @@ fn find_report_year(
     };
     // `2024年,小营街道深入学习…`: the opening paragraph starts with the year it reports on.
     let opening = lines
-        .get(title_line.map_or(0, |i| i + 1))
-        .and_then(|l| first_year(l).filter(|(_, at)| *at == 0).map(|(y, _)| y));
+        .iter()
+        .skip(title_line.map_or(0, |i| i + 1))
+        // An addressee line (`市委、市政府:`) is not the opening.
+        .filter(|l| !(l.ends_with([':', '：']) && l.chars().count() <= 30))
+        .take(OPENING_YEAR_LINES)
+        .find_map(|l| {
+            let junk = l.len()
+                - l.trim_start_matches(|c: char| !crate::text::is_han(c) && !c.is_ascii_digit())
+                    .len();
+            first_year(&l[junk..])
+                .filter(|(_, at)| *at == 0)
+                .map(|(y, _)| y)
+        });
     if let Some(year) = preamble.or(heading).or(opening) {
         return Some((year, SOURCE_BODY));
     }
@@ -536,16 +628,12 @@ pub fn extract_metadata(
     let signed = dates.iter().find(|d| d.role == DateRole::Signed);
 
     // Issuer: every printed form, then the fullest one that names the same place.
-    let opening_line = lines
-        .get(title_line.map_or(0, |i| i + 1))
-        .copied()
-        .unwrap_or("");
     let printed: Vec<String> = [
         title.as_deref().and_then(org_from_title),
         org_from_signature(&lines, signed.is_some()),
         org_from_header(&lines),
         org_from_preamble(body),
-        org_from_opening(opening_line, gazetteer),
+        crate::extract::issuer::org_from_opening(body, gazetteer),
     ]
     .into_iter()
     .flatten()

@@ -52,6 +52,8 @@ pub const DEPARTMENT_ENDINGS: &[&str] = &[
     "司法所",
     "支队",
     "大队",
+    "部",
+    "系统",
 ];
 
 /// Common department names, used to cut a department off its government in a name such as
@@ -91,6 +93,15 @@ pub const DEPARTMENT_WORDS: &[&str] = &[
     "税务局",
     "人民政府办公室",
     "政府办公室",
+    "市场监督管理委员会",
+    "市场监管委",
+    "教育委员会",
+    "住房和城乡建设委员会",
+    "交通委员会",
+    "经济和信息化委员会",
+    "规划和自然资源委员会",
+    "民族宗教事务委员会",
+    "司法行政系统",
 ];
 
 /// Place-name suffixes and the admin level (documents.admin_level) they give when the
@@ -180,13 +191,15 @@ pub const ORG_ENDINGS: &[&str] = &[
     "办",
     "委",
     "司法所",
+    "街",
+    "部",
 ];
 
 /// Self-references that are not an issuer name (`现将我镇…`).
 pub const SELF_REFERENCES: &[&str] = &["我", "本", "有关", "全"];
 
 /// Words that make a line a title of a report.
-pub const TITLE_REPORT_CUES: &[&str] = &["报告", "总结", "情况"];
+pub const TITLE_REPORT_CUES: &[&str] = &["报告", "总结", "情况", "通报"];
 /// Topic words of a rule-of-law report.
 pub const ROL_CUES: &[&str] = &[
     "法治政府建设",
@@ -195,6 +208,17 @@ pub const ROL_CUES: &[&str] = &[
     "法治建设",
     "法治工作",
 ];
+/// Shortest first line (characters) that makes a page one without line breaks, whose
+/// title is the text before its first 报告.
+pub const NO_BREAKS_MIN_CHARS: usize = 400;
+/// How many lines after the title may open with the year the report covers.
+pub const OPENING_YEAR_LINES: usize = 4;
+/// How a title ends: a title wrapped over several lines is joined up to one of these.
+pub const TITLE_ENDINGS: &[&str] = &["报告", "总结", "通报", "情况", "要点", "方案", "报告书"];
+/// Longest line (characters) that may be one piece of a wrapped title.
+pub const TITLE_PIECE_MAX_CHARS: usize = 30;
+/// How many lines after the first a wrapped title may take.
+pub const TITLE_WRAP_LINES: usize = 3;
 /// Longest a title line may be (characters).
 pub const TITLE_MAX_CHARS: usize = 90;
 /// How many non-empty lines at the top may hold header lines and the title.
@@ -237,3 +261,118 @@ pub const PLAN_WORDS: &[&str] = &["安排", "计划", "打算", "思路", "下�
 pub const BODY_YEAR_CUE: &str = "现将";
 /// Publish months (1..=N) in which a report covers the previous year.
 pub const PUBLISH_PREVIOUS_YEAR_LAST_MONTH: u32 = 4;
+
+/// What may stand before the subject of an opening sentence (`2022年,东城街道深入…`,
+/// `今年以来,…`, `在区委、区政府的正确领导下,…`): the subject starts after one of these and
+/// its comma.
+pub const SUBJECT_LEADS: &[&str] = &[
+    "今年以来",
+    "年以来",
+    "年来",
+    "一年来",
+    "近年来",
+    "年度",
+    "年",
+    "领导下",
+    "指导下",
+    "监督下",
+    "支持下",
+    "部署下",
+];
+
+/// Words that follow the subject of an opening sentence: a place name followed by one of
+/// these is the issuer itself (`东城街道深入学习…`, `中村乡法治政府建设工作…`).
+pub const SUBJECT_FOLLOWERS: &[&str] = &[
+    "坚持",
+    "深入",
+    "认真",
+    "全面",
+    "始终",
+    "紧紧",
+    "积极",
+    "持续",
+    "以习近平",
+    "在",
+    "按照",
+    "围绕",
+    "聚焦",
+    "结合",
+    "立足",
+    "切实",
+    "扎实",
+    "大力",
+    "不断",
+    "进一步",
+    "着力",
+    "法治政府",
+    "高度重视",
+    "把",
+    "将",
+    "紧扣",
+    "严格",
+    "牢固",
+    "贯彻",
+    "认真贯彻",
+    "狠抓",
+    "统筹",
+    "强化",
+    "坚定",
+    "主动",
+    "以",
+    "推进",
+    "推动",
+    "党工委",
+    "党委",
+    "各级",
+    "依法",
+    "锚定",
+    "抓",
+];
+
+/// Substrings a department name never contains: a candidate that has one ran past the name
+/// into the sentence (`法治政府建设工作在市委`).
+pub const DEPARTMENT_NAME_STOPS: &[&str] = &[
+    "在", "的", "以", "坚持", "工作", "建设", "按照", "全面", "深入", "认真", "始终", "围绕",
+    "和市", "和区", "和县", "领导", "推进", "贯彻", "落实", "我", "各", "全",
+];
+
+/// Endings of a department or ministry named as a sentence's subject (`自然资源部`,
+/// `市场监管局`, `应急管理厅`). Longest first.
+pub const DEPARTMENT_SUBJECT_ENDINGS: &[&str] = &[
+    "委员会",
+    "办公室",
+    "管理局",
+    "总局",
+    "局",
+    "厅",
+    "部",
+    "署",
+    "委",
+    "办",
+    "中心",
+];
+
+/// Self-references in an opening sentence (`我镇`, `我局`, `本市`): the name is printed
+/// elsewhere in the body. The word after 我/本 says what to look for.
+pub const SELF_WORDS: &[&str] = &[
+    "街道", "镇", "乡", "县", "区", "市", "省", "旗", "局", "厅", "委", "办",
+];
+
+/// Level words a sentence can open with for "this place's" government (`市政府`, `区政府`).
+pub const LEVEL_GOVERNMENTS: &[(&str, &str)] = &[
+    ("省人民政府", "省"),
+    ("省政府", "省"),
+    ("市人民政府", "市"),
+    ("市政府", "市"),
+    ("区人民政府", "区"),
+    ("区政府", "区"),
+    ("县人民政府", "县"),
+    ("县政府", "县"),
+    ("镇人民政府", "镇"),
+    ("镇政府", "镇"),
+    ("乡人民政府", "乡"),
+    ("乡政府", "乡"),
+];
+
+/// Sentence openers that are not a subject (`全市各区`, `各部门`).
+pub const NOT_SUBJECT_OPENERS: &[&str] = &["全", "各", "该", "这", "此", "其"];

@@ -127,7 +127,10 @@ pub const ENGLISH_LABELS: &[(&str, MetaField, bool)] = &[
 
 /// Labels too common in prose to be taken without a colon or brackets, or in mid-line
 /// without another label on the line.
-pub const WEAK_LABELS: &[&str] = &["时间", "日期", "名称", "标题", "文号", "分类", "阅读", "分享", "来源", "作者", "编辑", "审核", "校对", "时效"];
+pub const WEAK_LABELS: &[&str] = &[
+    "时间", "日期", "名称", "标题", "文号", "分类", "阅读", "分享", "来源", "作者", "编辑", "审核",
+    "校对", "时效",
+];
 
 /// Characters that open a metadata line or cell before its label: list bullets, table
 /// pipes, brackets.
@@ -137,4 +140,13 @@ pub const META_LEADERS: &[char] = &[
 
 /// Words a site prints after a metadata value on the same line (`来源: 市司法局 打印`): not
 /// part of the value.
-pub const VALUE_TRAILERS: &[&str] = &["打印本页", "打印", "关闭窗口", "关闭", "收藏", "分享", "【", "["];
+pub const VALUE_TRAILERS: &[&str] = &[
+    "打印本页",
+    "打印",
+    "关闭窗口",
+    "关闭",
+    "收藏",
+    "分享",
+    "【",
+    "[",
+];

@@ -1,0 +1,308 @@
+//! The issuer named as the subject of the opening sentences, for pages without a title line:
+//! `2021年,自然资源部坚持…`, `今年以来,东城街道…`, `…正确领导下,市应急管理局在…`. A subject
+//! is a chain of places (gazetteer names, or a name with a place suffix), then a government
+//! word or a department (`前进区教育局`, `市市场监管局`), or a ministry alone. Self-references
+//! (`我镇`, `我局`, `市政府`) are read through to the name the body prints elsewhere.
+
+use std::collections::HashMap;
+
+use regex::Regex;
+
+use crate::clean::reading::strip_glosses;
+use crate::gazetteer::Gazetteer;
+use crate::lexicon::orgs::{
+    DEPARTMENT_NAME_STOPS, DEPARTMENT_SUBJECT_ENDINGS, GOVERNMENT_WORDS, LEVEL_GOVERNMENTS,
+    NOT_SUBJECT_OPENERS, SELF_WORDS, SUBJECT_FOLLOWERS, SUBJECT_LEADS,
+};
+use crate::lexicon::PerThread;
+
+/// How much of the body's opening is searched for the subject (characters).
+const OPENING_CHARS: usize = 900;
+/// Longest department name read as a subject (characters).
+const DEPARTMENT_MAX_CHARS: usize = 14;
+/// How many lines from the top may open with the subject itself.
+const SUBJECT_LINES: usize = 8;
+
+/// A place name the gazetteer may not know (a town, a redacted `x镇`): a short name and its
+/// place suffix.
+static PLACE_FALLBACK_RE: PerThread<Regex> = PerThread::new(|| {
+    Regex::new(r"^[\p{Han}xX*＊]{1,6}?(?:自治区|自治州|自治县|街道|镇|乡|县|区|市|省|旗)")
+        .expect("place fallback regex compiles")
+});
+
+/// Endings that look like a department but are common words (`干部`, `全部`, `部门`).
+const FALSE_DEPARTMENTS: &[&str] = &[
+    "干部", "全部", "内部", "局部", "支部", "本部", "总部", "中部", "西部", "东部", "北部", "南部",
+    "基层", "大局",
+];
+
+/// What an opening sentence says about its subject.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Subject {
+    /// A name as printed (`东城街道`, `自然资源部`, `市市场监管局`).
+    Name(String),
+    /// `我镇`, `我局`, `市政府`: a body of this kind, named elsewhere.
+    SelfRef(&'static str),
+}
+
+fn chars_prefix(s: &str, n: usize) -> &str {
+    s.char_indices().nth(n).map_or(s, |(b, _)| &s[..b])
+}
+
+/// Length in bytes of the chain of place names `s` opens with.
+fn place_chain(s: &str, gaz: &Gazetteer) -> usize {
+    let head = chars_prefix(s, 24);
+    let mut places = gaz.issuer_places(head);
+    places.retain(|m| !m.short);
+    places.sort_by_key(|m| (m.char_start, std::cmp::Reverse(m.char_end)));
+    let mut cursor = 0usize; // characters
+    for m in &places {
+        if m.char_start == cursor {
+            cursor = m.char_end;
+        }
+    }
+    let mut bytes = head
+        .char_indices()
+        .nth(cursor)
+        .map_or(head.len(), |(b, _)| b);
+    if bytes == 0 {
+        // A place the gazetteer does not know, when what follows confirms it is a name.
+        if let Some(m) = PLACE_FALLBACK_RE.find(head) {
+            let rest = &head[m.end()..];
+            let confirmed = GOVERNMENT_WORDS.iter().any(|w| rest.starts_with(w))
+                || SUBJECT_FOLLOWERS.iter().any(|w| rest.starts_with(w))
+                || department(rest).is_some();
+            if confirmed && !starts_with_function_word(head) {
+                bytes = m.end();
+            }
+        }
+    }
+    bytes
+}
+
+fn starts_with_function_word(s: &str) -> bool {
+    const FUNCTION_CHARS: &str = "在对按根为经由从于向与和及把将让使被就通";
+    s.chars().next().is_some_and(|c| FUNCTION_CHARS.contains(c))
+}
+
+/// The department name `s` opens with (`教育局`, `人力资源和社会保障局`, `应急管理厅`).
+fn department(s: &str) -> Option<&str> {
+    let head = chars_prefix(s, DEPARTMENT_MAX_CHARS);
+    let mut best: Option<&str> = None;
+    for (at, _) in head.char_indices().skip(1) {
+        let candidate_end = head[at..]
+            .char_indices()
+            .nth(1)
+            .map_or(head.len(), |(b, _)| at + b);
+        let cand = &head[..candidate_end];
+        if DEPARTMENT_SUBJECT_ENDINGS.iter().any(|e| cand.ends_with(e)) {
+            best = Some(cand);
+            break;
+        }
+    }
+    let cand = best?;
+    let rest = &s[cand.len()..];
+    if !cand.chars().all(|c| crate::text::is_han(c)) {
+        return None;
+    }
+    if DEPARTMENT_NAME_STOPS.iter().any(|w| cand.contains(w))
+        || FALSE_DEPARTMENTS.iter().any(|w| cand.ends_with(w))
+        || rest.starts_with('门')
+        || cand.chars().count() < 2
+    {
+        return None;
+    }
+    Some(cand)
+}
+
+/// Reads the subject `s` opens with.
+fn subject(s: &str, gaz: &Gazetteer) -> Option<Subject> {
+    let s = s.trim_start_matches([' ', '\u{3000}', '“', '"']);
+    if s.starts_with(['我', '本']) {
+        let rest = &s[3..];
+        let rest = strip_glosses(rest);
+        return SELF_WORDS
+            .iter()
+            .find(|w| rest.starts_with(*w))
+            .map(|w| Subject::SelfRef(w));
+    }
+    if let Some((_, level)) = LEVEL_GOVERNMENTS.iter().find(|(g, _)| s.starts_with(g)) {
+        return Some(Subject::SelfRef(level));
+    }
+    if NOT_SUBJECT_OPENERS.iter().any(|w| s.starts_with(w)) {
+        return None;
+    }
+    let place = place_chain(s, gaz);
+    let rest = &s[place..];
+    if place > 0 {
+        if let Some(w) = GOVERNMENT_WORDS.iter().find(|w| rest.starts_with(*w)) {
+            return Some(Subject::Name(s[..place + w.len()].to_string()));
+        }
+        if let Some(d) = department(rest) {
+            return Some(Subject::Name(s[..place + d.len()].to_string()));
+        }
+        if SUBJECT_FOLLOWERS.iter().any(|w| rest.starts_with(w)) || rest.starts_with(['，', ',']) {
+            return Some(Subject::Name(s[..place].to_string()));
+        }
+        return None;
+    }
+    // `市市场监管局`, `省应急管理厅`: this level's department; or a ministry alone.
+    let (lead, rest) = match s.chars().next() {
+        Some(c) if "省市县区镇乡".contains(c) => (c.len_utf8(), &s[c.len_utf8()..]),
+        _ => (0, s),
+    };
+    let d = department(rest)?;
+    let after = &rest[d.len()..];
+    let ministry = lead > 0 || d.chars().count() >= 3;
+    let followed = SUBJECT_FOLLOWERS.iter().any(|w| after.starts_with(w))
+        || after.starts_with(['，', ',', '党', '机']);
+    (ministry && followed && !starts_with_function_word(d))
+        .then(|| Subject::Name(s[..lead + d.len()].to_string()))
+}
+
+/// Byte offsets in `head` where a sentence's subject may start: after a time phrase or a
+/// `领导下` and its comma, and at the start of the first lines.
+fn subject_starts(head: &str) -> Vec<usize> {
+    let mut starts = Vec::new();
+    let mut line_start = 0;
+    for (i, line) in crate::text::split_lines(head).enumerate() {
+        // An addressee line (`市委、市政府:`) names the recipients, not the issuer.
+        let addressee = line.trim_end().ends_with([':', '：']) && line.chars().count() <= 30;
+        if i < SUBJECT_LINES && !addressee {
+            starts.push(line_start);
+        }
+        line_start += line.len() + 1;
+    }
+    for (at, c) in head.char_indices() {
+        if c != '，' && c != ',' {
+            continue;
+        }
+        let before = &head[..at];
+        if SUBJECT_LEADS.iter().any(|l| before.ends_with(l)) {
+            starts.push(at + c.len_utf8());
+        }
+    }
+    starts.sort_unstable();
+    starts.dedup();
+    starts
+}
+
+/// The issuer the opening sentences name, read through self-references.
+pub fn org_from_opening(body: &str, gaz: &Gazetteer) -> Option<String> {
+    let head = chars_prefix(body, OPENING_CHARS);
+    for at in subject_starts(head) {
+        match subject(&head[at..], gaz) {
+            Some(Subject::Name(n)) => return Some(n),
+            Some(Subject::SelfRef(word)) => {
+                if let Some(n) = named_elsewhere(body, word, gaz) {
+                    return Some(n);
+                }
+            }
+            None => {}
+        }
+    }
+    None
+}
+
+/// The body's most frequent name for a self-reference: a place ending with `word` (`我镇` →
+/// 下太镇), or a department ending with it right after a place (`我局` → 前进区教育局).
+fn named_elsewhere(body: &str, word: &str, gaz: &Gazetteer) -> Option<String> {
+    let text = strip_glosses(body);
+    let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
+    let department_word = ["局", "厅", "委", "办"].contains(&word);
+    let offsets: Vec<usize> = text
+        .char_indices()
+        .map(|(b, _)| b)
+        .chain(std::iter::once(text.len()))
+        .collect();
+    for m in gaz.issuer_places(&text).iter().filter(|m| !m.short) {
+        let Some(&start) = offsets.get(m.char_start) else {
+            continue;
+        };
+        if !text[start..].starts_with(m.name.as_str()) {
+            continue;
+        }
+        let name = if department_word {
+            let after = &text[start + m.name.len()..];
+            match department(after) {
+                Some(d) if d.ends_with(word) => format!("{}{d}", m.name),
+                _ => continue,
+            }
+        } else if m.name.ends_with(word) {
+            m.name.clone()
+        } else {
+            continue;
+        };
+        let n = counts.len();
+        counts.entry(name).or_insert((0, n)).0 += 1;
+    }
+    counts
+        .into_iter()
+        .max_by_key(|(_, (count, first))| (*count, std::cmp::Reverse(*first)))
+        .map(|(name, _)| name)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::gazetteer::test_gazetteer;
+
+    fn opening(body: &str) -> Option<String> {
+        org_from_opening(body, test_gazetteer())
+    }
+
+    #[test]
+    fn subject_after_the_year() {
+        assert_eq!(
+            opening("2024年,小营街道深入学习贯彻习近平法治思想。").as_deref(),
+            Some("小营街道")
+        );
+        assert_eq!(
+            opening("2021年,自然资源部坚持以习近平新时代中国特色社会主义思想为指导。").as_deref(),
+            Some("自然资源部")
+        );
+        assert_eq!(
+            opening("2023年,市应急管理局在市委、市政府的正确领导下,坚持依法行政。").as_deref(),
+            Some("市应急管理局")
+        );
+    }
+
+    #[test]
+    fn subject_after_the_leadership_phrase() {
+        assert_eq!(
+            opening("2022年,在区委、区政府的坚强领导下,某某街道办事处坚持依法行政。").as_deref(),
+            Some("某某街道办事处")
+        );
+        assert_eq!(
+            opening("今年以来,在市委、市政府的正确领导下,市人力资源和社会保障局坚持依法行政。")
+                .as_deref(),
+            Some("市人力资源和社会保障局")
+        );
+    }
+
+    #[test]
+    fn places_the_gazetteer_does_not_know() {
+        assert_eq!(
+            opening("2025年,某村乡法治政府建设工作在市委的领导下取得新进展。").as_deref(),
+            Some("某村乡")
+        );
+        assert_eq!(opening("x镇持续规范行政执法行为。").as_deref(), Some("x镇"));
+    }
+
+    #[test]
+    fn no_subject_in_prose_without_one() {
+        assert_eq!(opening("2022年,全市各区、各部门坚持依法行政。"), None);
+        assert_eq!(opening("2021年来,街道按照方案要求开展工作。"), None);
+        assert_eq!(opening("2022年,机关干部坚持学法。"), None);
+    }
+
+    #[test]
+    fn self_references_are_read_through() {
+        let body = "2022年,我镇坚持依法行政。\n一、主要举措\n下太镇司法所开展普法活动,下太镇党委研究部署。";
+        assert_eq!(opening(body).as_deref(), Some("下太镇"));
+        let body = "2022年,我局认真履职。\n前进区教育局制定工作方案,前进区教育局召开会议。";
+        assert_eq!(opening(body).as_deref(), Some("前进区教育局"));
+        let body = "2022年,市政府坚持依法行政。《青岛市停车场条例》出台,青岛市营商环境持续优化。";
+        assert_eq!(opening(body).as_deref(), Some("青岛市"));
+    }
+}
