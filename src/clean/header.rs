@@ -26,6 +26,8 @@ const BANNER_MAX_CHARS: usize = 30;
 const VALUE_MAX_CHARS: usize = 60;
 /// Longest organization line of a byline.
 const BYLINE_ORG_MAX_CHARS: usize = 30;
+/// Shortest line with clause punctuation that reads as prose (characters).
+const PROSE_MIN_CHARS: usize = 20;
 /// Fewest bullet lines that make an unlabeled metadata block.
 const BULLET_BLOCK_MIN_LINES: usize = 3;
 
@@ -125,11 +127,14 @@ fn is_bullet(line: &str) -> bool {
 /// Marks header chrome in `verdicts` (one per line of `lines`, the simplified reading of the
 /// page's non-empty trimmed lines) and reads the values it carries into `meta`.
 pub fn mark_header(lines: &[&str], verdicts: &mut [Option<&'static str>], meta: &mut MetaReader) {
-    let end = lines
+    let first_prose = lines
         .iter()
         .take(HEADER_MAX_LINES)
-        .position(|l| is_prose(strip_leaders(l)))
-        .unwrap_or(lines.len().min(HEADER_MAX_LINES));
+        .position(|l| is_prose(strip_leaders(l)));
+    // Without prose there is no telling the header from the signature: bylines need prose
+    // after them.
+    let has_prose = first_prose.is_some();
+    let end = first_prose.unwrap_or(lines.len().min(HEADER_MAX_LINES));
     if end == 0 {
         return;
     }
@@ -186,7 +191,7 @@ pub fn mark_header(lines: &[&str], verdicts: &mut [Option<&'static str>], meta: 
             continue;
         }
         // A byline, and the organization lines printed right under its date.
-        if let Some(date) = byline_date(line) {
+        if let Some(date) = byline_date(line).filter(|_| has_prose) {
             verdicts[i] = Some("byline");
             meta.add([MetaValue {
                 field: MetaField::Publish,

@@ -12,7 +12,8 @@ use crate::clean::reading::strip_glosses;
 use crate::gazetteer::Gazetteer;
 use crate::lexicon::orgs::{
     DEPARTMENT_NAME_STOPS, DEPARTMENT_SUBJECT_ENDINGS, GOVERNMENT_WORDS, LEVEL_GOVERNMENTS,
-    NOT_SUBJECT_OPENERS, SELF_WORDS, SUBJECT_FOLLOWERS, SUBJECT_LEADS,
+    NOT_PLACE_FIRST_CHARS, NOT_SUBJECT_OPENERS, PLACE_STOPLIST, SELF_REFERENCE_LEVELS,
+    SELF_REFERENCE_MIN_COUNT, SELF_WORDS, SUBJECT_FOLLOWERS, SUBJECT_LEADS,
 };
 use crate::lexicon::PerThread;
 
@@ -28,6 +29,12 @@ const SUBJECT_LINES: usize = 8;
 static PLACE_FALLBACK_RE: PerThread<Regex> = PerThread::new(|| {
     Regex::new(r"^[\p{Han}xX*＊]{1,6}?(?:自治区|自治州|自治县|街道|镇|乡|县|区|市|省|旗)")
         .expect("place fallback regex compiles")
+});
+
+/// A year opening a line, with or without its comma.
+static LEADING_YEAR_RE: PerThread<Regex> = PerThread::new(|| {
+    Regex::new(r"^(?:19|20)[0-9]{2}\s*年(?:度|以来|来)?[，,]?")
+        .expect("leading year regex compiles")
 });
 
 /// Endings that look like a department but are common words (`干部`, `全部`, `部门`).
@@ -53,7 +60,8 @@ fn chars_prefix(s: &str, n: usize) -> &str {
 fn place_chain(s: &str, gaz: &Gazetteer) -> usize {
     let head = chars_prefix(s, 24);
     let mut places = gaz.issuer_places(head);
-    places.retain(|m| !m.short);
+    // Full names only, and never a common word the gazetteer also lists (街道, 城区).
+    places.retain(|m| !m.short && !PLACE_STOPLIST.contains(&m.name.as_str()));
     places.sort_by_key(|m| (m.char_start, std::cmp::Reverse(m.char_end)));
     let mut cursor = 0usize; // characters
     for m in &places {
@@ -170,6 +178,10 @@ fn subject_starts(head: &str) -> Vec<usize> {
         let addressee = line.trim_end().ends_with([':', '：']) && line.chars().count() <= 30;
         if i < SUBJECT_LINES && !addressee {
             starts.push(line_start);
+            // `2020年小白楼街道办事处继续…`: a year without its comma.
+            if let Some(m) = LEADING_YEAR_RE.find(line) {
+                starts.push(line_start + m.end());
+            }
         }
         line_start += line.len() + 1;
     }
@@ -191,8 +203,10 @@ fn subject_starts(head: &str) -> Vec<usize> {
 pub fn org_from_opening(body: &str, gaz: &Gazetteer) -> Option<String> {
     let head = chars_prefix(body, OPENING_CHARS);
     for at in subject_starts(head) {
-        match subject(&head[at..], gaz) {
-            Some(Subject::Name(n)) => return Some(n),
+        let printed = &head[at..];
+        let plain = strip_glosses(chars_prefix(printed, 60));
+        match subject(&plain, gaz) {
+            Some(Subject::Name(n)) => return Some(printed_prefix(printed, n.chars().count())),
             Some(Subject::SelfRef(word)) => {
                 if let Some(n) = named_elsewhere(body, word, gaz) {
                     return Some(n);
@@ -202,6 +216,53 @@ pub fn org_from_opening(body: &str, gaz: &Gazetteer) -> Option<String> {
         }
     }
     None
+}
+
+/// The first `n` characters of `printed` not counting pinyin glosses, glosses included.
+fn printed_prefix(printed: &str, n: usize) -> String {
+    let mut end = 0;
+    let mut taken = 0;
+    while taken < n && end < printed.len() {
+        let rest = &printed[end..];
+        let glossed = strip_glosses(rest);
+        // A gloss at this point is skipped whole.
+        if rest.starts_with(['(', '（']) && !glossed.starts_with(['(', '（']) {
+            let close = rest.find([')', '）']).map_or(rest.len(), |c| c + 1);
+            end += close;
+            continue;
+        }
+        let c = rest.chars().next().map_or(1, char::len_utf8);
+        end += c;
+        taken += 1;
+    }
+    printed[..end].to_string()
+}
+
+/// `省政府`, `市人民政府` as the issuer: the government of the body's most frequent place of
+/// that level (`湖南省`), when the body names one.
+pub fn resolve_bare_government(org: &str, body: &str, gaz: &Gazetteer) -> Option<String> {
+    let (_, level) = LEVEL_GOVERNMENTS.iter().find(|(g, _)| *g == org)?;
+    named_elsewhere(body, level, gaz)
+}
+
+/// The admin level a page gives itself by its self-references (`我镇`, `全县`), when one
+/// kind is said at least twice and more often than any other.
+pub fn level_from_self_references(body: &str) -> Option<&'static str> {
+    let mut counts: HashMap<&'static str, usize> = HashMap::new();
+    for (word, level) in SELF_REFERENCE_LEVELS {
+        let n = memchr::memmem::find_iter(body.as_bytes(), word.as_bytes()).count();
+        *counts.entry(level).or_default() += n;
+    }
+    let mut ranked: Vec<(&'static str, usize)> = counts.into_iter().collect();
+    ranked.sort_by_key(|(l, n)| (std::cmp::Reverse(*n), *l));
+    match ranked.as_slice() {
+        [(level, n), rest @ ..]
+            if *n >= SELF_REFERENCE_MIN_COUNT && rest.first().is_none_or(|(_, m)| m < n) =>
+        {
+            Some(*level)
+        }
+        _ => None,
+    }
 }
 
 /// The body's most frequent name for a self-reference: a place ending with `word` (`我镇` →
@@ -236,10 +297,43 @@ fn named_elsewhere(body: &str, word: &str, gaz: &Gazetteer) -> Option<String> {
         let n = counts.len();
         counts.entry(name).or_insert((0, n)).0 += 1;
     }
+    // Cities and counties are all in the gazetteer; towns and street offices may not be.
+    if counts.is_empty() && ["镇", "乡", "街道"].contains(&word) {
+        unknown_places(&text, word, &mut counts);
+    }
     counts
         .into_iter()
-        .max_by_key(|(_, (count, first))| (*count, std::cmp::Reverse(*first)))
+        .filter(|(_, (count, _))| *count >= 1)
+        .max_by_key(|(name, (count, first))| {
+            (
+                *count,
+                std::cmp::Reverse(name.chars().count()),
+                std::cmp::Reverse(*first),
+            )
+        })
         .map(|(name, _)| name)
+}
+
+/// Names of places the gazetteer does not know: two or three Chinese characters before the
+/// place word, printed at least twice (`下太镇` for `我镇`).
+fn unknown_places(text: &str, word: &str, counts: &mut HashMap<String, (usize, usize)>) {
+    let mut found: HashMap<String, (usize, usize)> = HashMap::new();
+    for (at, _) in text.match_indices(word) {
+        let before: Vec<char> = text[..at].chars().rev().take(3).collect();
+        for len in 2..=3 {
+            if before.len() < len {
+                break;
+            }
+            let name: String = before[..len].iter().rev().collect();
+            let first = name.chars().next().unwrap_or('我');
+            if !name.chars().all(crate::text::is_han) || NOT_PLACE_FIRST_CHARS.contains(first) {
+                continue;
+            }
+            let n = found.len();
+            found.entry(format!("{name}{word}")).or_insert((0, n)).0 += 1;
+        }
+    }
+    counts.extend(found.into_iter().filter(|(_, (count, _))| *count >= 2));
 }
 
 #[cfg(test)]
@@ -304,5 +398,27 @@ mod tests {
         assert_eq!(opening(body).as_deref(), Some("前进区教育局"));
         let body = "2022年,市政府坚持依法行政。《青岛市停车场条例》出台,青岛市营商环境持续优化。";
         assert_eq!(opening(body).as_deref(), Some("青岛市"));
+        // A town the gazetteer does not know, named twice.
+        let body = "2022年,我镇坚持依法行政。\n某太镇司法所开展普法,某太镇党委研究部署。";
+        assert_eq!(opening(body).as_deref(), Some("某太镇"));
+    }
+
+    #[test]
+    fn glosses_are_skipped_for_reading_and_kept_in_the_name() {
+        let body = "2月29日,龙湖区(qū)司法局召开全区(qū)司法行政工作会议。";
+        assert_eq!(opening(body).as_deref(), Some("龙湖区(qū)司法局"));
+    }
+
+    #[test]
+    fn the_level_from_self_references() {
+        assert_eq!(
+            level_from_self_references("我镇开展普法。全镇共调解纠纷。"),
+            Some("乡镇")
+        );
+        assert_eq!(level_from_self_references("我局开展普法。"), None);
+        assert_eq!(
+            level_from_self_references("我局开展普法。本局制定方案。"),
+            Some("部门")
+        );
     }
 }

@@ -101,6 +101,8 @@ fn first_year(text: &str) -> Option<(i32, usize)> {
 /// A string that reads as the name of an issuing body: short, no sentence punctuation, and
 /// ends with a government, department or place word.
 fn looks_like_org(s: &str) -> bool {
+    // Pinyin glosses (`區(qū)`) are noise for matching; the printed form is kept.
+    let s = &*crate::clean::reading::strip_glosses(s);
     let n = s.chars().count();
     (2..=60).contains(&n)
         && !s.contains([
@@ -251,7 +253,6 @@ fn find_doc_number(lines: &[&str]) -> Option<String> {
 /// The issuer printed in the title before 关于 or the year (`滨海镇2022年…`), or right after
 /// a leading year (`2023年XX区法治政府建设年度报告`).
 fn org_from_title(title: &str) -> Option<String> {
-    let title = &*crate::clean::reading::strip_glosses(title);
     // `【政策解读】《某县人民政府关于…的报告》解读`: the issuer is the quoted report's.
     let bare = title
         .strip_prefix('【')
@@ -643,7 +644,12 @@ pub fn extract_metadata(
         warnings.push(format!("organization taken from the page's 来源 line ({source}): the text does not name its issuer"));
         Some(source.to_string())
     });
-    let core = base.as_deref().and_then(|b| core_place(b, gazetteer));
+    // `现将省政府…报告如下`: the government of a level, named elsewhere in the body.
+    let base = base
+        .map(|b| crate::extract::issuer::resolve_bare_government(&b, body, gazetteer).unwrap_or(b));
+    let core = base
+        .as_deref()
+        .and_then(|b| core_place(&crate::clean::reading::strip_glosses(b), gazetteer));
     let organization = base.as_ref().map(|base| {
         let Some(core) = core.as_deref() else {
             return base.clone();
@@ -692,14 +698,19 @@ pub fn extract_metadata(
         if department {
             return Some("部门");
         }
+        let stem = core
+            .as_deref()
+            .unwrap_or(org.split_whitespace().last().unwrap_or(org));
         match (place.level, place.place_name.as_deref()) {
+            // 海滨街 is the street office 海滨街道, whatever the gazetteer's namesake.
+            (Some(DivisionLevel::Township), _) if org.ends_with('街') => Some("街道"),
             (Some(level), Some(name)) => Some(level.admin_level(name)),
-            _ => level_from_suffix(
-                core.as_deref()
-                    .unwrap_or(org.split_whitespace().last().unwrap_or(org)),
-            ),
+            _ => level_from_suffix(stem),
         }
     });
+    // A page that never names its issuer still says what it is (`我镇`, `全县`, `我局`).
+    let admin_level =
+        admin_level.or_else(|| crate::extract::issuer::level_from_self_references(body));
     let org_short = organization
         .as_deref()
         .map(|o| org_short(o, core.as_deref(), department));
@@ -991,7 +1002,7 @@ mod tests {
             None
         );
         assert_eq!(
-            org_from_opening(
+            crate::extract::issuer::org_from_opening(
                 "2020年小白楼街道办事处继续规范和加强基层法治建设",
                 test_gazetteer()
             )

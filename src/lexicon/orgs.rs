@@ -266,6 +266,7 @@ pub const PUBLISH_PREVIOUS_YEAR_LAST_MONTH: u32 = 4;
 /// `今年以来,…`, `在区委、区政府的正确领导下,…`): the subject starts after one of these and
 /// its comma.
 pub const SUBJECT_LEADS: &[&str] = &[
+    "日",
     "今年以来",
     "年以来",
     "年来",
@@ -376,3 +377,43 @@ pub const LEVEL_GOVERNMENTS: &[(&str, &str)] = &[
 
 /// Sentence openers that are not a subject (`全市各区`, `各部门`).
 pub const NOT_SUBJECT_OPENERS: &[&str] = &["全", "各", "该", "这", "此", "其"];
+
+/// Self-references and the admin level they give a page that never names its issuer
+/// (`我镇`, `全县`, `本局`).
+pub const SELF_REFERENCE_LEVELS: &[(&str, &str)] = &[
+    ("我街道", "街道"),
+    ("本街道", "街道"),
+    ("全街道", "街道"),
+    ("我镇", "乡镇"),
+    ("本镇", "乡镇"),
+    ("全镇", "乡镇"),
+    ("我乡", "乡镇"),
+    ("本乡", "乡镇"),
+    ("全乡", "乡镇"),
+    ("我县", "区县"),
+    ("本县", "区县"),
+    ("全县", "区县"),
+    ("我区", "区县"),
+    ("本区", "区县"),
+    ("全区", "区县"),
+    ("我市", "市"),
+    ("本市", "市"),
+    ("全市", "市"),
+    ("我省", "省"),
+    ("本省", "省"),
+    ("全省", "省"),
+    ("我局", "部门"),
+    ("本局", "部门"),
+    ("我厅", "部门"),
+    ("本厅", "部门"),
+    ("我委", "部门"),
+    ("本委", "部门"),
+];
+
+/// Fewest mentions of a self-reference that decide the level on their own.
+pub const SELF_REFERENCE_MIN_COUNT: usize = 2;
+
+/// First characters of a string before a place suffix that is no place name (`全镇`,
+/// `各乡镇`, `我县`).
+pub const NOT_PLACE_FIRST_CHARS: &str =
+    "我本全各该每乡城村市县区省在对和与及的了是为等、到至向从于";
