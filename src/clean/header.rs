@@ -72,7 +72,10 @@ const ORG_TAILS: &[&str] = &[
 
 /// A line of prose: it ends a sentence, or is long and has clause punctuation.
 fn is_prose(line: &str) -> bool {
-    line.ends_with('。') || (!has_at_most_chars(line, 40) && line.contains(['，', ',', '。', '；']))
+    line.ends_with('。')
+        || (!has_at_most_chars(line, PROSE_MIN_CHARS)
+            && line.contains(['，', ',', '。', '；'])
+            && line.chars().any(crate::text::is_han))
 }
 
 fn strip_leaders(line: &str) -> &str {
