@@ -136,6 +136,10 @@ pub fn main_with(cli: Cli) -> i32 {
                     || file.output.partition_by.as_deref() == Some("report_year"),
                 resources,
             };
+            if let Err(refused) = crate::outdir::check_output(&cfg.output, &cfg.input) {
+                return fail_usage(&refused.0);
+            }
+            crate::outdir::install_signal_cleanup();
             match pipeline::run(&cfg) {
                 Ok(s) => {
                     let rows: Vec<String> = s
@@ -239,4 +243,11 @@ fn synth_corpus(
 fn fail(msg: &str) -> i32 {
     eprintln!("govreport: error: {msg}");
     1
+}
+
+/// A request govreport refuses (a dangerous output directory, a file it cannot read as a
+/// document): exit code 2, nothing touched.
+fn fail_usage(msg: &str) -> i32 {
+    eprintln!("govreport: error: {msg}");
+    2
 }

@@ -703,19 +703,17 @@ pub fn run(cfg: &RunConfig) -> Result<RunSummary, String> {
             LazyLock::force(gazetteer);
         })
         .map_err(|e| format!("cannot start a thread: {e}"))?;
-    let tmp = temp_dir_for(&cfg.output);
-    if tmp.exists() {
-        fs::remove_dir_all(&tmp).map_err(|e| format!("cannot clear {}: {e}", tmp.display()))?;
-    }
-    fs::create_dir_all(&tmp).map_err(|e| format!("cannot create {}: {e}", tmp.display()))?;
+    crate::outdir::check_output(&cfg.output, &cfg.input).map_err(|r| r.0)?;
+    crate::outdir::remove_stale_siblings(&cfg.output);
+    let tmp = crate::outdir::create_temp(&cfg.output)?;
 
     match run_into(cfg, &excludes, &tmp, started, started_at) {
         Ok(summary) => {
-            replace_dir(&tmp, &cfg.output)?;
+            crate::outdir::replace_dir(&tmp, &cfg.output)?;
             Ok(summary)
         }
         Err(e) => {
-            let _ = fs::remove_dir_all(&tmp);
+            crate::outdir::discard_temp(&tmp);
             Err(e)
         }
     }
@@ -1051,47 +1049,6 @@ pub fn peak_rss_bytes() -> Option<u64> {
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
     let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
     Some(kb * 1024)
-}
-
-fn temp_dir_for(output: &Path) -> PathBuf {
-    let name = output
-        .file_name()
-        .map_or("out".into(), |n| n.to_string_lossy().into_owned());
-    output.with_file_name(format!("{name}.tmp-{}", std::process::id()))
-}
-
-/// Moves the finished tables into place: the old output is set aside first and removed
-/// only after the new one is in place.
-fn replace_dir(tmp: &Path, output: &Path) -> Result<(), String> {
-    if let Some(parent) = output.parent().filter(|p| !p.as_os_str().is_empty()) {
-        fs::create_dir_all(parent)
-            .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
-    }
-    let old = output.with_file_name(format!(
-        "{}.old-{}",
-        output
-            .file_name()
-            .map_or("out".into(), |n| n.to_string_lossy().into_owned()),
-        std::process::id()
-    ));
-    let had_old = output.exists();
-    if had_old {
-        fs::rename(output, &old)
-            .map_err(|e| format!("cannot move old output {} aside: {e}", output.display()))?;
-    }
-    if let Err(e) = fs::rename(tmp, output) {
-        if had_old {
-            let _ = fs::rename(&old, output);
-        }
-        return Err(format!(
-            "cannot move new tables into {}: {e}",
-            output.display()
-        ));
-    }
-    if had_old {
-        let _ = fs::remove_dir_all(&old);
-    }
-    Ok(())
 }
 
 #[cfg(test)]
