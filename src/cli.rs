@@ -148,11 +148,12 @@ pub fn main_with(cli: Cli) -> i32 {
                         .map(|(n, c)| format!("{n}={c}"))
                         .collect();
                     eprintln!(
-                        "govreport: {} files: {} documents ({} duplicates), {} rejected; {} in {:.2}s -> {}",
+                        "govreport: {} files: {} documents ({} duplicates), {} rejected, {} paths skipped (see manifest.json); {} in {:.2}s -> {}",
                         s.files_found,
                         s.documents,
                         s.duplicates,
                         s.rejected,
+                        s.skipped.total(),
                         rows.join(" "),
                         s.elapsed_secs,
                         cfg.output.display()
@@ -169,6 +170,7 @@ pub fn main_with(cli: Cli) -> i32 {
             let input = InputFile {
                 path: file.clone(),
                 rel_path: name,
+                problem: None,
             };
             let source = match ingest::read_input(&input, ReadLimits::default()) {
                 Ok(s) => s,

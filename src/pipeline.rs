@@ -93,6 +93,8 @@ pub struct RunSummary {
     pub documents: u64,
     pub rejected: u64,
     pub duplicates: u64,
+    /// Paths the walk met that are neither documents nor rejects (hidden, excluded, …).
+    pub skipped: ingest::Skipped,
     pub table_rows: Vec<(&'static str, u64)>,
     pub input_bytes: u64,
     pub elapsed_secs: f64,
@@ -690,8 +692,21 @@ impl Progress {
 pub fn run(cfg: &RunConfig) -> Result<RunSummary, String> {
     let started = Instant::now();
     let started_at = chrono::Utc::now();
-    if !cfg.input.exists() {
-        return Err(format!("input {} does not exist", cfg.input.display()));
+    match fs::metadata(&cfg.input) {
+        Err(e) => {
+            return Err(format!(
+                "input {} cannot be read: {}",
+                cfg.input.display(),
+                ingest::discover::io_sentence(&e)
+            ))
+        }
+        Ok(m) if !m.is_dir() && !m.is_file() => {
+            return Err(format!(
+                "input {} is not a directory or a regular file (a FIFO, socket or device?)",
+                cfg.input.display()
+            ))
+        }
+        Ok(_) => {}
     }
     let excludes = ingest::build_excludes(&cfg.exclude)?;
     let gazetteer = cfg.resources.gazetteer;
@@ -851,6 +866,7 @@ fn run_into(
         let written: Vec<WriterResult> = written.into_iter().flatten().collect();
         (written, analysis)
     });
+    summary.skipped = files.skipped;
     if worker_crashed {
         return Err("a worker thread crashed while processing a batch (please report)".into());
     }
@@ -997,6 +1013,7 @@ fn write_manifest(
             "read": s.documents,
             "rejected": s.rejected,
             "duplicates": s.duplicates,
+            "skipped": s.skipped.to_json(),
         },
         "input_bytes": s.input_bytes,
         "elapsed_seconds": s.elapsed_secs,

@@ -10,3 +10,6 @@ mod support;
 
 #[path = "hostile/output.rs"]
 mod output;
+
+#[path = "hostile/discovery.rs"]
+mod discovery;

@@ -3,17 +3,19 @@
 //! Discovery is lazy (a `walkdir` iterator in file-name order, so runs are deterministic);
 //! reading is a pure function of the path and bytes, so documents can be read in parallel.
 
+pub mod discover;
 pub mod docx;
+
+pub use discover::{discover, Discovery, Skipped};
 
 use crate::lexicon::PerThread;
 use std::borrow::Cow;
 use std::fs;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::sync::LazyLock;
 
 use encoding_rs::{Encoding, BIG5, GB18030, UTF_16BE, UTF_16LE, UTF_8};
 use globset::{Glob, GlobSet, GlobSetBuilder};
-use walkdir::WalkDir;
 
 use crate::model::{PageMeta, Reject, SourceDoc, SourceFormat};
 
@@ -22,45 +24,15 @@ static DECLARED_CHARSET: PerThread<regex::bytes::Regex> = PerThread::new(|| {
     regex::bytes::Regex::new(r#"(?i)(?:charset|encoding)\s*=\s*["']?\s*([a-z0-9_\-]+)"#).unwrap()
 });
 
-/// A file found under the input root, not yet read.
-#[derive(Debug, Clone)]
+/// A path found under the input root, not yet read.
+#[derive(Debug, Clone, Default)]
 pub struct InputFile {
     pub path: PathBuf,
     /// Path relative to the input root, with `/` separators.
     pub rel_path: String,
-}
-
-/// Walks `root` lazily in a stable order, skipping hidden entries and paths matching `exclude`.
-pub fn discover<'a>(root: &Path, exclude: &'a GlobSet) -> impl Iterator<Item = InputFile> + 'a {
-    let root_buf = root.to_path_buf();
-    let single_file = root.is_file();
-    WalkDir::new(root)
-        .follow_links(true)
-        .sort_by_file_name()
-        .into_iter()
-        .filter_entry(|e| e.depth() == 0 || !e.file_name().to_string_lossy().starts_with('.'))
-        .filter_map(Result::ok)
-        .filter(|e| e.file_type().is_file())
-        .filter_map(move |e| {
-            let rel = if single_file {
-                e.file_name().to_string_lossy().into_owned()
-            } else {
-                e.path()
-                    .strip_prefix(&root_buf)
-                    .unwrap_or(e.path())
-                    .components()
-                    .map(|c| c.as_os_str().to_string_lossy())
-                    .collect::<Vec<_>>()
-                    .join("/")
-            };
-            if exclude.is_match(&rel) {
-                return None;
-            }
-            Some(InputFile {
-                path: e.into_path(),
-                rel_path: rel,
-            })
-        })
+    /// Why the walk could not take this path as a document (a folder that cannot be read, a
+    /// dangling link …): it becomes a reject with this sentence.
+    pub problem: Option<String>,
 }
 
 /// Compiles exclude patterns such as `out/**`.
@@ -95,18 +67,53 @@ pub fn read_input(file: &InputFile, limits: ReadLimits) -> Result<SourceDoc, Rej
         error,
         source_bytes: bytes,
     };
-    let size = fs::metadata(&file.path).map(|m| m.len()).unwrap_or(0);
-    if size > limits.max_file_bytes {
+    if let Some(problem) = &file.problem {
+        return Err(Reject {
+            stage: "discover",
+            ..reject(problem.clone(), 0)
+        });
+    }
+    let meta = fs::metadata(&file.path).map_err(|e| {
+        reject(
+            format!("file could not be read: {}", discover::io_sentence(&e)),
+            0,
+        )
+    })?;
+    if !meta.is_file() {
         return Err(reject(
+            "not a regular file (a folder, FIFO, socket or device); not read".to_string(),
+            0,
+        ));
+    }
+    let too_big = |size: u64| {
+        reject(
             format!(
                 "file is {size} bytes, larger than the limit of {} bytes (max_file_bytes); skipped",
                 limits.max_file_bytes
             ),
             size,
-        ));
+        )
+    };
+    let size = meta.len();
+    if size > limits.max_file_bytes {
+        return Err(too_big(size));
     }
-    let bytes =
-        fs::read(&file.path).map_err(|e| reject(format!("file could not be read: {e}"), size))?;
+    // Read at most one byte past the limit: a file that grows while it is read is caught.
+    let mut bytes = Vec::with_capacity(size as usize);
+    fs::File::open(&file.path)
+        .and_then(|f| {
+            use std::io::Read;
+            f.take(limits.max_file_bytes + 1).read_to_end(&mut bytes)
+        })
+        .map_err(|e| {
+            reject(
+                format!("file could not be read: {}", discover::io_sentence(&e)),
+                size,
+            )
+        })?;
+    if bytes.len() as u64 > limits.max_file_bytes {
+        return Err(too_big(bytes.len() as u64));
+    }
     decode_document(&file.rel_path, &bytes).map_err(|error| reject(error, bytes.len() as u64))
 }
 
