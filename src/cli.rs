@@ -119,15 +119,14 @@ pub fn main_with(cli: Cli) -> i32 {
                 Ok(r) => r,
                 Err(e) => return fail(&e),
             };
+            let limits = file.input.limits();
             let cfg = RunConfig {
                 input: input.unwrap_or(file.input.root),
                 output: output.unwrap_or(file.output.dir),
                 exclude: file.input.exclude,
                 threads: threads.unwrap_or(file.run.threads),
                 batch_size: file.run.batch_size,
-                limits: ReadLimits {
-                    max_file_bytes: file.input.max_file_bytes,
-                },
+                limits,
                 csv_bom: csv_bom || file.output.csv_bom,
                 pipeline_file: pipeline_path,
                 pipeline_text: text,
@@ -180,7 +179,16 @@ pub fn main_with(cli: Cli) -> i32 {
                 Ok(r) => r,
                 Err(e) => return fail(&e),
             };
-            let doc = pipeline::process_document(source, res);
+            let doc = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+                pipeline::process_document(source, res)
+            }));
+            let doc = match doc {
+                Ok(d) => d,
+                Err(payload) => {
+                    let (_, why) = pipeline::unwind_sentence(&*payload, ReadLimits::default());
+                    return fail(&format!("{}: {why}", file.display()));
+                }
+            };
             match serde_json::to_string_pretty(&document_json(&doc)) {
                 Ok(s) => {
                     println!("{s}");

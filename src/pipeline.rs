@@ -254,13 +254,17 @@ pub fn process_document_timed(source: SourceDoc, res: Resources) -> (DocResult, 
     let mut times = StageTimes::default();
     let t = Instant::now();
     let chars_raw = source.text.chars().count();
+    // `budget::check` between the stages: a document past its time budget stops here.
     let clean = clean_document(&source);
     times.clean = t.elapsed();
+    crate::budget::check();
     let t = Instant::now();
     let sections = build_sections(&clean.body);
     times.structure = t.elapsed();
+    crate::budget::check();
     let t = Instant::now();
     let (meta, dates) = extract_metadata(&clean, &sections, res.gazetteer);
+    crate::budget::check();
     let mut facts = extract_facts(&clean.body, &sections, &dates);
     res.taxonomy.assign(&mut facts);
     times.extract = t.elapsed();
@@ -308,46 +312,77 @@ fn process_file(file: &InputFile, limits: ReadLimits, res: Resources) -> Outcome
     (outcome, times.scaled_to(cpu.elapsed(), wall.elapsed()))
 }
 
-/// `process_file` with wall times per stage.
+/// `process_file` with wall times per stage. The document has `limits.max_seconds_per_file`
+/// (see `budget`): past it, or on a panic in any stage, it becomes a reject.
 fn process_file_timed(file: &InputFile, limits: ReadLimits, res: Resources) -> Outcome {
+    let _deadline = crate::budget::start(limits.time_budget());
     let t = Instant::now();
-    let source = match ingest::read_input(file, limits) {
-        Ok(s) => s,
-        Err(r) => {
-            return (
-                Err(r),
-                StageTimes {
-                    read: t.elapsed(),
-                    ..Default::default()
-                },
-            )
-        }
+    let mut read = Duration::ZERO;
+    let mut bytes = 0;
+    let outcome = catch_unwind(AssertUnwindSafe(|| {
+        let source = ingest::read_input(file, limits)?;
+        read = t.elapsed();
+        bytes = source.source_bytes;
+        crate::budget::check();
+        Ok(process_document_timed(source, res))
+    }));
+    let stage = if read.is_zero() { "ingest" } else { "extract" };
+    let failed = |error: String| Reject {
+        source_path: file.rel_path.clone(),
+        stage,
+        error,
+        source_bytes: bytes.max(file_size(file)),
     };
-    let read = t.elapsed();
-    let bytes = source.source_bytes;
-    match catch_unwind(AssertUnwindSafe(|| process_document_timed(source, res))) {
-        Ok((doc, times)) => (Ok(doc), StageTimes { read, ..times }),
+    let only_read = |read: Duration| StageTimes {
+        read: if read.is_zero() { t.elapsed() } else { read },
+        ..Default::default()
+    };
+    match outcome {
+        Ok(Ok((doc, times))) => (Ok(doc), StageTimes { read, ..times }),
+        Ok(Err(reject)) => (Err(reject), only_read(read)),
         Err(panic) => {
-            let what = panic
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "unknown error".into());
+            let (unwound_at, error) = unwind_sentence(&*panic, limits);
             let reject = Reject {
-                source_path: file.rel_path.clone(),
-                stage: "extract",
-                error: format!("internal error while extracting (please report): {what}"),
-                source_bytes: bytes,
+                stage: unwound_at.unwrap_or(stage),
+                ..failed(error)
             };
-            (
-                Err(reject),
-                StageTimes {
-                    read,
-                    ..Default::default()
-                },
-            )
+            (Err(reject), only_read(read))
         }
     }
+}
+
+/// The stage (when the payload names one) and the sentence for a document whose processing
+/// unwound: past its time budget, refused by a stage, or a panic (a bug).
+pub fn unwind_sentence(
+    payload: &(dyn std::any::Any + Send),
+    limits: ReadLimits,
+) -> (Option<&'static str>, String) {
+    if crate::budget::is_exceeded(payload) {
+        return (
+            None,
+            format!(
+                "took longer than {} s (max_seconds_per_file); not processed",
+                limits.max_seconds_per_file
+            ),
+        );
+    }
+    if let Some(r) = payload.downcast_ref::<crate::budget::Refused>() {
+        return (Some(r.stage), r.sentence.clone());
+    }
+    let what = payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown error".into());
+    (
+        None,
+        format!("internal error while processing (please report): {what}"),
+    )
+}
+
+/// A file's size for a reject row when it was not read (0 if unknown).
+fn file_size(file: &InputFile) -> u64 {
+    std::fs::metadata(&file.path).map_or(0, |m| m.len())
 }
 
 /// One table's writer: a single file pair, or one pair per report year.

@@ -13,3 +13,6 @@ mod output;
 
 #[path = "hostile/discovery.rs"]
 mod discovery;
+
+#[path = "hostile/bombs.rs"]
+mod bombs;

@@ -6,6 +6,7 @@
 pub mod decode;
 pub mod discover;
 pub mod docx;
+pub mod prescan;
 
 pub use decode::{decode_text, Decoded};
 pub use discover::{discover, Discovery, Skipped};
@@ -46,17 +47,40 @@ pub fn build_excludes(patterns: &[String]) -> Result<GlobSet, String> {
     builder.build().map_err(|e| e.to_string())
 }
 
-/// Limits that protect a run from pathological inputs.
+/// Limits that protect a run from pathological inputs, per file. The defaults are here;
+/// pipeline files set them under `[input]` (see `config`).
 #[derive(Debug, Clone, Copy)]
 pub struct ReadLimits {
+    /// Files larger than this are rejected unread.
     pub max_file_bytes: u64,
+    /// A .docx whose parts decompress to more than this (in all, or any one part) is
+    /// rejected; so is a part that decompresses to more than `max_docx_ratio` times its
+    /// compressed size (and to more than 1 MB).
+    pub max_docx_inflated_bytes: u64,
+    pub max_docx_ratio: u64,
+    /// A document still being processed after this many seconds becomes a reject
+    /// (0 = no limit).
+    pub max_seconds_per_file: f64,
 }
 
 impl Default for ReadLimits {
     fn default() -> Self {
+        use crate::limits::*;
         ReadLimits {
-            max_file_bytes: 50 * 1024 * 1024,
+            max_file_bytes: MAX_FILE_BYTES,
+            max_docx_inflated_bytes: MAX_DOCX_INFLATED_BYTES,
+            max_docx_ratio: MAX_DOCX_RATIO,
+            max_seconds_per_file: MAX_SECONDS_PER_FILE,
         }
+    }
+}
+
+impl ReadLimits {
+    /// The per-document time budget, if there is one.
+    pub fn time_budget(&self) -> Option<std::time::Duration> {
+        (self.max_seconds_per_file > 0.0)
+            .then(|| std::time::Duration::try_from_secs_f64(self.max_seconds_per_file).ok())
+            .flatten()
     }
 }
 
@@ -115,11 +139,22 @@ pub fn read_input(file: &InputFile, limits: ReadLimits) -> Result<SourceDoc, Rej
     if bytes.len() as u64 > limits.max_file_bytes {
         return Err(too_big(bytes.len() as u64));
     }
-    decode_document(&file.rel_path, &bytes).map_err(|error| reject(error, bytes.len() as u64))
+    decode_document_with(&file.rel_path, &bytes, limits)
+        .map_err(|error| reject(error, bytes.len() as u64))
 }
 
-/// Recognises the format and decodes `bytes` into a `SourceDoc`. Pure: no file system.
+/// Recognises the format and decodes `bytes` into a `SourceDoc`, with the default limits.
+/// Pure: no file system.
 pub fn decode_document(rel_path: &str, bytes: &[u8]) -> Result<SourceDoc, String> {
+    decode_document_with(rel_path, bytes, ReadLimits::default())
+}
+
+/// `decode_document` with the run's limits.
+pub fn decode_document_with(
+    rel_path: &str,
+    bytes: &[u8],
+    limits: ReadLimits,
+) -> Result<SourceDoc, String> {
     if bytes.is_empty() {
         return Err("file is empty (0 bytes)".to_string());
     }
@@ -127,7 +162,7 @@ pub fn decode_document(rel_path: &str, bytes: &[u8]) -> Result<SourceDoc, String
     let mut warnings = Vec::new();
     let (text, encoding, meta) = match format {
         SourceFormat::Docx => {
-            let d = docx::read_docx(bytes)?;
+            let d = docx::read_docx_limited(bytes, limits)?;
             (d.text, "UTF-8", d.meta)
         }
         SourceFormat::Html => {
@@ -146,7 +181,15 @@ pub fn decode_document(rel_path: &str, bytes: &[u8]) -> Result<SourceDoc, String
                 }
             }
             warnings.extend(decoded.warnings.iter().cloned());
-            (decoded.text, decoded.encoding, PageMeta::default())
+            let mut text = decoded.text;
+            let max = crate::limits::MAX_HTML_ATTRIBUTES;
+            if let Some((capped, dropped)) = prescan::cap_attributes(&text, max) {
+                warnings.push(format!(
+                    "{dropped} HTML attributes beyond {max} in one tag were dropped"
+                ));
+                text = capped;
+            }
+            (text, decoded.encoding, PageMeta::default())
         }
         SourceFormat::Txt | SourceFormat::Md => {
             let decoded = decode::decode_text(bytes, None)?;
