@@ -263,14 +263,15 @@ pub fn create_temp(output: &Path) -> Result<PathBuf, String> {
         fs::create_dir_all(parent)
             .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
     }
-    fs::create_dir(&tmp).map_err(|e| format!("cannot create {}: {e}", tmp.display()))?;
+    // The signal handler waits on this lock: it never sees the folder without its marker.
     let mut active = ACTIVE_TMP.lock().unwrap_or_else(|e| e.into_inner());
-    *active = Some(tmp.clone());
-    drop(active);
+    fs::create_dir(&tmp).map_err(|e| format!("cannot create {}: {e}", tmp.display()))?;
     if let Err(e) = mark(&tmp) {
-        discard_temp(&tmp);
+        // Created just now by this run: ours even without the marker.
+        let _ = fs::remove_dir_all(&tmp);
         return Err(e);
     }
+    *active = Some(tmp.clone());
     Ok(tmp)
 }
 
@@ -355,7 +356,22 @@ pub fn install_signal_cleanup() {
                 if libc::sigwait(&set, &mut sig) == 0 {
                     let active = ACTIVE_TMP.lock().unwrap_or_else(|e| e.into_inner());
                     if let Some(tmp) = active.as_ref().filter(|t| is_ours(t)) {
-                        let _ = fs::remove_dir_all(tmp);
+                        // The other threads run on: a removal can meet a file made after it
+                        // listed the folder, and a table writer opening its files re-creates
+                        // the folder. Remove until it stays gone for 20 ms (at most ~1 s).
+                        let mut gone_for = 0;
+                        for _ in 0..200 {
+                            if fs::symlink_metadata(tmp).is_err() {
+                                gone_for += 1;
+                                if gone_for == 4 {
+                                    break;
+                                }
+                            } else {
+                                gone_for = 0;
+                                let _ = fs::remove_dir_all(tmp);
+                            }
+                            std::thread::sleep(std::time::Duration::from_millis(5));
+                        }
                     }
                     eprintln!("govreport: interrupted (signal {sig}); nothing was written");
                     std::process::exit(128 + sig);
