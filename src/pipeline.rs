@@ -16,7 +16,7 @@ use rayon::prelude::*;
 use serde_json::json;
 
 use crate::clean::clean_document;
-use crate::extract::facts::extract_facts;
+use crate::extract::facts::extract_facts_bounded;
 use crate::extract::metadata::extract_metadata;
 use crate::gazetteer::Gazetteer;
 use crate::indicators::Taxonomy;
@@ -265,7 +265,7 @@ pub fn process_document_timed(source: SourceDoc, res: Resources) -> (DocResult, 
     let t = Instant::now();
     let (meta, dates) = extract_metadata(&clean, &sections, res.gazetteer);
     crate::budget::check();
-    let mut facts = extract_facts(&clean.body, &sections, &dates);
+    let (mut facts, fact_warnings) = extract_facts_bounded(&clean.body, &sections, &dates);
     res.taxonomy.assign(&mut facts);
     times.extract = t.elapsed();
     let required_sections_missing = missing_mandated(&sections);
@@ -276,6 +276,7 @@ pub fn process_document_timed(source: SourceDoc, res: Resources) -> (DocResult, 
         warnings.push("no report text is left after removing website boilerplate".to_string());
     }
     warnings.extend(meta.warnings.iter().cloned());
+    warnings.extend(fact_warnings);
     let doc = DocResult {
         source,
         chars_raw,

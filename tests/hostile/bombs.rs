@@ -1,4 +1,4 @@
-//! Defects 4 and 6: no single file stalls the run or exhausts memory.
+//! Defects 2, 4 and 6: no single file fills the disk, stalls the run or exhausts memory.
 //! Inputs are built here; the checks are on output sizes and on the accounting, not on time.
 
 use std::fs;
@@ -43,6 +43,18 @@ fn reject_of<'a>(rejects: &'a [(String, String)], path: &str) -> &'a str {
         .find(|(p, _)| p == path)
         .unwrap_or_else(|| panic!("{path} is not a reject: {rejects:?}"))
         .1
+}
+
+#[test]
+fn a_long_run_of_numbers_writes_a_bounded_facts_table() {
+    let tmp = tempfile::tempdir().unwrap();
+    // 400 KB on one line: before, every one of its 200,000 facts repeated the whole line.
+    let line = format!("执结率{}。\n", "1%".repeat(200_000));
+    let out = run_corpus(tmp.path(), &[("run.txt", line.into_bytes())], "");
+    let facts_csv = fs::metadata(out.join("facts.csv")).unwrap().len();
+    assert!(facts_csv < 4_000_000, "facts.csv is {facts_csv} bytes");
+    let warnings = &document(&out, "run.txt")["warnings"];
+    assert!(warnings.contains("were not kept as facts"), "{warnings}");
 }
 
 #[test]
