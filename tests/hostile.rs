@@ -16,3 +16,6 @@ mod discovery;
 
 #[path = "hostile/bombs.rs"]
 mod bombs;
+
+#[path = "hostile/doc_id.rs"]
+mod doc_id;
