@@ -124,7 +124,7 @@ pub fn main_with(cli: Cli) -> i32 {
                 input: input.unwrap_or(file.input.root),
                 output: output.unwrap_or(file.output.dir),
                 exclude: file.input.exclude,
-                threads: threads.unwrap_or(file.run.threads),
+                threads: capped_threads(threads.unwrap_or(file.run.threads)),
                 batch_size: file.run.batch_size,
                 limits,
                 csv_bom: csv_bom || file.output.csv_bom,
@@ -162,41 +162,7 @@ pub fn main_with(cli: Cli) -> i32 {
                 Err(e) => fail(&e),
             }
         }
-        Command::Extract { file } => {
-            let name = file
-                .file_name()
-                .map_or("input".into(), |n| n.to_string_lossy().into_owned());
-            let input = InputFile {
-                path: file.clone(),
-                rel_path: name,
-                problem: None,
-            };
-            let source = match ingest::read_input(&input, ReadLimits::default()) {
-                Ok(s) => s,
-                Err(r) => return fail(&format!("{}: {}", file.display(), r.error)),
-            };
-            let res = match Resources::embedded() {
-                Ok(r) => r,
-                Err(e) => return fail(&e),
-            };
-            let doc = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-                pipeline::process_document(source, res)
-            }));
-            let doc = match doc {
-                Ok(d) => d,
-                Err(payload) => {
-                    let (_, why) = pipeline::unwind_sentence(&*payload, ReadLimits::default());
-                    return fail(&format!("{}: {why}", file.display()));
-                }
-            };
-            match serde_json::to_string_pretty(&document_json(&doc)) {
-                Ok(s) => {
-                    println!("{s}");
-                    0
-                }
-                Err(e) => fail(&e.to_string()),
-            }
-        }
+        Command::Extract { file } => extract(&file),
         Command::Synth {
             docs,
             out,
@@ -224,6 +190,81 @@ pub fn main_with(cli: Cli) -> i32 {
             }
             Err(e) => fail(&e),
         },
+    }
+}
+
+/// `govreport extract FILE`: refuses what is not a regular file (a FIFO or a device would
+/// block or never end), and stops quietly when the reader of its output goes away.
+fn extract(file: &std::path::Path) -> i32 {
+    match std::fs::metadata(file) {
+        Err(e) => {
+            return fail_usage(&format!(
+                "{}: cannot be read: {}",
+                file.display(),
+                ingest::discover::io_sentence(&e)
+            ))
+        }
+        Ok(m) if !m.is_file() => {
+            return fail_usage(&format!(
+                "{}: not a regular file (a folder, FIFO, socket or device); extract reads one \
+                 report file",
+                file.display()
+            ))
+        }
+        Ok(_) => {}
+    }
+    let name = file
+        .file_name()
+        .map_or("input".into(), |n| n.to_string_lossy().into_owned());
+    let input = InputFile {
+        path: file.to_path_buf(),
+        rel_path: name,
+        problem: None,
+    };
+    let source = match ingest::read_input(&input, ReadLimits::default()) {
+        Ok(s) => s,
+        Err(r) => return fail(&format!("{}: {}", file.display(), r.error)),
+    };
+    let res = match Resources::embedded() {
+        Ok(r) => r,
+        Err(e) => return fail(&e),
+    };
+    let doc = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        pipeline::process_document(source, res)
+    }));
+    let doc = match doc {
+        Ok(d) => d,
+        Err(payload) => {
+            let (_, why) = pipeline::unwind_sentence(&*payload, ReadLimits::default());
+            return fail(&format!("{}: {why}", file.display()));
+        }
+    };
+    let text = match serde_json::to_string_pretty(&document_json(&doc)) {
+        Ok(s) => s,
+        Err(e) => return fail(&e.to_string()),
+    };
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match writeln!(out, "{text}").and_then(|()| out.flush()) {
+        Ok(()) => 0,
+        // The reader went away (`| head`): nothing more to say.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
+        Err(e) => fail(&format!("cannot write the output: {e}")),
+    }
+}
+
+/// Worker threads beyond four per core only cost memory: capped there, with a warning.
+fn capped_threads(threads: usize) -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let cap = 4 * cores;
+    if threads > cap {
+        eprintln!(
+            "govreport: warning: --threads {threads} is more than 4 per core ({cores} cores); \
+             using {cap}"
+        );
+        cap
+    } else {
+        threads
     }
 }
 

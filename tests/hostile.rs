@@ -19,3 +19,6 @@ mod bombs;
 
 #[path = "hostile/doc_id.rs"]
 mod doc_id;
+
+#[path = "hostile/small.rs"]
+mod small;
