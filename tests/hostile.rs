@@ -22,3 +22,6 @@ mod doc_id;
 
 #[path = "hostile/small.rs"]
 mod small;
+
+#[path = "hostile/fuzz.rs"]
+mod fuzz;
