@@ -3,7 +3,7 @@ CARGO ?= cargo
 # Honour CARGO_TARGET_DIR when it is set.
 BIN := $(or $(CARGO_TARGET_DIR),target)/release/govreport
 
-.PHONY: all build build-pgo pipeline test lint fmt dictionary bench bench-facts bench-stages bench-instructions score clean
+.PHONY: all build build-pgo pipeline test fuzz lint fmt dictionary bench bench-facts bench-stages bench-instructions score clean
 
 all: build
 
@@ -24,6 +24,13 @@ test:
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --locked --all-targets -- -D warnings
 	$(CARGO) test --locked
+
+## A longer fuzz run than `make test` does: FUZZ_CASES mutated reports (txt/md/html/docx/bytes)
+## through the whole pipeline, FUZZ_SEED for another corpus (tests/hostile/fuzz.rs).
+FUZZ_CASES ?= 3000
+FUZZ_SEED ?= 1
+fuzz:
+	GOVREPORT_FUZZ_CASES=$(FUZZ_CASES) GOVREPORT_FUZZ_SEED=$(FUZZ_SEED) $(CARGO) test --locked --release --test hostile fuzz -- --nocapture
 
 lint:
 	$(CARGO) clippy --locked --all-targets -- -D warnings

@@ -443,8 +443,8 @@ fn read_documents(part: &TablePart, start: usize, count: usize) -> PolarsResult<
 
 /// The facts of a chunk of documents whose first fact is row `first_row` of the facts file
 /// and whose fact counts are `n_facts`, with the chunk-local `doc_index` of the document each
-/// belongs to. Facts are matched to documents by position, not by doc_id: exact copies of one
-/// file share a doc_id, and each copy is its own document.
+/// belongs to. Facts are matched to documents by position, not by doc_id (doc_ids are unique
+/// per row since schema 2.0; position needs no lookup either way).
 fn chunk_facts(
     path: &Path,
     first_row: i64,

@@ -119,15 +119,14 @@ pub fn main_with(cli: Cli) -> i32 {
                 Ok(r) => r,
                 Err(e) => return fail(&e),
             };
+            let limits = file.input.limits();
             let cfg = RunConfig {
                 input: input.unwrap_or(file.input.root),
                 output: output.unwrap_or(file.output.dir),
                 exclude: file.input.exclude,
-                threads: threads.unwrap_or(file.run.threads),
+                threads: capped_threads(threads.unwrap_or(file.run.threads)),
                 batch_size: file.run.batch_size,
-                limits: ReadLimits {
-                    max_file_bytes: file.input.max_file_bytes,
-                },
+                limits,
                 csv_bom: csv_bom || file.output.csv_bom,
                 pipeline_file: pipeline_path,
                 pipeline_text: text,
@@ -136,6 +135,10 @@ pub fn main_with(cli: Cli) -> i32 {
                     || file.output.partition_by.as_deref() == Some("report_year"),
                 resources,
             };
+            if let Err(refused) = crate::outdir::check_output(&cfg.output, &cfg.input) {
+                return fail_usage(&refused.0);
+            }
+            crate::outdir::install_signal_cleanup();
             match pipeline::run(&cfg) {
                 Ok(s) => {
                     let rows: Vec<String> = s
@@ -144,11 +147,12 @@ pub fn main_with(cli: Cli) -> i32 {
                         .map(|(n, c)| format!("{n}={c}"))
                         .collect();
                     eprintln!(
-                        "govreport: {} files: {} documents ({} duplicates), {} rejected; {} in {:.2}s -> {}",
+                        "govreport: {} files: {} documents ({} duplicates), {} rejected, {} paths skipped (see manifest.json); {} in {:.2}s -> {}",
                         s.files_found,
                         s.documents,
                         s.duplicates,
                         s.rejected,
+                        s.skipped.total(),
                         rows.join(" "),
                         s.elapsed_secs,
                         cfg.output.display()
@@ -158,31 +162,7 @@ pub fn main_with(cli: Cli) -> i32 {
                 Err(e) => fail(&e),
             }
         }
-        Command::Extract { file } => {
-            let name = file
-                .file_name()
-                .map_or("input".into(), |n| n.to_string_lossy().into_owned());
-            let input = InputFile {
-                path: file.clone(),
-                rel_path: name,
-            };
-            let source = match ingest::read_input(&input, ReadLimits::default()) {
-                Ok(s) => s,
-                Err(r) => return fail(&format!("{}: {}", file.display(), r.error)),
-            };
-            let res = match Resources::embedded() {
-                Ok(r) => r,
-                Err(e) => return fail(&e),
-            };
-            let doc = pipeline::process_document(source, res);
-            match serde_json::to_string_pretty(&document_json(&doc)) {
-                Ok(s) => {
-                    println!("{s}");
-                    0
-                }
-                Err(e) => fail(&e.to_string()),
-            }
-        }
+        Command::Extract { file } => extract(&file),
         Command::Synth {
             docs,
             out,
@@ -213,6 +193,81 @@ pub fn main_with(cli: Cli) -> i32 {
     }
 }
 
+/// `govreport extract FILE`: refuses what is not a regular file (a FIFO or a device would
+/// block or never end), and stops quietly when the reader of its output goes away.
+fn extract(file: &std::path::Path) -> i32 {
+    match std::fs::metadata(file) {
+        Err(e) => {
+            return fail_usage(&format!(
+                "{}: cannot be read: {}",
+                file.display(),
+                ingest::discover::io_sentence(&e)
+            ))
+        }
+        Ok(m) if !m.is_file() => {
+            return fail_usage(&format!(
+                "{}: not a regular file (a folder, FIFO, socket or device); extract reads one \
+                 report file",
+                file.display()
+            ))
+        }
+        Ok(_) => {}
+    }
+    let name = file
+        .file_name()
+        .map_or("input".into(), |n| n.to_string_lossy().into_owned());
+    let input = InputFile {
+        path: file.to_path_buf(),
+        rel_path: name,
+        problem: None,
+    };
+    let source = match ingest::read_input(&input, ReadLimits::default()) {
+        Ok(s) => s,
+        Err(r) => return fail(&format!("{}: {}", file.display(), r.error)),
+    };
+    let res = match Resources::embedded() {
+        Ok(r) => r,
+        Err(e) => return fail(&e),
+    };
+    let doc = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        pipeline::process_document(source, res)
+    }));
+    let doc = match doc {
+        Ok(d) => d,
+        Err(payload) => {
+            let (_, why) = pipeline::unwind_sentence(&*payload, ReadLimits::default());
+            return fail(&format!("{}: {why}", file.display()));
+        }
+    };
+    let text = match serde_json::to_string_pretty(&document_json(&doc)) {
+        Ok(s) => s,
+        Err(e) => return fail(&e.to_string()),
+    };
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    match writeln!(out, "{text}").and_then(|()| out.flush()) {
+        Ok(()) => 0,
+        // The reader went away (`| head`): nothing more to say.
+        Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
+        Err(e) => fail(&format!("cannot write the output: {e}")),
+    }
+}
+
+/// Worker threads beyond four per core only cost memory: capped there, with a warning.
+fn capped_threads(threads: usize) -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
+    let cap = 4 * cores;
+    if threads > cap {
+        eprintln!(
+            "govreport: warning: --threads {threads} is more than 4 per core ({cores} cores); \
+             using {cap}"
+        );
+        cap
+    } else {
+        threads
+    }
+}
+
 /// Processes the sample reports of `input` and writes a corpus recombined from them.
 fn synth_corpus(
     docs: usize,
@@ -239,4 +294,11 @@ fn synth_corpus(
 fn fail(msg: &str) -> i32 {
     eprintln!("govreport: error: {msg}");
     1
+}
+
+/// A request govreport refuses (a dangerous output directory, a file it cannot read as a
+/// document): exit code 2, nothing touched.
+fn fail_usage(msg: &str) -> i32 {
+    eprintln!("govreport: error: {msg}");
+    2
 }

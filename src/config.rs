@@ -39,6 +39,30 @@ pub struct InputSection {
     /// Files larger than this are rejected unread.
     #[serde(default = "default_max_file_bytes")]
     pub max_file_bytes: u64,
+    /// A document still being processed after this many seconds becomes a reject (0 = no
+    /// limit).
+    #[serde(default = "default_max_seconds_per_file")]
+    pub max_seconds_per_file: f64,
+    /// A .docx whose parts decompress to more than this many bytes (in all, or one part)
+    /// is rejected.
+    #[serde(default = "default_max_docx_inflated_bytes")]
+    pub max_docx_inflated_bytes: u64,
+    /// A .docx part that decompresses to more than this many times its compressed size is
+    /// rejected.
+    #[serde(default = "default_max_docx_ratio")]
+    pub max_docx_ratio: u64,
+}
+
+impl InputSection {
+    /// The per-file limits this section sets.
+    pub fn limits(&self) -> crate::ingest::ReadLimits {
+        crate::ingest::ReadLimits {
+            max_file_bytes: self.max_file_bytes,
+            max_docx_inflated_bytes: self.max_docx_inflated_bytes,
+            max_docx_ratio: self.max_docx_ratio,
+            max_seconds_per_file: self.max_seconds_per_file,
+        }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -72,7 +96,16 @@ fn default_output() -> PathBuf {
     PathBuf::from("data/out")
 }
 fn default_max_file_bytes() -> u64 {
-    50 * 1024 * 1024
+    crate::limits::MAX_FILE_BYTES
+}
+fn default_max_seconds_per_file() -> f64 {
+    crate::limits::MAX_SECONDS_PER_FILE
+}
+fn default_max_docx_inflated_bytes() -> u64 {
+    crate::limits::MAX_DOCX_INFLATED_BYTES
+}
+fn default_max_docx_ratio() -> u64 {
+    crate::limits::MAX_DOCX_RATIO
 }
 fn default_batch_size() -> usize {
     256
@@ -84,6 +117,9 @@ impl Default for InputSection {
             root: default_input(),
             exclude: Vec::new(),
             max_file_bytes: default_max_file_bytes(),
+            max_seconds_per_file: default_max_seconds_per_file(),
+            max_docx_inflated_bytes: default_max_docx_inflated_bytes(),
+            max_docx_ratio: default_max_docx_ratio(),
         }
     }
 }
@@ -141,5 +177,21 @@ mod tests {
     fn unknown_keys_are_an_error_naming_them() {
         let e = PipelineFile::parse("[input]\nrooot = \"x\"\n").unwrap_err();
         assert!(e.contains("rooot"), "{e}");
+        let e = PipelineFile::parse("[inptu]\nroot = \"x\"\n").unwrap_err();
+        assert!(e.contains("inptu"), "{e}");
+        let e = PipelineFile::parse("max_seconds_per_file = 3\n").unwrap_err();
+        assert!(e.contains("max_seconds_per_file"), "{e}");
+    }
+
+    #[test]
+    fn per_file_limits_are_read_from_the_input_section() {
+        let p = PipelineFile::parse(
+            "[input]\nmax_seconds_per_file = 2.5\nmax_docx_inflated_bytes = 1000\nmax_docx_ratio = 9\n",
+        )
+        .unwrap();
+        let l = p.input.limits();
+        assert_eq!(l.max_seconds_per_file, 2.5);
+        assert_eq!((l.max_docx_inflated_bytes, l.max_docx_ratio), (1000, 9));
+        assert_eq!(l.max_file_bytes, crate::limits::MAX_FILE_BYTES);
     }
 }

@@ -7,6 +7,7 @@
 //! `text` holds the byte-level scanning helpers the stages share.
 
 pub mod analysis;
+pub mod budget;
 pub mod clean;
 pub mod cli;
 pub mod config;
@@ -16,8 +17,10 @@ pub mod gazetteer;
 pub mod indicators;
 pub mod ingest;
 pub mod lexicon;
+pub mod limits;
 pub mod model;
 pub mod normalize;
+pub mod outdir;
 pub mod pipeline;
 pub mod report;
 pub mod structure;

@@ -16,7 +16,7 @@ use rayon::prelude::*;
 use serde_json::json;
 
 use crate::clean::clean_document;
-use crate::extract::facts::extract_facts;
+use crate::extract::facts::extract_facts_bounded;
 use crate::extract::metadata::extract_metadata;
 use crate::gazetteer::Gazetteer;
 use crate::indicators::Taxonomy;
@@ -95,6 +95,8 @@ pub struct RunSummary {
     pub documents: u64,
     pub rejected: u64,
     pub duplicates: u64,
+    /// Paths the walk met that are neither documents nor rejects (hidden, excluded, …).
+    pub skipped: ingest::Skipped,
     pub table_rows: Vec<(&'static str, u64)>,
     pub input_bytes: u64,
     pub elapsed_secs: f64,
@@ -254,15 +256,19 @@ pub fn process_document_timed(source: SourceDoc, res: Resources) -> (DocResult, 
     let mut times = StageTimes::default();
     let t = Instant::now();
     let chars_raw = source.text.chars().count();
+    // `budget::check` between the stages: a document past its time budget stops here.
     let clean = clean_document(&source);
     times.clean = t.elapsed();
+    crate::budget::check();
     let t = Instant::now();
     // Every rule reads the simplified reading of a traditional page (same offsets).
     let mut sections = build_sections(clean.text());
     times.structure = t.elapsed();
+    crate::budget::check();
     let t = Instant::now();
     let (mut meta, mut dates) = extract_metadata(&clean, &sections, res.gazetteer);
-    let mut facts = extract_facts(clean.text(), &sections, &dates);
+    crate::budget::check();
+    let (mut facts, fact_warnings) = extract_facts_bounded(clean.text(), &sections, &dates);
     res.taxonomy.assign(&mut facts);
     if let Some(reading) = clean.reading.as_deref() {
         restore_page_characters(
@@ -281,6 +287,7 @@ pub fn process_document_timed(source: SourceDoc, res: Resources) -> (DocResult, 
         warnings.push("no report text is left after removing website boilerplate".to_string());
     }
     warnings.extend(meta.warnings.iter().cloned());
+    warnings.extend(fact_warnings);
     let doc = DocResult {
         source,
         chars_raw,
@@ -370,46 +377,77 @@ fn process_file(file: &InputFile, limits: ReadLimits, res: Resources) -> Outcome
     (outcome, times.scaled_to(cpu.elapsed(), wall.elapsed()))
 }
 
-/// `process_file` with wall times per stage.
+/// `process_file` with wall times per stage. The document has `limits.max_seconds_per_file`
+/// (see `budget`): past it, or on a panic in any stage, it becomes a reject.
 fn process_file_timed(file: &InputFile, limits: ReadLimits, res: Resources) -> Outcome {
+    let _deadline = crate::budget::start(limits.time_budget());
     let t = Instant::now();
-    let source = match ingest::read_input(file, limits) {
-        Ok(s) => s,
-        Err(r) => {
-            return (
-                Err(r),
-                StageTimes {
-                    read: t.elapsed(),
-                    ..Default::default()
-                },
-            )
-        }
+    let mut read = Duration::ZERO;
+    let mut bytes = 0;
+    let outcome = catch_unwind(AssertUnwindSafe(|| {
+        let source = ingest::read_input(file, limits)?;
+        read = t.elapsed();
+        bytes = source.source_bytes;
+        crate::budget::check();
+        Ok(process_document_timed(source, res))
+    }));
+    let stage = if read.is_zero() { "ingest" } else { "extract" };
+    let failed = |error: String| Reject {
+        source_path: file.rel_path.clone(),
+        stage,
+        error,
+        source_bytes: bytes.max(file_size(file)),
     };
-    let read = t.elapsed();
-    let bytes = source.source_bytes;
-    match catch_unwind(AssertUnwindSafe(|| process_document_timed(source, res))) {
-        Ok((doc, times)) => (Ok(doc), StageTimes { read, ..times }),
+    let only_read = |read: Duration| StageTimes {
+        read: if read.is_zero() { t.elapsed() } else { read },
+        ..Default::default()
+    };
+    match outcome {
+        Ok(Ok((doc, times))) => (Ok(doc), StageTimes { read, ..times }),
+        Ok(Err(reject)) => (Err(reject), only_read(read)),
         Err(panic) => {
-            let what = panic
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "unknown error".into());
+            let (unwound_at, error) = unwind_sentence(&*panic, limits);
             let reject = Reject {
-                source_path: file.rel_path.clone(),
-                stage: "extract",
-                error: format!("internal error while extracting (please report): {what}"),
-                source_bytes: bytes,
+                stage: unwound_at.unwrap_or(stage),
+                ..failed(error)
             };
-            (
-                Err(reject),
-                StageTimes {
-                    read,
-                    ..Default::default()
-                },
-            )
+            (Err(reject), only_read(read))
         }
     }
+}
+
+/// The stage (when the payload names one) and the sentence for a document whose processing
+/// unwound: past its time budget, refused by a stage, or a panic (a bug).
+pub fn unwind_sentence(
+    payload: &(dyn std::any::Any + Send),
+    limits: ReadLimits,
+) -> (Option<&'static str>, String) {
+    if crate::budget::is_exceeded(payload) {
+        return (
+            None,
+            format!(
+                "took longer than {} s (max_seconds_per_file); not processed",
+                limits.max_seconds_per_file
+            ),
+        );
+    }
+    if let Some(r) = payload.downcast_ref::<crate::budget::Refused>() {
+        return (Some(r.stage), r.sentence.clone());
+    }
+    let what = payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown error".into());
+    (
+        None,
+        format!("internal error while processing (please report): {what}"),
+    )
+}
+
+/// A file's size for a reject row when it was not read (0 if unknown).
+fn file_size(file: &InputFile) -> u64 {
+    std::fs::metadata(&file.path).map_or(0, |m| m.len())
 }
 
 /// One table's writer: a single file pair, or one pair per report year.
@@ -754,8 +792,21 @@ impl Progress {
 pub fn run(cfg: &RunConfig) -> Result<RunSummary, String> {
     let started = Instant::now();
     let started_at = chrono::Utc::now();
-    if !cfg.input.exists() {
-        return Err(format!("input {} does not exist", cfg.input.display()));
+    match fs::metadata(&cfg.input) {
+        Err(e) => {
+            return Err(format!(
+                "input {} cannot be read: {}",
+                cfg.input.display(),
+                ingest::discover::io_sentence(&e)
+            ))
+        }
+        Ok(m) if !m.is_dir() && !m.is_file() => {
+            return Err(format!(
+                "input {} is not a directory or a regular file (a FIFO, socket or device?)",
+                cfg.input.display()
+            ))
+        }
+        Ok(_) => {}
     }
     let excludes = ingest::build_excludes(&cfg.exclude)?;
     let gazetteer = cfg.resources.gazetteer;
@@ -767,19 +818,17 @@ pub fn run(cfg: &RunConfig) -> Result<RunSummary, String> {
             LazyLock::force(gazetteer);
         })
         .map_err(|e| format!("cannot start a thread: {e}"))?;
-    let tmp = temp_dir_for(&cfg.output);
-    if tmp.exists() {
-        fs::remove_dir_all(&tmp).map_err(|e| format!("cannot clear {}: {e}", tmp.display()))?;
-    }
-    fs::create_dir_all(&tmp).map_err(|e| format!("cannot create {}: {e}", tmp.display()))?;
+    crate::outdir::check_output(&cfg.output, &cfg.input).map_err(|r| r.0)?;
+    crate::outdir::remove_stale_siblings(&cfg.output);
+    let tmp = crate::outdir::create_temp(&cfg.output)?;
 
     match run_into(cfg, &excludes, &tmp, started, started_at) {
         Ok(summary) => {
-            replace_dir(&tmp, &cfg.output)?;
+            crate::outdir::replace_dir(&tmp, &cfg.output)?;
             Ok(summary)
         }
         Err(e) => {
-            let _ = fs::remove_dir_all(&tmp);
+            crate::outdir::discard_temp(&tmp);
             Err(e)
         }
     }
@@ -917,6 +966,7 @@ fn run_into(
         let written: Vec<WriterResult> = written.into_iter().flatten().collect();
         (written, analysis)
     });
+    summary.skipped = files.skipped;
     if worker_crashed {
         return Err("a worker thread crashed while processing a batch (please report)".into());
     }
@@ -1063,6 +1113,7 @@ fn write_manifest(
             "read": s.documents,
             "rejected": s.rejected,
             "duplicates": s.duplicates,
+            "skipped": s.skipped.to_json(),
         },
         "input_bytes": s.input_bytes,
         "elapsed_seconds": s.elapsed_secs,
@@ -1115,47 +1166,6 @@ pub fn peak_rss_bytes() -> Option<u64> {
     let line = status.lines().find(|l| l.starts_with("VmHWM:"))?;
     let kb: u64 = line.split_whitespace().nth(1)?.parse().ok()?;
     Some(kb * 1024)
-}
-
-fn temp_dir_for(output: &Path) -> PathBuf {
-    let name = output
-        .file_name()
-        .map_or("out".into(), |n| n.to_string_lossy().into_owned());
-    output.with_file_name(format!("{name}.tmp-{}", std::process::id()))
-}
-
-/// Moves the finished tables into place: the old output is set aside first and removed
-/// only after the new one is in place.
-fn replace_dir(tmp: &Path, output: &Path) -> Result<(), String> {
-    if let Some(parent) = output.parent().filter(|p| !p.as_os_str().is_empty()) {
-        fs::create_dir_all(parent)
-            .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
-    }
-    let old = output.with_file_name(format!(
-        "{}.old-{}",
-        output
-            .file_name()
-            .map_or("out".into(), |n| n.to_string_lossy().into_owned()),
-        std::process::id()
-    ));
-    let had_old = output.exists();
-    if had_old {
-        fs::rename(output, &old)
-            .map_err(|e| format!("cannot move old output {} aside: {e}", output.display()))?;
-    }
-    if let Err(e) = fs::rename(tmp, output) {
-        if had_old {
-            let _ = fs::rename(&old, output);
-        }
-        return Err(format!(
-            "cannot move new tables into {}: {e}",
-            output.display()
-        ));
-    }
-    if had_old {
-        let _ = fs::remove_dir_all(&old);
-    }
-    Ok(())
 }
 
 #[cfg(test)]

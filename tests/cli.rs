@@ -539,8 +539,8 @@ fn synth_is_deterministic_for_a_seed_and_varied() {
 #[test]
 fn indicators_do_not_depend_on_the_chunking_of_documents() {
     let tmp = tempfile::tempdir().unwrap();
-    // The seeds plus two exact copies of one of them: copies share a doc_id, and each copy
-    // must get the original's indicators, not the sum over all copies.
+    // The seeds plus two exact copies of one of them: each copy must get the original's
+    // indicators, not the sum over all copies.
     let corpus = tmp.path().join("corpus");
     let seeds: Vec<PathBuf> = fs::read_dir(data_dir())
         .unwrap()
@@ -586,20 +586,46 @@ fn indicators_do_not_depend_on_the_chunking_of_documents() {
     }
     assert!(before[0].len() > 500, "the seeds give indicator rows");
 
+    // Each copy is its own row with its own doc_id (path-aware), the later ones pointing to
+    // the first with duplicate_of; each gets the indicators of the report alone.
     let (doc_header, docs) = read_csv(&out.join("documents.csv"));
-    let path_col = doc_header.iter().position(|c| c == "source_path").unwrap();
-    let copy_id = &docs.iter().find(|d| d[path_col].starts_with("b/")).unwrap()[0];
+    let col = |name: &str| doc_header.iter().position(|c| c == name).unwrap();
+    let copied_name = copied.file_name().unwrap().to_string_lossy().into_owned();
+    let copies: Vec<&Vec<String>> = docs
+        .iter()
+        .filter(|d| d[col("source_path")].ends_with(&copied_name))
+        .collect();
+    assert_eq!(copies.len(), 3);
+    let ids: std::collections::BTreeSet<&str> =
+        copies.iter().map(|d| d[col("doc_id")].as_str()).collect();
+    assert_eq!(ids.len(), 3, "doc_id is unique per row: {ids:?}");
+    let first = &copies[0][col("doc_id")];
+    assert_eq!(copies[0][col("duplicate_of")], "");
+    assert!(copies[1..].iter().all(|d| &d[col("duplicate_of")] == first));
     let (_, rows) = read_csv(&out.join("indicators.csv"));
-    let of_copies: Vec<&Vec<String>> = rows.iter().filter(|r| &r[0] == copy_id).collect();
-    assert!(!of_copies.is_empty(), "the copied report has indicators");
-    let per_copy = of_copies.len() / 3;
-    assert_eq!(of_copies.len(), per_copy * 3);
-    assert_eq!(of_copies[..per_copy], of_copies[per_copy..2 * per_copy]);
-    assert_eq!(of_copies[..per_copy], of_copies[2 * per_copy..]);
+    let without_id = |r: &Vec<String>| r[1..].to_vec();
+    let of_copy = |id: &str| -> Vec<Vec<String>> {
+        rows.iter().filter(|r| r[0] == id).map(without_id).collect()
+    };
+    let per_copy = of_copy(first);
+    assert!(!per_copy.is_empty(), "the copied report has indicators");
+    for d in &copies[1..] {
+        assert_eq!(of_copy(&d[col("doc_id")]), per_copy);
+    }
     // ... and the same rows as the report alone.
     let single = tmp.path().join("single");
     run_pipeline(&data_dir(), &single, 1);
+    let (h, alone_docs) = read_csv(&single.join("documents.csv"));
+    let path_col = h.iter().position(|c| c == "source_path").unwrap();
+    let alone_id = &alone_docs
+        .iter()
+        .find(|d| d[path_col] == copied_name)
+        .unwrap()[0];
     let (_, alone) = read_csv(&single.join("indicators.csv"));
-    let alone: Vec<&Vec<String>> = alone.iter().filter(|r| &r[0] == copy_id).collect();
-    assert_eq!(of_copies[..per_copy], alone[..]);
+    let alone: Vec<Vec<String>> = alone
+        .iter()
+        .filter(|r| &r[0] == alone_id)
+        .map(without_id)
+        .collect();
+    assert_eq!(per_copy, alone);
 }

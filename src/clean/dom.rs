@@ -8,7 +8,7 @@
 //! lexicon once when the element is created, and only what the finder reads is kept.
 
 use std::borrow::Cow;
-use std::cell::{Ref, RefCell};
+use std::cell::{Cell, Ref, RefCell};
 use std::sync::LazyLock;
 
 use html5ever::tendril::{StrTendril, TendrilSink};
@@ -17,6 +17,7 @@ use html5ever::{local_name, Attribute, QualName};
 use rustc_hash::FxHashMap as HashMap;
 
 use crate::lexicon::html::{BLOCK_TAGS, NOT_ARTICLE_TAGS, SKIP_TAGS};
+use crate::limits::{MAX_HTML_ATTRIBUTES, MAX_HTML_DEPTH};
 
 /// A node's place in [`Dom::nodes`].
 pub type NodeIx = u32;
@@ -160,15 +161,43 @@ pub struct Dom {
 }
 
 impl Dom {
-    /// Parses a whole page (never fails: any input gives a document with `<html>`).
+    /// Parses a whole page (any input gives a document with `<html>`). The page is fed to
+    /// the tree builder in slices of `PARSE_SLICE_BYTES`; between them the document's time
+    /// budget is checked (`budget::check`), and a page whose elements nest deeper than
+    /// `MAX_HTML_DEPTH` is refused (`budget::refuse`): the tree builder's work grows with
+    /// the square of the depth, so deeper pages are where one file could stall a run.
     pub fn parse(html: &str) -> Dom {
+        let capacity = html.len() / 32 + 16;
         let sink = DomSink {
             // Pages run to one node per 30–60 bytes.
-            nodes: RefCell::new(Vec::with_capacity(html.len() / 32 + 16)),
+            nodes: RefCell::new(Vec::with_capacity(capacity)),
             template_contents: RefCell::new(HashMap::default()),
+            depths: RefCell::new(Vec::with_capacity(capacity)),
+            too_deep: Cell::new(false),
         };
-        sink.nodes.borrow_mut().push(Node::new(NodeData::Document));
-        html5ever::parse_document(sink, Default::default()).one(html)
+        sink.push(NodeData::Document);
+        let mut parser = html5ever::parse_document(sink, Default::default());
+        let mut rest = html;
+        while !rest.is_empty() {
+            let mut cut = rest.len().min(PARSE_SLICE_BYTES);
+            while !rest.is_char_boundary(cut) {
+                cut += 1;
+            }
+            let (slice, tail) = rest.split_at(cut);
+            parser.process(StrTendril::from_slice(slice));
+            rest = tail;
+            if parser.tokenizer.sink.sink.too_deep.get() {
+                crate::budget::refuse(
+                    "clean",
+                    format!(
+                        "the HTML page nests elements deeper than {MAX_HTML_DEPTH} levels \
+                         (not a report page); not read"
+                    ),
+                );
+            }
+            crate::budget::check();
+        }
+        parser.finish()
     }
 
     pub fn node(&self, ix: NodeIx) -> &Node {
@@ -249,11 +278,20 @@ impl Iterator for Edges<'_> {
     }
 }
 
+/// Bytes of the page given to the tree builder at a time: small enough that the work one
+/// slice can add past `MAX_HTML_DEPTH` is bounded, large enough to cost nothing.
+const PARSE_SLICE_BYTES: usize = 16 * 1024;
+
 /// The tree builder's view of the arena. html5ever calls it through `&self`, hence the cells.
 struct DomSink {
     nodes: RefCell<Vec<Node>>,
     /// A `<template>`'s contents: a detached node of their own, as browsers keep them.
     template_contents: RefCell<HashMap<NodeIx, NodeIx>>,
+    /// Each node's depth when it was last placed (moves by the adoption agency leave a
+    /// subtree's depths as they were: a bound, not a measure).
+    depths: RefCell<Vec<u32>>,
+    /// A node was placed deeper than `MAX_HTML_DEPTH`.
+    too_deep: Cell<bool>,
 }
 
 impl DomSink {
@@ -261,7 +299,21 @@ impl DomSink {
         let mut nodes = self.nodes.borrow_mut();
         let ix = NodeIx::try_from(nodes.len()).expect("fewer than 2^32 nodes");
         nodes.push(Node::new(data));
+        self.depths.borrow_mut().push(0);
         ix
+    }
+
+    /// Records `child`'s depth under `parent`.
+    fn placed(&self, parent: NodeIx, child: NodeIx) {
+        if parent == NONE {
+            return;
+        }
+        let mut depths = self.depths.borrow_mut();
+        let depth = depths[parent as usize].saturating_add(1);
+        depths[child as usize] = depth;
+        if depth as usize > MAX_HTML_DEPTH {
+            self.too_deep.set(true);
+        }
     }
 
     /// Puts a node (taken out of wherever it was) or a text at `place`. Text next to a text
@@ -287,10 +339,18 @@ impl DomSink {
             }
         };
         let mut nodes = self.nodes.borrow_mut();
-        match place {
-            Place::LastChildOf(parent) => append_child(&mut nodes, parent, ix),
-            Place::Before(sibling) => insert_before(&mut nodes, sibling, ix),
-        }
+        let parent = match place {
+            Place::LastChildOf(parent) => {
+                append_child(&mut nodes, parent, ix);
+                parent
+            }
+            Place::Before(sibling) => {
+                insert_before(&mut nodes, sibling, ix);
+                nodes[sibling as usize].parent
+            }
+        };
+        drop(nodes);
+        self.placed(parent, ix);
     }
 
     /// Adds `text` to the end of `neighbour` if that is a text node, and says whether it did:
@@ -469,6 +529,11 @@ impl TreeSink for DomSink {
         let mut nodes = self.nodes.borrow_mut();
         if let NodeData::Element(e) = &mut nodes[*target as usize].data {
             for attr in attrs {
+                // Repeated `<html>`/`<body>` tags add their attributes here: capped, as a
+                // tag's own are before parsing (`ingest::prescan`).
+                if e.attrs.len() >= MAX_HTML_ATTRIBUTES {
+                    break;
+                }
                 if !e.attrs.iter().any(|a| a.name == attr.name) {
                     e.attrs.push(attr);
                 }
@@ -487,6 +552,7 @@ impl TreeSink for DomSink {
             let next = nodes[child as usize].next_sibling;
             detach(&mut nodes, child);
             append_child(&mut nodes, *new_parent, child);
+            self.placed(*new_parent, child);
             child = next;
         }
     }

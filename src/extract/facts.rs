@@ -15,6 +15,7 @@ use rustc_hash::FxHashMap;
 
 use crate::lexicon::facts as lx;
 use crate::lexicon::units::TRAD_TO_SIMP;
+use crate::limits;
 use crate::model::{DateMention, DateRole, Fact, Qualifier, QuantityKind, Section};
 use crate::normalize::{
     arabic_multiplier, cn_digit_value, is_cn_numeral_char, is_cn_point, is_digit,
@@ -25,12 +26,88 @@ use crate::normalize::{
 /// Extracts the numeric facts of a cleaned body. `sections` give each fact its innermost
 /// section, `dates` with role `AsOf` its as-of date (same sentence). Never panics.
 pub fn extract_facts(body: &str, sections: &[Section], dates: &[DateMention]) -> Vec<Fact> {
+    extract_facts_bounded(body, sections, dates).0
+}
+
+/// `extract_facts`, with the warnings of the bounds that keep one document's facts table
+/// bounded (`limits`): at most `MAX_FACTS_PER_SENTENCE` facts in a sentence and
+/// `MAX_FACTS_PER_DOCUMENT` in all, and a sentence longer than `MAX_SENTENCE_CHARS` copied
+/// into each fact as the clauses around it, not whole.
+pub fn extract_facts_bounded(
+    body: &str,
+    sections: &[Section],
+    dates: &[DateMention],
+) -> (Vec<Fact>, Vec<String>) {
     if body.is_empty() {
-        return Vec::new();
+        return (Vec::new(), Vec::new());
     }
     let text = Text::new(body);
-    let found = Scanner { t: &text }.run();
-    assemble(&text, found, sections, dates)
+    let mut found = Scanner { t: &text }.run();
+    let mut warnings = bound_found(&mut found);
+    let (facts, cut) = assemble(&text, found, sections, dates);
+    if cut > 0 {
+        warnings.push(format!(
+            "{cut} facts are in sentences longer than {} characters: their sentence column \
+             holds the clauses around the fact",
+            limits::MAX_SENTENCE_CHARS
+        ));
+    }
+    (facts, warnings)
+}
+
+/// Drops the facts beyond the per-sentence and per-document caps; says what it dropped.
+fn bound_found(found: &mut Vec<Found>) -> Vec<String> {
+    let mut warnings = Vec::new();
+    let (mut sentence, mut in_sentence, mut dropped) = (usize::MAX, 0usize, 0usize);
+    found.retain(|f| {
+        if f.sentence_start != sentence {
+            (sentence, in_sentence) = (f.sentence_start, 0);
+        }
+        in_sentence += 1;
+        let keep = in_sentence <= limits::MAX_FACTS_PER_SENTENCE;
+        dropped += usize::from(!keep);
+        keep
+    });
+    if dropped > 0 {
+        warnings.push(format!(
+            "{dropped} numbers were not kept as facts: more than {} in one sentence (a run of \
+             numbers, not report prose)",
+            limits::MAX_FACTS_PER_SENTENCE
+        ));
+    }
+    if found.len() > limits::MAX_FACTS_PER_DOCUMENT {
+        warnings.push(format!(
+            "{} numbers were not kept as facts: more than {} in the document",
+            found.len() - limits::MAX_FACTS_PER_DOCUMENT,
+            limits::MAX_FACTS_PER_DOCUMENT
+        ));
+        found.truncate(limits::MAX_FACTS_PER_DOCUMENT);
+    }
+    warnings
+}
+
+/// The span copied as the `sentence` of a fact at `start..end` in a sentence too long to
+/// copy whole: about `SENTENCE_CONTEXT_CHARS` each side, widened to whole clauses where a
+/// clause mark is near.
+fn sentence_window(
+    text: &Text,
+    sentence: (usize, usize),
+    start: usize,
+    end: usize,
+) -> (usize, usize) {
+    let from = start
+        .saturating_sub(limits::SENTENCE_CONTEXT_CHARS)
+        .max(sentence.0);
+    let to = (end + limits::SENTENCE_CONTEXT_CHARS).min(sentence.1);
+    let chars = &text.chars;
+    let from = (from..start)
+        .find(|&k| is_break(chars[k]))
+        .map_or(from, |k| k + 1);
+    let to = (end..to)
+        .rev()
+        .find(|&k| is_break(chars[k]))
+        .map_or(to, |k| k + 1);
+    (from, to.max(end))
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -1186,12 +1263,13 @@ struct Previous<'a> {
     noun: &'a str,
 }
 
+/// The facts, and how many of them have a sentence too long to copy whole.
 fn assemble(
     text: &Text,
     mut found: Vec<Found>,
     sections: &[Section],
     dates: &[DateMention],
-) -> Vec<Fact> {
+) -> (Vec<Fact>, usize) {
     let chars = &text.chars;
     let mut as_of: Vec<(usize, NaiveDate)> = dates
         .iter()
@@ -1212,6 +1290,9 @@ fn assemble(
     // Reused by the metric cleaning, which edits a copy of the text.
     let mut scratch: Vec<char> = Vec::new();
     let mut facts: Vec<Fact> = Vec::with_capacity(found.len());
+    // The last long sentence met (start, end), and how many facts were in long sentences.
+    let mut long_sentence: Option<(usize, usize)> = None;
+    let mut cut = 0;
 
     for idx in 0..found.len() {
         let f = &found[idx];
@@ -1222,10 +1303,21 @@ fn assemble(
                 (s, e, holder.sentence.clone())
             }
             _ => {
-                let e = sentence_end(text, f.end);
-                let sentence: std::sync::Arc<str> = text.str(f.sentence_start, e).trim().into();
-                sentence_cache = Some((f.sentence_start, e, idx));
-                (f.sentence_start, e, sentence)
+                let e = match long_sentence {
+                    Some((s, e)) if s == f.sentence_start && f.end <= e => e,
+                    _ => sentence_end(text, f.end),
+                };
+                if e - f.sentence_start > limits::MAX_SENTENCE_CHARS {
+                    long_sentence = Some((f.sentence_start, e));
+                    sentence_cache = None;
+                    cut += 1;
+                    let (from, to) = sentence_window(text, (f.sentence_start, e), f.start, f.end);
+                    (f.sentence_start, e, text.str(from, to).trim().into())
+                } else {
+                    let sentence: std::sync::Arc<str> = text.str(f.sentence_start, e).trim().into();
+                    sentence_cache = Some((f.sentence_start, e, idx));
+                    (f.sentence_start, e, sentence)
+                }
             }
         };
         // metric
@@ -1288,7 +1380,7 @@ fn assemble(
         prev_noun = noun;
         facts[idx].unit = found[idx].unit.take();
     }
-    facts
+    (facts, cut)
 }
 
 /// End of the sentence holding position `from`: after its closing mark (a line break is not
@@ -2346,5 +2438,46 @@ mod tests {
         assert!(qualifier >= 0.95, "qualifier {qualifier:.3}");
         assert!(kind >= 0.98, "kind {kind:.3}");
         assert!(metric >= 0.80, "metric {metric:.3}");
+    }
+
+    #[test]
+    fn facts_and_their_sentences_stay_bounded_on_a_run_of_numbers() {
+        // 40,000 characters of `1%` in one "sentence": before, 20,000 facts each carrying
+        // the whole sentence (800 MB of CSV).
+        let body = format!("全年执结率达到{}。", "1%".repeat(20_000));
+        let (facts, warnings) = extract_facts_bounded(&body, &[], &[]);
+        assert!(!facts.is_empty() && facts.len() <= limits::MAX_FACTS_PER_SENTENCE);
+        let copied: usize = facts.iter().map(|f| f.sentence.chars().count()).sum();
+        assert!(
+            copied <= facts.len() * (2 * limits::SENTENCE_CONTEXT_CHARS + 8),
+            "{copied}"
+        );
+        assert!(facts.iter().all(|f| f.sentence.contains(&*f.raw)));
+        assert_eq!(warnings.len(), 2, "{warnings:?}");
+        // Many short sentences: the document cap.
+        let body = "立案查处3件。".repeat(limits::MAX_FACTS_PER_DOCUMENT + 5);
+        let (facts, warnings) = extract_facts_bounded(&body, &[], &[]);
+        assert_eq!(facts.len(), limits::MAX_FACTS_PER_DOCUMENT);
+        assert!(warnings[0].contains("in the document"), "{warnings:?}");
+    }
+
+    #[test]
+    fn a_long_sentence_gives_each_fact_the_clauses_around_it() {
+        let clause = "其中调解矛盾纠纷的工作持续推进并取得实效，";
+        let body = format!(
+            "{}共计立案查处390件，罚款金额136161元{}。",
+            clause.repeat(30),
+            clause.repeat(30)
+        );
+        let (facts, warnings) = extract_facts_bounded(&body, &[], &[]);
+        assert_eq!(facts.len(), 2);
+        assert!(facts[0].sentence.starts_with("其中") || facts[0].sentence.starts_with("共计"));
+        assert!(
+            facts[0].sentence.contains("共计立案查处390件"),
+            "{}",
+            facts[0].sentence
+        );
+        assert!(facts[0].sentence.chars().count() < limits::MAX_SENTENCE_CHARS);
+        assert!(warnings[0].contains("clauses around"), "{warnings:?}");
     }
 }

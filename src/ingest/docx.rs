@@ -9,10 +9,8 @@ use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
 use crate::clean::html::CELL_SEPARATOR;
+use crate::ingest::ReadLimits;
 use crate::model::PageMeta;
-
-/// Largest XML part read from a docx (a zip bomb guard).
-const MAX_PART_BYTES: u64 = 200 * 1024 * 1024;
 
 /// Text and properties of a Word document.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -21,36 +19,86 @@ pub struct DocxText {
     pub meta: PageMeta,
 }
 
-/// Reads a `.docx` from its bytes. Errors are sentences for the rejects table.
+/// Reads a `.docx` from its bytes with the default limits. Errors are sentences for the
+/// rejects table.
 pub fn read_docx(bytes: &[u8]) -> Result<DocxText, String> {
+    read_docx_limited(bytes, ReadLimits::default())
+}
+
+/// Reads a `.docx`; its parts may decompress to `max_docx_inflated_bytes` in all, each at
+/// most `max_docx_ratio` times its compressed size (a zip bomb is a reject that says so).
+pub fn read_docx_limited(bytes: &[u8], limits: ReadLimits) -> Result<DocxText, String> {
     let mut zip = zip::ZipArchive::new(Cursor::new(bytes))
         .map_err(|e| format!("not a readable .docx (zip) file: {e}"))?;
-    let document = read_part(&mut zip, "word/document.xml")?
+    let mut left = limits.max_docx_inflated_bytes;
+    let mut read = |zip: &mut Zip<'_>, name: &str| read_part(zip, name, &mut left, limits);
+    let document = read(&mut zip, "word/document.xml")?
         .ok_or_else(|| "not a Word document: the .docx has no word/document.xml".to_string())?;
-    let numbering = read_part(&mut zip, "word/numbering.xml")?
+    let numbering = read(&mut zip, "word/numbering.xml")?
         .map(|x| parse_numbering(&x))
         .unwrap_or_default();
-    let meta = read_part(&mut zip, "docProps/core.xml")?
+    let meta = read(&mut zip, "docProps/core.xml")?
         .map(|x| parse_core(&x))
         .unwrap_or_default();
     let text = render_document(&document, &numbering)?;
     Ok(DocxText { text, meta })
 }
 
+type Zip<'a> = zip::ZipArchive<Cursor<&'a [u8]>>;
+
+fn too_big(limit: u64) -> String {
+    format!(
+        "the .docx decompresses to more than {} MB (max_docx_inflated_bytes); not read",
+        limit.div_ceil(1024 * 1024)
+    )
+}
+
+/// One part, inflated within what is `left` of the file's allowance.
 fn read_part(
-    zip: &mut zip::ZipArchive<Cursor<&[u8]>>,
+    zip: &mut Zip<'_>,
     name: &str,
+    left: &mut u64,
+    limits: ReadLimits,
 ) -> Result<Option<String>, String> {
     let file = match zip.by_name(name) {
         Ok(f) => f,
         Err(zip::result::ZipError::FileNotFound) => return Ok(None),
         Err(e) => return Err(format!("damaged .docx: cannot open {name}: {e}")),
     };
-    let mut s = String::new();
-    file.take(MAX_PART_BYTES)
-        .read_to_string(&mut s)
+    let compressed = file.compressed_size().max(1);
+    let ratio_exceeded = |size: u64| {
+        size > crate::limits::DOCX_RATIO_FLOOR_BYTES && size / compressed > limits.max_docx_ratio
+    };
+    let ratio_error = |size: u64| {
+        format!(
+            "the .docx part {name} decompresses to {} times its compressed size (more than \
+             max_docx_ratio = {}): a zip bomb, not a Word document; not read",
+            size / compressed,
+            limits.max_docx_ratio
+        )
+    };
+    // The sizes the archive declares first (they may lie: checked again while reading).
+    if file.size() > *left {
+        return Err(too_big(limits.max_docx_inflated_bytes));
+    }
+    if ratio_exceeded(file.size()) {
+        return Err(ratio_error(file.size()));
+    }
+    let mut buf = Vec::with_capacity(file.size() as usize);
+    file.take(*left + 1)
+        .read_to_end(&mut buf)
         .map_err(|e| format!("damaged .docx: cannot read {name}: {e}"))?;
-    Ok(Some(s))
+    let size = buf.len() as u64;
+    if size > *left {
+        return Err(too_big(limits.max_docx_inflated_bytes));
+    }
+    if ratio_exceeded(size) {
+        return Err(ratio_error(size));
+    }
+    *left -= size;
+    String::from_utf8(buf)
+        .map(Some)
+        .map_err(|_| format!("damaged .docx: {name} is not UTF-8 XML"))
 }
 
 /// The value of attribute `w:val` (or any `*:val`).
@@ -216,8 +264,29 @@ impl Counters {
                 text = text.replace(&placeholder, &render_counter(fmt, n));
             }
         }
-        text
+        without_placeholders(text)
     }
+}
+
+/// A marker with the placeholders of levels below the current one (`%3` in level 1's text)
+/// or of no level at all removed: Word draws nothing for them, and a `%3` left in the text
+/// would read as a number.
+fn without_placeholders(text: String) -> String {
+    if !text.contains('%') {
+        return text;
+    }
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(c) = chars.next() {
+        if c == '%' && chars.peek().is_some_and(|d| d.is_ascii_digit()) {
+            while chars.peek().is_some_and(|d| d.is_ascii_digit()) {
+                chars.next();
+            }
+        } else {
+            out.push(c);
+        }
+    }
+    out
 }
 
 /// Walks `document.xml`: one line per paragraph, one `cell | cell` line per table row.
@@ -231,7 +300,12 @@ fn render_document(xml: &str, numbering: &Numbering) -> Result<String, String> {
     let mut table_depth = 0usize;
     let mut row: Vec<String> = Vec::new();
     let mut cell = String::new();
+    let mut events = 0u32;
     loop {
+        events = events.wrapping_add(1);
+        if events.trailing_zeros() >= 12 {
+            crate::budget::check();
+        }
         let ev = reader
             .read_event()
             .map_err(|e| format!("damaged .docx: word/document.xml is not well-formed XML: {e}"))?;
@@ -415,5 +489,67 @@ mod tests {
         assert_eq!(chinese_count(12), "十二");
         assert_eq!(chinese_count(20), "二十");
         assert_eq!(chinese_count(35), "三十五");
+    }
+
+    /// A .docx of the given parts, deflated.
+    fn zip_of(parts: &[(&str, &[u8])]) -> Vec<u8> {
+        let mut buf = Cursor::new(Vec::new());
+        {
+            let mut z = zip::ZipWriter::new(&mut buf);
+            let opts = zip::write::SimpleFileOptions::default()
+                .compression_method(zip::CompressionMethod::Deflated);
+            for (name, bytes) in parts {
+                z.start_file(*name, opts).unwrap();
+                z.write_all(bytes).unwrap();
+            }
+            z.finish().unwrap();
+        }
+        buf.into_inner()
+    }
+
+    fn document_of(paragraphs: &str) -> String {
+        format!(
+            "<?xml version=\"1.0\"?><w:document xmlns:w=\"w\"><w:body>{paragraphs}</w:body></w:document>"
+        )
+    }
+
+    #[test]
+    fn inflation_beyond_the_limits_is_a_reject_that_says_so() {
+        let para = "<w:p><w:r><w:t>全年共计立案查处390件。</w:t></w:r></w:p>";
+        let big = document_of(&para.repeat(40_000)); // about 2.4 MB of XML
+        let bytes = zip_of(&[("word/document.xml", big.as_bytes())]);
+        let small = ReadLimits {
+            max_docx_inflated_bytes: 1024 * 1024,
+            max_docx_ratio: 100_000,
+            ..ReadLimits::default()
+        };
+        let e = read_docx_limited(&bytes, small).unwrap_err();
+        assert!(e.contains("decompresses to more than 1 MB"), "{e}");
+        let strict_ratio = ReadLimits {
+            max_docx_ratio: 10,
+            ..ReadLimits::default()
+        };
+        let e = read_docx_limited(&bytes, strict_ratio).unwrap_err();
+        assert!(e.contains("times its compressed size"), "{e}");
+        // Within the limits: read.
+        let lenient = ReadLimits {
+            max_docx_ratio: 100_000,
+            ..ReadLimits::default()
+        };
+        let d = read_docx_limited(&bytes, lenient).unwrap();
+        assert_eq!(d.text.lines().count(), 40_000);
+    }
+
+    #[test]
+    fn placeholders_of_undefined_levels_do_not_become_text() {
+        let numbering = r#"<w:numbering xmlns:w="w"><w:abstractNum w:abstractNumId="0"><w:lvl w:ilvl="0"><w:start w:val="1"/><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%3%9"/></w:lvl></w:abstractNum><w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num></w:numbering>"#;
+        let doc = document_of(
+            r#"<w:p><w:pPr><w:numPr><w:ilvl w:val="0"/><w:numId w:val="1"/></w:numPr></w:pPr><w:r><w:t>加强领导</w:t></w:r></w:p>"#,
+        );
+        let bytes = zip_of(&[
+            ("word/document.xml", doc.as_bytes()),
+            ("word/numbering.xml", numbering.as_bytes()),
+        ]);
+        assert_eq!(read_docx(&bytes).unwrap().text, "1.加强领导\n");
     }
 }

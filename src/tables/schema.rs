@@ -23,7 +23,7 @@ pub const REPEATED_TEXT_COLUMNS: &[&str] = &["sentence"];
 pub const NO_STATISTICS_COLUMNS: &[&str] = &["raw", "metric", "heading", "title", "warnings"];
 
 /// Bumped whenever a column's name, type or meaning changes (see CHANGELOG.md).
-pub const SCHEMA_VERSION: &str = "1.1";
+pub const SCHEMA_VERSION: &str = "2.0";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ColType {
@@ -147,7 +147,7 @@ pub static DOCUMENTS: Table<(), DocResult> = Table {
     name: "documents",
     doc: "One row per input document that was read.",
     columns: &[
-        col!("doc_id", Utf8, false, "Stable id: 16 hex chars of a hash (xxh3-64) of the source bytes.", |_, d| Value::s(&d.source.doc_id)),
+        col!("doc_id", Utf8, false, "Stable id, unique per row: 16 hex chars of a hash (xxh3-64) of the source bytes and the path relative to the input root (the same file at the same path gets the same id in every run; identical copies at two paths are two rows, linked by body_sha and duplicate_of).", |_, d| Value::s(&d.source.doc_id)),
         col!("source_path", Utf8, false, "Path relative to the input root, `/`-separated.", |_, d| Value::s(&d.source.source_path)),
         col!("source_format", Utf8, false, "txt / md / html / docx.", |_, d| Value::s(d.source.format.as_str())),
         col!("encoding", Utf8, false, "Detected source encoding: UTF-8, UTF-8-BOM, GB18030, Big5, UTF-16LE, UTF-16BE.", |_, d| Value::s(&d.source.encoding)),
