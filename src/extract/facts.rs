@@ -313,6 +313,10 @@ static DURATION_OK_NEXT: LazyLock<WordIndex> =
     LazyLock::new(|| WordIndex::new(lx::DURATION_OK_NEXT.iter().copied()));
 static DURATION_YEAR_PREFIXES: LazyLock<WordIndex> =
     LazyLock::new(|| WordIndex::new(lx::DURATION_YEAR_PREFIXES.iter().copied()));
+static FREQUENCY_PERIODS: LazyLock<WordIndex> =
+    LazyLock::new(|| WordIndex::new(lx::FREQUENCY_PERIODS.iter().copied()));
+static RANK_CLAUSE_WORDS: LazyLock<WordIndex> =
+    LazyLock::new(|| WordIndex::new(lx::RANK_CLAUSE_WORDS.iter().copied()));
 static BARE_NUMBER_NEXT_VERBS: LazyLock<WordIndex> =
     LazyLock::new(|| WordIndex::new(lx::BARE_NUMBER_NEXT_VERBS.iter().copied()));
 static CN_SET_PHRASES: LazyLock<WordIndex> =
@@ -798,6 +802,44 @@ impl Scanner<'_> {
         }
     }
 
+    /// Whether a duration word (`连续`, `历时`, `提前`) stands right before the number at `i`
+    /// or before its prefix qualifier: the duration is then a measured length of time.
+    fn duration_prefixed(&self, i: usize, floor: usize) -> bool {
+        let chars = self.chars();
+        let (qual_start, _) = self.prefix_qualifier(i, floor);
+        DURATION_YEAR_PREFIXES.any_ending_at(chars, qual_start)
+            || DURATION_YEAR_PREFIXES.any_ending_at(chars, i)
+    }
+
+    /// A count of repeated events after `每` + a period in its clause is a frequency
+    /// (`每年开展1次`, `以每两月1次频次`, `每年集中学习不少于2次`), and a `位`/`名` after a
+    /// ranking word is a rank (`排位由53位升至47位`): neither is a fact.
+    fn is_frequency_or_rank(&self, i: usize, floor: usize, unit: &str) -> bool {
+        let chars = self.chars();
+        let frequency = lx::FREQUENCY_UNITS.contains(&unit);
+        let rank = lx::RANK_UNITS.contains(&unit);
+        if !(frequency || rank) {
+            return false;
+        }
+        let from = floor.max(i.saturating_sub(lx::FREQUENCY_LOOKBACK)).min(i);
+        if rank {
+            return (from..i).any(|k| RANK_CLAUSE_WORDS.any_starting_at(chars, k));
+        }
+        (from..i).any(|k| {
+            if chars[k] != lx::FREQUENCY_EACH {
+                return false;
+            }
+            let mut j = k + 1;
+            while j < i && (is_cn_numeral_char(chars[j]) || is_digit(chars[j])) {
+                j += 1;
+            }
+            if j < i && to_simplified(chars[j]) == '个' {
+                j += 1;
+            }
+            j < i && FREQUENCY_PERIODS.any_starting_at(chars, j)
+        })
+    }
+
     fn clause_mentions_money(&self, ctx: &Context, pos: usize) -> bool {
         let from = ctx
             .clause_start
@@ -875,10 +917,16 @@ impl Scanner<'_> {
             }
             _ => {}
         }
-        if unit.info.kind == QuantityKind::Duration && !self.duration_is_measured(unit.end) {
+        if unit.info.kind == QuantityKind::Duration
+            && !self.duration_is_measured(unit.end)
+            && !self.duration_prefixed(i, ctx.clause_start)
+        {
             return Err(unit.end);
         }
         if prev_ns == Some(lx::RANK_PREFIX) && lx::RANK_UNITS.contains(&unit.simplified) {
+            return Err(unit.end);
+        }
+        if self.is_frequency_or_rank(i, ctx.clause_start, unit.simplified) {
             return Err(unit.end);
         }
         Ok(self.finish(i, amount, Some(unit), unit_pos, None, ctx))
@@ -915,6 +963,9 @@ impl Scanner<'_> {
         let high = second.value.to_f64();
         if high < low {
             return Err(skip);
+        }
+        if self.is_frequency_or_rank(i, ctx.clause_start, unit.simplified) {
+            return Err(unit.end);
         }
         let high_norm = second
             .value
@@ -969,6 +1020,13 @@ impl Scanner<'_> {
                 return Ok(found);
             }
         }
+        if starts_with_at(chars, i, lx::HALF_WORD) {
+            if let Some(found) = self.half(i, ctx) {
+                return Ok(found);
+            }
+        }
+        // `连续三年`, `提前一年`: a length of time even after 前 and with a lone 一.
+        let duration_prefixed = self.duration_prefixed(i, ctx.clause_start);
         let mut r = i;
         while r < n
             && (is_cn_numeral_char(chars[r])
@@ -983,7 +1041,8 @@ impl Scanner<'_> {
             let prev = chars[i - 1];
             if is_digit(prev)
                 || prev.is_ascii_alphanumeric()
-                || lx::CN_NUMERAL_PREFIX_TRAPS.contains(&to_simplified(prev))
+                || (lx::CN_NUMERAL_PREFIX_TRAPS.contains(&to_simplified(prev))
+                    && !duration_prefixed)
             {
                 return Err(r);
             }
@@ -1015,24 +1074,39 @@ impl Scanner<'_> {
         let unit = self.unit_at(unit_pos).ok_or(r)?;
         let after = unit.end;
         let simplified = unit.simplified;
+        let measured_duration = duration_prefixed && unit.info.kind == QuantityKind::Duration;
         let lone_one = run.len() == 1 && value == Decimal::integer(1);
-        if lone_one && !lx::CN_ONE_COUNT_UNITS.contains(&simplified) {
+        if lone_one && !lx::CN_ONE_COUNT_UNITS.contains(&simplified) && !measured_duration {
             return Err(after);
         }
-        if lx::CALENDAR_UNITS.contains(&simplified) {
+        if lx::CALENDAR_UNITS.contains(&simplified)
+            && !(measured_duration && simplified == lx::YEAR_UNIT)
+        {
             return Err(after);
         }
-        if unit.info.kind == QuantityKind::Duration && !self.duration_is_measured(after) {
+        if unit.info.kind == QuantityKind::Duration
+            && !self.duration_is_measured(after)
+            && !measured_duration
+        {
             return Err(after);
         }
         let next = chars.get(after).copied();
-        if lx::CN_ORDINAL_PRONE_UNITS.contains(&simplified) && next.is_some_and(|c| !is_break(c)) {
+        // `两` is a cardinal only (`两期`, `两轮`); `分七期`, `共三批` count phases.
+        let cardinal = run == [lx::CN_CARDINAL_TWO]
+            || i.checked_sub(1)
+                .is_some_and(|k| lx::CN_ORDINAL_COUNT_PREFIXES.contains(&chars[k]));
+        if lx::CN_ORDINAL_PRONE_UNITS.contains(&simplified)
+            && next.is_some_and(|c| !is_break(c))
+            && !cardinal
+        {
             return Err(after);
         }
-        // `一村一警`, `三桥四路` (set phrases), `七台河` (places), `两个“一以贯之”` (slogans).
+        // `一村一警`, `三桥四路` (set phrases), `七台河` (places), `两个“一以贯之”` (slogans);
+        // but `十个村`, `两轮县级会议` are counts.
+        let place_safe = cardinal || lx::CN_PLACE_SAFE_UNITS.contains(&simplified);
         if next.is_some_and(|c| {
             is_cn_numeral_char(c)
-                || lx::CN_PLACE_AFTER.contains(&c)
+                || (lx::CN_PLACE_AFTER.contains(&c) && !place_safe)
                 || lx::CN_SLOGAN_OPENERS.contains(&c)
         }) {
             return Err(after);
@@ -1045,12 +1119,65 @@ impl Scanner<'_> {
             return Err(after);
         }
         if simplified == lx::SESSION_UNIT
-            && SESSION_AFTER.any_starting_at(chars, after)
+            && SESSION_AFTER.any_starting_at(chars, self.after_session_list(after))
             && chars[i.saturating_sub(lx::SESSION_LOOKBACK)..i].contains(&lx::SESSION_TERM)
         {
             return Err(after);
         }
+        if self.is_frequency_or_rank(i, ctx.clause_start, simplified) {
+            return Err(after);
+        }
         Ok(self.finish(i, amount, Some(unit), unit_pos, None, ctx))
+    }
+
+    /// After `五次` in `五次、六次全会`: the position after the listed sessions that follow.
+    fn after_session_list(&self, mut after: usize) -> usize {
+        let chars = self.chars();
+        for _ in 0..lx::SESSION_LIST_MAX {
+            if chars.get(after) != Some(&lx::LIST_SEPARATOR) {
+                break;
+            }
+            let mut k = after + 1;
+            while k < chars.len() && is_cn_numeral_char(chars[k]) {
+                k += 1;
+            }
+            let session = k > after + 1
+                && chars
+                    .get(k)
+                    .is_some_and(|&c| lx::SESSION_UNIT.starts_with(to_simplified(c)));
+            if !session {
+                break;
+            }
+            after = k + 1;
+        }
+        after
+    }
+
+    /// `一半` → 50 %, when a qualifier or a clause end marks it as an amount (`压缩一半以上`,
+    /// `近一半`).
+    fn half(&self, i: usize, ctx: Context) -> Option<Found> {
+        let chars = self.chars();
+        let end = i + lx::HALF_WORD.chars().count();
+        let (_, prefix_q) = self.prefix_qualifier(i, ctx.clause_start);
+        let (_, post_q) = self.postfix_qualifier(end);
+        let at_break = chars.get(end).is_none_or(|&c| is_break(c));
+        if prefix_q.is_none() && post_q.is_none() && !at_break {
+            return None;
+        }
+        let unit = UnitHit {
+            info: crate::normalize::unit_info("%")?,
+            printed: Some(lx::HALF_WORD),
+            simplified: "%",
+            start: i,
+            end,
+        };
+        let amount = Amount {
+            value: Decimal::integer(lx::HALF_PERCENT),
+            multiplier: 1,
+            multiplier_text: String::new(),
+            infix: None,
+        };
+        Some(self.finish(i, amount, Some(unit), end, None, ctx))
     }
 
     /// `百分之八十七点五` → 87.5 %.
@@ -1946,6 +2073,108 @@ mod tests {
         ] {
             assert!(raws(s).is_empty(), "{s}: {:?}", raws(s));
         }
+    }
+
+    #[test]
+    fn frequencies_are_not_counts() {
+        for s in [
+            "镇政府每年开展1次规范性文件清理工作",
+            "以每两月1次的频次开展集中学法",
+            "领导班子每年集中学法不少于 3次。",
+            "每季度召开2次联席会议",
+            "每个月组织1-2次法律咨询",
+            "每半年开展一次执法检查",
+        ] {
+            assert!(raws(s).is_empty(), "{s}: {:?}", raws(s));
+        }
+        // `每` without a period, or in another clause, does not make a frequency
+        assert_eq!(raws("走访每个社区,开展宣传12次"), vec!["12次"]);
+        assert_eq!(raws("为每户发放手册,全年发放3000份"), vec!["3000份"]);
+    }
+
+    #[test]
+    fn ranks_are_not_counts() {
+        for s in [
+            "全区在全市的排名由上年的12位上升至5位",
+            "综合位次前移至第8位",
+            "考核排位列全省35位",
+        ] {
+            assert!(raws(s).is_empty(), "{s}: {:?}", raws(s));
+        }
+        assert_eq!(raws("现有执业律师53位"), vec!["53位"]);
+    }
+
+    #[test]
+    fn listed_sessions_are_not_counts() {
+        assert!(raws("认真落实十一届区委四次、五次全会部署").is_empty());
+        assert!(raws("贯彻十届县委三次、四次、五次全体会议精神").is_empty());
+    }
+
+    #[test]
+    fn chinese_counts_before_places_and_phases() {
+        let got: Vec<(String, f64)> = extract(
+            "在辖区八个村和两个社区设置法治宣传栏,分五期开展培训,经过两轮区级会议审定,明确了四个方面重点任务,细分为六方面工作。",
+        )
+        .into_iter()
+        .map(|f| (f.raw, f.value_normalized))
+        .collect();
+        let want = [
+            ("八个", 8.0),
+            ("两个", 2.0),
+            ("五期", 5.0),
+            ("两轮", 2.0),
+            ("四个", 4.0),
+            ("六方面", 6.0),
+        ];
+        let want: Vec<(String, f64)> = want.iter().map(|(r, v)| (r.to_string(), *v)).collect();
+        assert_eq!(got, want);
+        // ordinals and place names stay out
+        for s in ["二期工程顺利完工", "七台河市", "五家渠市", "一方面加强学习"]
+        {
+            assert!(raws(s).is_empty(), "{s}: {:?}", raws(s));
+        }
+    }
+
+    #[test]
+    fn durations_after_a_duration_word() {
+        let f = one("该区连续12年在全市依法行政考核中获评优秀等次");
+        assert_eq!((f.value_normalized, &*f.unit_normalized), (4380.0, "天"));
+        let f = one("提前一年实现主要目标");
+        assert_eq!((f.raw.as_str(), f.value_normalized), ("一年", 365.0));
+        let f = one("连续三年获评先进单位");
+        assert_eq!(f.value_normalized, 1095.0);
+        // periods and names stay out
+        for s in ["近三年来", "实施三年行动计划", "一年来,全镇上下", "5年来"] {
+            assert!(raws(s).is_empty(), "{s}: {:?}", raws(s));
+        }
+    }
+
+    #[test]
+    fn durations_before_a_shortest_or_reduced_time() {
+        let facts = extract("办理时限由原来的3-5天最短压缩至30分钟,");
+        let got: Vec<(&str, f64, &str)> = facts
+            .iter()
+            .map(|f| (f.raw.as_str(), f.value_normalized, &*f.unit_normalized))
+            .collect();
+        assert_eq!(got, vec![("3-5天", 3.0, "天"), ("30分钟", 0.5, "小时")]);
+        assert_eq!(facts[0].qualifier, Qualifier::Range);
+    }
+
+    #[test]
+    fn half_is_fifty_percent() {
+        let f = one("审批时间均压缩一半以上。");
+        assert_eq!(
+            (
+                f.raw.as_str(),
+                f.value_normalized,
+                &*f.unit_normalized,
+                f.qualifier
+            ),
+            ("一半以上", 50.0, "%", Qualifier::MoreThan)
+        );
+        let f = one("结案数占近一半,");
+        assert_eq!((f.value_normalized, f.qualifier), (50.0, Qualifier::Approx));
+        assert!(raws("一半时间用于学习").is_empty());
     }
 
     #[test]

@@ -170,9 +170,10 @@ pub static CN_SET_PHRASES: &[&str] = &[
 
 /// Words right after the measure word that make a Chinese numeral + measure word an abstract
 /// enumeration rather than a count (`三个方面`, `两个维护`).
+/// (`三个方面` is a count: reports number the areas of their work, `从7个方面提出25项措施`.)
 pub static CN_ABSTRACT_AFTER: &[&str] = &[
-    "方面", "层面", "意识", "自信", "维护", "全面", "确立", "代表", "务必", "结合", "原则", "规定",
-    "不", "统一", "到位", "同步", "并重", "同时", "联动", "融合", "为", "是",
+    "层面", "意识", "自信", "维护", "全面", "确立", "代表", "务必", "结合", "原则", "规定", "不",
+    "统一", "到位", "同步", "并重", "同时", "联动", "融合", "为", "是",
 ];
 
 /// Characters after a Chinese numeral + measure word that make the whole a place name
@@ -216,14 +217,58 @@ pub static UNIT_WORD_BLOCKERS: &[&str] = &[
 pub static DURATION_OK_NEXT: &[&str] = &[
     "内", "以内", "之内", "左右", "以上", "以下", "后", "的", "即", "多", "余", "办结", "完成",
     "结案", "答复", "办理", "审结", "缩短", "压缩", "提速", "提前", "不等", "时间", "时限", "为限",
-    "期限",
+    "期限", "最短", "最长", "最快", "降至", "减至", "缩至",
 ];
 
-/// Words before an Arabic number + 年 that make it a length of time (`连续3年`); otherwise
-/// `近3年`, `3年行动` are periods or names.
+/// Words before a number + 年 that make it a length of time (`连续3年`, `提前一年`); otherwise
+/// `近3年`, `3年行动` are periods or names. After one of them any duration is measured, whatever
+/// follows (`连续14年在全省考核中获评优秀`).
 pub static DURATION_YEAR_PREFIXES: &[&str] = &[
-    "连续", "历时", "用时", "长达", "为期", "期限", "满", "时长", "达", "超过", "超",
+    "连续", "历时", "用时", "长达", "为期", "期限", "满", "时长", "达", "超过", "超", "提前",
 ];
+
+/// Count units of repeated events: after `每` + a period in the same clause (`每年开展1次`,
+/// `每两月1次`, `每年集中学习不少于2次`) the number is a frequency, not a count.
+pub static FREQUENCY_UNITS: &[&str] = &["次", "回", "期", "场", "轮", "遍"];
+/// The word that opens a frequency, and the periods it takes (after an optional numeral
+/// and `个`: `每两个月`).
+pub const FREQUENCY_EACH: char = '每';
+pub static FREQUENCY_PERIODS: &[&str] = &[
+    "年",
+    "季度",
+    "季",
+    "月",
+    "周",
+    "星期",
+    "天",
+    "日",
+    "半年",
+    "学期",
+    "工作日",
+];
+/// How far before the number `每` is looked for, in characters (within the clause).
+pub const FREQUENCY_LOOKBACK: usize = 20;
+
+/// Words before a `位`/`名` count in its clause that make it a rank (`排位由第53位升至47位`,
+/// `排名前列`, `位次`).
+pub static RANK_CLAUSE_WORDS: &[&str] = &["排名", "排位", "位次", "排序", "名次", "排在", "位列"];
+
+/// A Chinese numeral followed by a unit and then `、` + another numeral + the same unit is a
+/// list of sessions when the last one is followed by `SESSION_AFTER` (`五次、六次全会`).
+pub const SESSION_LIST_MAX: usize = 3;
+
+/// Measure words a place name never follows a numeral with: `十个村`, `九个社区` are counts
+/// (`七台河`, `五家渠` are places).
+pub static CN_PLACE_SAFE_UNITS: &[&str] = &["个"];
+/// Characters before a Chinese numeral + ordinal-prone unit that make it a count
+/// (`分七期培训`, `共三批`).
+pub static CN_ORDINAL_COUNT_PREFIXES: &[char] = &['分', '共'];
+/// The cardinal-only numeral: `两期`, `两轮` are never ordinals or places.
+pub const CN_CARDINAL_TWO: char = '两';
+
+/// `一半` is half: 50 %, with the qualifier after it (`压缩一半以上`).
+pub const HALF_WORD: &str = "一半";
+pub const HALF_PERCENT: u128 = 50;
 
 /// Years printed as four digits in this span are calendar years, not durations.
 pub const YEAR_MIN: u64 = 1000;
