@@ -337,6 +337,8 @@ static METRIC_TRAILING_FILLERS: LazyLock<WordIndex> =
     LazyLock::new(|| WordIndex::new(lx::METRIC_TRAILING_FILLERS.iter().copied()));
 static METRIC_TRAILING_GUARDS: LazyLock<WordIndex> =
     LazyLock::new(|| WordIndex::new(lx::METRIC_TRAILING_GUARDS.iter().copied()));
+static METRIC_TIME_OPENERS: LazyLock<WordIndex> =
+    LazyLock::new(|| WordIndex::new(lx::METRIC_TIME_OPENERS.iter().copied()));
 /// `lx::METRIC_INNER_FILLERS` as char slices, in list order.
 static METRIC_INNER_FILLERS: LazyLock<Vec<Box<[char]>>> = LazyLock::new(|| {
     lx::METRIC_INNER_FILLERS
@@ -1415,7 +1417,52 @@ fn assemble(
         prev_noun = noun;
         facts[idx].unit = found[idx].unit.take();
     }
+    distribute_respectively(text, &found, &mut facts);
     facts
+}
+
+/// `A、B同比分别下降17.7%、12.5%`: a metric with `分别` and a list of as many subjects as the
+/// facts listed after it gives each fact its own subject, with the comparison word that ends
+/// the last subject and the verb after `分别` (`A同比下降`, `B同比下降`).
+fn distribute_respectively(text: &Text, found: &[Found], facts: &mut [Fact]) {
+    let chars = &text.chars;
+    let mut i = 0;
+    while i < facts.len() {
+        let split = facts[i].metric.as_deref().and_then(|m| {
+            let at = m.find(lx::METRIC_RESPECTIVELY)?;
+            Some((
+                m[..at].to_string(),
+                m[at + lx::METRIC_RESPECTIVELY.len()..].to_string(),
+            ))
+        });
+        let Some((subjects, verb)) = split else {
+            i += 1;
+            continue;
+        };
+        let mut j = i + 1;
+        while j < facts.len()
+            && found[j].sentence_start == found[i].sentence_start
+            && chars[found[j - 1].end..found[j].start]
+                .iter()
+                .all(|&c| is_space(c) || lx::LIST_WORD_CHARS.contains(&c))
+        {
+            j += 1;
+        }
+        let items: Vec<&str> = subjects.split(lx::LIST_SEPARATOR).collect();
+        if j - i >= 2 && items.len() == j - i && items.iter().all(|s| !s.is_empty()) {
+            let last = items[items.len() - 1];
+            let comparative = lx::METRIC_COMPARATIVES
+                .iter()
+                .find(|c| last.len() > c.len() && last.ends_with(*c))
+                .copied()
+                .unwrap_or("");
+            for (n, item) in items.iter().enumerate() {
+                let item = item.strip_suffix(comparative).unwrap_or(item);
+                facts[i + n].metric = Some(format!("{item}{comparative}{verb}"));
+            }
+        }
+        i = j;
+    }
 }
 
 /// End of the sentence holding position `from`: after its closing mark (a line break is not
@@ -1454,10 +1501,22 @@ fn metric_of(
     let (mut before, enumeration) = clean_before(&chars[from..f.start], scratch);
     let after = noun_after(text, f, next_start, scratch);
     let number_first = !after.is_empty();
+    if number_first && !before.is_empty() {
+        before = link_to_noun(&chars[from..f.start], before);
+    }
+    // `(5部)` alone in brackets counts what precedes the bracket: `汇总习近平法治思想(5部)`.
+    if before.is_empty() && !number_first {
+        if let Some(words) = bracketed_subject(text, f, scratch) {
+            before = words;
+        }
+    }
     // `实现188项涉企经营事项、13项证明和85项申请材料`: the text between two facts is the
-    // previous one's noun, so the number is one more item of the same list.
-    let follows_counted_noun =
-        f.opener == Opener::PreviousFact && prev.is_some_and(|p| !p.noun.is_empty());
+    // previous one's noun, so the number is one more item of the same list (it ends with a
+    // list word) or of a chain of counts (`12个盟市46个委办厅局`, a short noun between);
+    // `43座商务楼宇分配给29位经济楼长` is neither.
+    let follows_counted_noun = f.opener == Opener::PreviousFact
+        && prev.is_some_and(|p| !p.noun.is_empty())
+        && joins_counts(&chars[f.clause_start.min(f.start)..f.start]);
     if follows_counted_noun {
         before.clear();
     }
@@ -1489,6 +1548,62 @@ fn metric_of(
         (before, None)
     };
     ((!metric.is_empty()).then_some(metric), lead, after)
+}
+
+/// The cleaned words before a number that precedes its noun, with the link that joined them
+/// to it (`在内的`) and without the quoted names the number counts
+/// (`开展“A”“B”“C”三项改革` → `开展`).
+fn link_to_noun(raw: &[char], mut before: String) -> String {
+    if before.ends_with('”') {
+        let mut trimmed = before.as_str();
+        let mut names = 0;
+        while let Some(open) = trimmed.strip_suffix('”').and_then(|t| t.rfind('“')) {
+            trimmed = &trimmed[..open];
+            names += 1;
+        }
+        // one quoted name is the object itself (`聚焦“防、救、新”三件事`)
+        if names >= 2 && !trimmed.is_empty() {
+            return trimmed.to_string();
+        }
+    }
+    let link = raw
+        .iter()
+        .rev()
+        .find(|&&c| !is_space(c))
+        .filter(|c| lx::METRIC_KEPT_LINKS.contains(c));
+    if let Some(&c) = link {
+        if !before.ends_with(c) {
+            before.push(c);
+        }
+    }
+    before
+}
+
+/// Whether the text between two facts joins them as items of one list (it ends with `、`,
+/// `和`, `及`, `与`) or as a chain of counts (a noun of at most `METRIC_CHAIN_NOUN_MAX`
+/// characters: `7个方面58项措施`).
+fn joins_counts(between: &[char]) -> bool {
+    let last = between.iter().rev().find(|&&c| !is_space(c));
+    last.is_some_and(|c| lx::LIST_WORD_CHARS.contains(c))
+        || between.iter().filter(|&&c| !is_space(c)).count() <= lx::METRIC_CHAIN_NOUN_MAX
+}
+
+/// The words before the bracket that holds a fact alone (`汇总习近平法治思想(5部)`,
+/// `优秀单位(17个)`): back to the previous break.
+fn bracketed_subject(text: &Text, f: &Found, scratch: &mut Vec<char>) -> Option<String> {
+    let chars = &text.chars;
+    let open = f.clause_start.checked_sub(1)?;
+    let closed = chars.get(f.end).is_some_and(|&c| matches!(c, ')' | '）'));
+    if !(matches!(chars[open], '(' | '（') && closed) {
+        return None;
+    }
+    let floor = open.saturating_sub(lx::METRIC_BEFORE_MAX);
+    let mut k = open;
+    while k > floor && (text.protected[k - 1] || !is_break(chars[k - 1])) {
+        k -= 1;
+    }
+    let (words, _) = clean_before(&chars[k..open], scratch);
+    (!words.is_empty()).then_some(words)
 }
 
 /// Start of the `、`-separated list that ends at `from`: back to the previous other break.
@@ -1537,6 +1652,10 @@ fn noun_after(text: &Text, f: &Found, next_start: usize, scratch: &mut Vec<char>
         }
         e += 1;
     }
+    // `宣讲5次等多种形式`: the number closes an enumeration, it precedes no noun.
+    if starts_with_at(chars, f.end, lx::METRIC_ENUMERATION_END) {
+        return String::new();
+    }
     let words = scratch;
     words.clear();
     words.extend_from_slice(&chars[f.end..e]);
@@ -1553,8 +1672,29 @@ fn clean_before(chars: &[char], scratch: &mut Vec<char>) -> (String, bool) {
     s.clear();
     s.extend_from_slice(chars);
     trim_edges(s);
-    let cut = cut_position(s);
+    let (phrase_start, cut) = cut_position(s);
     s.drain(..cut);
+    let mut enumeration = clean_words(s);
+    // `办理企业诉求截至10月共165条`, `占全区比重由2015年的20.3%`: the time phrase ends the
+    // clause text, and the metric is what comes before it.
+    if s.is_empty() && phrase_start > 0 {
+        s.extend_from_slice(chars);
+        trim_edges(s);
+        s.truncate(phrase_start);
+        while let Some(w) = METRIC_TIME_OPENERS
+            .ending_at(s, s.len())
+            .map(Word::len)
+            .max()
+        {
+            s.truncate(s.len() - w);
+        }
+        enumeration = clean_words(s);
+    }
+    (collect(s), enumeration)
+}
+
+/// The fillers and edges of the words before a number; reports (and drops) a final `等`.
+fn clean_words(s: &mut Vec<char>) -> bool {
     remove_inner_fillers(s);
     trim_edges(s);
     let enumeration = ends_with_at(s, s.len(), lx::METRIC_ENUMERATION_END);
@@ -1564,19 +1704,22 @@ fn clean_before(chars: &[char], scratch: &mut Vec<char>) -> (String, bool) {
     strip_leading(s);
     strip_trailing(s, &METRIC_TRAILING_FILLERS);
     trim_edges(s);
-    (collect(s), enumeration)
+    enumeration
 }
 
-/// Position after the last time phrase (`2023年`, `今年以来`, `截至目前`) or cut word (`仅`).
-fn cut_position(s: &[char]) -> usize {
+/// Where the last time phrase (`2023年`, `今年以来`, `截至目前`) or cut word (`仅`) starts
+/// and the position after it.
+fn cut_position(s: &[char]) -> (usize, usize) {
     let (time_words, cut_after): (&WordIndex, &WordIndex) = (&METRIC_TIME_WORDS, &METRIC_CUT_AFTER);
-    let mut cut = 0;
+    let mut cut = (0, 0);
     for j in 0..s.len() {
         if let Some(len) = time_words
             .longest_at(s, j)
             .or_else(|| cut_after.longest_at(s, j))
         {
-            cut = cut.max(j + len);
+            if j + len > cut.1 {
+                cut = (j, j + len);
+            }
         }
         if lx::METRIC_CALENDAR_CHARS.contains(&s[j])
             && j > 0
@@ -1588,10 +1731,18 @@ fn cut_position(s: &[char]) -> usize {
             {
                 e += 1;
             }
-            cut = cut.max(e);
+            if e > cut.1 {
+                let mut start = j - 1;
+                while start > 0
+                    && (is_digit(s[start - 1]) || cn_digit_value(s[start - 1]).is_some())
+                {
+                    start -= 1;
+                }
+                cut = (start, e);
+            }
         }
     }
-    cut.min(s.len())
+    (cut.0.min(s.len()), cut.1.min(s.len()))
 }
 
 fn remove_inner_fillers(s: &mut Vec<char>) {
@@ -1608,6 +1759,18 @@ fn remove_inner_fillers(s: &mut Vec<char>) {
             } else {
                 j += 1;
             }
+        }
+    }
+    // A lone `共` inside (not first: `strip_leading` decides there), outside words.
+    let mut j = 1;
+    while j < s.len() {
+        let lone_total = s[j] == lx::METRIC_INNER_TOTAL
+            && !METRIC_LEADING_GUARDS.any_starting_at(s, j)
+            && !METRIC_TRAILING_GUARDS.any_ending_at(s, j + 1);
+        if lone_total {
+            s.remove(j);
+        } else {
+            j += 1;
         }
     }
 }
@@ -2276,6 +2439,92 @@ mod tests {
         assert_eq!(f.metric.as_deref(), Some("新增“四上”企业"));
         let facts = extract("各科室、社区共计组织学法160余次。");
         assert_eq!(facts[0].metric.as_deref(), Some("各科室、社区组织学法"));
+    }
+
+    fn metrics(body: &str) -> Vec<String> {
+        extract(body)
+            .into_iter()
+            .map(|f| f.metric.unwrap_or_default())
+            .collect()
+    }
+
+    #[test]
+    fn metric_drops_totals_and_self_references_inside() {
+        assert_eq!(
+            metrics("全年,司法所共参与镇党委会议12次。"),
+            vec!["司法所参与镇党委会议"]
+        );
+        assert_eq!(
+            metrics("公共法律服务站共接待来访群众120人次。"),
+            vec!["公共法律服务站接待来访群众"]
+        );
+        assert_eq!(metrics("共同推进重点项目8个。"), vec!["共同推进重点项目"]);
+        assert_eq!(
+            metrics("梳理确认我区各类事项清单31个。"),
+            vec!["梳理确认各类事项清单"]
+        );
+        assert_eq!(metrics("全区已有45名执业律师,"), vec!["全区执业律师"]);
+    }
+
+    #[test]
+    fn metric_before_a_closing_time_phrase() {
+        assert_eq!(metrics("办理群众诉求截至9月共120条,"), vec!["办理群众诉求"]);
+        assert_eq!(
+            metrics("执法覆盖率由2019年的60%提升至90%。")[0],
+            "执法覆盖率"
+        );
+    }
+
+    #[test]
+    fn metric_of_a_number_before_its_noun() {
+        // the link to the noun stays
+        assert_eq!(
+            metrics("整改督察发现的15个问题。"),
+            vec!["整改督察发现的问题"]
+        );
+        // quoted names the number counts go; one quoted name is the object itself
+        assert_eq!(
+            metrics("开展“一网通办”“跨省通办”两项改革。"),
+            vec!["开展改革"]
+        );
+        assert!(metrics("聚焦“防、控、救”三件事,")[0].starts_with("聚焦“防、控、救”"));
+        // a closing enumeration is no noun
+        assert_eq!(metrics("邀请专家宣讲3次等多种形式,"), vec!["邀请专家宣讲"]);
+    }
+
+    #[test]
+    fn metric_of_a_count_alone_in_brackets() {
+        assert_eq!(
+            metrics("梳理法律(12部)、党内法规(30部)。"),
+            vec!["梳理法律", "党内法规"]
+        );
+    }
+
+    #[test]
+    fn metric_of_lists_and_chains_of_counts() {
+        // a verb between two counts: the second is no item of a list
+        assert_eq!(
+            metrics("将辖区30座楼宇分配给18位楼长负责。")[1],
+            "楼宇分配给楼长负责"
+        );
+        // a short noun between two counts: a chain
+        assert_eq!(
+            metrics("对全区8个街道25个部门进行考核。")[1],
+            "全区部门进行考核"
+        );
+    }
+
+    #[test]
+    fn metric_respectively_for_each_listed_subject() {
+        assert_eq!(
+            metrics("全区刑事案件、治安案件同比分别下降12.3%、8.1%。"),
+            vec!["全区刑事案件同比下降", "治安案件同比下降"]
+        );
+        // a list that does not match the facts in number is left as it is
+        assert_eq!(
+            metrics("甲、乙、丙分别下降12.3%、8.1%。"),
+            vec!["甲、乙、丙分别下降", "甲、乙、丙分别下降"]
+        );
     }
 
     #[test]
