@@ -249,7 +249,9 @@ fn line_heads(line: &str, numbering: &mut Numbering) -> Vec<Head> {
     }
     let long = line.len() >= INLINE_HEADING_MIN_LINE_BYTES;
     let after_level1 = heads.first().is_some_and(|h| h.level == 1);
-    if !(long || after_level1) || !line.contains(['、', ')', '）']) {
+    if !(long || after_level1)
+        || !may_hold_inline_marker(&line[heads.first().map_or(0, |h| h.text_start)..])
+    {
         return heads;
     }
     let from = heads.first().map_or(0, |h| h.text_start);
@@ -292,6 +294,21 @@ fn line_heads(line: &str, numbering: &mut Numbering) -> Vec<Head> {
         heads.remove(0);
     }
     heads
+}
+
+/// Whether `text` has a numeral right before a `、` or right after an opening bracket: every
+/// glued marker does, and most long paragraphs have none, so they need no regex search.
+fn may_hold_inline_marker(text: &str) -> bool {
+    static DUNHAO: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("、"));
+    let numeral_before = |at: usize| text[..at].ends_with(|c: char| ITEM_NUMERALS.contains(c));
+    if DUNHAO.find_iter(text.as_bytes()).any(numeral_before) {
+        return true;
+    }
+    text.match_indices(['(', '（']).any(|(at, open)| {
+        text[at + open.len()..]
+            .trim_start()
+            .starts_with(|c: char| ITEM_NUMERALS.contains(c))
+    })
 }
 
 /// The heading text at the start of `after`: up to the sentence end, and a run-on heading

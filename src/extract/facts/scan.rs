@@ -450,7 +450,8 @@ impl Scanner<'_> {
             }
         }
         // `连续三年`, `提前一年`: a length of time even after 前 and with a lone 一.
-        let duration_prefixed = self.duration_prefixed(i, ctx.clause_start);
+        // (Read only when a check would reject: most numerals are no durations.)
+        let duration_prefixed = || self.duration_prefixed(i, ctx.clause_start);
         let mut r = i;
         while r < n
             && (is_cn_numeral_char(chars[r])
@@ -466,7 +467,7 @@ impl Scanner<'_> {
             if is_digit(prev)
                 || prev.is_ascii_alphanumeric()
                 || (lx::CN_NUMERAL_PREFIX_TRAPS.contains(&to_simplified(prev))
-                    && !duration_prefixed)
+                    && !duration_prefixed())
             {
                 return Err(r);
             }
@@ -498,7 +499,7 @@ impl Scanner<'_> {
         let unit = self.unit_at(unit_pos).ok_or(r)?;
         let after = unit.end;
         let simplified = unit.simplified;
-        let measured_duration = duration_prefixed && unit.info.kind == QuantityKind::Duration;
+        let measured_duration = unit.info.kind == QuantityKind::Duration && duration_prefixed();
         let lone_one = run.len() == 1 && value == Decimal::integer(1);
         if lone_one && !lx::CN_ONE_COUNT_UNITS.contains(&simplified) && !measured_duration {
             return Err(after);
