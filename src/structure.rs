@@ -10,7 +10,11 @@ use std::sync::LazyLock;
 use memchr::memmem::Finder;
 use regex::Regex;
 
-use crate::lexicon::sections::{SECTION_TYPE_CUES, UNNUMBERED_HEADING_MAX_CHARS};
+use crate::lexicon::sections::{
+    CUT_OFF_HEADING_CHARS, INLINE_HEADING_MIN_LINE_BYTES, LEADING_JUNK, RUN_ON_HEADING_CHARS,
+    RUN_ON_HEADING_MIN_CHARS, SECTION_TYPE_CUES, SECTION_TYPE_MAX_CHARS,
+    UNNUMBERED_HEADING_MAX_CHARS,
+};
 use crate::model::{Section, SectionKind, SectionType};
 use crate::normalize::parse_number;
 
@@ -20,6 +24,8 @@ const HEADING_PATTERNS: &[(i16, &str)] = &[
     (1, r"^(第([一二三四五六七八九十]+)部分)[、：:\s]*"),
     (1, r"^(([一二三四五六七八九十]+)\s*[、．.])"),
     (2, r"^([（(]\s*([一二三四五六七八九十]+)\s*[)）][、．.]?)"),
+    // `一)`: a level-2 marker that lost its opening bracket
+    (2, r"^(([一二三四五六七八九十]+)\s*[)）][、．.]?)"),
     (4, r"^([（(]\s*([0-9０-９]{1,2})\s*[)）][、．.]?)"),
     (3, r"^(([0-9０-９]{1,2})\s*[、．.])(?:[^0-9０-９]|$)"),
 ];
@@ -33,6 +39,15 @@ static HEADING_RE: PerThread<Regex> = PerThread::new(|| {
         .map(|(_, p)| format!("(?:{p})"))
         .collect();
     Regex::new(&alternatives.join("|")).unwrap()
+});
+
+/// A level-1 or level-2 marker inside a line: group 1 the sentence end (or space) before it,
+/// group 2 the marker, group 3 a level-1 number, group 4 a level-2 number.
+static INLINE_HEADING_RE: PerThread<Regex> = PerThread::new(|| {
+    Regex::new(
+        r"([。！？!?：:]\s*|\s+)?(([一二三四五六七八九十]+)\s*、|[（(]\s*([一二三四五六七八九十]+)\s*[)）])",
+    )
+    .unwrap()
 });
 
 /// Inline items: `一是` … `十是` after a sentence or clause boundary (or at line start).
@@ -100,65 +115,235 @@ struct Found {
     start_byte: usize,
 }
 
+/// A numbered heading found in a line: where its marker starts and its text starts (bytes
+/// into the line).
+struct Head {
+    at: usize,
+    level: i16,
+    marker: String,
+    ordinal: i32,
+    text_start: usize,
+}
+
+/// The last level-1 and level-2 ordinals seen: a heading glued inside a paragraph is taken
+/// only when it continues this numbering (`二、` after `一、`).
+#[derive(Default)]
+struct Numbering {
+    level1: i32,
+    level2: i32,
+}
+
+impl Numbering {
+    fn see(&mut self, level: i16, ordinal: i32) {
+        match level {
+            1 => (self.level1, self.level2) = (ordinal, 0),
+            2 => self.level2 = ordinal,
+            _ => {}
+        }
+    }
+
+    fn continues(&self, level: i16, ordinal: i32) -> bool {
+        match level {
+            1 => ordinal == self.level1 + 1,
+            2 => ordinal == self.level2 + 1,
+            _ => false,
+        }
+    }
+}
+
 /// Builds the section tree of `body`. Offsets in the result are character offsets.
 pub fn build_sections(body: &str) -> Vec<Section> {
     let mut found: Vec<Found> = Vec::new();
     let mut seen_level1 = false;
+    // The type of the current level-1 part: an unnumbered line of the same type is a
+    // sub-heading of it, not a new part.
+    let mut part_type: Option<SectionType> = None;
+    let mut numbering = Numbering::default();
     // Character offsets are counted only up to where sections start (and once to the end).
     let mut chars = CharCounter::new(body);
     let mut line_start = 0usize;
 
     for line in crate::text::split_lines(body) {
-        let mut rest_byte = 0usize; // where item search starts within the line
-        if let Some(h) = numbered_heading(line) {
-            let (level, marker, ordinal, text_start) = h;
-            let after = &line[text_start..];
-            let heading_text = cut_at(after, HEADING_END);
-            rest_byte = text_start + heading_text.len();
+        let heads = line_heads(line, &mut numbering);
+        // Text segments of the line outside headings, searched for inline items.
+        let mut segments: Vec<(usize, usize)> = Vec::with_capacity(heads.len() + 1);
+        segments.push((0, heads.first().map_or(line.len(), |h| h.at)));
+        for (k, h) in heads.iter().enumerate() {
+            let region_end = heads.get(k + 1).map_or(line.len(), |g| g.at);
+            let heading_text = heading_text(&line[h.text_start..region_end]);
+            segments.push((h.text_start + heading_text.len(), region_end));
             found.push(Found {
-                level,
+                level: h.level,
                 kind: SectionKind::Heading,
-                marker,
-                ordinal,
+                marker: h.marker.clone(),
+                ordinal: h.ordinal,
                 heading: heading_text.trim_matches(TRIM_PUNCT).to_string(),
-                start: chars.at(line_start),
-                start_byte: line_start,
+                start: chars.at(line_start + h.at),
+                start_byte: line_start + h.at,
             });
-            seen_level1 |= level == 1;
-        } else if seen_level1 && is_unnumbered_part_heading(line) {
-            found.push(Found {
-                level: 1,
-                kind: SectionKind::Heading,
-                marker: String::new(),
-                ordinal: 0,
-                heading: line.trim_matches(TRIM_PUNCT).to_string(),
-                start: chars.at(line_start),
-                start_byte: line_start,
-            });
-            rest_byte = line.len();
+            seen_level1 |= h.level == 1;
+            if h.level == 1 {
+                part_type = Some(classify_section(heading_text));
+            }
         }
-        let item_text = &line[rest_byte..];
-        let items = may_hold_item(item_text).then(|| ITEM_MARKER.captures_iter(item_text));
-        for caps in items.into_iter().flatten() {
-            let m = caps.get(1).expect("group 1 always matches");
-            let start_byte = line_start + rest_byte + m.start();
-            let after = &line[rest_byte + m.end()..];
-            let first_clause = cut_at(after, CLAUSE_END).trim_matches(TRIM_PUNCT);
-            found.push(Found {
-                level: 5,
-                kind: SectionKind::Item,
-                marker: m.as_str().to_string(),
-                ordinal: parse_number(&caps[2]).map_or(0, |v| v as i32),
-                heading: first_clause.to_string(),
-                start: chars.at(start_byte),
-                start_byte,
-            });
+        if heads.is_empty() && seen_level1 && is_unnumbered_part_heading(line) {
+            let t = classify_section(line);
+            if part_type != Some(t) {
+                found.push(Found {
+                    level: 1,
+                    kind: SectionKind::Heading,
+                    marker: String::new(),
+                    ordinal: 0,
+                    heading: line.trim_matches(TRIM_PUNCT).to_string(),
+                    start: chars.at(line_start),
+                    start_byte: line_start,
+                });
+                part_type = Some(t);
+                segments[0].0 = line.len();
+            }
+        }
+        for (from, to) in segments {
+            let item_text = &line[from..to.max(from)];
+            let items = may_hold_item(item_text).then(|| ITEM_MARKER.captures_iter(item_text));
+            for caps in items.into_iter().flatten() {
+                let m = caps.get(1).expect("group 1 always matches");
+                let start_byte = line_start + from + m.start();
+                let after = &item_text[m.end()..];
+                let first_clause = cut_at(after, CLAUSE_END).trim_matches(TRIM_PUNCT);
+                found.push(Found {
+                    level: 5,
+                    kind: SectionKind::Item,
+                    marker: m.as_str().to_string(),
+                    ordinal: parse_number(&caps[2]).map_or(0, |v| v as i32),
+                    heading: first_clause.to_string(),
+                    start: chars.at(start_byte),
+                    start_byte,
+                });
+            }
         }
         line_start += line.len() + 1;
     }
+    drop_cut_off_heading(&mut found, body);
 
     let body_chars = chars.at(body.len());
     assign_tree(found, body, body_chars)
+}
+
+/// The numbered headings of one line, in order: the one at its start (after lost
+/// indentation such as `??`), then any glued after a sentence in a long line
+/// (`…保障。一、坚持党的领导…`) or right after a level-1 heading (`一、主要工作及成效(一)加强…`).
+/// A `1、` line holding such headings is a page-chunk number of a document preview, not a
+/// heading.
+fn line_heads(line: &str, numbering: &mut Numbering) -> Vec<Head> {
+    let lead = line.len() - line.trim_start_matches(LEADING_JUNK).len();
+    let mut heads: Vec<Head> = Vec::new();
+    if let Some((level, marker, ordinal, text_start)) = numbered_heading(&line[lead..]) {
+        numbering.see(level, ordinal);
+        heads.push(Head {
+            at: lead,
+            level,
+            marker,
+            ordinal,
+            text_start: lead + text_start,
+        });
+    }
+    let long = line.len() >= INLINE_HEADING_MIN_LINE_BYTES;
+    let after_level1 = heads.first().is_some_and(|h| h.level == 1);
+    if !(long || after_level1)
+        || !may_hold_inline_marker(&line[heads.first().map_or(0, |h| h.text_start)..])
+    {
+        return heads;
+    }
+    let from = heads.first().map_or(0, |h| h.text_start);
+    for c in INLINE_HEADING_RE.captures_iter(&line[from..]) {
+        let (Some(marker), Some(number)) = (c.get(2), c.get(3).or_else(|| c.get(4))) else {
+            continue;
+        };
+        let level = if c.get(3).is_some() { 1 } else { 2 };
+        let ordinal = parse_number(number.as_str()).map_or(0, |v| v as i32);
+        let at = from + marker.start();
+        let text_start = from + marker.end();
+        let glued = if c.get(1).is_some() {
+            long && numbering.continues(level, ordinal)
+        } else {
+            // `(一)` right after a level-1 heading's text, with no sentence end between.
+            level == 2
+                && ordinal == 1
+                && heads
+                    .last()
+                    .is_some_and(|h| h.level == 1 && !line[h.text_start..at].contains(HEADING_END))
+        };
+        let text = heading_text(&line[text_start..]);
+        if !glued || text.trim_matches(TRIM_PUNCT).chars().count() < 2 {
+            continue;
+        }
+        numbering.see(level, ordinal);
+        heads.push(Head {
+            at,
+            level,
+            marker: marker
+                .as_str()
+                .chars()
+                .filter(|c| !c.is_whitespace())
+                .collect(),
+            ordinal,
+            text_start,
+        });
+    }
+    if heads.len() > 1 && heads[0].level >= 3 && heads[1..].iter().any(|h| h.level <= 2) {
+        heads.remove(0);
+    }
+    heads
+}
+
+/// Whether `text` has a numeral right before a `、` or right after an opening bracket: every
+/// glued marker does, and most long paragraphs have none, so they need no regex search.
+fn may_hold_inline_marker(text: &str) -> bool {
+    static DUNHAO: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("、"));
+    let numeral_before = |at: usize| text[..at].ends_with(|c: char| ITEM_NUMERALS.contains(c));
+    if DUNHAO.find_iter(text.as_bytes()).any(numeral_before) {
+        return true;
+    }
+    text.match_indices(['(', '（']).any(|(at, open)| {
+        text[at + open.len()..]
+            .trim_start()
+            .starts_with(|c: char| ITEM_NUMERALS.contains(c))
+    })
+}
+
+/// The heading text at the start of `after`: up to the sentence end, and a run-on heading
+/// glued to its paragraph with no sentence end is cut at its first space.
+fn heading_text(after: &str) -> &str {
+    let text = cut_at(after, HEADING_END);
+    if text.len() <= RUN_ON_HEADING_CHARS || text.chars().count() <= RUN_ON_HEADING_CHARS {
+        return text;
+    }
+    // A space after a CJK character (`2020 年` is one word of the heading).
+    let mut prev = ' ';
+    let space = text
+        .char_indices()
+        .enumerate()
+        .find(|&(n, (_, c))| {
+            let cut = n >= RUN_ON_HEADING_MIN_CHARS && c.is_whitespace() && !prev.is_ascii();
+            prev = c;
+            cut
+        })
+        .map(|(_, (k, _))| k);
+    space.map_or(text, |k| &text[..k])
+}
+
+/// Drops a numbered heading that ends the body with only a few characters: the end of an
+/// excerpt cut it off (`二、规范`).
+fn drop_cut_off_heading(found: &mut Vec<Found>, body: &str) {
+    let Some(last) = found.last() else { return };
+    let cut_off = last.kind == SectionKind::Heading
+        && !last.marker.is_empty()
+        && last.level <= 2
+        && last.heading.chars().count() < CUT_OFF_HEADING_CHARS
+        && body.trim_end().ends_with(last.heading.as_str());
+    if cut_off {
+        found.pop();
+    }
 }
 
 /// `(level, marker, ordinal, byte offset where the heading text starts)`.
@@ -179,6 +364,10 @@ fn numbered_heading(line: &str) -> Option<(i16, String, i32, usize)> {
     if line[text_start..].trim().is_empty() && level != 1 {
         return None;
     }
+    // `(1)In 2021, under the leadership of…`: an English paragraph of a bilingual page.
+    if is_english(&line[text_start..]) {
+        return None;
+    }
     let marker_text: String = marker
         .as_str()
         .chars()
@@ -186,6 +375,18 @@ fn numbered_heading(line: &str) -> Option<(i16, String, i32, usize)> {
         .collect();
     Some((level, marker_text, ordinal, text_start))
 }
+
+/// Whether a heading text is English prose: it starts with a Latin letter and its first
+/// characters are all ASCII.
+fn is_english(text: &str) -> bool {
+    let text = text.trim_start();
+    text.starts_with(|c: char| c.is_ascii_alphabetic())
+        && text.chars().take(ENGLISH_PROBE_CHARS).all(|c| c.is_ascii())
+        && text.chars().nth(ENGLISH_PROBE_CHARS - 1).is_some()
+}
+
+/// How many characters of a heading text `is_english` reads.
+const ENGLISH_PROBE_CHARS: usize = 12;
 
 /// A short line without sentence punctuation that names a mandated part
 /// (`2021年法治政府建设的计划安排`): a level-1 heading whose marker the page lost.
@@ -204,6 +405,10 @@ fn cut_at<'a>(s: &'a str, stops: &[char]) -> &'a str {
 
 /// Level-1 section type from the heading words (see `lexicon::sections`).
 pub fn classify_section(heading: &str) -> SectionType {
+    let heading = match heading.char_indices().nth(SECTION_TYPE_MAX_CHARS) {
+        Some((k, _)) => &heading[..k],
+        None => heading,
+    };
     // Every cue of every type in one automaton, each pattern labelled with its type's rank:
     // one pass over the heading, and the best-ranked type found wins, as in the cue order.
     static CUES: LazyLock<(aho_corasick::AhoCorasick, Vec<usize>)> = LazyLock::new(|| {
@@ -488,6 +693,155 @@ mod tests {
                 (5, "二是".into(), "矛调体系不成熟".into())
             ]
         );
+    }
+
+    /// A body line of `n` filler sentences, long enough to be searched for glued headings.
+    fn filler(n: usize) -> String {
+        "街道持续深化法治宣传教育,推动法治文化阵地建设提质增效。".repeat(n)
+    }
+
+    #[test]
+    fn marker_that_lost_its_bracket_or_has_spaces() {
+        let body = "一 、主要举措和成效\n一)深化依法行政。正文。\n二 )推进严格执法\n( 三 )强化监督\n二、2021 年工作计划";
+        let got: Vec<(i16, String, String)> = headings(body);
+        assert_eq!(
+            got,
+            vec![
+                (1, "一、".into(), "主要举措和成效".into()),
+                (2, "一)".into(), "深化依法行政".into()),
+                (2, "二)".into(), "推进严格执法".into()),
+                (2, "(三)".into(), "强化监督".into()),
+                (1, "二、".into(), "2021 年工作计划".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn lost_indentation_before_a_marker() {
+        let got = headings("??一、主要举措和成效\n？？(一)强化组织领导\n??正文。");
+        assert_eq!(
+            got,
+            vec![
+                (1, "一、".into(), "主要举措和成效".into()),
+                (2, "(一)".into(), "强化组织领导".into()),
+            ]
+        );
+    }
+
+    #[test]
+    fn headings_glued_into_a_page_with_no_line_breaks() {
+        let body = format!(
+            "现将有关情况报告如下:一、主要举措和成效(一)健全工作机制,压实责任{}(二)规范执法行为,提升质效。{} 二、存在的不足 {}",
+            filler(4),
+            filler(4),
+            filler(2)
+        );
+        let got: Vec<(i16, String, String)> = headings(&body)
+            .into_iter()
+            .map(|(l, m, h)| (l, m, h.chars().take(12).collect()))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                (1, "一、".into(), "主要举措和成效".into()),
+                (2, "(一)".into(), "健全工作机制,压实责任街".into()),
+                (2, "(二)".into(), "规范执法行为,提升质效".into()),
+                (1, "二、".into(), "存在的不足 街道持续深化".into()),
+            ]
+        );
+        let s = build_sections(&body);
+        assert_eq!(s[0].section_type, Some(SectionType::MeasuresAndResults));
+        assert_eq!(s[3].section_type, Some(SectionType::Shortcomings));
+        assert_eq!(s[1].parent_id, Some(s[0].section_id));
+        let chars: Vec<char> = body.chars().collect();
+        assert_eq!(chars[s[1].char_start], '(');
+    }
+
+    #[test]
+    fn glued_markers_must_continue_the_numbering() {
+        // An enumeration inside a paragraph (`三、` after `一、`) or in a short line is body text.
+        let body = format!(
+            "一、主要举措和成效\n{}主要有:三、加强学习。{}\n2023年,街道开展学法。二、推进依法决策",
+            filler(6),
+            filler(2)
+        );
+        let got: Vec<i16> = headings(&body).into_iter().map(|(l, _, _)| l).collect();
+        assert_eq!(got, vec![1]);
+    }
+
+    #[test]
+    fn page_chunk_numbers_of_a_document_preview_are_not_headings() {
+        let body = format!(
+            "1、某局2022年法治建设情况报告{}现报告如下:一、主要工作及成效(一)加强组织领导{}\n2、落实。{}(二)坚持学法制度{}",
+            filler(5),
+            filler(5),
+            filler(5),
+            filler(5)
+        );
+        let got: Vec<(i16, String)> = headings(&body)
+            .into_iter()
+            .map(|(l, m, _)| (l, m))
+            .collect();
+        assert_eq!(
+            got,
+            vec![(1, "一、".into()), (2, "(一)".into()), (2, "(二)".into())]
+        );
+    }
+
+    #[test]
+    fn english_paragraphs_are_not_headings() {
+        let body = "一、主要举措\n(1)  In 2022, the district government took steps to improve.\n(2)APP上线运行";
+        let got: Vec<(i16, String)> = headings(body).into_iter().map(|(l, _, h)| (l, h)).collect();
+        assert_eq!(got, vec![(1, "主要举措".into()), (4, "APP上线运行".into())]);
+    }
+
+    #[test]
+    fn run_on_heading_is_cut_at_its_first_space() {
+        let got = headings(
+            "二、以“法律七进”为抓手,深化普法宣传教育 年初,镇里制定普法工作计划并明确各项任务分工",
+        );
+        assert_eq!(got[0].2, "以“法律七进”为抓手,深化普法宣传教育");
+        // a short heading keeps its spaces
+        let got = headings("一、强化组织领导  构建工作格局\n正文。");
+        assert_eq!(got[0].2, "强化组织领导  构建工作格局");
+        // and its type is read from its first characters only
+        let s = build_sections(&format!(
+            "一、领导重视,机构健全,责任明确,为做好普法和依法治理工作打下了良好的基础{}",
+            "局领导一直以来高度重视此项工作,成立了专门的领导小组,由局发展计划科负责具体工作"
+        ));
+        assert_eq!(s[0].section_type, Some(SectionType::Other));
+    }
+
+    #[test]
+    fn a_heading_cut_off_by_the_end_of_an_excerpt_is_dropped() {
+        assert_eq!(headings("一、主要举措和成效\n正文。\n二、规范").len(), 1);
+        assert_eq!(
+            headings("一、主要举措和成效\n正文。\n二、存在的不足和原因").len(),
+            2
+        );
+    }
+
+    #[test]
+    fn unnumbered_line_of_the_current_part_type_is_no_new_part() {
+        let body = "一、主要举措和成效\n正文。\n二、存在的不足和原因\n(一)队伍建设有待加强。\n不足产生的原因\n原因分析。";
+        let got: Vec<i16> = headings(body).into_iter().map(|(l, _, _)| l).collect();
+        assert_eq!(got, vec![1, 1, 2]);
+    }
+
+    #[test]
+    fn section_types_of_accounts_and_reviews() {
+        for h in [
+            "2019年推进法治政府建设情况",
+            "全市法治政府建设情况",
+            "2024年度工作总体情况",
+            "2023年工作总结",
+            "过去一年工作回顾",
+            "主要措施和成效",
+        ] {
+            assert_eq!(classify_section(h), SectionType::MeasuresAndResults, "{h}");
+        }
+        assert_eq!(classify_section("总体情况"), SectionType::Other);
+        assert_eq!(classify_section("依法全面履行政府职能"), SectionType::Other);
     }
 
     #[test]

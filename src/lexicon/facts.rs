@@ -170,9 +170,10 @@ pub static CN_SET_PHRASES: &[&str] = &[
 
 /// Words right after the measure word that make a Chinese numeral + measure word an abstract
 /// enumeration rather than a count (`三个方面`, `两个维护`).
+/// (`三个方面` is a count: reports number the areas of their work, `从7个方面提出25项措施`.)
 pub static CN_ABSTRACT_AFTER: &[&str] = &[
-    "方面", "层面", "意识", "自信", "维护", "全面", "确立", "代表", "务必", "结合", "原则", "规定",
-    "不", "统一", "到位", "同步", "并重", "同时", "联动", "融合", "为", "是",
+    "层面", "意识", "自信", "维护", "全面", "确立", "代表", "务必", "结合", "原则", "规定", "不",
+    "统一", "到位", "同步", "并重", "同时", "联动", "融合", "为", "是",
 ];
 
 /// Characters after a Chinese numeral + measure word that make the whole a place name
@@ -216,14 +217,58 @@ pub static UNIT_WORD_BLOCKERS: &[&str] = &[
 pub static DURATION_OK_NEXT: &[&str] = &[
     "内", "以内", "之内", "左右", "以上", "以下", "后", "的", "即", "多", "余", "办结", "完成",
     "结案", "答复", "办理", "审结", "缩短", "压缩", "提速", "提前", "不等", "时间", "时限", "为限",
-    "期限",
+    "期限", "最短", "最长", "最快", "降至", "减至", "缩至",
 ];
 
-/// Words before an Arabic number + 年 that make it a length of time (`连续3年`); otherwise
-/// `近3年`, `3年行动` are periods or names.
+/// Words before a number + 年 that make it a length of time (`连续3年`, `提前一年`); otherwise
+/// `近3年`, `3年行动` are periods or names. After one of them any duration is measured, whatever
+/// follows (`连续14年在全省考核中获评优秀`).
 pub static DURATION_YEAR_PREFIXES: &[&str] = &[
-    "连续", "历时", "用时", "长达", "为期", "期限", "满", "时长", "达", "超过", "超",
+    "连续", "历时", "用时", "长达", "为期", "期限", "满", "时长", "达", "超过", "超", "提前",
 ];
+
+/// Count units of repeated events: after `每` + a period in the same clause (`每年开展1次`,
+/// `每两月1次`, `每年集中学习不少于2次`) the number is a frequency, not a count.
+pub static FREQUENCY_UNITS: &[&str] = &["次", "回", "期", "场", "轮", "遍"];
+/// The word that opens a frequency, and the periods it takes (after an optional numeral
+/// and `个`: `每两个月`).
+pub const FREQUENCY_EACH: char = '每';
+pub static FREQUENCY_PERIODS: &[&str] = &[
+    "年",
+    "季度",
+    "季",
+    "月",
+    "周",
+    "星期",
+    "天",
+    "日",
+    "半年",
+    "学期",
+    "工作日",
+];
+/// How far before the number `每` is looked for, in characters (within the clause).
+pub const FREQUENCY_LOOKBACK: usize = 20;
+
+/// Words before a `位`/`名` count in its clause that make it a rank (`排位由第53位升至47位`,
+/// `排名前列`, `位次`).
+pub static RANK_CLAUSE_WORDS: &[&str] = &["排名", "排位", "位次", "排序", "名次", "排在", "位列"];
+
+/// A Chinese numeral followed by a unit and then `、` + another numeral + the same unit is a
+/// list of sessions when the last one is followed by `SESSION_AFTER` (`五次、六次全会`).
+pub const SESSION_LIST_MAX: usize = 3;
+
+/// Measure words a place name never follows a numeral with: `十个村`, `九个社区` are counts
+/// (`七台河`, `五家渠` are places).
+pub static CN_PLACE_SAFE_UNITS: &[&str] = &["个"];
+/// Characters before a Chinese numeral + ordinal-prone unit that make it a count
+/// (`分七期培训`, `共三批`).
+pub static CN_ORDINAL_COUNT_PREFIXES: &[char] = &['分', '共'];
+/// The cardinal-only numeral: `两期`, `两轮` are never ordinals or places.
+pub const CN_CARDINAL_TWO: char = '两';
+
+/// `一半` is half: 50 %, with the qualifier after it (`压缩一半以上`).
+pub const HALF_WORD: &str = "一半";
+pub const HALF_PERCENT: u128 = 50;
 
 /// Years printed as four digits in this span are calendar years, not durations.
 pub const YEAR_MIN: u64 = 1000;
@@ -309,7 +354,29 @@ pub const METRIC_BEFORE_MAX: usize = 40;
 pub const METRIC_AFTER_MAX: usize = 24;
 
 /// Removed wherever they occur in a metric (`各科室、社区共计组织学法` → `…社区组织学法`).
-pub static METRIC_INNER_FILLERS: &[&str] = &["共计", "累计", "合计", "总计"];
+/// Self-references (`梳理确认我区各类事项清单`) go too: the issuer is the subject of every metric.
+pub static METRIC_INNER_FILLERS: &[&str] = &[
+    "共计", "累计", "合计", "总计", "一共", "我区", "我市", "我县", "我镇", "我乡", "我局", "我省",
+];
+
+/// A one-character total removed inside a metric (`司法所共参与领导班子会议` → `司法所参与…`),
+/// unless it belongs to a word of `METRIC_LEADING_GUARDS` (`共同`) or `METRIC_TRAILING_GUARDS`
+/// (`公共`).
+pub const METRIC_INNER_TOTAL: char = '共';
+
+/// Links kept at the end of the words before a number that precedes its noun: the metric
+/// reads on through them (`成立了包括…在内的五个专项小组` → `成立了包括…在内的专项小组`).
+/// (`了` is not kept: `印发了15家单位的…` reads `印发单位的…`.)
+pub static METRIC_KEPT_LINKS: &[char] = &['的'];
+
+/// Words that open a time phrase (`截至10月`, `由2015年的`): when the time phrase ends the
+/// clause text before a number, the metric is what precedes them.
+pub static METRIC_TIME_OPENERS: &[&str] = &["截至", "截止", "由", "从", "至", "到", "在", "于"];
+
+/// `A、B同比分别下降17.7%、12.5%`: each number takes its own item of the list before
+/// `分别`, with the comparison word that ends the last item and the verb after it.
+pub const METRIC_RESPECTIVELY: &str = "分别";
+pub static METRIC_COMPARATIVES: &[&str] = &["同比", "环比", "比上年", "较上年", "比去年", "较去年"];
 
 /// Removed from the start of a metric, repeatedly (only when what is left is at least two
 /// characters or nothing: `完成率` keeps its 完成).
@@ -332,6 +399,7 @@ pub static METRIC_LEADING_GUARDS: &[&str] = &[
     "在册", "在岗", "在职", "在编", "在途", "于是", "和谐", "和解", "和美", "及时", "与会", "是否",
     "均衡", "均等", "并联", "并购", "并行", "还原", "还款", "另行", "共享", "共建", "共治", "共同",
     "共商", "共创", "共性", "约谈", "约定", "约束", "达标", "达成", "把关", "把握", "把脉", "将军",
+    "共青", "共产", "共有", "共计",
 ];
 
 /// Words that end with a one-character trailing filler: the character is then kept
@@ -343,7 +411,7 @@ pub static METRIC_TRAILING_GUARDS: &[&str] = &[
     "截至", "涉及", "普及", "以及", "危及", "顾及", "波及", "参与", "给与", "授与", "统计", "设计",
     "共计", "合计", "累计", "估计", "审计", "会计", "节约", "制约", "特约", "违约", "履约", "签约",
     "预约", "到达", "表达", "传达", "下达", "转达", "送达", "抵达", "通达", "高达", "发达", "目的",
-    "有的", "公共", "总共", "总和", "温和", "缓和", "平和", "调和", "共和",
+    "有的", "公共", "总共", "总和", "温和", "缓和", "平和", "调和", "共和", "而已", "不已", "中共",
 ];
 
 /// Removed from the end of a metric, repeatedly.
@@ -380,6 +448,9 @@ pub static METRIC_TRAILING_FILLERS: &[&str] = &[
     "或",
     "实现",
     "完成",
+    "已有",
+    "已经",
+    "已",
 ];
 
 /// Marks an enumeration before the number: `A、B等4个项目` counts the noun after the number.
@@ -429,6 +500,10 @@ pub const MONTH_CHAR: char = '月';
 pub const SESSION_UNIT: &str = "次";
 /// The enumeration comma: items it separates share a verb or a number.
 pub const LIST_SEPARATOR: char = '、';
+/// Characters that end the text between two items of one list of facts.
+pub static LIST_WORD_CHARS: &[char] = &['、', '和', '及', '与', '暨', '或'];
+/// Longest noun between two counts of one chain (`12个盟市46个委办厅局`), in characters.
+pub const METRIC_CHAIN_NOUN_MAX: usize = 3;
 /// Suffixes that stay with a calendar time phrase (`2023年度`, `7月份`).
 pub static CALENDAR_SUFFIXES: &[char] = &['度', '份'];
 /// Characters of a URL or e-mail token (besides ASCII letters and digits).

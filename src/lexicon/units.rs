@@ -167,6 +167,8 @@ pub static UNITS: &[UnitDef] = &[
     u("帖", "帖", 1.0, Count),
     u("则", "则", 1.0, Count),
     u("遍", "遍", 1.0, Count),
+    // areas of work (`细分为七方面21个要点`)
+    u("方面", "方面", 1.0, Count),
 ];
 
 /// Longest printed unit, in characters (bounds the longest-match search).

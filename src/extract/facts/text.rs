@@ -1,0 +1,157 @@
+//! The body as characters, with the spans whose numbers are never facts (titles, quotes,
+//! document numbers, URLs and e-mail addresses).
+
+use super::*;
+
+pub(super) struct Text<'a> {
+    pub(super) body: &'a str,
+    pub(super) chars: Vec<char>,
+    /// Byte offset in `body` of each character, and of the end: spans become `&str`
+    /// slices (copied, not re-encoded char by char).
+    pub(super) byte_at: Vec<usize>,
+    /// Characters inside 《》, quotes, document numbers, URLs and e-mail addresses.
+    pub(super) protected: Vec<bool>,
+}
+
+/// Buffers of a thread's previous `Text`, reused for the next document: each report needs
+/// several times its size in `char`s, and fresh memory for each one costs page faults.
+/// Buffers grown by a huge document are not kept.
+pub(super) type TextBuffers = (Vec<char>, Vec<usize>, Vec<bool>);
+pub(super) const KEEP_BUFFER_CHARS: usize = 1 << 20;
+thread_local! {
+    static TEXT_BUFFERS: std::cell::Cell<TextBuffers> = const { std::cell::Cell::new((Vec::new(), Vec::new(), Vec::new())) };
+}
+
+impl<'a> Text<'a> {
+    pub(super) fn new(body: &'a str) -> Self {
+        let (mut chars, mut byte_at, protected) = TEXT_BUFFERS.take();
+        decode_chars(body, &mut chars, &mut byte_at);
+        let protected = protect(&chars, protected);
+        Text {
+            body,
+            chars,
+            byte_at,
+            protected,
+        }
+    }
+
+    /// The characters `from..to` as the body spells them.
+    pub(super) fn str(&self, from: usize, to: usize) -> &'a str {
+        &self.body[self.byte_at[from]..self.byte_at[to]]
+    }
+}
+
+impl Drop for Text<'_> {
+    fn drop(&mut self) {
+        if self.chars.capacity() <= KEEP_BUFFER_CHARS {
+            let chars = std::mem::take(&mut self.chars);
+            let byte_at = std::mem::take(&mut self.byte_at);
+            let protected = std::mem::take(&mut self.protected);
+            TEXT_BUFFERS.set((chars, byte_at, protected));
+        }
+    }
+}
+
+/// The characters of `body` into `chars` and their byte offsets (then the body's length)
+/// into `byte_at`, both cleared first. A body has at most as many chars as bytes: room for
+/// that is reserved once and the values written into it directly, with no capacity check per
+/// char and no zeroing first (zeroing a buffer sized by bytes cost four bytes per body byte,
+/// twelve per Chinese character).
+pub(super) fn decode_chars(body: &str, chars: &mut Vec<char>, byte_at: &mut Vec<usize>) {
+    chars.clear();
+    chars.reserve(body.len());
+    byte_at.clear();
+    byte_at.reserve(body.len() + 1);
+    let mut n = 0;
+    for ((char_slot, byte_slot), (b, c)) in chars
+        .spare_capacity_mut()
+        .iter_mut()
+        .zip(byte_at.spare_capacity_mut().iter_mut())
+        .zip(body.char_indices())
+    {
+        char_slot.write(c);
+        byte_slot.write(b);
+        n += 1;
+    }
+    // SAFETY: the loop above initialised the first `n` slots of both spare capacities, and
+    // `n` is at most either capacity (zip stops at the shortest side).
+    unsafe {
+        chars.set_len(n);
+        byte_at.set_len(n);
+    }
+    byte_at.push(body.len());
+}
+
+pub(super) fn protect(chars: &[char], mut p: Vec<bool>) -> Vec<bool> {
+    let n = chars.len();
+    p.clear();
+    p.resize(n, false);
+    let classes: &[u8] = &CLASSES;
+    let mut i = 0;
+    while i < n {
+        let c = chars[i];
+        let cl = class_in(classes, c);
+        if cl & (CLASS_PROTECT_OPEN | CLASS_ASCII_ALNUM) == 0 {
+            i += 1;
+            continue;
+        }
+        if cl & CLASS_PROTECT_OPEN != 0 {
+            if let Some(end) = protected_span_end(chars, i) {
+                p[i..=end].iter_mut().for_each(|x| *x = true);
+                i = end + 1;
+                continue;
+            }
+        } else {
+            // URLs and e-mail addresses: one token of URL characters.
+            let mut j = i;
+            while j < n && class_in(classes, chars[j]) & (CLASS_ASCII_ALNUM | CLASS_URL_PUNCT) != 0
+            {
+                j += 1;
+            }
+            let token = &chars[i..j];
+            let is_email = token
+                .iter()
+                .position(|&c| c == '@')
+                .is_some_and(|at| token[at..].contains(&'.'));
+            if is_email || lx::URL_PREFIXES.iter().any(|p| starts_ascii_ci(token, p)) {
+                p[i..j].iter_mut().for_each(|x| *x = true);
+            }
+            i = j.max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+    p
+}
+
+/// Whether the ASCII `token` starts with the lowercase `prefix`, ignoring ASCII case.
+pub(super) fn starts_ascii_ci(token: &[char], prefix: &str) -> bool {
+    token.len() >= prefix.chars().count()
+        && prefix
+            .chars()
+            .zip(token)
+            .all(|(p, c)| c.to_ascii_lowercase() == p)
+}
+
+/// End (inclusive) of the protected span opened at `i`, if its closing mark is near enough.
+pub(super) fn protected_span_end(chars: &[char], i: usize) -> Option<usize> {
+    let c = chars[i];
+    if lx::DOC_NUMBER_OPENERS.contains(&c) {
+        // 〔2023〕5号: only digits, brackets and spaces up to 号.
+        let limit = (i + 1 + lx::DOC_NUMBER_MAX_CHARS).min(chars.len());
+        for (j, &d) in chars.iter().enumerate().take(limit).skip(i + 1) {
+            if d == lx::DOC_NUMBER_CLOSE {
+                return Some(j);
+            }
+            if !(is_digit(d) || is_space(d) || matches!(d, '〕' | '］' | ']' | '第' | '-')) {
+                return None;
+            }
+        }
+        return None;
+    }
+    let &(_, close, max) = lx::PROTECTED_PAIRS.iter().find(|(open, _, _)| *open == c)?;
+    let limit = (i + max).min(chars.len().saturating_sub(1));
+    (i + 1..=limit)
+        .take_while(|&j| chars[j] != '\n')
+        .find(|&j| chars[j] == close)
+}
