@@ -2,4 +2,5 @@
 
 pub mod dates;
 pub mod facts;
+pub mod genre;
 pub mod metadata;
