@@ -23,7 +23,7 @@ pub const REPEATED_TEXT_COLUMNS: &[&str] = &["sentence"];
 pub const NO_STATISTICS_COLUMNS: &[&str] = &["raw", "metric", "heading", "title", "warnings"];
 
 /// Bumped whenever a column's name, type or meaning changes (see CHANGELOG.md).
-pub const SCHEMA_VERSION: &str = "1.1";
+pub const SCHEMA_VERSION: &str = "2.0";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ColType {
@@ -168,7 +168,8 @@ pub static DOCUMENTS: Table<(), DocResult> = Table {
         col!("publish_date", Date32, true, "Publication date from page metadata (发布日期/发布时间/成文日期).", |_, d| Value::date(d.meta.publish_date)),
         col!("signed_date", Date32, true, "Date under the signature at the end (落款).", |_, d| Value::date(d.meta.signed_date)),
         col!("doc_number", Utf8, true, "文号, e.g. 金文〔2023〕5号.", |_, d| Value::opt(&d.meta.doc_number)),
-        col!("doc_kind", Utf8, false, "rol_annual (法治政府建设年度报告) or other (reason in warnings).", |_, d| Value::s(&d.meta.doc_kind)),
+        col!("doc_kind", Utf8, false, "rol_annual (法治政府建设年度报告) or other (reason in warnings); rol_annual exactly when genre is.", |_, d| Value::s(&d.meta.doc_kind)),
+        col!("genre", Utf8, false, "What the document is: rol_annual, rol_multi_year, interpretation, half_year_report, info_disclosure_annual, government_work_report, assessment_notice, self_inspection, duty_report, work_plan, work_summary, news, publication or other (evidence in warnings).", |_, d| Value::s(&d.meta.genre)),
         col!("chars_raw", Int32, false, "Characters of the decoded source before cleaning.", |_, d| Value::count(d.chars_raw)),
         col!("chars_body", Int32, false, "Characters of the cleaned body.", |_, d| Value::count(d.clean.body.chars().count())),
         col!("boilerplate_lines", Int32, false, "Source lines removed as website boilerplate.", |_, d| Value::count(d.clean.removed.len())),
