@@ -72,6 +72,12 @@ pub const KIND_TITLE_WEIGHT: u8 = 4;
 pub const ROL_TITLE_WEIGHT: u8 = 3;
 /// The opening names the rule-of-law topic (counted only when the title does not).
 pub const ROL_OPENING_WEIGHT: u8 = 1;
+/// The opening presents the document as the rule-of-law report: a topic word at most
+/// ROL_PREAMBLE_SPAN characters before one of ROL_PREAMBLE_ENDINGS
+/// (`现将我镇2023年法治政府建设情况报告如下`).
+pub const ROL_PREAMBLE_WEIGHT: u8 = 2;
+pub const ROL_PREAMBLE_SPAN: usize = 30;
+pub const ROL_PREAMBLE_ENDINGS: &[&str] = &["报告如下", "总结如下", "报告予以公开", "报告如后"];
 /// The opening speaks in the first person singular (我认真…, 本人), as a 述法报告 does.
 pub const FIRST_PERSON_WEIGHT: u8 = 2;
 /// A line of the opening starts with a dateline (`2月29日,` `近日,`), as news does.
@@ -148,15 +154,61 @@ pub const FIRST_PERSON_NOT_BEFORE: &[&str] = &["民"];
 /// Words that open a news item's first sentence when a date has none: `近日,` `日前,`.
 pub const DATELINE_WORDS: &[&str] = &["近日", "日前", "昨日", "今日"];
 
+/// Field labels of page-metadata lines (`[ 索引号 ] …`, `【发布机构】…`, `名 称：…`), matched
+/// without spaces at the start of a line: such a line is chrome, not the title.
+pub const METADATA_LABELS: &[&str] = &[
+    "索引号",
+    "发文字号",
+    "文号",
+    "主题分类",
+    "体裁分类",
+    "文件分类",
+    "信息分类",
+    "主题词",
+    "发布机构",
+    "发布者",
+    "所属机构",
+    "发文机关",
+    "有效性",
+    "效力状态",
+    "成文日期",
+    "成文时间",
+    "发布日期",
+    "发布时间",
+    "发文日期",
+    "生成日期",
+    "更新时间",
+    "信息来源",
+    "文章来源",
+    "来源",
+    "名称",
+    "标题",
+    "阅读",
+    "浏览",
+    "访问量",
+    "字体",
+    "字号",
+    "公开方式",
+    "公开范围",
+];
+
+/// Words that name some rule-of-law subject, beside ROL_CUES: a title with one is not a
+/// report on another subject (依法治县工作报告, 法治乡村建设, the 法制政府 misprint).
+pub const BROAD_TOPIC_WORDS: &[&str] = &["法治", "依法治", "法制政府", "法制建设"];
+
 /// A line of at least this many items, each at most NAV_ITEM_MAX_CHARS long, separated by
 /// spaces or `|`, is a navigation bar (`首页 | 政务公开 | 政策解读 | 互动交流`), not a title.
 pub const NAV_MIN_ITEMS: usize = 4;
 pub const NAV_ITEM_MAX_CHARS: usize = 6;
-/// A top line this short is a menu item or a widget (`政策解读`, `大`), never a title.
-pub const TITLE_LINE_MIN_CHARS: usize = 5;
+/// A top line shorter than this is a menu item, a section name or a widget (`政策解读`,
+/// `部门工作报告`, `大`): not read as the title (a title that short is found by the metadata
+/// stage, or not at all).
+pub const TITLE_LINE_MIN_CHARS: usize = 8;
 /// The first characters of the metadata stage's title, looked up in the body to start the
 /// title zone there (chrome above the title is not read).
 pub const TITLE_NEEDLE_CHARS: usize = 8;
+/// How far into the body (bytes) the title is looked for.
+pub const TITLE_SEARCH_BYTES: usize = 4096;
 
 /// Words a title ends with, to find a title glued to the first sentence of a page without
 /// line breaks (`…自查报告依据…`).
@@ -182,8 +234,10 @@ pub const SENTENCE_STARTS: &[&str] = &[
     "本",
 ];
 
-/// Lines at the top that are site chrome, not the title: breadcrumbs.
-pub const BREADCRUMB_MARKS: &[&str] = &[">", "»", "›", "→", "当前位置", "您的位置", "所在位置"];
+/// Lines at the top that are site chrome, not the title: breadcrumbs (a separator, or the
+/// words that introduce one).
+pub const BREADCRUMB_CHARS: &[char] = &['>', '»', '›', '→'];
+pub const BREADCRUMB_WORDS: &[&str] = &["当前位置", "您的位置", "所在位置"];
 
 /// Sentence punctuation: the title zone ends at the first one (a colon only when it is not
 /// between two digits, as in a time 09:01).
@@ -198,6 +252,7 @@ pub const IGNORED_CHARS: &[char] = &[
 
 /// The cues of every genre. `rol_annual` has a few of its own (the mandated parts, 报告如下);
 /// its main evidence is computed (the rule-of-law topic in the title or the opening).
+#[rustfmt::skip]
 pub const GENRE_CUES: &[GenreCue] = &[
     // A rule-of-law annual report: its preamble and its mandated parts.
     cue(Genre::RolAnnual, Zone::Opening, 1, "报告如下"),
@@ -205,26 +260,11 @@ pub const GENRE_CUES: &[GenreCue] = &[
     cue(Genre::RolAnnual, Zone::Heading, 1, "主要举措"),
     cue(Genre::RolAnnual, Zone::Heading, 1, "第一责任人"),
     cue(Genre::RolAnnual, Zone::Heading, 1, "不足"),
-    // A review of several years.
+    // A review of several years (a span of years in the title is found apart).
     cue(Genre::RolMultiYear, Zone::Title, KIND_TITLE_WEIGHT, "五年"),
-    cue(
-        Genre::RolMultiYear,
-        Zone::Title,
-        KIND_TITLE_WEIGHT,
-        "十二五",
-    ),
-    cue(
-        Genre::RolMultiYear,
-        Zone::Title,
-        KIND_TITLE_WEIGHT,
-        "十三五",
-    ),
-    cue(
-        Genre::RolMultiYear,
-        Zone::Title,
-        KIND_TITLE_WEIGHT,
-        "十四五",
-    ),
+    cue(Genre::RolMultiYear, Zone::Title, KIND_TITLE_WEIGHT, "十二五"),
+    cue(Genre::RolMultiYear, Zone::Title, KIND_TITLE_WEIGHT, "十三五"),
+    cue(Genre::RolMultiYear, Zone::Title, KIND_TITLE_WEIGHT, "十四五"),
     cue(Genre::RolMultiYear, Zone::Opening, 2, "五年来"),
     cue(Genre::RolMultiYear, Zone::Opening, 2, "五年以来"),
     cue(Genre::RolMultiYear, Zone::Opening, 2, "过去五年"),
@@ -233,187 +273,52 @@ pub const GENRE_CUES: &[GenreCue] = &[
     cue(Genre::RolMultiYear, Zone::Opening, 1, "十三五期间"),
     cue(Genre::RolMultiYear, Zone::Opening, 1, "十四五时期"),
     // An interpretation of a report or a policy.
-    cue(
-        Genre::Interpretation,
-        Zone::Title,
-        KIND_TITLE_WEIGHT,
-        "解读",
-    ),
-    cue(
-        Genre::Interpretation,
-        Zone::Title,
-        KIND_TITLE_WEIGHT,
-        "图解",
-    ),
-    cue(
-        Genre::Interpretation,
-        Zone::Title,
-        KIND_TITLE_WEIGHT,
-        "图读懂",
-    ),
-    cue(
-        Genre::Interpretation,
-        Zone::Title,
-        KIND_TITLE_WEIGHT,
-        "图看懂",
-    ),
+    cue(Genre::Interpretation, Zone::Title, KIND_TITLE_WEIGHT, "解读"),
+    cue(Genre::Interpretation, Zone::Title, KIND_TITLE_WEIGHT, "图解"),
+    cue(Genre::Interpretation, Zone::Title, KIND_TITLE_WEIGHT, "图读懂"),
+    cue(Genre::Interpretation, Zone::Title, KIND_TITLE_WEIGHT, "图看懂"),
     cue(Genre::Interpretation, Zone::Opening, 3, "解读如下"),
     cue(Genre::Interpretation, Zone::Heading, 2, "起草背景"),
     cue(Genre::Interpretation, Zone::Heading, 2, "起草过程"),
     cue(Genre::Interpretation, Zone::Heading, 2, "制定背景"),
     cue(Genre::Interpretation, Zone::Heading, 2, "背景依据"),
     // A half-year report.
-    cue(
-        Genre::HalfYearReport,
-        Zone::Title,
-        KIND_TITLE_WEIGHT,
-        "上半年",
-    ),
-    cue(
-        Genre::HalfYearReport,
-        Zone::Title,
-        KIND_TITLE_WEIGHT,
-        "半年工作",
-    ),
-    cue(
-        Genre::HalfYearReport,
-        Zone::Title,
-        KIND_TITLE_WEIGHT,
-        "半年总结",
-    ),
-    cue(
-        Genre::HalfYearReport,
-        Zone::Title,
-        KIND_TITLE_WEIGHT,
-        "半年度",
-    ),
+    cue(Genre::HalfYearReport, Zone::Title, KIND_TITLE_WEIGHT, "上半年"),
+    cue(Genre::HalfYearReport, Zone::Title, KIND_TITLE_WEIGHT, "半年工作"),
+    cue(Genre::HalfYearReport, Zone::Title, KIND_TITLE_WEIGHT, "半年总结"),
+    cue(Genre::HalfYearReport, Zone::Title, KIND_TITLE_WEIGHT, "半年度"),
+    cue(Genre::HalfYearReport, Zone::Title, KIND_TITLE_WEIGHT, "1-6月"),
     cue(Genre::HalfYearReport, Zone::Opening, 2, "今年上半年"),
     cue(Genre::HalfYearReport, Zone::Opening, 2, "上半年以来"),
-    // A government information-disclosure annual report.
-    cue(
-        Genre::InfoDisclosureAnnual,
-        Zone::Title,
-        KIND_TITLE_WEIGHT,
-        "信息公开工作年度报告",
-    ),
-    cue(
-        Genre::InfoDisclosureAnnual,
-        Zone::Title,
-        KIND_TITLE_WEIGHT,
-        "信息公开年度报告",
-    ),
-    cue(
-        Genre::InfoDisclosureAnnual,
-        Zone::Title,
-        KIND_TITLE_WEIGHT,
-        "信息公开工作报告",
-    ),
-    cue(
-        Genre::InfoDisclosureAnnual,
-        Zone::Title,
-        KIND_TITLE_WEIGHT,
-        "政务公开工作年度报告",
-    ),
-    cue(
-        Genre::InfoDisclosureAnnual,
-        Zone::Opening,
-        2,
-        "政府信息公开条例",
-    ),
+    // A government information-disclosure annual report: its title, the 条例 it is made under and
+    // its standard parts.
+    cue(Genre::InfoDisclosureAnnual, Zone::Title, KIND_TITLE_WEIGHT, "信息公开工作年度报告"),
+    cue(Genre::InfoDisclosureAnnual, Zone::Title, KIND_TITLE_WEIGHT, "信息公开年度报告"),
+    cue(Genre::InfoDisclosureAnnual, Zone::Title, KIND_TITLE_WEIGHT, "信息公开工作报告"),
+    cue(Genre::InfoDisclosureAnnual, Zone::Title, KIND_TITLE_WEIGHT, "政务公开工作年度报告"),
+    cue(Genre::InfoDisclosureAnnual, Zone::Title, KIND_TITLE_WEIGHT, "政务公开年度报告"),
+    cue(Genre::InfoDisclosureAnnual, Zone::Opening, 2, "政府信息公开条例"),
     cue(Genre::InfoDisclosureAnnual, Zone::Opening, 2, "编制本报告"),
-    cue(
-        Genre::InfoDisclosureAnnual,
-        Zone::Opening,
-        2,
-        "编制并发布本报告",
-    ),
-    cue(
-        Genre::InfoDisclosureAnnual,
-        Zone::Opening,
-        1,
-        "主动公开政府信息",
-    ),
+    cue(Genre::InfoDisclosureAnnual, Zone::Opening, 2, "编制并发布本报告"),
+    cue(Genre::InfoDisclosureAnnual, Zone::Opening, 1, "主动公开政府信息"),
     cue(Genre::InfoDisclosureAnnual, Zone::Opening, 1, "依申请公开"),
-    cue(
-        Genre::InfoDisclosureAnnual,
-        Zone::Heading,
-        2,
-        "主动公开政府信息",
-    ),
-    cue(
-        Genre::InfoDisclosureAnnual,
-        Zone::Heading,
-        2,
-        "政府信息主动公开",
-    ),
-    cue(
-        Genre::InfoDisclosureAnnual,
-        Zone::Heading,
-        2,
-        "收到和处理政府信息公开申请",
-    ),
+    cue(Genre::InfoDisclosureAnnual, Zone::Heading, 2, "主动公开政府信息"),
+    cue(Genre::InfoDisclosureAnnual, Zone::Heading, 2, "政府信息主动公开"),
+    cue(Genre::InfoDisclosureAnnual, Zone::Heading, 2, "收到和处理政府信息公开申请"),
     cue(Genre::InfoDisclosureAnnual, Zone::Heading, 1, "总体情况"),
     // A government work report to the people's congress (not 法治政府工作报告).
-    GenreCue {
-        not_after: &["法治"],
-        ..cue(
-            Genre::GovernmentWorkReport,
-            Zone::Title,
-            KIND_TITLE_WEIGHT,
-            "政府工作报告",
-        )
-    },
+    GenreCue { not_after: &["法治"], ..cue(Genre::GovernmentWorkReport, Zone::Title, KIND_TITLE_WEIGHT, "政府工作报告") },
     cue(Genre::GovernmentWorkReport, Zone::Opening, 3, "各位代表"),
-    cue(
-        Genre::GovernmentWorkReport,
-        Zone::Opening,
-        3,
-        "报告政府工作",
-    ),
+    cue(Genre::GovernmentWorkReport, Zone::Opening, 3, "报告政府工作"),
     cue(Genre::GovernmentWorkReport, Zone::Opening, 1, "请予审议"),
     // A notice of assessment results, praise or criticism.
-    cue(
-        Genre::AssessmentNotice,
-        Zone::Title,
-        KIND_TITLE_WEIGHT,
-        "考核结果",
-    ),
-    cue(
-        Genre::AssessmentNotice,
-        Zone::Title,
-        KIND_TITLE_WEIGHT,
-        "考评结果",
-    ),
-    cue(
-        Genre::AssessmentNotice,
-        Zone::Title,
-        KIND_TITLE_WEIGHT,
-        "的通报",
-    ),
-    cue(
-        Genre::AssessmentNotice,
-        Zone::Title,
-        KIND_TITLE_WEIGHT,
-        "情况通报",
-    ),
-    cue(
-        Genre::AssessmentNotice,
-        Zone::Title,
-        KIND_TITLE_WEIGHT,
-        "结果通报",
-    ),
-    cue(
-        Genre::AssessmentNotice,
-        Zone::Title,
-        KIND_TITLE_WEIGHT,
-        "表扬",
-    ),
-    cue(
-        Genre::AssessmentNotice,
-        Zone::Title,
-        KIND_TITLE_WEIGHT,
-        "表彰",
-    ),
+    cue(Genre::AssessmentNotice, Zone::Title, KIND_TITLE_WEIGHT, "考核结果"),
+    cue(Genre::AssessmentNotice, Zone::Title, KIND_TITLE_WEIGHT, "考评结果"),
+    cue(Genre::AssessmentNotice, Zone::Title, KIND_TITLE_WEIGHT, "的通报"),
+    cue(Genre::AssessmentNotice, Zone::Title, KIND_TITLE_WEIGHT, "情况通报"),
+    cue(Genre::AssessmentNotice, Zone::Title, KIND_TITLE_WEIGHT, "结果通报"),
+    cue(Genre::AssessmentNotice, Zone::Title, KIND_TITLE_WEIGHT, "表扬"),
+    cue(Genre::AssessmentNotice, Zone::Title, KIND_TITLE_WEIGHT, "表彰"),
     cue(Genre::AssessmentNotice, Zone::Title, 3, "评估结果"),
     cue(Genre::AssessmentNotice, Zone::Opening, 3, "通报如下"),
     cue(Genre::AssessmentNotice, Zone::Opening, 2, "予以通报"),
@@ -421,36 +326,21 @@ pub const GENRE_CUES: &[GenreCue] = &[
     cue(Genre::AssessmentNotice, Zone::Opening, 2, "考核结果"),
     cue(Genre::AssessmentNotice, Zone::Opening, 1, "优秀单位"),
     // A self-inspection or self-evaluation report.
-    cue(
-        Genre::SelfInspection,
-        Zone::Title,
-        KIND_TITLE_WEIGHT,
-        "自查",
-    ),
-    cue(
-        Genre::SelfInspection,
-        Zone::Title,
-        KIND_TITLE_WEIGHT,
-        "自评",
-    ),
-    cue(
-        Genre::SelfInspection,
-        Zone::Title,
-        KIND_TITLE_WEIGHT,
-        "自检",
-    ),
+    cue(Genre::SelfInspection, Zone::Title, KIND_TITLE_WEIGHT, "自查"),
+    cue(Genre::SelfInspection, Zone::Title, KIND_TITLE_WEIGHT, "自评"),
+    cue(Genre::SelfInspection, Zone::Title, KIND_TITLE_WEIGHT, "自检"),
     cue(Genre::SelfInspection, Zone::Opening, 2, "自查自评"),
     cue(Genre::SelfInspection, Zone::Opening, 2, "进行了自查"),
     cue(Genre::SelfInspection, Zone::Opening, 2, "自查情况"),
     cue(Genre::SelfInspection, Zone::Opening, 2, "自评情况"),
     cue(Genre::SelfInspection, Zone::Opening, 1, "考评指标"),
     cue(Genre::SelfInspection, Zone::Opening, 1, "评分标准"),
-    // A person's report on their rule-of-law duties.
+    // A person's report on their duties. In the opening 述法 is weak: annual reports tell of their
+    // 述法 and 述职述廉 meetings; a person speaking is found apart.
     cue(Genre::DutyReport, Zone::Title, KIND_TITLE_WEIGHT, "述法"),
     cue(Genre::DutyReport, Zone::Title, KIND_TITLE_WEIGHT, "述职"),
-    // In the opening 述法 is weak: annual reports tell of their 述法 and 述职述廉 meetings.
     cue(Genre::DutyReport, Zone::Opening, 1, "述法"),
-    // A plan (its title endings are in PLAN_TITLE_ENDINGS).
+    // A plan (the endings of a plan's title are in PLAN_TITLE_ENDINGS).
     cue(Genre::WorkPlan, Zone::Opening, 3, "制定本方案"),
     cue(Genre::WorkPlan, Zone::Opening, 3, "制定本计划"),
     cue(Genre::WorkPlan, Zone::Opening, 3, "制定本要点"),
@@ -460,27 +350,18 @@ pub const GENRE_CUES: &[GenreCue] = &[
     cue(Genre::WorkPlan, Zone::Heading, 1, "工作目标"),
     cue(Genre::WorkPlan, Zone::Heading, 1, "主要任务"),
     cue(Genre::WorkPlan, Zone::Heading, 1, "保障措施"),
-    // A body's general work summary, not about the rule-of-law topic.
-    off_topic(
-        Genre::WorkSummary,
-        Zone::Title,
-        KIND_TITLE_WEIGHT,
-        "工作总结",
-    ),
-    off_topic(
-        Genre::WorkSummary,
-        Zone::Title,
-        KIND_TITLE_WEIGHT,
-        "年度总结",
-    ),
-    off_topic(
-        Genre::WorkSummary,
-        Zone::Title,
-        KIND_TITLE_WEIGHT,
-        "年终总结",
-    ),
+    // A body's general work summary or work report, not about the rule-of-law topic.
+    off_topic(Genre::WorkSummary, Zone::Title, KIND_TITLE_WEIGHT, "工作总结"),
+    off_topic(Genre::WorkSummary, Zone::Title, KIND_TITLE_WEIGHT, "年度总结"),
+    off_topic(Genre::WorkSummary, Zone::Title, KIND_TITLE_WEIGHT, "年终总结"),
+    off_topic(Genre::WorkSummary, Zone::Title, KIND_TITLE_WEIGHT, "工作报告"),
     off_topic(Genre::WorkSummary, Zone::Heading, 3, "工作总结"),
-    // News: bylines at the top, a meeting reported in the third person.
+    // News: a headline's verb, bylines at the top, a meeting reported in the third person (a
+    // dateline is found apart).
+    cue(Genre::News, Zone::Title, 3, "召开"),
+    cue(Genre::News, Zone::Title, 3, "举办"),
+    cue(Genre::News, Zone::Title, 3, "举行"),
+    cue(Genre::News, Zone::Title, 3, "发布会"),
     cue(Genre::News, Zone::Head, 3, "本报讯"),
     cue(Genre::News, Zone::Head, 3, "记者"),
     cue(Genre::News, Zone::Head, 3, "通讯员"),
@@ -496,10 +377,16 @@ pub const GENRE_CUES: &[GenreCue] = &[
     cue(Genre::News, Zone::Opening, 1, "并讲话"),
     cue(Genre::News, Zone::Opening, 1, "会上"),
     // A journal article, yearbook entry, blue book or database record (English metadata is
-    // matched in lower case).
+    // matched in lower case, without spaces).
     cue(Genre::Publication, Zone::Title, KIND_TITLE_WEIGHT, "蓝皮书"),
     cue(Genre::Publication, Zone::Title, KIND_TITLE_WEIGHT, "年鉴"),
     cue(Genre::Publication, Zone::Title, KIND_TITLE_WEIGHT, "学报"),
+    cue(Genre::Publication, Zone::Title, KIND_TITLE_WEIGHT, "研究"),
+    cue(Genre::Publication, Zone::Title, KIND_TITLE_WEIGHT, "浅析"),
+    cue(Genre::Publication, Zone::Title, KIND_TITLE_WEIGHT, "探析"),
+    cue(Genre::Publication, Zone::Title, KIND_TITLE_WEIGHT, "浅谈"),
+    cue(Genre::Publication, Zone::Title, KIND_TITLE_WEIGHT, "思考"),
+    cue(Genre::Publication, Zone::Title, KIND_TITLE_WEIGHT, "评析"),
     cue(Genre::Publication, Zone::Opening, 3, "englishtitle"),
     cue(Genre::Publication, Zone::Opening, 2, "published"),
     cue(Genre::Publication, Zone::Opening, 2, "summary"),
@@ -509,12 +396,26 @@ pub const GENRE_CUES: &[GenreCue] = &[
     cue(Genre::Publication, Zone::Opening, 2, "关键词"),
     cue(Genre::Publication, Zone::Opening, 3, "中图分类号"),
     cue(Genre::Publication, Zone::Opening, 3, "文献标识码"),
+    cue(Genre::Publication, Zone::Opening, 2, "分类号"),
     cue(Genre::Publication, Zone::Opening, 2, "作者单位"),
-    // Other documents about the topic: a guideline on how to write the report, a notice.
+    cue(Genre::Publication, Zone::Opening, 2, "作者简介"),
+    cue(Genre::Publication, Zone::Opening, 2, "基金项目"),
+    cue(Genre::Publication, Zone::Opening, 3, "收稿日期"),
+    // Other documents about the topic: a guideline or outline for writing the report, a notice, a
+    // regulation, an opinion, a rectification report; and a titled report on another subject.
     cue(Genre::Other, Zone::Title, KIND_TITLE_WEIGHT, "指引"),
     cue(Genre::Other, Zone::Title, KIND_TITLE_WEIGHT, "编写指南"),
     cue(Genre::Other, Zone::Title, KIND_TITLE_WEIGHT, "写作指南"),
+    cue(Genre::Other, Zone::Title, KIND_TITLE_WEIGHT, "提纲"),
+    cue(Genre::Other, Zone::Title, KIND_TITLE_WEIGHT, "模板"),
     cue(Genre::Other, Zone::Title, KIND_TITLE_WEIGHT, "的通知"),
+    cue(Genre::Other, Zone::Title, KIND_TITLE_WEIGHT, "的意见"),
+    cue(Genre::Other, Zone::Title, KIND_TITLE_WEIGHT, "的决定"),
+    cue(Genre::Other, Zone::Title, KIND_TITLE_WEIGHT, "办法"),
+    cue(Genre::Other, Zone::Title, KIND_TITLE_WEIGHT, "规定"),
+    cue(Genre::Other, Zone::Title, KIND_TITLE_WEIGHT, "细则"),
+    cue(Genre::Other, Zone::Title, KIND_TITLE_WEIGHT, "整改"),
+    off_topic(Genre::Other, Zone::Title, 3, "报告"),
     cue(Genre::Other, Zone::Opening, 3, "本指引"),
     cue(Genre::Other, Zone::Opening, 3, "本工作指引"),
     cue(Genre::Other, Zone::Heading, 1, "报告名称"),
