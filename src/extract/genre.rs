@@ -233,7 +233,7 @@ fn encode_into(out: &mut Vec<u8>, text: &str, max_chars: usize) -> usize {
         n += 1;
         let b = bytes[i];
         // The common case first: a three-byte character (CJK) that is not a bracket.
-        if b >= 0xe0 && b < 0xf0 && i + 2 < bytes.len() {
+        if (0xe0..0xf0).contains(&b) && i + 2 < bytes.len() {
             let u = (u32::from(b & 0x0f) << 12)
                 | (u32::from(bytes[i + 1] & 0x3f) << 6)
                 | u32::from(bytes[i + 2] & 0x3f);
