@@ -23,18 +23,19 @@ use std::sync::LazyLock;
 use aho_corasick::automaton::Automaton;
 use aho_corasick::dfa::DFA;
 use aho_corasick::{Anchored, MatchKind};
+use memchr::memmem;
 
 use crate::lexicon::genres::{
-    GenreCue, Zone, BREADCRUMB_CHARS, BREADCRUMB_WORDS, BROAD_TOPIC_WORDS, DATELINE_WEIGHT,
-    DATELINE_WORDS, FIRST_PERSON_NOT_BEFORE, FIRST_PERSON_WEIGHT, FIRST_PERSON_WORDS, GENRE_CUES,
-    GENRE_MIN_SCORE, GENRE_PRIORITY, GLUED_TITLE_ENDINGS, HEADING_MAX_CHARS, HEAD_CHARS,
-    IGNORED_CHARS, KIND_TITLE_WEIGHT, LEAD_LINE_MAX_CHARS, LEAD_MAX_CHARS, LEAD_MAX_LINES,
-    METADATA_LABELS, METADATA_LABEL_MAX_CHARS, NAV_ITEM_MAX_CHARS, NAV_MIN_ITEMS,
-    NOT_PLAN_TITLE_WORDS, OPENING_CHARS, PLAN_TITLE_ENDINGS, PLAN_TITLE_WEIGHT, ROL_OPENING_WEIGHT,
-    ROL_PREAMBLE_ENDINGS, ROL_PREAMBLE_SPAN, ROL_PREAMBLE_WEIGHT, ROL_TITLE_WEIGHT,
-    SENTENCE_PUNCTUATION, SENTENCE_STARTS, TITLE_LINE_MIN_CHARS, TITLE_NEEDLE_CHARS,
-    TITLE_SEARCH_BYTES, TRADITIONAL_FOLD, TRANSMIT_WORD, WO_BODY_NEXT, WO_WORD_BEFORE,
-    YEAR_SPAN_WEIGHT,
+    GenreCue, Zone, BREADCRUMB_CHARS, BREADCRUMB_WORDS, BROAD_TOPIC_WORDS, CHROME_SIGNS,
+    DATELINE_WEIGHT, DATELINE_WORDS, FIRST_PERSON_NOT_BEFORE, FIRST_PERSON_WEIGHT,
+    FIRST_PERSON_WORDS, GENRE_CUES, GENRE_MIN_SCORE, GENRE_PRIORITY, GLUED_TITLE_ENDINGS,
+    HEADING_MAX_CHARS, HEAD_CHARS, IGNORED_CHARS, KIND_TITLE_WEIGHT, LEAD_LINE_MAX_CHARS,
+    LEAD_MAX_CHARS, LEAD_MAX_LINES, METADATA_LABELS, METADATA_LABEL_MAX_CHARS, NAV_ITEM_MAX_CHARS,
+    NAV_MIN_ITEMS, NOT_PLAN_TITLE_WORDS, OPENING_CHARS, PLAN_TITLE_ENDINGS, PLAN_TITLE_WEIGHT,
+    ROL_OPENING_WEIGHT, ROL_PREAMBLE_ENDINGS, ROL_PREAMBLE_SPAN, ROL_PREAMBLE_WEIGHT,
+    ROL_TITLE_WEIGHT, SENTENCE_PUNCTUATION, SENTENCE_STARTS, TITLE_LINE_MIN_CHARS,
+    TITLE_NEEDLE_CHARS, TITLE_SEARCH_BYTES, TRADITIONAL_FOLD, TRANSMIT_WORD, WO_BODY_NEXT,
+    WO_WORD_BEFORE, YEAR_SPAN_WEIGHT,
 };
 use crate::lexicon::orgs::{ROL_CUES, TITLE_REPORT_CUES};
 use crate::model::Genre;
@@ -463,9 +464,13 @@ fn is_blank(c: char) -> bool {
     c.is_whitespace() || c == '\u{a0}' || c == '\u{3000}' || c == '\u{feff}'
 }
 
-/// The first `n` characters of `s`.
+/// The first `n` characters of `s` (counted on the bytes that start a character).
 fn head_chars(s: &str, n: usize) -> &str {
-    s.char_indices().nth(n).map_or(s, |(at, _)| &s[..at])
+    s.bytes()
+        .enumerate()
+        .filter(|&(_, b)| (b as i8) >= -0x40)
+        .nth(n)
+        .map_or(s, |(at, _)| &s[..at])
 }
 
 /// A page-metadata line: a known field label first, however it is set off (`[ 索引号 ] …`,
@@ -498,11 +503,20 @@ fn is_metadata_line(line: &str) -> bool {
 
 /// A line of site chrome: a breadcrumb, a page-metadata line or a navigation bar.
 fn is_chrome_line(line: &str) -> bool {
-    line.contains(BREADCRUMB_CHARS)
-        || BREADCRUMB_WORDS.iter().any(|w| line.contains(w))
-        || is_metadata_line(line)
+    // A line of plain text (a title, a sentence) has none of the signs: no more checks.
+    if !line.contains(CHROME_SIGNS) {
+        return false;
+    }
+    is_metadata_line(line)
+        || line.contains(BREADCRUMB_CHARS)
         || is_nav_line(line)
+        || BREADCRUMB_FINDERS
+            .iter()
+            .any(|f| f.find(line.as_bytes()).is_some())
 }
+
+static BREADCRUMB_FINDERS: LazyLock<Vec<memmem::Finder<'static>>> =
+    LazyLock::new(|| BREADCRUMB_WORDS.iter().map(memmem::Finder::new).collect());
 
 /// A navigation bar: several short items separated by spaces or `|`.
 fn is_nav_line(line: &str) -> bool {
@@ -623,30 +637,24 @@ fn opening_lines(body: &str) -> impl Iterator<Item = &str> {
         .filter(|l| !l.is_empty())
 }
 
-/// The text of the level-1 and level-2 headings (`一、…` `（一）…`) among the opening's lines.
-fn opening_headings(body: &str) -> Vec<&str> {
+/// The text of a level-1 or level-2 heading (`一、…` `（一）…`) on a line, if it is one.
+fn heading_of(line: &str) -> Option<&str> {
     let numeral = |c: char| "一二三四五六七八九十".contains(c);
-    let mut out = Vec::new();
-    for line in opening_lines(body) {
-        let line = line.trim_matches(|c: char| c == '#' || c == '*');
-        let rest = if let Some(r) = line.strip_prefix(['(', '（']) {
-            let digits = r.chars().take_while(|c| numeral(*c)).count();
-            let r = &r[digits * '一'.len_utf8()..];
-            (digits > 0).then(|| r.strip_prefix([')', '）'])).flatten()
-        } else {
-            let digits = line.chars().take_while(|c| numeral(*c)).count();
-            let r = &line[digits * '一'.len_utf8()..];
-            (digits > 0)
-                .then(|| r.strip_prefix(['、', '.', '．']))
-                .flatten()
-        };
-        if let Some(rest) = rest {
-            let rest = head_chars(rest, HEADING_MAX_CHARS);
-            let end = rest.find(['。', '；', ';']).unwrap_or(rest.len());
-            out.push(&rest[..end]);
-        }
-    }
-    out
+    let line = line.trim_matches(|c: char| c == '#' || c == '*');
+    let rest = if let Some(r) = line.strip_prefix(['(', '（']) {
+        let digits = r.chars().take_while(|c| numeral(*c)).count();
+        let r = &r[digits * '一'.len_utf8()..];
+        (digits > 0).then(|| r.strip_prefix([')', '）'])).flatten()
+    } else {
+        let digits = line.chars().take_while(|c| numeral(*c)).count();
+        let r = &line[digits * '一'.len_utf8()..];
+        (digits > 0)
+            .then(|| r.strip_prefix(['、', '.', '．']))
+            .flatten()
+    }?;
+    let rest = head_chars(rest, HEADING_MAX_CHARS);
+    let end = rest.find(['。', '；', ';']).unwrap_or(rest.len());
+    Some(&rest[..end])
 }
 
 /// What the classifier reads of a document.
@@ -665,6 +673,8 @@ struct Reading<'a> {
     head_len: usize,
     /// Level-1 and level-2 headings of the opening, coded.
     headings: Vec<Vec<u8>>,
+    /// The dateline a line of the opening starts with (`2月29日`, `近日`).
+    dateline: Option<&'a str>,
 }
 
 fn read<'a>(title: Option<&str>, page_title: Option<&str>, body: &'a str) -> Reading<'a> {
@@ -686,6 +696,17 @@ fn read<'a>(title: Option<&str>, page_title: Option<&str>, body: &'a str) -> Rea
     let own: Vec<String> = parts.iter().map(|p| without_quoted_names(p)).collect();
     let mut title_parts = parts;
     title_parts.extend(lead_lines);
+    // One pass over the opening's lines: its headings and a dateline.
+    let mut headings = Vec::new();
+    let mut dateline = None;
+    for line in opening_lines(body) {
+        if let Some(h) = heading_of(line) {
+            headings.push(encode(h));
+        }
+        if dateline.is_none() {
+            dateline = dateline_of(line);
+        }
+    }
     let mut opening = Vec::with_capacity(OPENING_CHARS);
     let head = encode_into(&mut opening, body, HEAD_CHARS);
     let head_len = opening.len();
@@ -697,7 +718,8 @@ fn read<'a>(title: Option<&str>, page_title: Option<&str>, body: &'a str) -> Rea
         opening,
         opening_text: &body[..read],
         head_len,
-        headings: opening_headings(body).iter().map(|h| encode(h)).collect(),
+        headings,
+        dateline,
     }
 }
 
@@ -913,9 +935,11 @@ fn rol_preamble(found: &Found) -> Option<Evidence> {
     })
 }
 
+static WO_FINDER: LazyLock<memmem::Finder<'static>> = LazyLock::new(|| memmem::Finder::new("我"));
+
 /// `…,我认真…` (not 我局, 我镇, 我们) or 本人: a person speaks.
 fn first_person(opening: &str) -> Option<String> {
-    for (at, _) in opening.match_indices('我') {
+    for at in WO_FINDER.find_iter(opening.as_bytes()) {
         let prev = opening[..at].chars().next_back().map(fold_char);
         let next = opening[at + '我'.len_utf8()..]
             .chars()
@@ -941,27 +965,20 @@ fn first_person(opening: &str) -> Option<String> {
     })
 }
 
-/// A line of the opening that starts with a dateline: `2月29日,` `近日,`.
-fn dateline(body: &str) -> Option<String> {
-    for line in opening_lines(body) {
-        let Some(end) = head_chars(line, 8).find(['，', ',']) else {
-            continue;
-        };
-        let lead = &line[..end];
-        if DATELINE_WORDS.contains(&lead) {
-            return Some(lead.to_string());
-        }
-        // 2月29日 (no year): a month and a day.
-        let mut parts = lead.split(['月', '日']);
-        let (m, d, tail) = (parts.next(), parts.next(), parts.next());
-        let digits = |s: Option<&str>| {
-            s.is_some_and(|s| (1..=2).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()))
-        };
-        if digits(m) && digits(d) && tail == Some("") && lead.ends_with('日') {
-            return Some(lead.to_string());
-        }
+/// The dateline a line starts with: `2月29日,` `近日,`.
+fn dateline_of(line: &str) -> Option<&str> {
+    let end = head_chars(line, 8).find(['，', ','])?;
+    let lead = &line[..end];
+    if DATELINE_WORDS.contains(&lead) {
+        return Some(lead);
     }
-    None
+    // 2月29日 (no year): a month and a day.
+    let mut parts = lead.split(['月', '日']);
+    let (m, d, tail) = (parts.next(), parts.next(), parts.next());
+    let digits = |s: Option<&str>| {
+        s.is_some_and(|s| (1..=2).contains(&s.len()) && s.bytes().all(|b| b.is_ascii_digit()))
+    };
+    (digits(m) && digits(d) && tail == Some("") && lead.ends_with('日')).then_some(lead)
 }
 
 /// The genre of a document from its title (the metadata stage's, if any), the page's own
@@ -1012,7 +1029,7 @@ pub fn classify(title: Option<&str>, page_title: Option<&str>, body: &str) -> Ge
             Evidence::FirstPerson,
         );
     }
-    if let Some(d) = dateline(&body[..top]) {
+    if let Some(d) = r.dateline {
         notes.push(format!("a line starts with a dateline ({d})"));
         s.add(Genre::News, DATELINE_WEIGHT, Evidence::Dateline);
     }
@@ -1447,12 +1464,18 @@ mod tests {
             ),
             20
         );
-        assert_eq!(dateline("2月29日，某局召开会议"), Some("2月29日".into()));
-        assert_eq!(dateline("2023年2月29日，某局"), None);
-        assert_eq!(dateline("近日，某局召开会议"), Some("近日".into()));
+        assert_eq!(dateline_of("2月29日，某局召开会议"), Some("2月29日"));
+        assert_eq!(dateline_of("2023年2月29日，某局"), None);
+        assert_eq!(dateline_of("近日，某局召开会议"), Some("近日"));
         assert_eq!(
-            opening_headings("前言。\n一、主要举措和成效\n（二）加强领导。一是……\n1.不是"),
-            vec!["主要举措和成效".to_string(), "加强领导".to_string()]
+            [
+                "前言。",
+                "一、主要举措和成效",
+                "（二）加强领导。一是……",
+                "1.不是"
+            ]
+            .map(heading_of),
+            [None, Some("主要举措和成效"), Some("加强领导"), None]
         );
     }
 }

@@ -238,6 +238,11 @@ pub const SENTENCE_STARTS: &[&str] = &[
 /// words that introduce one).
 pub const BREADCRUMB_CHARS: &[char] = &['>', '»', '›', '→'];
 pub const BREADCRUMB_WORDS: &[&str] = &["当前位置", "您的位置", "所在位置"];
+/// A chrome line (breadcrumb, page metadata, navigation bar) has one of these: a separator,
+/// a colon, a bracket around a label, a space between items.
+pub const CHROME_SIGNS: &[char] = &[
+    '>', '»', '›', '→', ':', '：', '[', '【', '〔', '|', '｜', ' ', '\u{3000}', '\u{a0}', '\t',
+];
 
 /// Sentence punctuation: the title zone ends at the first one (a colon only when it is not
 /// between two digits, as in a time 09:01).
