@@ -291,6 +291,88 @@ pub struct DateMention {
     pub char_end: Option<usize>,
 }
 
+/// What a document is (documents.genre). A crawler that collects rule-of-law annual reports
+/// also picks up the documents around them; each has its own value here, and only
+/// `RolAnnual` is a rule-of-law annual report (doc_kind `rol_annual`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Genre {
+    /// The annual rule-of-law government report (法治政府建设年度报告) of one body for one year.
+    RolAnnual,
+    /// A review of several years (五年来, 2016-2020年, “十三五”).
+    RolMultiYear,
+    /// An interpretation (解读, 图解) of a report or policy.
+    Interpretation,
+    /// A half-year report (上半年).
+    HalfYearReport,
+    /// A government information-disclosure annual report (政府信息公开工作年度报告).
+    InfoDisclosureAnnual,
+    /// A government work report to the people's congress (政府工作报告).
+    GovernmentWorkReport,
+    /// A notice of assessment results, praise or criticism (考核结果的通报, 表扬).
+    AssessmentNotice,
+    /// A self-inspection or self-evaluation report (自查, 自评).
+    SelfInspection,
+    /// A person's report on their rule-of-law duties (述法报告).
+    DutyReport,
+    /// A plan (工作要点, 实施方案, 规划, 工作计划/安排) as the document's own kind.
+    WorkPlan,
+    /// A body's general work summary (工作总结), not about 法治政府建设.
+    WorkSummary,
+    /// A news item (bylines, reported meetings).
+    News,
+    /// A journal article, yearbook entry, blue book or database record.
+    Publication,
+    /// Anything else (a guideline, a notice, a report on another subject).
+    Other,
+}
+
+impl Genre {
+    /// Every value, in the order of the contract.
+    pub const ALL: [Genre; 14] = [
+        Genre::RolAnnual,
+        Genre::RolMultiYear,
+        Genre::Interpretation,
+        Genre::HalfYearReport,
+        Genre::InfoDisclosureAnnual,
+        Genre::GovernmentWorkReport,
+        Genre::AssessmentNotice,
+        Genre::SelfInspection,
+        Genre::DutyReport,
+        Genre::WorkPlan,
+        Genre::WorkSummary,
+        Genre::News,
+        Genre::Publication,
+        Genre::Other,
+    ];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Genre::RolAnnual => "rol_annual",
+            Genre::RolMultiYear => "rol_multi_year",
+            Genre::Interpretation => "interpretation",
+            Genre::HalfYearReport => "half_year_report",
+            Genre::InfoDisclosureAnnual => "info_disclosure_annual",
+            Genre::GovernmentWorkReport => "government_work_report",
+            Genre::AssessmentNotice => "assessment_notice",
+            Genre::SelfInspection => "self_inspection",
+            Genre::DutyReport => "duty_report",
+            Genre::WorkPlan => "work_plan",
+            Genre::WorkSummary => "work_summary",
+            Genre::News => "news",
+            Genre::Publication => "publication",
+            Genre::Other => "other",
+        }
+    }
+
+    /// documents.doc_kind: `rol_annual` for the annual rule-of-law report, `other` for the rest.
+    pub fn doc_kind(self) -> &'static str {
+        match self {
+            Genre::RolAnnual => "rol_annual",
+            _ => "other",
+        }
+    }
+}
+
 /// Document-level metadata (who, where, which year, what kind of document).
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct DocMeta {
@@ -308,8 +390,10 @@ pub struct DocMeta {
     pub publish_date: Option<NaiveDate>,
     pub signed_date: Option<NaiveDate>,
     pub doc_number: Option<String>,
-    /// `rol_annual` or `other`.
+    /// `rol_annual` or `other`: `rol_annual` exactly when the genre is.
     pub doc_kind: String,
+    /// What the document is: one of [`Genre::as_str`].
+    pub genre: String,
     pub warnings: Vec<String>,
 }
 

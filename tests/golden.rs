@@ -123,6 +123,8 @@ fn metadata_headings_and_boilerplate_match_the_gold() {
         let field = |k: &str| d[k].clone();
         let expect = |k: &str| g[k].as_str().map(no_space).unwrap_or_default();
         assert_eq!(no_space(&field("title")), expect("title"), "{stem} title");
+        assert_eq!(field("doc_kind"), expect("doc_kind"), "{stem} doc_kind");
+        assert_eq!(field("genre"), expect("genre"), "{stem} genre");
         assert_eq!(
             field("admin_level"),
             expect("admin_level"),

@@ -1,5 +1,6 @@
 //! Document metadata: title, issuer (organization, short name, admin level, place and division
-//! code), report year, publish and signature dates, 文号 and document kind.
+//! code), report year, publish and signature dates and 文号; the document kind comes from
+//! `extract/genre.rs`.
 
 use crate::lexicon::PerThread;
 
@@ -7,14 +8,14 @@ use chrono::Datelike;
 use regex::Regex;
 
 use crate::extract::dates::{extract_dates, parse_publish};
+use crate::extract::genre::classify as classify_genre;
 use crate::gazetteer::{DivisionLevel, Gazetteer, PlaceResolution};
 use crate::lexicon::orgs::{
     BODY_YEAR_CUE, DEPARTMENT_ENDINGS, DEPARTMENT_WORDS, GOVERNMENT_ABBREVIATIONS,
-    GOVERNMENT_WORDS, HEADER_SUFFIX, NEWS_MARKERS, NO_BREAKS_MIN_CHARS, OPENING_YEAR_LINES,
-    ORG_ENDINGS, OTHER_KIND_CUES, PLACE_SUFFIX_LEVELS, PLAN_WORDS, PREAMBLE_CUES,
-    PUBLISH_PREVIOUS_YEAR_LAST_MONTH, ROL_CUES, SELF_REFERENCES, TITLE_ENDINGS, TITLE_FORBIDDEN,
-    TITLE_MAX_CHARS, TITLE_PIECE_MAX_CHARS, TITLE_REPORT_CUES, TITLE_SEARCH_LINES,
-    TITLE_WRAP_LINES,
+    GOVERNMENT_WORDS, HEADER_SUFFIX, NO_BREAKS_MIN_CHARS, OPENING_YEAR_LINES, ORG_ENDINGS,
+    PLACE_SUFFIX_LEVELS, PLAN_WORDS, PREAMBLE_CUES, PUBLISH_PREVIOUS_YEAR_LAST_MONTH, ROL_CUES,
+    SELF_REFERENCES, TITLE_ENDINGS, TITLE_FORBIDDEN, TITLE_MAX_CHARS, TITLE_PIECE_MAX_CHARS,
+    TITLE_REPORT_CUES, TITLE_SEARCH_LINES, TITLE_WRAP_LINES,
 };
 use crate::model::{CleanDoc, DateMention, DateRole, DocMeta, Section};
 
@@ -542,49 +543,6 @@ fn find_report_year(
         .then_some((publish.year() - 1, SOURCE_PUBLISH))
 }
 
-/// `rol_annual`, or `other` with the reason.
-fn classify(title: Option<&str>, body: &str) -> (&'static str, Option<String>) {
-    let opening = head_chars(body, 500);
-    // Without a title, the cue must come in the first sentence or so of the text.
-    let probe = title.unwrap_or_else(|| head_chars(body, 120));
-    for (cue, reason) in OTHER_KIND_CUES {
-        // 政府工作报告 inside 法治政府工作报告 is still a rule-of-law report.
-        let hit = probe
-            .match_indices(cue)
-            .any(|(at, _)| !probe[..at].ends_with("法治"));
-        if hit {
-            return ("other", Some(format!("document kind is other: {reason}")));
-        }
-    }
-    let rol_title = title.is_some_and(|t| {
-        ROL_CUES.iter().any(|c| t.contains(c)) && TITLE_REPORT_CUES.iter().any(|c| t.contains(c))
-    });
-    if !rol_title {
-        let head = head_chars(body, 200);
-        if let Some(marker) = NEWS_MARKERS.iter().find(|m| head.contains(*m)) {
-            return (
-                "other",
-                Some(format!(
-                    "document kind is other: it reads as a news item (marker '{marker}')"
-                )),
-            );
-        }
-    }
-    let rol_opening = ROL_CUES.iter().any(|c| {
-        opening
-            .match_indices(c)
-            .any(|(at, _)| head_chars(&opening[at..], 30).contains("报告"))
-    });
-    if rol_title || (title.is_none() && rol_opening) {
-        ("rol_annual", None)
-    } else {
-        (
-            "other",
-            Some("document kind is other: neither the title nor the opening names a rule-of-law government (法治政府建设) report".to_string()),
-        )
-    }
-}
-
 /// Document metadata and every date of the document (publish first, then body dates).
 pub fn extract_metadata(
     clean: &CleanDoc,
@@ -669,8 +627,8 @@ pub fn extract_metadata(
             .unwrap_or_else(|| base.clone())
     });
 
-    let (doc_kind, kind_warning) = classify(title.as_deref(), body);
-    warnings.extend(kind_warning);
+    let kind = classify_genre(title.as_deref(), page.title.as_deref(), body);
+    warnings.extend(kind.warning());
 
     let place = match organization.as_deref() {
         Some(org) => {
@@ -735,7 +693,8 @@ pub fn extract_metadata(
         publish_date: publish,
         signed_date: signed.map(|d| d.date),
         doc_number,
-        doc_kind: doc_kind.to_string(),
+        doc_kind: kind.genre.doc_kind().to_string(),
+        genre: kind.genre.as_str().to_string(),
         warnings,
     };
     (meta, dates)
@@ -1181,13 +1140,17 @@ mod tests {
             PageMeta::default(),
         );
         assert_eq!(m.doc_kind, "other");
+        assert_eq!(m.genre, "info_disclosure_annual");
         assert!(
-            m.warnings.iter().any(|w| w.contains("政府信息公开")),
+            m.warnings
+                .iter()
+                .any(|w| w.contains("genre info_disclosure_annual") && w.contains("信息公开")),
             "{:?}",
             m.warnings
         );
         let (m, _) = meta_of("2023年温岭市政府工作报告\n各位代表：", PageMeta::default());
         assert_eq!(m.doc_kind, "other");
+        assert_eq!(m.genre, "government_work_report");
         let (m, _) = meta_of(
             "本报讯（记者 张三）近日，我区召开法治政府建设工作推进会。",
             PageMeta::default(),
@@ -1203,6 +1166,7 @@ mod tests {
             PageMeta::default(),
         );
         assert_eq!(m.doc_kind, "rol_annual");
+        assert_eq!(m.genre, "rol_annual");
     }
 
     #[test]
@@ -1284,6 +1248,7 @@ mod tests {
                 e.stem
             );
             assert_eq!(m.doc_kind, "rol_annual", "{}", e.stem);
+            assert_eq!(m.genre, "rol_annual", "{}", e.stem);
             // Dates: multiset match on (date, precision).
             let mut left: Vec<(NaiveDate, &str)> = e.dates.clone();
             for d in &dates {

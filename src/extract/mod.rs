@@ -2,5 +2,6 @@
 
 pub mod dates;
 pub mod facts;
+pub mod genre;
 pub mod issuer;
 pub mod metadata;

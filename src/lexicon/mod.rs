@@ -5,6 +5,7 @@ pub mod boilerplate;
 pub mod charset;
 pub mod dates;
 pub mod facts;
+pub mod genres;
 pub mod html;
 pub mod indicators;
 pub mod orgs;

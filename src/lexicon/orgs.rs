@@ -228,29 +228,6 @@ pub const TITLE_FORBIDDEN: &[char] = &['。', '，', ',', '；', ';', '！', '!'
 /// Phrases that mark a preamble sentence, not a title (`现将…报告如下`).
 pub const PREAMBLE_CUES: &[&str] = &["如下", "现将", "现就"];
 
-/// Title cues of documents that are not rule-of-law annual reports, with the reason given
-/// in the warning.
-pub const OTHER_KIND_CUES: &[(&str, &str)] = &[
-    (
-        "政府信息公开工作年度报告",
-        "it is a government information disclosure report (政府信息公开工作年度报告)",
-    ),
-    (
-        "政务公开工作年度报告",
-        "it is a government information disclosure report (政务公开工作年度报告)",
-    ),
-    (
-        "信息公开年度报告",
-        "it is a government information disclosure report (信息公开年度报告)",
-    ),
-    (
-        "政府工作报告",
-        "it is a government work report (政府工作报告)",
-    ),
-];
-/// Markers of a news item (reporter, news agency bylines).
-pub const NEWS_MARKERS: &[&str] = &["本报讯", "记者", "通讯员", "新华社", "日电", "讯（", "讯("];
-
 /// Header line of a red-header document (`中共…文件`): the issuer is the text before it.
 pub const HEADER_SUFFIX: &str = "文件";
 
