@@ -395,8 +395,13 @@ fn is_unnumbered_part_heading(line: &str) -> bool {
     line.len() <= 4 * UNNUMBERED_HEADING_MAX_CHARS
         && line.chars().count() <= UNNUMBERED_HEADING_MAX_CHARS
         && !line.contains(['。', '，', ',', '；', '：', ':'])
+        && !line.trim_end().ends_with(REPORT_TITLE_END)
         && classify_section(line) != SectionType::Other
 }
+
+/// A line ending so is a report's title (repeated, or in a list of related pages), never a
+/// part heading: `某镇2023年法治政府建设情况报告`.
+const REPORT_TITLE_END: &str = "报告";
 
 /// The text of `s` up to (not including) the first of `stops`.
 fn cut_at<'a>(s: &'a str, stops: &[char]) -> &'a str {
@@ -826,6 +831,14 @@ mod tests {
         let body = "一、主要举措和成效\n正文。\n二、存在的不足和原因\n(一)队伍建设有待加强。\n不足产生的原因\n原因分析。";
         let got: Vec<i16> = headings(body).into_iter().map(|(l, _, _)| l).collect();
         assert_eq!(got, vec![1, 1, 2]);
+    }
+
+    #[test]
+    fn a_repeated_report_title_is_no_part_heading() {
+        let body =
+            "一、主要举措和成效\n正文。\n某镇2023年法治政府建设情况报告\n二、存在的不足和原因";
+        let got: Vec<String> = headings(body).into_iter().map(|(_, _, h)| h).collect();
+        assert_eq!(got, vec!["主要举措和成效", "存在的不足和原因"]);
     }
 
     #[test]
