@@ -141,6 +141,11 @@ pub(super) fn distribute_respectively(text: &Text, found: &[Found], facts: &mut 
     let mut i = 0;
     while i < facts.len() {
         let split = facts[i].metric.as_deref().and_then(|m| {
+            // (a char test first: a `str` pattern sets up a searcher for every metric)
+            let first = lx::METRIC_RESPECTIVELY.chars().next()?;
+            if !m.contains(first) {
+                return None;
+            }
             let at = m.find(lx::METRIC_RESPECTIVELY)?;
             Some((
                 m[..at].to_string(),
@@ -468,27 +473,29 @@ pub(super) fn remove_inner_fillers(s: &mut Vec<char>) {
     if !s.iter().any(|&c| starts.may_contain(c)) {
         return;
     }
-    for f in METRIC_INNER_FILLERS.iter() {
-        let mut j = 0;
-        while j + f.len() <= s.len() {
-            if s[j] == f[0] && s[j..j + f.len()] == f[..] {
-                s.drain(j..j + f.len());
-            } else {
-                j += 1;
+    // One pass: at each character the fillers that start there (in list order), then a lone
+    // `共` (not first: `strip_leading` decides there) outside words (`公共`, `共同`).
+    let mut j = 0;
+    while j < s.len() {
+        if starts.may_contain(s[j]) {
+            let filler = METRIC_INNER_FILLERS
+                .iter()
+                .find(|f| s[j..].starts_with(f))
+                .map(|f| f.len());
+            if let Some(len) = filler {
+                s.drain(j..j + len);
+                continue;
+            }
+            let lone_total = j > 0
+                && s[j] == lx::METRIC_INNER_TOTAL
+                && !METRIC_LEADING_GUARDS.any_starting_at(s, j)
+                && !METRIC_TRAILING_GUARDS.any_ending_at(s, j + 1);
+            if lone_total {
+                s.remove(j);
+                continue;
             }
         }
-    }
-    // A lone `共` inside (not first: `strip_leading` decides there), outside words.
-    let mut j = 1;
-    while j < s.len() {
-        let lone_total = s[j] == lx::METRIC_INNER_TOTAL
-            && !METRIC_LEADING_GUARDS.any_starting_at(s, j)
-            && !METRIC_TRAILING_GUARDS.any_ending_at(s, j + 1);
-        if lone_total {
-            s.remove(j);
-        } else {
-            j += 1;
-        }
+        j += 1;
     }
 }
 
