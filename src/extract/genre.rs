@@ -640,6 +640,10 @@ fn opening_lines(body: &str) -> impl Iterator<Item = &str> {
 /// The text of a level-1 or level-2 heading (`一、…` `（一）…`) on a line, if it is one.
 fn heading_of(line: &str) -> Option<&str> {
     let numeral = |c: char| "一二三四五六七八九十".contains(c);
+    let first = line.chars().next()?;
+    if !matches!(first, '(' | '（' | '#' | '*') && !numeral(first) {
+        return None;
+    }
     let line = line.trim_matches(|c: char| c == '#' || c == '*');
     let rest = if let Some(r) = line.strip_prefix(['(', '（']) {
         let digits = r.chars().take_while(|c| numeral(*c)).count();
@@ -967,6 +971,10 @@ fn first_person(opening: &str) -> Option<String> {
 
 /// The dateline a line starts with: `2月29日,` `近日,`.
 fn dateline_of(line: &str) -> Option<&str> {
+    let first = line.chars().next()?;
+    if !first.is_ascii_digit() && !DATELINE_WORDS.iter().any(|w| w.starts_with(first)) {
+        return None;
+    }
     let end = head_chars(line, 8).find(['，', ','])?;
     let lead = &line[..end];
     if DATELINE_WORDS.contains(&lead) {
@@ -1021,7 +1029,10 @@ pub fn classify(title: Option<&str>, page_title: Option<&str>, body: &str) -> Ge
         notes.push(format!("title spans the years {span}"));
         s.add_title(Genre::RolMultiYear, YEAR_SPAN_WEIGHT, Evidence::YearSpan);
     }
-    if let Some(w) = first_person(r.opening_text) {
+    // A person speaking only adds to other evidence of a 述法 report (alone it is below the
+    // least score): not looked for otherwise.
+    let duty = s.score[genre_index(Genre::DutyReport)] > 0;
+    if let Some(w) = duty.then(|| first_person(r.opening_text)).flatten() {
         notes.push(format!("opening speaks in the first person ({w})"));
         s.add(
             Genre::DutyReport,
