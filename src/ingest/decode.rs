@@ -54,6 +54,9 @@ const UTF8_LINES_FOR_MIX: f64 = 0.10;
 const MIN_PROSE_SHARE: f64 = 0.2;
 /// UTF-16 without a mark is believed from a higher share.
 const MIN_PROSE_SHARE_UTF16: f64 = 0.3;
+/// The non-ASCII characters a reading is judged on (prose: about half frequent ones, random
+/// bytes: under a tenth; a thousand tell them apart).
+const PROSE_SAMPLE_CHARS: usize = 1024;
 /// Fewer non-ASCII characters than this are too few to judge.
 const MIN_CHARS_TO_JUDGE: usize = 64;
 
@@ -84,11 +87,18 @@ pub fn decode_text(bytes: &[u8], declared: Option<&'static Encoding>) -> Result<
     } else {
         Cow::Owned(bytes.iter().copied().filter(|&b| b != 0).collect())
     };
-    let mut d = decode_8bit(&stripped, declared)?;
-    if nuls > 0 {
-        d.warnings.push(nul_warning(nuls));
+    match decode_8bit(&stripped, declared) {
+        Ok(mut d) => {
+            if nuls > 0 {
+                d.warnings.push(nul_warning(nuls));
+            }
+            Ok(d)
+        }
+        Err(e) if nuls > 0 => Err(format!(
+            "file is binary (contains NUL bytes), not a text document: {e}"
+        )),
+        Err(e) => Err(e),
     }
-    Ok(d)
 }
 
 fn nul_warning(n: usize) -> String {
@@ -110,15 +120,17 @@ fn strip_nul_chars(d: &mut Decoded) -> Result<(), String> {
     Ok(())
 }
 
-/// UTF-8 evidence over the whole file: valid multi-byte sequences and invalid ones.
-fn utf8_evidence(bytes: &[u8]) -> (usize, usize) {
+/// UTF-8 evidence over the whole file: valid multi-byte sequences and invalid ones. The count
+/// stops once the file cannot be `UTF8_MOSTLY_VALID` any more, even if every byte left began
+/// a valid sequence (a GBK file: after a few hundred bytes), and says so (`false`).
+fn utf8_evidence(bytes: &[u8]) -> (usize, usize, bool) {
     let (mut valid, mut invalid) = (0usize, 0usize);
     let mut rest = bytes;
     loop {
         match std::str::from_utf8(rest) {
             Ok(s) => {
                 valid += s.bytes().filter(|&b| b >= 0xC0).count();
-                return (valid, invalid);
+                return (valid, invalid, true);
             }
             Err(e) => {
                 let good = e.valid_up_to();
@@ -126,6 +138,10 @@ fn utf8_evidence(bytes: &[u8]) -> (usize, usize) {
                 invalid += 1;
                 let skip = e.error_len().unwrap_or(rest.len() - good).max(1);
                 rest = &rest[(good + skip).min(rest.len())..];
+                let best = (valid + rest.len() / 2) as f64;
+                if best < UTF8_MOSTLY_VALID * (best + invalid as f64) {
+                    return (valid, invalid, false);
+                }
             }
         }
     }
@@ -133,8 +149,8 @@ fn utf8_evidence(bytes: &[u8]) -> (usize, usize) {
 
 /// Text without a byte-order mark that is not valid UTF-8 and has few NUL bytes.
 fn decode_8bit(bytes: &[u8], declared: Option<&'static Encoding>) -> Result<Decoded, String> {
-    let (valid, invalid) = utf8_evidence(bytes);
-    if valid > 0 && valid as f64 >= UTF8_MOSTLY_VALID * (valid + invalid) as f64 {
+    let (valid, invalid, complete) = utf8_evidence(bytes);
+    if complete && valid > 0 && valid as f64 >= UTF8_MOSTLY_VALID * (valid + invalid) as f64 {
         let mut d = checked(String::from_utf8_lossy(bytes), "UTF-8")?;
         d.warnings.push(replacement_warning(&d));
         return Ok(d);
@@ -192,7 +208,6 @@ fn mixed_lines(bytes: &[u8]) -> Result<Option<Decoded>, String> {
     let non_ascii = |l: &[u8]| l.iter().filter(|&&b| b >= 0x80).count();
     let (mut utf8_bytes, mut other_bytes) = (0usize, 0usize);
     let mut is_utf8 = Vec::with_capacity(lines.len());
-    let mut other: Vec<u8> = Vec::new();
     for l in &lines {
         let ok = simdutf8::basic::from_utf8(l).is_ok();
         is_utf8.push(ok);
@@ -200,12 +215,17 @@ fn mixed_lines(bytes: &[u8]) -> Result<Option<Decoded>, String> {
             utf8_bytes += non_ascii(l);
         } else {
             other_bytes += non_ascii(l);
-            other.extend_from_slice(l);
         }
     }
     if (utf8_bytes as f64) < UTF8_LINES_FOR_MIX * (utf8_bytes + other_bytes) as f64 {
         return Ok(None);
     }
+    let other: Vec<u8> = lines
+        .iter()
+        .zip(&is_utf8)
+        .filter(|(_, &ok)| !ok)
+        .flat_map(|(l, _)| l.iter().copied())
+        .collect();
     // The other lines' encoding; when they do not read as text in any, they are UTF-8 with
     // invalid bytes (U+FFFD, and too many of them refuse the file below).
     let (enc, other_name) = match decode_legacy(&other).and_then(plausible) {
@@ -249,7 +269,10 @@ fn bomless_utf16(bytes: &[u8]) -> Result<Option<Decoded>, String> {
         } else {
             UTF_16BE
         })
-    } else if bytes.len().is_multiple_of(2) && bytes.len() >= 2 * MIN_CHARS_TO_JUDGE {
+    } else if bytes.len().is_multiple_of(2)
+        && bytes.len() >= 2 * MIN_CHARS_TO_JUDGE
+        && utf16_high_bytes_look_cjk(head)
+    {
         let head = &head[..head.len() & !1];
         [UTF_16LE, UTF_16BE].into_iter().find(|enc| {
             let (text, had_errors) = enc.decode_without_bom_handling(head);
@@ -267,6 +290,18 @@ fn bomless_utf16(bytes: &[u8]) -> Result<Option<Decoded>, String> {
     Ok(Some(d))
 }
 
+/// A cheap look before decoding as UTF-16: in Chinese UTF-16 text nearly every code unit's
+/// high byte is 0x4E–0x9F (ideographs), 0x30 (CJK punctuation), 0xFF (full-width forms) or 0
+/// (ASCII); in GBK or other bytes, about half are.
+fn utf16_high_bytes_look_cjk(head: &[u8]) -> bool {
+    let head = &head[..head.len().min(1024) & !1];
+    let cjk = |b: u8| matches!(b, 0x4E..=0x9F | 0x30 | 0xFF | 0x00);
+    let units = head.len() / 2;
+    let le = head.chunks_exact(2).filter(|u| cjk(u[1])).count();
+    let be = head.chunks_exact(2).filter(|u| cjk(u[0])).count();
+    units > 0 && le.max(be) * 10 >= units * 9
+}
+
 /// UTF-16 without BOM shows NUL in every other byte for ASCII.
 pub fn looks_like_bomless_utf16(head: &[u8]) -> bool {
     if head.len() < 8 {
@@ -282,7 +317,11 @@ pub fn looks_like_bomless_utf16(head: &[u8]) -> bool {
 /// punctuation; `None` when there are too few to judge.
 fn prose_share(text: &str) -> Option<f64> {
     let (mut n, mut hits) = (0usize, 0usize);
-    for c in text.chars().filter(|c| !c.is_ascii()).take(4096) {
+    for c in text
+        .chars()
+        .filter(|c| !c.is_ascii())
+        .take(PROSE_SAMPLE_CHARS)
+    {
         n += 1;
         let punct = matches!(c, '\u{3000}'..='\u{303F}' | '\u{FF00}'..='\u{FFEF}' | '\u{2018}'..='\u{201D}' | '\u{2026}' | '\u{2014}');
         hits += usize::from(punct || frequent(c));
@@ -290,13 +329,21 @@ fn prose_share(text: &str) -> Option<f64> {
     (n >= MIN_CHARS_TO_JUDGE).then(|| hits as f64 / n as f64)
 }
 
+/// Whether `c` is one of `SCRIPT_NEUTRAL_FREQUENT`: a bit per BMP character (8 KB), one
+/// load per test.
 fn frequent(c: char) -> bool {
-    static FREQUENT: LazyLock<std::collections::HashSet<char>> = LazyLock::new(|| {
-        crate::lexicon::charset::SCRIPT_NEUTRAL_FREQUENT
-            .chars()
-            .collect()
+    static FREQUENT: LazyLock<Vec<u64>> = LazyLock::new(|| {
+        let mut bits = vec![0u64; 0x10000 / 64];
+        for c in crate::lexicon::charset::SCRIPT_NEUTRAL_FREQUENT.chars() {
+            if let Some(w) = bits.get_mut(c as usize / 64) {
+                *w |= 1 << (c as usize % 64);
+            }
+        }
+        bits
     });
-    FREQUENT.contains(&c)
+    FREQUENT
+        .get(c as usize / 64)
+        .is_some_and(|w| w & (1 << (c as usize % 64)) != 0)
 }
 
 /// A legacy reading, unless it does not look like text.
