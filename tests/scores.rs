@@ -1,0 +1,142 @@
+//! The scorer (`../shared/eval/score.py`) on the seeds and on the devset's 95 real pages, with
+//! floors a later change must not fall below. Skipped, with a message, where `../shared` or
+//! `python3` is absent (the tests read the shared data at run time; none of it is copied
+//! into the repository).
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+fn shared() -> Option<PathBuf> {
+    let p = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared");
+    p.join("eval/score.py").exists().then_some(p)
+}
+
+fn python() -> bool {
+    Command::new("python3")
+        .arg("--version")
+        .output()
+        .is_ok_and(|o| o.status.success())
+}
+
+/// Runs govreport on `pages` and the scorer against `gold`; returns the summary lines.
+fn score(pages: &Path, gold: &Path) -> String {
+    let out = tempfile::tempdir().expect("temp dir");
+    let tables = out.path().join("tables");
+    let run = Command::new(env!("CARGO_BIN_EXE_govreport"))
+        .args(["run", "--quiet", "--input"])
+        .arg(pages)
+        .arg("--output")
+        .arg(&tables)
+        .output()
+        .expect("govreport runs");
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let shared = shared().expect("checked by the caller");
+    let scored = Command::new("python3")
+        .arg(shared.join("eval/score.py"))
+        .arg("--out")
+        .arg(&tables)
+        .arg("--gold")
+        .arg(gold)
+        .arg("--src")
+        .arg(pages)
+        .output()
+        .expect("the scorer runs");
+    assert!(
+        scored.status.success(),
+        "{}",
+        String::from_utf8_lossy(&scored.stderr)
+    );
+    String::from_utf8_lossy(&scored.stdout).into_owned()
+}
+
+/// The `index`-th number printed on the summary line that starts with `area`.
+fn figure(summary: &str, area: &str, index: usize) -> f64 {
+    let line = summary
+        .lines()
+        .find(|l| l.trim_start().starts_with(area))
+        .unwrap_or_else(|| panic!("no line for {area} in:\n{summary}"));
+    line[area.len() + line.find(area).unwrap_or(0)..]
+        .split_whitespace()
+        .filter_map(|w| w.parse::<f64>().ok())
+        .nth(index)
+        .unwrap_or_else(|| panic!("no figure {index} on: {line}"))
+}
+
+/// (area, which number on its line, floor)
+type Floor = (&'static str, usize, f64);
+
+fn check(summary: &str, floors: &[Floor]) {
+    let mut low = Vec::new();
+    for &(area, index, floor) in floors {
+        let got = figure(summary, area, index);
+        if got < floor {
+            low.push(format!("{area} #{index}: {got} < {floor}"));
+        }
+    }
+    assert!(low.is_empty(), "below the floor: {low:?}\n{summary}");
+}
+
+#[test]
+fn seeds_stay_at_full_marks() {
+    let (Some(shared), true) = (shared(), python()) else {
+        eprintln!("skipped: ../shared/eval/score.py or python3 is not here");
+        return;
+    };
+    let summary = score(&shared.join("seeds"), &shared.join("gold"));
+    check(
+        &summary,
+        &[
+            ("facts", 0, 100.0),
+            ("facts", 1, 100.0),
+            ("qualifier / kind / metric", 2, 99.0),
+            ("headings (levels 1-4)", 2, 100.0),
+            ("section_type (level 1)", 0, 100.0),
+            ("dates", 2, 100.0),
+            ("boilerplate removed", 0, 100.0),
+            ("body lines kept", 0, 100.0),
+            ("meta admin_level", 0, 100.0),
+            ("meta doc_kind", 0, 100.0),
+            ("meta genre", 0, 100.0),
+            ("meta organization", 0, 100.0),
+            ("meta publish_date", 0, 100.0),
+            ("meta report_year", 0, 100.0),
+            ("meta title", 0, 100.0),
+        ],
+    );
+}
+
+#[test]
+fn devset_real_pages_stay_above_their_floors() {
+    let (Some(shared), true) = (shared(), python()) else {
+        eprintln!("skipped: ../shared/eval/score.py or python3 is not here");
+        return;
+    };
+    let devset = shared.join("devset");
+    let summary = score(&devset.join("pages"), &devset.join("gold"));
+    // Issue 22's targets where they are met; where not yet (organization, admin_level,
+    // report_year), today's figures, so that no change slips back.
+    check(
+        &summary,
+        &[
+            ("facts", 0, 98.0),
+            ("facts", 1, 97.0),
+            ("qualifier / kind / metric", 2, 90.0),
+            ("headings (levels 1-4)", 2, 98.0),
+            ("section_type (level 1)", 0, 96.0),
+            ("dates", 2, 95.0),
+            ("boilerplate removed", 0, 97.0),
+            ("body lines kept", 0, 99.5),
+            ("meta admin_level", 0, 93.5),
+            ("meta doc_kind", 0, 97.0),
+            ("meta genre", 0, 92.0),
+            ("meta organization", 0, 90.0),
+            ("meta publish_date", 0, 95.0),
+            ("meta report_year", 0, 94.5),
+            ("meta title", 0, 92.0),
+        ],
+    );
+}
