@@ -110,7 +110,7 @@ fn department(s: &str) -> Option<&str> {
     }
     let cand = best?;
     let rest = &s[cand.len()..];
-    if !cand.chars().all(|c| crate::text::is_han(c)) {
+    if !cand.chars().all(crate::text::is_han) {
         return None;
     }
     if DEPARTMENT_NAME_STOPS.iter().any(|w| cand.contains(w))

@@ -204,7 +204,12 @@ fn is_title_piece(line: &str) -> bool {
         && !line.contains(TITLE_FORBIDDEN)
         && !MARKER_RE.is_match(line)
         && !is_header_line(line)
-        && !(line.contains('号') && DOC_NUMBER_RE.is_match(line))
+        && !is_doc_number_line(line)
+}
+
+/// A 文号 line (`某政函〔2020〕103号`): never a piece of the title.
+fn is_doc_number_line(line: &str) -> bool {
+    line.contains('号') && DOC_NUMBER_RE.is_match(line)
 }
 
 /// The line without list bullets and without a 文号 in brackets in front of it
