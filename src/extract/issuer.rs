@@ -12,8 +12,8 @@ use crate::clean::reading::strip_glosses;
 use crate::gazetteer::Gazetteer;
 use crate::lexicon::orgs::{
     DEPARTMENT_NAME_STOPS, DEPARTMENT_SUBJECT_ENDINGS, GOVERNMENT_WORDS, LEVEL_GOVERNMENTS,
-    NOT_PLACE_FIRST_CHARS, NOT_SUBJECT_OPENERS, PLACE_STOPLIST, SELF_REFERENCE_LEVELS,
-    SELF_REFERENCE_MIN_COUNT, SELF_WORDS, SUBJECT_FOLLOWERS, SUBJECT_LEADS,
+    NOT_PLACE_FIRST_CHARS, NOT_PLACE_NAMES, NOT_SUBJECT_OPENERS, PLACE_STOPLIST,
+    SELF_REFERENCE_LEVELS, SELF_REFERENCE_MIN_COUNT, SELF_WORDS, SUBJECT_FOLLOWERS, SUBJECT_LEADS,
 };
 use crate::lexicon::PerThread;
 
@@ -248,21 +248,62 @@ pub fn resolve_bare_government(org: &str, body: &str, gaz: &Gazetteer) -> Option
 /// The admin level a page gives itself by its self-references (`我镇`, `全县`), when one
 /// kind is said at least twice and more often than any other.
 pub fn level_from_self_references(body: &str) -> Option<&'static str> {
-    let mut counts: HashMap<&'static str, usize> = HashMap::new();
-    for (word, level) in SELF_REFERENCE_LEVELS {
-        let n = memchr::memmem::find_iter(body.as_bytes(), word.as_bytes()).count();
-        *counts.entry(level).or_default() += n;
+    dominant_self_reference(body).map(|(_, level)| level)
+}
+
+/// The self-reference a page uses most (`全市` → the place word 市 and the level 市), when
+/// it is said at least twice and more often than any other.
+fn dominant_self_reference(body: &str) -> Option<(&'static str, &'static str)> {
+    let mut counts: HashMap<(&'static str, &'static str), usize> = HashMap::new();
+    for (phrase, level) in SELF_REFERENCE_LEVELS {
+        let n = memchr::memmem::find_iter(body.as_bytes(), phrase.as_bytes()).count();
+        // The place word after 我/本/全 (one character, three bytes).
+        *counts.entry((&phrase[3..], level)).or_default() += n;
     }
-    let mut ranked: Vec<(&'static str, usize)> = counts.into_iter().collect();
+    let mut by_level: HashMap<&'static str, usize> = HashMap::new();
+    for ((_, level), n) in &counts {
+        *by_level.entry(level).or_default() += n;
+    }
+    let mut ranked: Vec<(&'static str, usize)> = by_level.into_iter().collect();
     ranked.sort_by_key(|(l, n)| (std::cmp::Reverse(*n), *l));
-    match ranked.as_slice() {
+    let level = match ranked.as_slice() {
         [(level, n), rest @ ..]
             if *n >= SELF_REFERENCE_MIN_COUNT && rest.first().is_none_or(|(_, m)| m < n) =>
         {
-            Some(*level)
+            *level
         }
-        _ => None,
+        _ => return None,
+    };
+    counts
+        .into_iter()
+        .filter(|((_, l), _)| *l == level)
+        .max_by_key(|((w, _), n)| (*n, std::cmp::Reverse(*w)))
+        .map(|((word, _), _)| (word, level))
+}
+
+/// The issuer of a page that never names itself in its title, header, signature or opening:
+/// the body's name for its dominant self-reference (`全市` … 《上海市…》 → 上海市人民政府).
+pub fn org_from_self_references(body: &str, gaz: &Gazetteer) -> Option<String> {
+    let (word, level) = dominant_self_reference(body)?;
+    if level == "部门" {
+        return None;
     }
+    let government = ["省", "市", "县", "区"].contains(&word);
+    let Some(name) = named_elsewhere(body, word, gaz) else {
+        // No place named: the government as the page prints it (`省政府主要负责人…`).
+        return government
+            .then(|| {
+                [format!("{word}人民政府"), format!("{word}政府")]
+                    .into_iter()
+                    .find(|g| body.contains(g.as_str()))
+            })
+            .flatten();
+    };
+    Some(if government {
+        format!("{name}人民政府")
+    } else {
+        name
+    })
 }
 
 /// The body's most frequent name for a self-reference: a place ending with `word` (`我镇` →
@@ -297,6 +338,20 @@ fn named_elsewhere(body: &str, word: &str, gaz: &Gazetteer) -> Option<String> {
         let n = counts.len();
         counts.entry(name).or_insert((0, n)).0 += 1;
     }
+    // A province or city named by its short form only (`上海加快建设…`, `本市`).
+    if counts.is_empty() && ["省", "市", "区"].contains(&word) {
+        for m in gaz.text_places(&text).iter().filter(|m| m.short) {
+            let full = gaz
+                .lookup(&m.name)
+                .into_iter()
+                .map(|d| d.name)
+                .find(|n| n.ends_with(word));
+            if let Some(full) = full {
+                let n = counts.len();
+                counts.entry(full.to_string()).or_insert((0, n)).0 += 1;
+            }
+        }
+    }
     // Cities and counties are all in the gazetteer; towns and street offices may not be.
     if counts.is_empty() && ["镇", "乡", "街道"].contains(&word) {
         unknown_places(&text, word, &mut counts);
@@ -326,7 +381,13 @@ fn unknown_places(text: &str, word: &str, counts: &mut HashMap<String, (usize, u
             }
             let name: String = before[..len].iter().rev().collect();
             let first = name.chars().next().unwrap_or('我');
-            if !name.chars().all(crate::text::is_han) || NOT_PLACE_FIRST_CHARS.contains(first) {
+            // A redacted name (`xx镇` on a template) is still the page's name for itself.
+            let redacted = |c: char| c == 'x' || c == 'X';
+            if !name.chars().all(|c| crate::text::is_han(c) || redacted(c))
+                || name.chars().all(redacted) && len > 2
+                || NOT_PLACE_FIRST_CHARS.contains(first)
+                || NOT_PLACE_NAMES.iter().any(|w| name.ends_with(w))
+            {
                 continue;
             }
             let n = found.len();
@@ -407,6 +468,32 @@ mod tests {
     fn glosses_are_skipped_for_reading_and_kept_in_the_name() {
         let body = "2月29日,龙湖区(qū)司法局召开全区(qū)司法行政工作会议。";
         assert_eq!(opening(body).as_deref(), Some("龙湖区(qū)司法局"));
+    }
+
+    #[test]
+    fn the_issuer_from_self_references_when_nothing_names_it() {
+        let g = test_gazetteer();
+        // A municipality named only by its short form.
+        let body =
+            "全市各区、各部门坚持依法行政。本市深入推进上海加快建设法治政府,全市共办理案件。";
+        assert_eq!(
+            org_from_self_references(body, g).as_deref(),
+            Some("上海市人民政府")
+        );
+        // No place at all: the government as printed.
+        let body = "全省各级政府坚持依法行政。省政府主要负责人履行职责,全省共办理案件。";
+        assert_eq!(org_from_self_references(body, g).as_deref(), Some("省政府"));
+        // A redacted town on a template page.
+        let body = "我镇开展自查。xx镇领导班子学法,xx镇人民政府出庭应诉,全镇无败诉案件。";
+        assert_eq!(org_from_self_references(body, g).as_deref(), Some("xx镇"));
+        // A set phrase is no town.
+        let body = "我镇推进法治镇建设,法治镇创建取得成效,全镇干部学法。";
+        assert_eq!(org_from_self_references(body, g), None);
+        // A department names itself elsewhere, never by self-reference alone.
+        assert_eq!(
+            org_from_self_references("我局开展普法。本局制定方案。", g),
+            None
+        );
     }
 
     #[test]

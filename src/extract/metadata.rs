@@ -42,7 +42,7 @@ static PREAMBLE_ORG_RE: PerThread<Regex> = PerThread::new(|| {
 /// The year the preamble says the report is about (`现将…2024年法治政府建设年度报告如下`).
 static PREAMBLE_YEAR_RE: PerThread<Regex> = PerThread::new(|| {
     Regex::new(&format!(
-        r"{BODY_YEAR_CUE}[^。\n]{{0,60}}?([0-9]{{4}})[\x20]*年度?[^。\n]{{0,40}}?(?:报告|情况)"
+        r"(?:{BODY_YEAR_CUE}|现对|现就)[^。\n]{{0,60}}?([0-9]{{4}})[\x20]*年度?[^。\n]{{0,40}}?(?:报告|情况|总结)"
     ))
     .expect("preamble year regex compiles")
 });
@@ -503,7 +503,7 @@ fn find_report_year(
         return Some((year, SOURCE_TITLE));
     }
     let not_plan = |h: &str| !PLAN_WORDS.iter().any(|w| h.contains(w));
-    let preamble = preamble_cue_within(body, 2000)
+    let preamble = (preamble_cue_within(body, 2000) || head_chars(body, 2000).contains("现"))
         .then(|| PREAMBLE_YEAR_RE.captures(head_chars(body, 2000)))
         .flatten()
         .and_then(|c| parse_year(c.get(1)?.as_str()));
@@ -607,6 +607,13 @@ pub fn extract_metadata(
         warnings.push(format!("organization taken from the page's 来源 line ({source}): the text does not name its issuer"));
         Some(source.to_string())
     });
+    let base = base.or_else(|| {
+        let org = crate::extract::issuer::org_from_self_references(body, gazetteer)?;
+        warnings.push(format!(
+            "organization read from the page's self-references ({org}): the text does not name its issuer"
+        ));
+        Some(org)
+    });
     // `现将省政府…报告如下`: the government of a level, named elsewhere in the body.
     let base = base
         .map(|b| crate::extract::issuer::resolve_bare_government(&b, body, gazetteer).unwrap_or(b));
@@ -632,7 +639,21 @@ pub fn extract_metadata(
             .unwrap_or_else(|| base.clone())
     });
 
-    let kind = classify_genre(title.as_deref(), page.title.as_deref(), body);
+    // An English database record's labels were removed as chrome; they still say what the
+    // page is (a publication), so the classifier reads them above the body.
+    let record: Vec<&str> = clean
+        .removed
+        .iter()
+        .filter(|r| r.rule == "page_metadata")
+        .map(|r| r.text.trim())
+        .filter(|l| crate::clean::page_meta::english_label(l).is_some())
+        .collect();
+    let genre_text = if record.is_empty() {
+        std::borrow::Cow::Borrowed(body)
+    } else {
+        std::borrow::Cow::Owned(format!("{}\n{body}", record.join("\n")))
+    };
+    let kind = classify_genre(title.as_deref(), page.title.as_deref(), &genre_text);
     warnings.extend(kind.warning());
 
     let place = match organization.as_deref() {

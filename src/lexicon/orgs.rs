@@ -193,6 +193,7 @@ pub const ORG_ENDINGS: &[&str] = &[
     "司法所",
     "街",
     "部",
+    "国务院",
 ];
 
 /// Self-references that are not an issuer name (`现将我镇…`).
@@ -321,6 +322,7 @@ pub const DEPARTMENT_SUBJECT_ENDINGS: &[&str] = &[
     "办公室",
     "管理局",
     "总局",
+    "系统",
     "局",
     "厅",
     "部",
@@ -394,3 +396,10 @@ pub const SELF_REFERENCE_MIN_COUNT: usize = 2;
 /// `各乡镇`, `我县`).
 pub const NOT_PLACE_FIRST_CHARS: &str =
     "我本全各该每乡城村市县区省在对和与及的了是为等、到至向从于";
+
+/// Words that stand before 镇/乡/街道 in set phrases, not as a place name (`法治镇建设`,
+/// `平安乡村`): never read as the name of a town the gazetteer lacks.
+pub const NOT_PLACE_NAMES: &[&str] = &[
+    "法治", "平安", "文明", "美丽", "数字", "智慧", "和谐", "生态", "特色", "重点", "示范", "卫生",
+    "园林", "宜居", "森林", "小城", "强", "名", "乡", "城", "村",
+];
