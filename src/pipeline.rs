@@ -1192,6 +1192,56 @@ mod tests {
         assert!(total(after) > total(before), "{before:?} -> {after:?}");
     }
 
+    fn document(text: &str) -> DocResult {
+        let source = SourceDoc {
+            doc_id: "0".into(),
+            source_path: "page.txt".into(),
+            format: crate::model::SourceFormat::Txt,
+            encoding: "UTF-8".into(),
+            source_bytes: text.len() as u64,
+            text: text.into(),
+            meta: Default::default(),
+            warnings: Vec::new(),
+        };
+        process_document(source, Resources::embedded().expect("embedded resources"))
+    }
+
+    /// A page in traditional characters is read like its simplified twin and printed in its
+    /// own characters (a machine-converted mirror, with the font widget and metadata line).
+    #[test]
+    fn traditional_pages_read_like_simplified_ones_and_keep_their_characters() {
+        let traditional = "發布時間:2025-04-11 16:33 信息來源:某某縣某某鄉\n字號:大 中 小\n某某鄉2024年法治政府建設情況報告\n2024年,某某鄉堅持依法行政,全年開展普法活動12場,調解糾紛35件。\n一、主要舉措和成效\n(一)加強組織領導\n截至11月28日,辦理行政複議案件3件。\n二、存在的不足\n三、下一步工作計劃";
+        let simplified = fast2s::convert(traditional);
+        let (t, s) = (document(traditional), document(&simplified));
+        assert_eq!(t.clean.body.chars().count(), s.clean.body.chars().count());
+        assert!(
+            t.clean.body.contains("法治政府建設情況報告"),
+            "{}",
+            t.clean.body
+        );
+        assert_eq!(t.sections.len(), s.sections.len());
+        assert_eq!(t.sections[0].heading, "主要舉措和成效");
+        assert_eq!(t.sections[0].section_type, s.sections[0].section_type);
+        assert_eq!(t.facts.len(), s.facts.len());
+        for (a, b) in t.facts.iter().zip(&s.facts) {
+            assert_eq!(a.value_normalized, b.value_normalized);
+            assert_eq!(a.unit_normalized, b.unit_normalized);
+            assert_eq!((a.char_start, a.char_end), (b.char_start, b.char_end));
+        }
+        assert_eq!(t.facts[0].raw, "12場");
+        assert!(t.facts[0].sentence.contains("開展普法活動"));
+        assert_eq!(t.dates.len(), s.dates.len());
+        assert_eq!(t.meta.publish_date, s.meta.publish_date);
+        assert_eq!(t.meta.report_year, Some(2024));
+        assert_eq!(
+            t.meta.title.as_deref(),
+            Some("某某鄉2024年法治政府建設情況報告")
+        );
+        assert_eq!(t.meta.organization.as_deref(), Some("某某鄉"));
+        assert_eq!(t.meta.admin_level, s.meta.admin_level);
+        assert_eq!(t.meta.doc_kind, "rol_annual");
+    }
+
     #[test]
     fn duplicates_point_to_the_first_document_with_the_body() {
         let mut seen = FirstByBody::default();

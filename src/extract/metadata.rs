@@ -54,7 +54,7 @@ static LEVEL1_RE: PerThread<Regex> = PerThread::new(|| {
 
 /// A 文号 in brackets in front of a title (`[某政发〔2026〕7号]`).
 static BRACKETED_DOC_NUMBER_RE: PerThread<Regex> = PerThread::new(|| {
-    Regex::new(r"^[\[【［]\s*(\p{Han}{1,12}[〔\[(（【]\s*(?:19|20)[0-9]{2}\s*[〕\])）】]\s*第?[0-9]{1,5}\s*号)\s*[\]】］]")
+    Regex::new(r"^[\[【［]?\s*(\p{Han}{1,12}[〔\[(（【]\s*(?:19|20)[0-9]{2}\s*[〕\])）】]\s*第?[0-9]{1,5}\s*号)\s*[\]】］]")
         .expect("bracketed doc number regex compiles")
 });
 
@@ -561,12 +561,36 @@ pub fn extract_metadata(
 
     let found_title = find_title(&lines);
     let title_line = found_title.as_ref().map(|(_, i)| *i);
-    let title = found_title.map(|(t, _)| t).or_else(|| {
-        let t = page.title.as_deref().and_then(title_from_page)?;
-        warnings.push("title taken from the page metadata: the text has no title line".to_string());
-        Some(t)
-    });
-    let doc_number = find_doc_number(&lines);
+    // The page's own label (标题/名称) is trusted over a line that looks like a title.
+    let labeled = page
+        .labeled_title
+        .as_deref()
+        .map(title_text)
+        .filter(|t| title_like(t));
+    let title = labeled
+        .map(str::to_string)
+        .or(found_title.map(|(t, _)| t))
+        .or_else(|| {
+            let t = page.title.as_deref().and_then(title_from_page)?;
+            warnings
+                .push("title taken from the page metadata: the text has no title line".to_string());
+            Some(t)
+        });
+    // 文号: the page's metadata block, else a 文号 line near the top, else one in brackets in
+    // front of the title.
+    let doc_number = page
+        .doc_number
+        .clone()
+        .or_else(|| find_doc_number(&lines))
+        .or_else(|| {
+            let first = lines.iter().take(TITLE_SEARCH_LINES).find_map(|l| {
+                BRACKETED_DOC_NUMBER_RE
+                    .captures(l.trim_start_matches(['•', '·', '-', '*', ' ']))
+                    .and_then(|c| c.get(1))
+                    .map(|m| m.as_str().to_string())
+            });
+            first
+        });
 
     let publish = parse_publish(page).map(|(_, d)| d);
     let year = find_report_year(
@@ -749,6 +773,67 @@ mod tests {
 
     fn meta_of(body: &str, page: PageMeta) -> (DocMeta, Vec<DateMention>) {
         extract_metadata(&doc(body, page), &[], test_gazetteer())
+    }
+
+    #[test]
+    fn departments_and_ministries_are_departments_at_every_level() {
+        for (body, org) in [
+            (
+                "2023年,市应急管理局在市委、市政府的正确领导下,坚持依法行政。",
+                "市应急管理局",
+            ),
+            (
+                "2021年,自然资源部坚持以习近平新时代中国特色社会主义思想为指导。",
+                "自然资源部",
+            ),
+            ("2024年,省应急管理厅始终坚持依法行政。", "省应急管理厅"),
+            (
+                "天津市市场监督管理委员会\n2023年法治政府建设情况报告\n2023年,我委坚持依法行政。",
+                "天津市市场监督管理委员会",
+            ),
+            (
+                "2024年,龙华区司法行政系统坚持依法行政。",
+                "龙华区司法行政系统",
+            ),
+        ] {
+            let (m, _) = meta_of(body, PageMeta::default());
+            assert_eq!(m.organization.as_deref(), Some(org), "{body}");
+            assert_eq!(m.admin_level.as_deref(), Some("部门"), "{body}");
+        }
+        // A government is not a department.
+        let (m, _) = meta_of(
+            "2022年,东城街道深入学习贯彻习近平法治思想。",
+            PageMeta::default(),
+        );
+        assert_eq!(m.admin_level.as_deref(), Some("街道"));
+    }
+
+    #[test]
+    fn titles_wrapped_under_an_issuer_or_behind_a_doc_number() {
+        let (m, _) = meta_of(
+            "某市市场监督管理局\n2023年法治政府建设工作报告\n2023年,我局坚持依法行政。",
+            PageMeta::default(),
+        );
+        assert_eq!(
+            m.title.as_deref(),
+            Some("某市市场监督管理局2023年法治政府建设工作报告")
+        );
+        let (m, _) = meta_of(
+            "某市人民政府\n关于2019年度全市法治政府\n建设(依法行政)考核结果的通报\n各县(市)区人民政府:",
+            PageMeta::default(),
+        );
+        assert_eq!(
+            m.title.as_deref(),
+            Some("某市人民政府关于2019年度全市法治政府建设(依法行政)考核结果的通报")
+        );
+        let (m, _) = meta_of(
+            "[某政发〔2026〕7号]某市人民政府关于2025年法治政府建设情况的报告\n市委:",
+            PageMeta::default(),
+        );
+        assert_eq!(
+            m.title.as_deref(),
+            Some("某市人民政府关于2025年法治政府建设情况的报告")
+        );
     }
 
     /// The cleaned bodies of the five seed reports (GOVREPORT_BODIES, else ../bodies or
