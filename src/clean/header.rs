@@ -71,7 +71,7 @@ const ORG_TAILS: &[&str] = &[
 ];
 
 /// A line of prose: it ends a sentence, or is long and has clause punctuation.
-fn is_prose(line: &str) -> bool {
+pub(super) fn is_prose(line: &str) -> bool {
     line.ends_with('。')
         || (!has_at_most_chars(line, PROSE_MIN_CHARS)
             && line.contains(['，', ',', '。', '；'])
@@ -150,6 +150,7 @@ pub fn mark_header(lines: &[&str], verdicts: &mut [Option<&'static str>], meta: 
                 && has_at_most_chars(l, BANNER_MAX_CHARS)
                 && !l.contains(['。', '，'])
                 && !crate::lexicon::orgs::ROL_CUES.iter().any(|c| l.contains(c))
+                && !(l.contains("报告") && l.chars().count() > 6)
             {
                 verdicts[i] = Some("site_header");
             }

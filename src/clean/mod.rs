@@ -117,6 +117,19 @@ pub fn clean_with_reading(text: &str, reading: Option<&str>) -> CleanDoc {
     let read_lines: Vec<&str> = lines.iter().map(|(_, _, r)| *r).collect();
     let mut verdicts: Vec<Option<&'static str>> =
         read_lines.iter().map(|l| chrome_rule(l)).collect();
+    // A single common label (`名称:`, `来源:`) between two lines of prose is the report's own
+    // text (a table row, a list), not the page's metadata.
+    let is_prose = |l: &&str| header::is_prose(l);
+    if let (Some(first), Some(last)) = (
+        read_lines.iter().position(is_prose),
+        read_lines.iter().rposition(is_prose),
+    ) {
+        for i in first + 1..last {
+            if verdicts[i] == Some("page_metadata") && page_meta::is_weak_single(read_lines[i]) {
+                verdicts[i] = None;
+            }
+        }
+    }
     let mut meta = MetaReader::default();
     for (line, verdict) in read_lines.iter().zip(&verdicts) {
         // A metadata line may also carry a banner's words (`来源:网友投稿`).
@@ -403,6 +416,17 @@ mod tests {
         assert_eq!(lines[0], "中共新县金兰山街道工作委员会 新县金兰山街道办事处 关于2022年度法治政府建设工作情况的报告");
         assert_eq!(lines[1], "县委、县政府：");
         assert_eq!(*lines.last().unwrap(), "2023年11月30日");
+    }
+
+    #[test]
+    fn a_common_label_inside_the_report_is_report_text() {
+        let prose = "全年共办理行政复议案件12件,依法纠错2件,行政机关负责人出庭应诉率100%。";
+        let c = clean_text(&format!(
+            "来源:某某县司法局\n{prose}\n名称:某某县行政执法案例\n{prose}\n来源:某某县人民政府"
+        ));
+        assert!(c.body.contains("名称:某某县行政执法案例"), "{}", c.body);
+        assert!(!c.body.contains("来源"), "{}", c.body);
+        assert_eq!(c.meta.source.as_deref(), Some("某某县司法局"));
     }
 
     #[test]

@@ -177,6 +177,18 @@ pub fn read_meta_line(line: &str) -> Option<Vec<MetaValue>> {
     Some(out)
 }
 
+/// Whether a metadata line carries a single label common in prose (`来源:`, `名称:`,
+/// `时间:`): such a line is chrome only outside the report's prose (page header, footer).
+pub fn is_weak_single(line: &str) -> bool {
+    let mut labels = LABEL_RE
+        .captures_iter(line)
+        .filter_map(|c| c.get(1).or(c.get(2)));
+    match (labels.next(), labels.next()) {
+        (Some(l), None) => WEAK_LABELS.contains(&squeeze(l.as_str()).as_str()),
+        _ => false,
+    }
+}
+
 /// An English database record's label alone on its line (`Published`), with its field.
 pub fn english_label(line: &str) -> Option<MetaField> {
     ENGLISH_LABELS
