@@ -51,6 +51,9 @@ static WEEKDAY_SEARCH: LazyLock<AhoCorasick> =
 
 /// Longest breadcrumb line that is recognised by `首页 >` inside it (characters).
 const BREADCRUMB_MAX_CHARS: usize = 80;
+/// Longest line (characters) searched for an aggregator's banner wherever it stands; longer
+/// lines are searched only at the top and bottom of a page (`super::clean_with_reading`).
+const AGGREGATOR_LINE_MAX_CHARS: usize = 60;
 /// Longest file-name line (characters).
 const FILE_NAME_MAX_CHARS: usize = 80;
 
@@ -70,7 +73,7 @@ pub fn chrome_rule(line: &str) -> Option<&'static str> {
     if is_breadcrumb(bare) {
         return Some("breadcrumb");
     }
-    if has_at_most_chars(line, AGGREGATOR_MAX_CHARS) && AGGREGATOR_SEARCH.is_match(line) {
+    if has_at_most_chars(line, AGGREGATOR_LINE_MAX_CHARS) && is_aggregator_banner(line) {
         return Some("aggregator_banner");
     }
     // Paragraphs end with their last sentence: most lines answer at their last character,
@@ -109,6 +112,12 @@ pub fn chrome_rule(line: &str) -> Option<&'static str> {
         return Some("site_header_date");
     }
     None
+}
+
+/// An aggregator's banner (`下面是小编为大家整理的…`, `由会员分享`): searched in short lines
+/// anywhere and, up to `AGGREGATOR_MAX_CHARS`, in the first and last lines of a page.
+pub fn is_aggregator_banner(line: &str) -> bool {
+    has_at_most_chars(line, AGGREGATOR_MAX_CHARS) && AGGREGATOR_SEARCH.is_match(line)
 }
 
 /// A breadcrumb trail: an opener (`当前位置`), or `首页` followed by a trail separator on a

@@ -22,6 +22,9 @@ use page_meta::{read_meta_line, MetaReader};
 
 use crate::model::{CleanDoc, PageMeta, RemovedLine, SourceDoc, SourceFormat};
 
+/// How many lines at the top and at the bottom of a page may hold a long aggregator banner.
+const BANNER_EDGE_LINES: usize = 6;
+
 /// Shortest line (in characters) that may be the first half of a sentence broken in two.
 const BROKEN_LINE_MIN_CHARS: usize = 30;
 
@@ -117,6 +120,13 @@ pub fn clean_with_reading(text: &str, reading: Option<&str>) -> CleanDoc {
     let read_lines: Vec<&str> = lines.iter().map(|(_, _, r)| *r).collect();
     let mut verdicts: Vec<Option<&'static str>> =
         read_lines.iter().map(|l| chrome_rule(l)).collect();
+    // Long aggregator banners stand at the top or the bottom of a page.
+    let n = read_lines.len();
+    for i in (0..n.min(BANNER_EDGE_LINES)).chain(n.saturating_sub(BANNER_EDGE_LINES)..n) {
+        if verdicts[i].is_none() && chrome::is_aggregator_banner(read_lines[i]) {
+            verdicts[i] = Some("aggregator_banner");
+        }
+    }
     // A single common label (`名称:`, `来源:`) between two lines of prose is the report's own
     // text (a table row, a list), not the page's metadata.
     let is_prose = |l: &&str| header::is_prose(l);

@@ -16,6 +16,10 @@ use crate::lexicon::page_meta::{
 use crate::lexicon::PerThread;
 use crate::model::PageMeta;
 
+/// How far into a line (characters, after its bullets) the first label's colon or bracket
+/// can be: the longest label with spaces between its characters, and a bracket.
+const META_LABEL_REACH: usize = 14;
+
 /// One field read off a metadata line.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct MetaValue {
@@ -117,6 +121,21 @@ pub fn read_meta_line(line: &str) -> Option<Vec<MetaValue>> {
         return None;
     }
     if line.contains('。') || !crate::clean::has_at_most_chars(line, 160) {
+        return None;
+    }
+    // A metadata line opens with its label (after bullets, pipes or brackets) or a date, or
+    // carries two labels: a colon or bracket near its start, or two of them in all. Most
+    // prose with a colon (`主要做法如下：`) has one, late.
+    let marks = |c: char| matches!(c, ':' | '：' | '[' | '【' | '［' | ']' | '】' | '］');
+    let near_start = line
+        .trim_start_matches(META_LEADERS)
+        .chars()
+        .take(META_LABEL_REACH)
+        .any(marks);
+    let starts_with_digit = line
+        .trim_start_matches(META_LEADERS)
+        .starts_with(|c: char| c.is_ascii_digit());
+    if !near_start && !starts_with_digit && line.chars().filter(|c| marks(*c)).count() < 2 {
         return None;
     }
     let labels: Vec<(usize, usize, &str)> = LABEL_RE

@@ -9,19 +9,34 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use aho_corasick::AhoCorasick;
-
 use crate::lexicon::charset::TRADITIONAL_CUES;
 
-static TRADITIONAL_SEARCH: LazyLock<AhoCorasick> = LazyLock::new(|| {
-    let cues: Vec<String> = TRADITIONAL_CUES.chars().map(String::from).collect();
-    AhoCorasick::new(cues).expect("traditional cues compile")
+/// The traditional cue characters as a bit set over the Basic Multilingual Plane.
+static TRADITIONAL_BITS: LazyLock<Vec<u64>> = LazyLock::new(|| {
+    let mut bits = vec![0u64; 0x10000 / 64];
+    for c in TRADITIONAL_CUES.chars() {
+        let cp = c as usize;
+        bits[cp / 64] |= 1 << (cp % 64);
+    }
+    bits
 });
 
-/// Whether `text` has any of the common traditional-only characters: a simplified page (most
-/// pages) is answered with one scan and gets no reading.
+/// How much of a text is looked at for traditional characters: a machine-converted mirror
+/// is converted throughout, so its opening says it.
+const TRADITIONAL_PROBE_BYTES: usize = 6 * 1024;
+
+/// Whether the opening of `text` has any of the common traditional-only characters: a
+/// simplified page (most pages) is answered with one look at its first few kilobytes.
 pub fn has_traditional(text: &str) -> bool {
-    TRADITIONAL_SEARCH.is_match(text)
+    let mut end = text.len().min(TRADITIONAL_PROBE_BYTES);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let bits = &*TRADITIONAL_BITS;
+    text[..end].chars().any(|c| {
+        let cp = c as usize;
+        cp >= 0x3400 && cp < 0x10000 && bits[cp / 64] & (1 << (cp % 64)) != 0
+    })
 }
 
 /// The simplified reading of `text`, byte for byte as long as `text`; `None` when the text is

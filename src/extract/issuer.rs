@@ -224,9 +224,10 @@ fn printed_prefix(printed: &str, n: usize) -> String {
     let mut taken = 0;
     while taken < n && end < printed.len() {
         let rest = &printed[end..];
-        let glossed = strip_glosses(rest);
-        // A gloss at this point is skipped whole.
-        if rest.starts_with(['(', '（']) && !glossed.starts_with(['(', '（']) {
+        // A gloss at this point is skipped whole (a gloss is at most 7 letters and 2 brackets).
+        let is_gloss = rest.starts_with(['(', '（'])
+            && !strip_glosses(chars_prefix(rest, 10)).starts_with(['(', '（']);
+        if is_gloss {
             let close = rest.find([')', '）']).map_or(rest.len(), |c| c + 1);
             end += close;
             continue;

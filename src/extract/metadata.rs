@@ -616,15 +616,21 @@ pub fn extract_metadata(
     let signed = dates.iter().find(|d| d.role == DateRole::Signed);
 
     // Issuer: every printed form, then the fullest one that names the same place.
-    let printed: Vec<String> = [
+    let mut printed: Vec<String> = [
         title.as_deref().and_then(org_from_title),
         org_from_signature(&lines, signed.is_some()),
         org_from_header(&lines),
         org_from_preamble(body),
-        crate::extract::issuer::org_from_opening(body, gazetteer),
     ]
     .into_iter()
     .flatten()
+    .collect();
+    // The opening sentence's subject is read only when nothing above named the issuer.
+    if printed.is_empty() {
+        printed.extend(crate::extract::issuer::org_from_opening(body, gazetteer));
+    }
+    let printed: Vec<String> = printed
+        .into_iter()
     .collect();
     let base = printed.first().cloned().or_else(|| {
         let source = page.source.as_deref().map(|s| s.trim_matches(is_blank)).filter(|s| !s.is_empty())?;
