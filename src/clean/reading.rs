@@ -23,7 +23,7 @@ static TRADITIONAL_BITS: LazyLock<Vec<u64>> = LazyLock::new(|| {
 
 /// How much of a text is looked at for traditional characters: a machine-converted mirror
 /// is converted throughout, so its opening says it.
-const TRADITIONAL_PROBE_BYTES: usize = 6 * 1024;
+const TRADITIONAL_PROBE_BYTES: usize = 3 * 1024;
 
 /// Whether the opening of `text` has any of the common traditional-only characters: a
 /// simplified page (most pages) is answered with one look at its first few kilobytes.
@@ -33,10 +33,24 @@ pub fn has_traditional(text: &str) -> bool {
         end -= 1;
     }
     let bits = &*TRADITIONAL_BITS;
-    text[..end].chars().any(|c| {
-        let cp = c as usize;
-        cp >= 0x3400 && cp < 0x10000 && bits[cp / 64] & (1 << (cp % 64)) != 0
-    })
+    // Every cue is a three-byte character: read those straight from their bytes.
+    let bytes = &text.as_bytes()[..end];
+    let mut i = 0;
+    while i + 2 < bytes.len() {
+        let b = bytes[i];
+        if b & 0xF0 == 0xE0 {
+            let cp = (usize::from(b & 0x0F) << 12)
+                | (usize::from(bytes[i + 1] & 0x3F) << 6)
+                | usize::from(bytes[i + 2] & 0x3F);
+            if bits[cp / 64] & (1 << (cp % 64)) != 0 {
+                return true;
+            }
+            i += 3;
+        } else {
+            i += 1;
+        }
+    }
+    false
 }
 
 /// The simplified reading of `text`, byte for byte as long as `text`; `None` when the text is

@@ -629,9 +629,7 @@ pub fn extract_metadata(
     if printed.is_empty() {
         printed.extend(crate::extract::issuer::org_from_opening(body, gazetteer));
     }
-    let printed: Vec<String> = printed
-        .into_iter()
-    .collect();
+    let printed: Vec<String> = printed.into_iter().collect();
     let base = printed.first().cloned().or_else(|| {
         let source = page.source.as_deref().map(|s| s.trim_matches(is_blank)).filter(|s| !s.is_empty())?;
         warnings.push(format!("organization taken from the page's 来源 line ({source}): the text does not name its issuer"));
