@@ -27,7 +27,7 @@ test:
 
 ## A longer fuzz run than `make test` does: FUZZ_CASES mutated reports (txt/md/html/docx/bytes)
 ## through the whole pipeline, FUZZ_SEED for another corpus (tests/hostile/fuzz.rs).
-FUZZ_CASES ?= 3000
+FUZZ_CASES ?= 20000
 FUZZ_SEED ?= 1
 fuzz:
 	GOVREPORT_FUZZ_CASES=$(FUZZ_CASES) GOVREPORT_FUZZ_SEED=$(FUZZ_SEED) $(CARGO) test --locked --release --test hostile fuzz -- --nocapture

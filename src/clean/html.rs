@@ -306,6 +306,9 @@ fn best_container(dom: &Dom, stats: &[Stats]) -> Option<NodeIx> {
 fn render_text(dom: &Dom, id: NodeIx, text_chars: usize) -> String {
     let mut out = String::with_capacity(text_chars * 3 + text_chars / 8 + 64);
     let mut skip_depth = 0usize;
+    // Where the current line starts in `out` (only `newline` adds line breaks): finding it
+    // by searching back from the end made a row of many cells quadratic.
+    let mut line_start = 0;
     for edge in dom.edges(id) {
         match edge {
             Edge::Open(n) => match &dom.node(n).data {
@@ -316,7 +319,8 @@ fn render_text(dom: &Dom, id: NodeIx, text_chars: usize) -> String {
                     } else if skip_depth == 0 {
                         if role.has(TagRole::LINE_BREAK) || role.has(TagRole::BLOCK) {
                             newline(&mut out);
-                        } else if role.has(TagRole::CELL) && !current_line(&out).trim().is_empty() {
+                            line_start = out.len();
+                        } else if role.has(TagRole::CELL) && !out[line_start..].trim().is_empty() {
                             out.push_str(CELL_SEPARATOR);
                         }
                     }
@@ -330,15 +334,12 @@ fn render_text(dom: &Dom, id: NodeIx, text_chars: usize) -> String {
                     skip_depth = skip_depth.saturating_sub(1);
                 } else if skip_depth == 0 && (role.has(TagRole::BLOCK) || role.has(TagRole::ROW)) {
                     newline(&mut out);
+                    line_start = out.len();
                 }
             }
         }
     }
     out
-}
-
-fn current_line(out: &str) -> &str {
-    out.rsplit('\n').next().unwrap_or("")
 }
 
 fn newline(out: &mut String) {

@@ -270,7 +270,9 @@ fn is_signature(body: &str, start: usize, end: usize, tail: &[(usize, usize)]) -
         let after_ok = after.is_empty() || matches!(after, ")" | "）");
         let before_ok = before.is_empty()
             || matches!(before, "(" | "（")
-            || (before.chars().count() <= 40
+            // (the byte length first: a tail "line" can be the whole body)
+            || (before.len() <= 40 * 4
+                && before.chars().count() <= 40
                 && !before.contains(['。', '，', ',', '；', ';', '：', ':'])
                 && crate::lexicon::orgs::ORG_ENDINGS
                     .iter()
@@ -283,10 +285,18 @@ fn is_signature(body: &str, start: usize, end: usize, tail: &[(usize, usize)]) -
 /// or 到/至 right before and 底/末/为止 right after.
 fn is_as_of(body: &str, start: usize, end: usize) -> bool {
     let before = &body[..start];
-    let sentence_start = before.rfind(SENTENCE_ENDS).map_or(0, |i| {
-        i + before[i..].chars().next().map_or(0, char::len_utf8)
+    // A cue counts only within AS_OF_MAX_GAP characters of the date: the sentence is looked
+    // for in the bytes that can hold those (4 bytes a character at most), not back to the
+    // start of the body (a body of dates without a full stop made this quadratic).
+    let mut window = start.saturating_sub((AS_OF_MAX_GAP + 6) * 4);
+    while !before.is_char_boundary(window) {
+        window += 1;
+    }
+    let near = &before[window..];
+    let sentence_start = near.rfind(SENTENCE_ENDS).map_or(0, |i| {
+        i + near[i..].chars().next().map_or(0, char::len_utf8)
     });
-    let sentence = &before[sentence_start..];
+    let sentence = &near[sentence_start..];
     for cue in AS_OF_CUES {
         if let Some(pos) = sentence.rfind(cue) {
             let gap = &sentence[pos + cue.len()..];
@@ -372,12 +382,22 @@ pub fn extract_dates(body: &str, page: &PageMeta, report_year: Option<i32>) -> V
             .captures_iter(&body[run_start..run_end])
             .map(move |caps| (run_start, caps))
     });
+    let mut seen = 0u32;
     for (run_start, caps) in body_matches {
         let Some(m) = caps.get(0) else { continue };
         let (start, end) = (run_start + m.start(), run_start + m.end());
-        if glued_to_digits(body, start, end) || titles.iter().any(|&(s, e)| start > s && start < e)
-        {
+        // Titles come in order and do not overlap: the one that could hold `start` is the
+        // last one opening before it.
+        let in_title = titles
+            .partition_point(|&(s, _)| s < start)
+            .checked_sub(1)
+            .is_some_and(|k| start < titles[k].1);
+        if glued_to_digits(body, start, end) || in_title {
             continue;
+        }
+        seen += 1;
+        if seen.is_multiple_of(1024) {
+            crate::budget::check();
         }
         let Some(parsed) = parse_match(&caps, year_ctx) else {
             continue;

@@ -135,3 +135,41 @@ fn a_document_past_its_time_budget_is_a_reject() {
         "{r:?}"
     );
 }
+
+#[test]
+fn a_body_of_dates_without_a_full_stop_finishes() {
+    let tmp = tempfile::tempdir().unwrap();
+    // 100,000 as-of dates in one sentence: the as-of check looked back to the sentence's
+    // start for each (hours); 《》 titles were checked one by one for each date.
+    let dates = format!("{}。", "截至2023年12月31日，".repeat(100_000));
+    let titles = "《法治政府建设实施纲要》2023年1月5日".repeat(50_000);
+    let out = run_corpus(
+        tmp.path(),
+        &[
+            ("dates.txt", dates.into_bytes()),
+            ("titles.txt", titles.into_bytes()),
+        ],
+        "",
+    );
+    let n = document(&out, "dates.txt")["n_dates"]
+        .parse::<u64>()
+        .unwrap();
+    assert!(n >= 100_000, "{n}");
+}
+
+#[test]
+fn a_table_row_of_many_cells_finishes() {
+    let tmp = tempfile::tempdir().unwrap();
+    // 100,000 cells on one row: each cell looked back over the whole row for its line.
+    let row = format!(
+        "<html><body><table><tr>{}</tr></table></body></html>",
+        "<td>立案1件</td>".repeat(100_000)
+    );
+    let out = run_corpus(tmp.path(), &[("row.html", row.into_bytes())], "");
+    assert!(
+        document(&out, "row.html")["chars_body"]
+            .parse::<u64>()
+            .unwrap()
+            > 100_000
+    );
+}
