@@ -8,6 +8,7 @@
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
+use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 
 use crate::lexicon::page_meta::{
@@ -30,34 +31,73 @@ pub struct MetaValue {
     pub value: String,
 }
 
-/// A label with optional spaces between its characters (`索 引 号`).
-fn spaced(label: &str) -> String {
-    let chars: Vec<String> = label
-        .chars()
-        .map(|c| regex::escape(&c.to_string()))
-        .collect();
-    chars.join(r"[\s\u{a0}\u{3000}]*")
-}
+/// Spaces a site prints between a label's characters (`索 引 号`) or before its colon.
+const LABEL_SPACES: &[char] = &[' ', '\u{3000}', '\u{a0}', '\t'];
 
-/// Every label, longest first, as one alternation.
-fn label_alternation() -> String {
-    let mut labels: Vec<&str> = META_LABELS.iter().map(|(l, _, _)| *l).collect();
-    labels.sort_by_key(|l| std::cmp::Reverse(l.chars().count()));
-    labels
-        .iter()
-        .map(|l| spaced(l))
-        .collect::<Vec<_>>()
-        .join("|")
-}
-
-/// A label in brackets (colon optional: `[ 索引号 ]`) or followed by its colon (`索引号:`).
-static LABEL_RE: PerThread<Regex> = PerThread::new(|| {
-    let alt = label_alternation();
-    Regex::new(&format!(
-        r"[\[【［]\s*({alt})\s*[\]】］]\s*[:：]?|({alt})[\s\u{{a0}}\u{{3000}}]*[:：]"
-    ))
-    .expect("label regex compiles")
+/// Every label and its spaced forms (one space of each kind between its characters) in one
+/// automaton, with the label each pattern stands for.
+static LABEL_SEARCH: LazyLock<(AhoCorasick, Vec<&'static str>)> = LazyLock::new(|| {
+    let mut patterns: Vec<String> = Vec::new();
+    let mut labels: Vec<&'static str> = Vec::new();
+    for (label, _, _) in META_LABELS {
+        patterns.push((*label).to_string());
+        labels.push(label);
+        let chars: Vec<String> = label.chars().map(String::from).collect();
+        if chars.len() > 1 {
+            for space in [" ", "\u{3000}", "\u{a0}", "  "] {
+                patterns.push(chars.join(space));
+                labels.push(label);
+            }
+        }
+    }
+    let search = AhoCorasick::builder()
+        .match_kind(MatchKind::LeftmostLongest)
+        .build(&patterns)
+        .expect("label automaton builds");
+    (search, labels)
 });
+
+/// Length in bytes of the colon `s` opens with, if it does.
+fn colon_len(s: &str) -> Option<usize> {
+    s.chars()
+        .next()
+        .filter(|c| matches!(c, ':' | '：'))
+        .map(char::len_utf8)
+}
+
+/// The labels of a line with the span of each whole marker, `[ 索引号 ]` or `[发布日期]:`
+/// (in brackets, colon optional) or `发布时间 :` (colon required): (start, end, label).
+fn find_labels(line: &str) -> Vec<(usize, usize, &'static str)> {
+    let (search, labels) = &*LABEL_SEARCH;
+    let mut out = Vec::new();
+    for m in search.find_iter(line) {
+        let label = labels[m.pattern().as_usize()];
+        let before = line[..m.start()].trim_end_matches(LABEL_SPACES);
+        let tail = &line[m.end()..];
+        let after_at = m.end() + (tail.len() - tail.trim_start_matches(LABEL_SPACES).len());
+        let after = &line[after_at..];
+        let open = before
+            .chars()
+            .next_back()
+            .filter(|c| matches!(c, '[' | '【' | '［'));
+        let close = after
+            .chars()
+            .next()
+            .filter(|c| matches!(c, ']' | '】' | '］'));
+        if let (Some(o), Some(c)) = (open, close) {
+            let mut end = after_at + c.len_utf8();
+            let rest = &line[end..];
+            let skipped = rest.len() - rest.trim_start_matches(LABEL_SPACES).len();
+            if let Some(n) = colon_len(&rest[skipped..]) {
+                end += skipped + n;
+            }
+            out.push((before.len() - o.len_utf8(), end, label));
+        } else if let Some(n) = colon_len(after) {
+            out.push((m.start(), after_at + n, label));
+        }
+    }
+    out
+}
 
 /// A date or timestamp at the start of a line (`2022-03-29 17:13:17 来源:…`).
 static LEADING_DATE_RE: PerThread<Regex> = PerThread::new(|| {
@@ -138,14 +178,7 @@ pub fn read_meta_line(line: &str) -> Option<Vec<MetaValue>> {
     if !near_start && !starts_with_digit && line.chars().filter(|c| marks(*c)).count() < 2 {
         return None;
     }
-    let labels: Vec<(usize, usize, &str)> = LABEL_RE
-        .captures_iter(line)
-        .filter_map(|c| {
-            let whole = c.get(0)?;
-            let label = c.get(1).or_else(|| c.get(2))?;
-            Some((whole.start(), whole.end(), label.as_str()))
-        })
-        .collect();
+    let labels = find_labels(line);
     let first = labels.first()?;
     let lead = &line[..first.0];
     let leading_date = LEADING_DATE_RE
@@ -199,11 +232,8 @@ pub fn read_meta_line(line: &str) -> Option<Vec<MetaValue>> {
 /// Whether a metadata line carries a single label common in prose (`来源:`, `名称:`,
 /// `时间:`): such a line is chrome only outside the report's prose (page header, footer).
 pub fn is_weak_single(line: &str) -> bool {
-    let mut labels = LABEL_RE
-        .captures_iter(line)
-        .filter_map(|c| c.get(1).or(c.get(2)));
-    match (labels.next(), labels.next()) {
-        (Some(l), None) => WEAK_LABELS.contains(&squeeze(l.as_str()).as_str()),
+    match find_labels(line).as_slice() {
+        [(_, _, label)] => WEAK_LABELS.contains(label),
         _ => false,
     }
 }

@@ -304,11 +304,17 @@ fn may_hold_inline_marker(text: &str) -> bool {
     if DUNHAO.find_iter(text.as_bytes()).any(numeral_before) {
         return true;
     }
-    text.match_indices(['(', '（']).any(|(at, open)| {
-        text[at + open.len()..]
+    // Brackets found by their bytes (memchr), not by a walk over every character.
+    static FULL_OPEN: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("（"));
+    let numeral_after = |after: usize| {
+        text[after..]
             .trim_start()
             .starts_with(|c: char| ITEM_NUMERALS.contains(c))
-    })
+    };
+    memchr::memchr_iter(b'(', text.as_bytes()).any(|at| numeral_after(at + 1))
+        || FULL_OPEN
+            .find_iter(text.as_bytes())
+            .any(|at| numeral_after(at + "（".len()))
 }
 
 /// The heading text at the start of `after`: up to the sentence end, and a run-on heading
