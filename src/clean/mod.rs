@@ -23,7 +23,8 @@ use page_meta::{read_meta_line, MetaReader};
 use crate::model::{CleanDoc, PageMeta, RemovedLine, SourceDoc, SourceFormat};
 
 /// How many lines at the top and at the bottom of a page may hold a long aggregator banner.
-const BANNER_EDGE_LINES: usize = 6;
+const BANNER_TOP_LINES: usize = 4;
+const BANNER_BOTTOM_LINES: usize = 3;
 
 /// Shortest line (in characters) that may be the first half of a sentence broken in two.
 const BROKEN_LINE_MIN_CHARS: usize = 30;
@@ -122,7 +123,8 @@ pub fn clean_with_reading(text: &str, reading: Option<&str>) -> CleanDoc {
         read_lines.iter().map(|l| chrome_rule(l)).collect();
     // Long aggregator banners stand at the top or the bottom of a page.
     let n = read_lines.len();
-    for i in (0..n.min(BANNER_EDGE_LINES)).chain(n.saturating_sub(BANNER_EDGE_LINES)..n) {
+    let edges = (0..n.min(BANNER_TOP_LINES)).chain(n.saturating_sub(BANNER_BOTTOM_LINES)..n);
+    for i in edges {
         if verdicts[i].is_none() && chrome::is_aggregator_banner(read_lines[i]) {
             verdicts[i] = Some("aggregator_banner");
         }

@@ -23,7 +23,7 @@ static TRADITIONAL_BITS: LazyLock<Vec<u64>> = LazyLock::new(|| {
 
 /// How much of a text is looked at for traditional characters: a machine-converted mirror
 /// is converted throughout, so its opening says it.
-const TRADITIONAL_PROBE_BYTES: usize = 3 * 1024;
+const TRADITIONAL_PROBE_BYTES: usize = 1536;
 
 /// Whether the opening of `text` has any of the common traditional-only characters: a
 /// simplified page (most pages) is answered with one look at its first few kilobytes.

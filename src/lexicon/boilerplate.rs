@@ -150,7 +150,7 @@ pub const AGGREGATOR_MARKERS: &[&str] = &[
 ];
 
 /// Longest line (characters) an aggregator banner can be: a longer line is a paragraph.
-pub const AGGREGATOR_MAX_CHARS: usize = 220;
+pub const AGGREGATOR_MAX_CHARS: usize = 160;
 
 /// Extensions of a file-name line that a document-sharing site prints above the text
 /// (`…情况报告.docx`).

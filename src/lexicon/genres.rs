@@ -90,7 +90,7 @@ pub const PLAN_TITLE_WEIGHT: u8 = KIND_TITLE_WEIGHT;
 
 /// How much of the text is read (characters): the title and the opening are enough, and the
 /// classifier runs on every document.
-pub const OPENING_CHARS: usize = 600;
+pub const OPENING_CHARS: usize = 500;
 /// The part of the opening where bylines count (characters).
 pub const HEAD_CHARS: usize = 200;
 /// The title zone's first lines: at most this many lines and characters.
