@@ -20,6 +20,9 @@ use super::page_meta::read_meta_line;
 /// `。` searched as its three bytes with SIMD; `str::contains` checks for it more slowly.
 static FULL_STOP: LazyLock<memchr::memmem::Finder<'static>> =
     LazyLock::new(|| memchr::memmem::Finder::new("。"));
+/// `，` searched as its bytes.
+static COMMA: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("，"));
 /// Breadcrumb openers without their spaces, computed once.
 static BREADCRUMBS_COMPACT: LazyLock<Vec<String>> = LazyLock::new(|| {
     BREADCRUMB_PREFIXES
@@ -70,15 +73,16 @@ pub fn chrome_rule(line: &str) -> Option<&'static str> {
     {
         return Some("site_chrome");
     }
-    if is_breadcrumb(bare) {
+    // Paragraphs end with their last sentence: most lines answer at their last character,
+    // before a search through Chinese text (where `。`'s bytes are common) is needed.
+    let has_sentence_end = line.ends_with('。') || FULL_STOP.find(line.as_bytes()).is_some();
+    // A trail has no sentence in it; its opener is checked on every line all the same.
+    if breadcrumb_opener(bare) || (!has_sentence_end && breadcrumb_trail(bare)) {
         return Some("breadcrumb");
     }
     if has_at_most_chars(line, AGGREGATOR_LINE_MAX_CHARS) && is_aggregator_banner(line) {
         return Some("aggregator_banner");
     }
-    // Paragraphs end with their last sentence: most lines answer at their last character,
-    // before a search through Chinese text (where `。`'s bytes are common) is needed.
-    let has_sentence_end = line.ends_with('。') || FULL_STOP.find(line.as_bytes()).is_some();
     if has_sentence_end || !has_at_most_chars(line, CHROME_MAX_CHARS) {
         return None;
     }
@@ -120,9 +124,8 @@ pub fn is_aggregator_banner(line: &str) -> bool {
     has_at_most_chars(line, AGGREGATOR_MAX_CHARS) && AGGREGATOR_SEARCH.is_match(line)
 }
 
-/// A breadcrumb trail: an opener (`当前位置`), or `首页` followed by a trail separator on a
-/// short line, or the trail's continuation on its own line (`>栏目 >公示公告`).
-fn is_breadcrumb(line: &str) -> bool {
+/// A line that opens with a breadcrumb opener (`您当前所在的位置`, `首页 >`).
+fn breadcrumb_opener(line: &str) -> bool {
     // Recognised from the line's first 16 characters, spaces ignored.
     let head_starts_with = |prefix: &str| {
         let mut head = line.chars().filter(|c| !c.is_whitespace()).take(16);
@@ -136,7 +139,16 @@ fn is_breadcrumb(line: &str) -> bool {
     {
         return true;
     }
-    if !has_at_most_chars(line, BREADCRUMB_MAX_CHARS) || line.contains(['。', '，', ',']) {
+    false
+}
+
+/// `首页` followed by a trail separator on a short line without clause punctuation, or a
+/// trail's continuation (`>栏目 >公示公告`).
+fn breadcrumb_trail(line: &str) -> bool {
+    if !has_at_most_chars(line, BREADCRUMB_MAX_CHARS)
+        || line.as_bytes().contains(&b',')
+        || COMMA.find(line.as_bytes()).is_some()
+    {
         return false;
     }
     if let Some(at) = line.find(BREADCRUMB_HOME) {
