@@ -11,9 +11,11 @@ use regex::Regex;
 use crate::clean::reading::strip_glosses;
 use crate::gazetteer::Gazetteer;
 use crate::lexicon::orgs::{
-    DEPARTMENT_NAME_STOPS, DEPARTMENT_SUBJECT_ENDINGS, GOVERNMENT_WORDS, LEVEL_GOVERNMENTS,
-    NOT_PLACE_FIRST_CHARS, NOT_PLACE_NAMES, NOT_SUBJECT_OPENERS, PLACE_STOPLIST,
-    SELF_REFERENCE_LEVELS, SELF_REFERENCE_MIN_COUNT, SELF_WORDS, SUBJECT_FOLLOWERS, SUBJECT_LEADS,
+    DEPARTMENT_NAME_STOPS, DEPARTMENT_SELF_WORDS, DEPARTMENT_SUBJECT_ENDINGS,
+    GOVERNMENT_SELF_WORDS, GOVERNMENT_WORDS, LEVEL_CHARS, LEVEL_GOVERNMENTS, NOT_PLACE_FIRST_CHARS,
+    NOT_PLACE_NAMES, NOT_SUBJECT_OPENERS, PLACE_STOPLIST, SELF_REFERENCE_LEVELS,
+    SELF_REFERENCE_MIN_COUNT, SELF_WORDS, SHORT_FORM_SELF_WORDS, SUBJECT_FOLLOWERS, SUBJECT_LEADS,
+    UNLISTED_PLACE_SELF_WORDS,
 };
 use crate::lexicon::PerThread;
 
@@ -156,7 +158,7 @@ fn subject(s: &str, gaz: &Gazetteer) -> Option<Subject> {
     }
     // `市市场监管局`, `省应急管理厅`: this level's department; or a ministry alone.
     let (lead, rest) = match s.chars().next() {
-        Some(c) if "省市县区镇乡".contains(c) => (c.len_utf8(), &s[c.len_utf8()..]),
+        Some(c) if LEVEL_CHARS.contains(c) => (c.len_utf8(), &s[c.len_utf8()..]),
         _ => (0, s),
     };
     let d = department(rest)?;
@@ -289,7 +291,7 @@ pub fn org_from_self_references(body: &str, gaz: &Gazetteer) -> Option<String> {
     if level == "部门" {
         return None;
     }
-    let government = ["省", "市", "县", "区"].contains(&word);
+    let government = GOVERNMENT_SELF_WORDS.contains(&word);
     let Some(name) = named_elsewhere(body, word, gaz) else {
         // No place named: the government as the page prints it (`省政府主要负责人…`).
         return government
@@ -312,7 +314,7 @@ pub fn org_from_self_references(body: &str, gaz: &Gazetteer) -> Option<String> {
 fn named_elsewhere(body: &str, word: &str, gaz: &Gazetteer) -> Option<String> {
     let text = strip_glosses(body);
     let mut counts: HashMap<String, (usize, usize)> = HashMap::new();
-    let department_word = ["局", "厅", "委", "办"].contains(&word);
+    let department_word = DEPARTMENT_SELF_WORDS.contains(&word);
     let offsets: Vec<usize> = text
         .char_indices()
         .map(|(b, _)| b)
@@ -340,7 +342,7 @@ fn named_elsewhere(body: &str, word: &str, gaz: &Gazetteer) -> Option<String> {
         counts.entry(name).or_insert((0, n)).0 += 1;
     }
     // A province or city named by its short form only (`上海加快建设…`, `本市`).
-    if counts.is_empty() && ["省", "市", "区"].contains(&word) {
+    if counts.is_empty() && SHORT_FORM_SELF_WORDS.contains(&word) {
         for m in gaz.text_places(&text).iter().filter(|m| m.short) {
             let full = gaz
                 .lookup(&m.name)
@@ -354,7 +356,7 @@ fn named_elsewhere(body: &str, word: &str, gaz: &Gazetteer) -> Option<String> {
         }
     }
     // Cities and counties are all in the gazetteer; towns and street offices may not be.
-    if counts.is_empty() && ["镇", "乡", "街道"].contains(&word) {
+    if counts.is_empty() && UNLISTED_PLACE_SELF_WORDS.contains(&word) {
         unknown_places(&text, word, &mut counts);
     }
     counts

@@ -13,9 +13,10 @@ use crate::gazetteer::{DivisionLevel, Gazetteer, PlaceResolution};
 use crate::lexicon::orgs::{
     BODY_YEAR_CUE, DEPARTMENT_ENDINGS, DEPARTMENT_WORDS, GOVERNMENT_ABBREVIATIONS,
     GOVERNMENT_WORDS, HEADER_SUFFIX, NO_BREAKS_MIN_CHARS, OPENING_YEAR_LINES, ORG_ENDINGS,
-    PLACE_SUFFIX_LEVELS, PLAN_WORDS, PREAMBLE_CUES, PUBLISH_PREVIOUS_YEAR_LAST_MONTH, ROL_CUES,
-    SELF_REFERENCES, TITLE_ENDINGS, TITLE_FORBIDDEN, TITLE_MAX_CHARS, TITLE_PIECE_MAX_CHARS,
-    TITLE_REPORT_CUES, TITLE_SEARCH_LINES, TITLE_WRAP_LINES,
+    PLACE_SUFFIX_LEVELS, PLACE_WORD_CHARS, PLAN_WORDS, PREAMBLE_CUES, PREAMBLE_YEAR_CUES,
+    PUBLISH_PREVIOUS_YEAR_LAST_MONTH, ROL_CUES, SELF_REFERENCES, TITLE_ENDINGS, TITLE_FORBIDDEN,
+    TITLE_MAX_CHARS, TITLE_PIECE_MAX_CHARS, TITLE_REPORT_CUES, TITLE_SEARCH_LINES,
+    TITLE_WRAP_LINES,
 };
 use crate::model::{CleanDoc, DateMention, DateRole, DocMeta, Section};
 
@@ -42,7 +43,8 @@ static PREAMBLE_ORG_RE: PerThread<Regex> = PerThread::new(|| {
 /// The year the preamble says the report is about (`现将…2024年法治政府建设年度报告如下`).
 static PREAMBLE_YEAR_RE: PerThread<Regex> = PerThread::new(|| {
     Regex::new(&format!(
-        r"(?:{BODY_YEAR_CUE}|现对|现就)[^。\n]{{0,60}}?([0-9]{{4}})[\x20]*年度?[^。\n]{{0,40}}?(?:报告|情况|总结)"
+        r"(?:{})[^。\n]{{0,60}}?([0-9]{{4}})[\x20]*年度?[^。\n]{{0,40}}?(?:报告|情况|总结)",
+        PREAMBLE_YEAR_CUES.join("|")
     ))
     .expect("preamble year regex compiles")
 });
@@ -394,7 +396,7 @@ fn core_place(org: &str, gaz: &Gazetteer) -> Option<String> {
                 || org
                     .chars()
                     .nth(m.char_end)
-                    .is_some_and(|c| "街镇乡区县市省旗州盟村".contains(c))
+                    .is_some_and(|c| PLACE_WORD_CHARS.contains(c))
         })
         .enumerate()
         .max_by_key(|(i, m)| (gaz.lookup(&m.name).iter().map(|d| d.level).max(), *i))

@@ -403,3 +403,27 @@ pub const NOT_PLACE_NAMES: &[&str] = &[
     "法治", "平安", "文明", "美丽", "数字", "智慧", "和谐", "生态", "特色", "重点", "示范", "卫生",
     "园林", "宜居", "森林", "小城", "强", "名", "乡", "城", "村",
 ];
+
+/// Level characters that open a department's name for "this place's" department
+/// (`市市场监管局`, `省应急管理厅`).
+pub const LEVEL_CHARS: &str = "省市县区镇乡";
+
+/// Self-reference words whose body is a government (`我县` → 某县人民政府).
+pub const GOVERNMENT_SELF_WORDS: &[&str] = &["省", "市", "县", "区"];
+
+/// Self-reference words whose body is a department (`我局` → 某区教育局).
+pub const DEPARTMENT_SELF_WORDS: &[&str] = &["局", "厅", "委", "办"];
+
+/// Self-reference words of places a page may name by their short form only (`上海`).
+pub const SHORT_FORM_SELF_WORDS: &[&str] = &["省", "市", "区"];
+
+/// Self-reference words of places the gazetteer may lack (towns, street offices).
+pub const UNLISTED_PLACE_SELF_WORDS: &[&str] = &["镇", "乡", "街道"];
+
+/// Characters after a short gazetteer name that make it a place (海幢街), not part of a word
+/// (自然资源部).
+pub const PLACE_WORD_CHARS: &str = "街镇乡区县市省旗州盟村";
+
+/// Preamble cues after which the report names its year (`现将…2024年…报告如下`,
+/// `现对2023年所做工作总结如下`).
+pub const PREAMBLE_YEAR_CUES: &[&str] = &["现将", "现对", "现就"];
