@@ -1,0 +1,637 @@
+//! Document metadata: title, issuer (organization, short name, admin level, place and division
+//! code), report year, publish and signature dates and 文号; the document kind comes from
+//! `extract/genre.rs`.
+
+use crate::lexicon::PerThread;
+
+use chrono::Datelike;
+use regex::Regex;
+
+use crate::extract::dates::{extract_dates, parse_publish};
+use crate::extract::genre::classify as classify_genre;
+use crate::gazetteer::{DivisionLevel, Gazetteer, PlaceResolution};
+use crate::lexicon::orgs::{
+    BODY_YEAR_CUE, DEPARTMENT_ENDINGS, DEPARTMENT_WORDS, GOVERNMENT_ABBREVIATIONS,
+    GOVERNMENT_WORDS, HEADER_SUFFIX, NO_BREAKS_MIN_CHARS, OPENING_YEAR_LINES, ORG_ENDINGS,
+    PLACE_SUFFIX_LEVELS, PLACE_WORD_CHARS, PLAN_WORDS, PREAMBLE_CUES, PREAMBLE_YEAR_CUES,
+    PUBLISH_PREVIOUS_YEAR_LAST_MONTH, ROL_CUES, SELF_REFERENCES, TITLE_ENDINGS, TITLE_FORBIDDEN,
+    TITLE_MAX_CHARS, TITLE_PIECE_MAX_CHARS, TITLE_REPORT_CUES, TITLE_SEARCH_LINES,
+    TITLE_WRAP_LINES,
+};
+use crate::model::{CleanDoc, DateMention, DateRole, DocMeta, Section};
+
+/// A year as printed: `2023年`, `２０２３年`, `二〇二三年` (not glued to other digits).
+static YEAR_RE: PerThread<Regex> = PerThread::new(|| {
+    Regex::new(r"(?:^|[^0-9０-９〇○零一二三四五六七八九])([0-9０-９]{4}|[〇○零一二三四五六七八九]{4})[\x20\u{3000}]*年")
+        .expect("year regex compiles")
+});
+
+/// 文号 on its own line near the top: `金文〔2023〕5号`, `X发[2023]12号`, `(2023)`.
+static DOC_NUMBER_RE: PerThread<Regex> = PerThread::new(|| {
+    Regex::new(r"^(?:文号[：:]\s*)?(\p{Han}{1,12}[〔\[(（【]\s*(?:19|20)[0-9]{2}\s*[〕\])）】]\s*第?[0-9]{1,5}\s*号)(?:\s|$)")
+        .expect("doc number regex compiles")
+});
+
+/// `现将小营街道办事处2024年法治政府建设年度报告如下`: the issuer before the year or 关于.
+static PREAMBLE_ORG_RE: PerThread<Regex> = PerThread::new(|| {
+    Regex::new(&format!(
+        r"{BODY_YEAR_CUE}([^，,。；;：:\s“”《》]{{2,40}}?)(?:关于|[0-9]{{4}}年)"
+    ))
+    .expect("preamble regex compiles")
+});
+
+/// The year the preamble says the report is about (`现将…2024年法治政府建设年度报告如下`).
+static PREAMBLE_YEAR_RE: PerThread<Regex> = PerThread::new(|| {
+    Regex::new(&format!(
+        r"(?:{})[^。\n]{{0,60}}?([0-9]{{4}})[\x20]*年度?[^。\n]{{0,40}}?(?:报告|情况|总结)",
+        PREAMBLE_YEAR_CUES.join("|")
+    ))
+    .expect("preamble year regex compiles")
+});
+
+/// A level-1 heading marker at the start of a line (`一、`).
+static LEVEL1_RE: PerThread<Regex> = PerThread::new(|| {
+    Regex::new(r"^[一二三四五六七八九十]{1,3}、").expect("level-1 regex compiles")
+});
+
+/// Any heading or list marker at the start of a line: such a line is not a title or issuer.
+static MARKER_RE: PerThread<Regex> = PerThread::new(|| {
+    Regex::new(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十0-9]{1,3}[)）]|[0-9]{1,2}[、.．])")
+        .expect("marker regex compiles")
+});
+
+/// Which stage gave the report year.
+const SOURCE_TITLE: &str = "title";
+const SOURCE_BODY: &str = "body";
+const SOURCE_PUBLISH: &str = "publish_date";
+
+fn is_blank(c: char) -> bool {
+    c.is_whitespace() || c == '\u{a0}' || c == '\u{3000}'
+}
+
+fn squeeze(s: &str) -> String {
+    s.chars().filter(|c| !is_blank(*c)).collect()
+}
+
+fn parse_year(s: &str) -> Option<i32> {
+    let mut year = 0i32;
+    for c in s.chars() {
+        let d = match c {
+            '0'..='9' => c as i32 - '0' as i32,
+            '０'..='９' => c as i32 - '０' as i32,
+            '〇' | '○' | '零' => 0,
+            _ => "一二三四五六七八九".chars().position(|h| h == c)? as i32 + 1,
+        };
+        year = year * 10 + d;
+    }
+    (1990..=2100).contains(&year).then_some(year)
+}
+
+/// The first plausible year printed in `text`, with its byte offset.
+fn first_year(text: &str) -> Option<(i32, usize)> {
+    YEAR_RE.captures_iter(text).find_map(|c| {
+        let m = c.get(1)?;
+        Some((parse_year(m.as_str())?, m.start()))
+    })
+}
+
+/// A string that reads as the name of an issuing body: short, no sentence punctuation, and
+/// ends with a government, department or place word.
+fn looks_like_org(s: &str) -> bool {
+    // Pinyin glosses (`區(qū)`) are noise for matching; the printed form is kept.
+    let s = &*crate::clean::reading::strip_glosses(s);
+    let n = s.chars().count();
+    (2..=60).contains(&n)
+        && !s.contains([
+            '。', '，', ',', '；', ';', '：', ':', '！', '？', '“', '”', '《', '》',
+        ])
+        && !s.chars().any(|c| c.is_ascii_digit())
+        && ORG_ENDINGS.iter().any(|e| s.ends_with(e))
+        && !SELF_REFERENCES.iter().any(|r| s.starts_with(r))
+}
+
+/// Non-empty, trimmed lines of the body.
+fn lines_of(body: &str) -> Vec<&str> {
+    crate::text::split_lines(body)
+        .map(|l| l.trim_matches(is_blank))
+        .filter(|l| !l.is_empty())
+        .collect()
+}
+
+fn is_header_line(line: &str) -> bool {
+    line.ends_with(HEADER_SUFFIX) && line.chars().count() <= 40
+}
+
+fn find_doc_number(lines: &[&str]) -> Option<String> {
+    lines
+        .iter()
+        .take(TITLE_SEARCH_LINES)
+        .filter(|l| l.contains('号')) // every 文号 ends with it
+        .find_map(|l| DOC_NUMBER_RE.captures(l))
+        .and_then(|c| c.get(1))
+        .map(|m| m.as_str().to_string())
+}
+
+/// The issuer printed in the title before 关于 or the year (`滨海镇2022年…`), or right after
+/// a leading year (`2023年XX区法治政府建设年度报告`).
+fn org_from_title(title: &str) -> Option<String> {
+    // `【政策解读】《某县人民政府关于…的报告》解读`: the issuer is the quoted report's.
+    let bare = title
+        .strip_prefix('【')
+        .and_then(|t| t.split_once('】').map(|(_, r)| r))
+        .unwrap_or(title)
+        .trim_start_matches(['《', '关', '于'].as_slice());
+    if bare != title {
+        if let Some(org) = org_in_title(bare) {
+            return Some(org);
+        }
+    }
+    if let Some(inner) = title.split_once('《').and_then(|(_, r)| r.split_once('》')) {
+        if let Some(org) = org_in_title(inner.0) {
+            return Some(org);
+        }
+    }
+    org_in_title(title)
+}
+
+fn org_in_title(title: &str) -> Option<String> {
+    let year_at = first_year(title).map(|(_, at)| at);
+    let about_at = title.find("关于");
+    let cut = [year_at, about_at].into_iter().flatten().min()?;
+    let prefix = title[..cut].trim_matches(is_blank);
+    if looks_like_org(prefix) {
+        return Some(prefix.to_string());
+    }
+    if prefix.is_empty() {
+        let rest = &title[cut..];
+        let rest = rest.split_once('年').map_or(rest, |(_, r)| r);
+        let rest = rest.strip_prefix('度').unwrap_or(rest);
+        let end = ROL_CUES.iter().filter_map(|c| rest.find(c)).min()?;
+        let org = rest[..end].trim_matches(is_blank);
+        let org = org.strip_suffix("关于").unwrap_or(org);
+        return looks_like_org(org).then(|| org.to_string());
+    }
+    None
+}
+
+/// The issuer in the signature block: a short org line just above the signature date, or the
+/// very last line when it is plainly an issuing body.
+fn org_from_signature(lines: &[&str], has_signed_date: bool) -> Option<String> {
+    let n = lines.len();
+    let tail_start = n.saturating_sub(4);
+    for i in (tail_start..n).rev() {
+        let line = lines[i];
+        // `广州市海珠区人民政府海幢街道办事处 2023年11月30日` on one line: drop the date.
+        let org = line
+            .trim_end_matches(|c: char| {
+                is_blank(c) || c.is_ascii_digit() || "年月日〇○零一二三四五六七八九十".contains(c)
+            })
+            .trim_matches(is_blank);
+        if org.is_empty()
+            || MARKER_RE.is_match(org)
+            || !looks_like_org(org)
+            || org.chars().count() > 40
+        {
+            continue;
+        }
+        let date_follows = org.len() < line.len() || (has_signed_date && i + 1 < n);
+        let strong = GOVERNMENT_WORDS.iter().any(|w| org.ends_with(w))
+            || DEPARTMENT_ENDINGS.iter().any(|w| org.ends_with(w));
+        if date_follows || (i + 1 == n && strong) {
+            return Some(org.to_string());
+        }
+    }
+    None
+}
+
+/// `中共新县金兰山街道工作委员会文件` → 中共新县金兰山街道工作委员会.
+fn org_from_header(lines: &[&str]) -> Option<String> {
+    lines.iter().take(3).find_map(|l| {
+        let org = l.strip_suffix(HEADER_SUFFIX)?.trim_matches(is_blank);
+        (is_header_line(l) && looks_like_org(org)).then(|| org.to_string())
+    })
+}
+
+fn org_from_preamble(body: &str) -> Option<String> {
+    if !preamble_cue_within(body, 1500) {
+        return None;
+    }
+    let head = head_chars(body, 1500);
+    PREAMBLE_ORG_RE
+        .captures_iter(head)
+        .filter_map(|c| c.get(1).map(|m| m.as_str()))
+        .find(|s| looks_like_org(s))
+        .map(str::to_string)
+}
+
+/// Whether the preamble cue (现将) may stand in the first `n` characters of the body: they
+/// take at most `4n` bytes. Without it the preamble regexes cannot match, and the head need
+/// not be counted out.
+fn preamble_cue_within(body: &str, n: usize) -> bool {
+    let bytes = &body.as_bytes()[..body.len().min(4 * n)];
+    memchr::memmem::find(bytes, BODY_YEAR_CUE.as_bytes()).is_some()
+}
+
+/// The first `n` characters of `s`. Heads of long bodies are taken often: character starts
+/// are counted a block of bytes at a time (a loop the compiler vectorises) and only the
+/// block where character `n` starts is walked.
+fn head_chars(s: &str, n: usize) -> &str {
+    const BLOCK: usize = 64;
+    let is_char_start = |b: &&u8| crate::text::is_char_start(**b);
+    let mut remaining = n;
+    for (i, block) in s.as_bytes().chunks(BLOCK).enumerate() {
+        // A byte-wide sum without a branch, which the compiler turns into vector code.
+        let starts = usize::from(
+            block
+                .iter()
+                .fold(0u8, |n, b| n + u8::from(is_char_start(&b))),
+        );
+        if starts > remaining {
+            let at = block
+                .iter()
+                .enumerate()
+                .filter(|(_, b)| is_char_start(b))
+                .nth(remaining)
+                .map_or(block.len(), |(j, _)| j);
+            return &s[..i * BLOCK + at];
+        }
+        remaining -= starts;
+    }
+    s
+}
+
+/// The issuer's own place: the deepest-level gazetteer place in its name (last on a tie).
+fn core_place(org: &str, gaz: &Gazetteer) -> Option<String> {
+    gaz.issuer_places(org)
+        .into_iter()
+        // A short name counts only before a place word (海幢街), not inside a word (自然资源部).
+        .filter(|m| {
+            !m.short
+                || org
+                    .chars()
+                    .nth(m.char_end)
+                    .is_some_and(|c| PLACE_WORD_CHARS.contains(c))
+        })
+        .enumerate()
+        .max_by_key(|(i, m)| (gaz.lookup(&m.name).iter().map(|d| d.level).max(), *i))
+        .map(|(_, m)| m.name)
+}
+
+/// Fuller forms of the issuer printed in the body: the core place preceded by enclosing places
+/// (`《天津市和平区人民政府小白楼街道办事处…》`, `《温岭市滨海镇…》`), with the issuer's own
+/// tail (办事处) when it follows.
+fn body_extensions(body: &str, core: &str, tail: &str, gaz: &Gazetteer) -> Vec<String> {
+    const GOVERNMENT: &str = "人民政府";
+    let mut found = Vec::new();
+    for pos in memchr::memmem::find_iter(body.as_bytes(), core.as_bytes()).take(64) {
+        let mut start = pos;
+        loop {
+            let before = &body[..start];
+            let without_gov = before.strip_suffix(GOVERNMENT).unwrap_or(before);
+            match gaz.name_ending(without_gov) {
+                Some(name) if name != core && gaz.names_nest(name, core) => {
+                    start = without_gov.len() - name.len();
+                }
+                _ => break,
+            }
+        }
+        if start == pos {
+            continue;
+        }
+        let unit_len = if !tail.is_empty() && body[pos + core.len()..].starts_with(tail) {
+            core.len() + tail.len()
+        } else {
+            core.len()
+        };
+        found.push(body[start..pos + unit_len].to_string());
+    }
+    found
+}
+
+/// Whether the issuer is a department of a government rather than the government itself.
+fn is_department(org: &str) -> bool {
+    let last = org.split_whitespace().last().unwrap_or(org);
+    if DEPARTMENT_WORDS.iter().any(|w| last.ends_with(w)) {
+        return true;
+    }
+    if GOVERNMENT_ABBREVIATIONS.iter().any(|w| last.ends_with(w)) {
+        return false;
+    }
+    !GOVERNMENT_WORDS.iter().any(|w| last.ends_with(w))
+        && DEPARTMENT_ENDINGS.iter().any(|w| last.ends_with(w))
+        && !PLACE_SUFFIX_LEVELS
+            .iter()
+            .any(|(s, _)| last.ends_with(s) && *s != "局")
+}
+
+/// Admin level from the name alone, when the gazetteer does not know the place.
+fn level_from_suffix(name: &str) -> Option<&'static str> {
+    let mut stem = name;
+    for w in GOVERNMENT_WORDS {
+        if let Some(s) = stem.strip_suffix(w) {
+            stem = s;
+            break;
+        }
+    }
+    PLACE_SUFFIX_LEVELS
+        .iter()
+        .find(|(s, _)| stem.ends_with(s))
+        .map(|(_, level)| *level)
+}
+
+/// Short name: the issuer from its own place on, without the government word
+/// (广州市海珠区人民政府海幢街道办事处 → 海幢街道; 浙江省温岭市司法局 → 温岭市司法局).
+fn org_short(org: &str, core: Option<&str>, department: bool) -> String {
+    let last = org.split_whitespace().last().unwrap_or(org);
+    let Some(core) = core.filter(|c| last.contains(c)) else {
+        let mut s = last;
+        for w in GOVERNMENT_WORDS {
+            if let Some(stem) = s.strip_suffix(w) {
+                s = stem;
+                break;
+            }
+        }
+        return if s.is_empty() {
+            last.to_string()
+        } else {
+            s.to_string()
+        };
+    };
+    if department {
+        let from_core = &last[last.rfind(core).unwrap_or(0)..];
+        from_core.to_string()
+    } else {
+        core.to_string()
+    }
+}
+
+/// Report year and its source: title year, else the year the body reports on, else the
+/// publish year minus one for reports published January–April.
+fn find_report_year(
+    title: Option<&str>,
+    lines: &[&str],
+    title_line: Option<usize>,
+    body: &str,
+    sections: &[Section],
+    publish: Option<chrono::NaiveDate>,
+) -> Option<(i32, &'static str)> {
+    if let Some((year, _)) = title.and_then(first_year) {
+        return Some((year, SOURCE_TITLE));
+    }
+    let not_plan = |h: &str| !PLAN_WORDS.iter().any(|w| h.contains(w));
+    let preamble = (preamble_cue_within(body, 2000) || head_chars(body, 2000).contains("现"))
+        .then(|| PREAMBLE_YEAR_RE.captures(head_chars(body, 2000)))
+        .flatten()
+        .and_then(|c| parse_year(c.get(1)?.as_str()));
+    let heading = if sections.iter().any(|s| s.level == 1) {
+        sections
+            .iter()
+            .filter(|s| s.level == 1)
+            .find_map(|s| first_year(&s.heading).map(|(y, _)| (y, s)))
+            .filter(|(_, s)| {
+                not_plan(&s.heading)
+                    && s.section_type != Some(crate::model::SectionType::NextYearPlan)
+            })
+            .map(|(y, _)| y)
+    } else {
+        lines
+            .iter()
+            .filter(|l| LEVEL1_RE.is_match(l))
+            .find_map(|l| first_year(l).map(|(y, _)| (y, *l)))
+            .filter(|(_, l)| not_plan(l))
+            .map(|(y, _)| y)
+    };
+    // `2024年,小营街道深入学习…`: the opening paragraph starts with the year it reports on.
+    let opening = lines
+        .iter()
+        .skip(title_line.map_or(0, |i| i + 1))
+        // An addressee line (`市委、市政府:`) is not the opening.
+        .filter(|l| !(l.ends_with([':', '：']) && l.chars().count() <= 30))
+        .take(OPENING_YEAR_LINES)
+        .find_map(|l| {
+            let junk = l.len()
+                - l.trim_start_matches(|c: char| !crate::text::is_han(c) && !c.is_ascii_digit())
+                    .len();
+            first_year(&l[junk..])
+                .filter(|(_, at)| *at == 0)
+                .map(|(y, _)| y)
+        });
+    if let Some(year) = preamble.or(heading).or(opening) {
+        return Some((year, SOURCE_BODY));
+    }
+    let publish = publish?;
+    (publish.month() <= PUBLISH_PREVIOUS_YEAR_LAST_MONTH)
+        .then_some((publish.year() - 1, SOURCE_PUBLISH))
+}
+
+/// Document metadata and every date of the document (publish first, then body dates).
+pub fn extract_metadata(
+    clean: &CleanDoc,
+    sections: &[Section],
+    gazetteer: &Gazetteer,
+) -> (DocMeta, Vec<DateMention>) {
+    let body = clean.text();
+    let page = &clean.meta;
+    let lines = lines_of(body);
+    let mut warnings = Vec::new();
+
+    let found_title = find_title(&lines);
+    let title_line = found_title.as_ref().map(|(_, i)| *i);
+    // The page's own label (标题/名称) is trusted over a line that looks like a title.
+    let labeled = page
+        .labeled_title
+        .as_deref()
+        .map(title_text)
+        .filter(|t| title_like(t));
+    let title = labeled
+        .map(str::to_string)
+        .or(found_title.map(|(t, _)| t))
+        .or_else(|| {
+            let t = page.title.as_deref().and_then(title_from_page)?;
+            warnings
+                .push("title taken from the page metadata: the text has no title line".to_string());
+            Some(t)
+        });
+    // 文号: the page's metadata block, else a 文号 line near the top, else one in brackets in
+    // front of the title.
+    let doc_number = page
+        .doc_number
+        .clone()
+        .or_else(|| find_doc_number(&lines))
+        .or_else(|| {
+            let first = lines.iter().take(TITLE_SEARCH_LINES).find_map(|l| {
+                BRACKETED_DOC_NUMBER_RE
+                    .captures(l.trim_start_matches(['•', '·', '-', '*', ' ']))
+                    .and_then(|c| c.get(1))
+                    .map(|m| m.as_str().to_string())
+            });
+            first
+        });
+
+    let publish = parse_publish(page).map(|(_, d)| d);
+    let year = find_report_year(
+        title.as_deref(),
+        &lines,
+        title_line,
+        body,
+        sections,
+        publish,
+    );
+    if year.is_none() {
+        warnings.push(
+            "report year not found in the title, the body or a January–April publish date"
+                .to_string(),
+        );
+    }
+    if let (Some((y, _)), Some(p)) = (year, publish) {
+        if y > p.year() || p.year() - y > 2 {
+            warnings.push(format!("report year {y} is far from the publish date {p}"));
+        }
+    }
+    let dates = extract_dates(body, page, year.map(|(y, _)| y));
+    let signed = dates.iter().find(|d| d.role == DateRole::Signed);
+
+    // Issuer: every printed form, then the fullest one that names the same place.
+    let mut printed: Vec<String> = [
+        title.as_deref().and_then(org_from_title),
+        org_from_signature(&lines, signed.is_some()),
+        org_from_header(&lines),
+        org_from_preamble(body),
+    ]
+    .into_iter()
+    .flatten()
+    .collect();
+    // The opening sentence's subject is read only when nothing above named the issuer.
+    if printed.is_empty() {
+        printed.extend(crate::extract::issuer::org_from_opening(body, gazetteer));
+    }
+    let printed: Vec<String> = printed.into_iter().collect();
+    let base = printed.first().cloned().or_else(|| {
+        let source = page.source.as_deref().map(|s| s.trim_matches(is_blank)).filter(|s| !s.is_empty())?;
+        warnings.push(format!("organization taken from the page's 来源 line ({source}): the text does not name its issuer"));
+        Some(source.to_string())
+    });
+    let base = base.or_else(|| {
+        let org = crate::extract::issuer::org_from_self_references(body, gazetteer)?;
+        warnings.push(format!(
+            "organization read from the page's self-references ({org}): the text does not name its issuer"
+        ));
+        Some(org)
+    });
+    // `现将省政府…报告如下`: the government of a level, named elsewhere in the body.
+    let base = base
+        .map(|b| crate::extract::issuer::resolve_bare_government(&b, body, gazetteer).unwrap_or(b));
+    let core = base
+        .as_deref()
+        .and_then(|b| core_place(&crate::clean::reading::strip_glosses(b), gazetteer));
+    let organization = base.as_ref().map(|base| {
+        let Some(core) = core.as_deref() else {
+            return base.clone();
+        };
+        let tail = base
+            .rfind(core)
+            .map_or("", |at| &base[at + core.len()..])
+            .trim_matches(is_blank);
+        let mut forms = printed.clone();
+        forms.extend(body_extensions(body, core, tail, gazetteer));
+        // Fuller forms must contain the base itself: 温岭市人民政府 is not a fuller 温岭市司法局.
+        let base_squeezed = squeeze(base);
+        forms
+            .into_iter()
+            .filter(|f| squeeze(f).contains(&base_squeezed))
+            .max_by_key(|f| squeeze(f).chars().count())
+            .unwrap_or_else(|| base.clone())
+    });
+
+    // An English database record's labels were removed as chrome; they still say what the
+    // page is (a publication), so the classifier reads them above the body.
+    let record: Vec<&str> = clean
+        .removed
+        .iter()
+        .filter(|r| r.rule == "page_metadata")
+        .map(|r| r.text.trim())
+        .filter(|l| crate::clean::page_meta::english_label(l).is_some())
+        .collect();
+    let genre_text = if record.is_empty() {
+        std::borrow::Cow::Borrowed(body)
+    } else {
+        std::borrow::Cow::Owned(format!("{}\n{body}", record.join("\n")))
+    };
+    let kind = classify_genre(title.as_deref(), page.title.as_deref(), &genre_text);
+    warnings.extend(kind.warning());
+
+    let place = match organization.as_deref() {
+        Some(org) => {
+            // The site's publisher and 来源 (和平区人民政府) name enclosing places too.
+            let context: Vec<&str> = std::iter::once(body)
+                .chain(
+                    [&page.publisher, &page.source]
+                        .into_iter()
+                        .flatten()
+                        .map(String::as_str),
+                )
+                .collect();
+            gazetteer.resolve_in(org, &context)
+        }
+        None => PlaceResolution {
+            division_match: "none".to_string(),
+            warning: Some("no issuer found, so no place to resolve".to_string()),
+            ..Default::default()
+        },
+    };
+    warnings.extend(place.warning.clone());
+
+    let department = organization.as_deref().is_some_and(is_department);
+    let admin_level = organization.as_deref().and_then(|org| {
+        if department {
+            return Some("部门");
+        }
+        let stem = core
+            .as_deref()
+            .unwrap_or(org.split_whitespace().last().unwrap_or(org));
+        match (place.level, place.place_name.as_deref()) {
+            // 海滨街 is the street office 海滨街道, whatever the gazetteer's namesake.
+            (Some(DivisionLevel::Township), _) if org.ends_with('街') => Some("街道"),
+            (Some(level), Some(name)) => Some(level.admin_level(name)),
+            _ => level_from_suffix(stem),
+        }
+    });
+    // A page that never names its issuer still says what it is (`我镇`, `全县`, `我局`).
+    let admin_level =
+        admin_level.or_else(|| crate::extract::issuer::level_from_self_references(body));
+    let org_short = organization
+        .as_deref()
+        .map(|o| org_short(o, core.as_deref(), department));
+    if department && place.level == Some(DivisionLevel::Township) {
+        warnings.push(
+            "a department of a township government: division code is the township's".to_string(),
+        );
+    }
+
+    let meta = DocMeta {
+        title,
+        organization,
+        org_short,
+        admin_level: admin_level.map(str::to_string),
+        province: place.province,
+        city: place.city,
+        county: place.county,
+        division_code: place.division_code,
+        division_match: Some(place.division_match),
+        report_year: year.map(|(y, _)| y),
+        report_year_source: year.map(|(_, s)| s.to_string()),
+        publish_date: publish,
+        signed_date: signed.map(|d| d.date),
+        doc_number,
+        doc_kind: kind.genre.doc_kind().to_string(),
+        genre: kind.genre.as_str().to_string(),
+        warnings,
+    };
+    (meta, dates)
+}
+
+mod title;
+use title::*;
+
+#[cfg(test)]
+mod tests;
