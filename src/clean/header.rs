@@ -12,6 +12,7 @@
 
 use regex::Regex;
 
+use crate::lexicon::boilerplate::BYLINE_ORG_ENDINGS;
 use crate::lexicon::page_meta::{MetaField, ENGLISH_LABELS, META_LEADERS};
 use crate::lexicon::PerThread;
 
@@ -44,32 +45,6 @@ static INDEX_NO_RE: PerThread<Regex> = PerThread::new(|| {
         .expect("index number regex compiles")
 });
 
-/// Words an organization name ends with (a byline's organization).
-const ORG_TAILS: &[&str] = &[
-    "政府",
-    "办事处",
-    "委员会",
-    "局",
-    "厅",
-    "委",
-    "办",
-    "部",
-    "中心",
-    "街道",
-    "镇",
-    "乡",
-    "区",
-    "县",
-    "市",
-    "省",
-    "院",
-    "所",
-    "站",
-    "会",
-    "处",
-    "科",
-];
-
 /// A line of prose: it ends a sentence, or is long and has clause punctuation.
 pub(super) fn is_prose(line: &str) -> bool {
     line.ends_with('。')
@@ -88,7 +63,7 @@ fn looks_like_org(line: &str) -> bool {
         && line.chars().count() >= 3
         && !line.contains(['，', ',', '。', '：', ':', '；', '《', '》', '“', '”', '、'])
         && !line.chars().any(|c| c.is_ascii_digit())
-        && ORG_TAILS.iter().any(|t| line.ends_with(t))
+        && BYLINE_ORG_ENDINGS.iter().any(|t| line.ends_with(t))
 }
 
 /// The date of a byline line (`2023-02-15 14:49`, `某市司法局 2023年02月17日`).

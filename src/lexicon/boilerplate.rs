@@ -185,3 +185,30 @@ pub const WEEKDAY_WORDS: &[&str] = &[
     "周六",
     "周日",
 ];
+
+/// Words the organization of a byline ends with (`某市司法局 2023年02月17日`, a unit such as
+/// 某某处 under the title): wider than an issuer's endings, since any unit may sign a page.
+pub const BYLINE_ORG_ENDINGS: &[&str] = &[
+    "政府",
+    "办事处",
+    "委员会",
+    "局",
+    "厅",
+    "委",
+    "办",
+    "部",
+    "中心",
+    "街道",
+    "镇",
+    "乡",
+    "区",
+    "县",
+    "市",
+    "省",
+    "院",
+    "所",
+    "站",
+    "会",
+    "处",
+    "科",
+];
