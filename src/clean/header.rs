@@ -57,7 +57,7 @@ fn strip_leaders(line: &str) -> &str {
     line.trim_matches(META_LEADERS)
 }
 
-fn looks_like_org(line: &str) -> bool {
+fn is_byline_org(line: &str) -> bool {
     let line = &*super::reading::strip_glosses(line);
     has_at_most_chars(line, BYLINE_ORG_MAX_CHARS)
         && line.chars().count() >= 3
@@ -74,7 +74,7 @@ pub fn byline_date(line: &str) -> Option<String> {
     }
     let c = BYLINE_RE.captures(t)?;
     if let Some(org) = c.get(1) {
-        if !looks_like_org(org.as_str().trim()) {
+        if !is_byline_org(org.as_str().trim()) {
             return None;
         }
     }
@@ -178,7 +178,7 @@ pub fn mark_header(lines: &[&str], verdicts: &mut [Option<&'static str>], meta: 
                 value: date,
             }]);
             let mut j = i + 1;
-            while j < end && verdicts[j].is_none() && looks_like_org(strip_leaders(lines[j])) {
+            while j < end && verdicts[j].is_none() && is_byline_org(strip_leaders(lines[j])) {
                 verdicts[j] = Some("byline");
                 j += 1;
             }

@@ -18,6 +18,7 @@ use crate::lexicon::orgs::{
     UNLISTED_PLACE_SELF_WORDS,
 };
 use crate::lexicon::PerThread;
+use crate::text::head_chars;
 
 /// How much of the body's opening is searched for the subject (characters).
 const OPENING_CHARS: usize = 900;
@@ -54,13 +55,9 @@ enum Subject {
     SelfRef(&'static str),
 }
 
-fn chars_prefix(s: &str, n: usize) -> &str {
-    s.char_indices().nth(n).map_or(s, |(b, _)| &s[..b])
-}
-
 /// Length in bytes of the chain of place names `s` opens with.
 fn place_chain(s: &str, gaz: &Gazetteer) -> usize {
-    let head = chars_prefix(s, 24);
+    let head = head_chars(s, 24);
     let mut places = gaz.issuer_places(head);
     // Full names only, and never a common word the gazetteer also lists (街道, 城区).
     places.retain(|m| !m.short && !PLACE_STOPLIST.contains(&m.name.as_str()));
@@ -97,7 +94,7 @@ fn starts_with_function_word(s: &str) -> bool {
 
 /// The department name `s` opens with (`教育局`, `人力资源和社会保障局`, `应急管理厅`).
 fn department(s: &str) -> Option<&str> {
-    let head = chars_prefix(s, DEPARTMENT_MAX_CHARS);
+    let head = head_chars(s, DEPARTMENT_MAX_CHARS);
     let mut best: Option<&str> = None;
     for (at, _) in head.char_indices().skip(1) {
         let candidate_end = head[at..]
@@ -203,10 +200,10 @@ fn subject_starts(head: &str) -> Vec<usize> {
 
 /// The issuer the opening sentences name, read through self-references.
 pub fn org_from_opening(body: &str, gaz: &Gazetteer) -> Option<String> {
-    let head = chars_prefix(body, OPENING_CHARS);
+    let head = head_chars(body, OPENING_CHARS);
     for at in subject_starts(head) {
         let printed = &head[at..];
-        let plain = strip_glosses(chars_prefix(printed, 60));
+        let plain = strip_glosses(head_chars(printed, 60));
         match subject(&plain, gaz) {
             Some(Subject::Name(n)) => return Some(printed_prefix(printed, n.chars().count())),
             Some(Subject::SelfRef(word)) => {
@@ -228,7 +225,7 @@ fn printed_prefix(printed: &str, n: usize) -> String {
         let rest = &printed[end..];
         // A gloss at this point is skipped whole (a gloss is at most 7 letters and 2 brackets).
         let is_gloss = rest.starts_with(['(', '（'])
-            && !strip_glosses(chars_prefix(rest, 10)).starts_with(['(', '（']);
+            && !strip_glosses(head_chars(rest, 10)).starts_with(['(', '（']);
         if is_gloss {
             let close = rest.find([')', '）']).map_or(rest.len(), |c| c + 1);
             end += close;

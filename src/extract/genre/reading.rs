@@ -2,18 +2,10 @@
 //! opening, and the headings near the top; chrome lines are not read.
 
 use super::*;
+pub(super) use crate::text::head_chars;
 
 pub(super) fn is_blank(c: char) -> bool {
     c.is_whitespace() || c == '\u{a0}' || c == '\u{3000}' || c == '\u{feff}'
-}
-
-/// The first `n` characters of `s` (counted on the bytes that start a character).
-pub(super) fn head_chars(s: &str, n: usize) -> &str {
-    s.bytes()
-        .enumerate()
-        .filter(|&(_, b)| (b as i8) >= -0x40)
-        .nth(n)
-        .map_or(s, |(at, _)| &s[..at])
 }
 
 /// A page-metadata line: a known field label first, however it is set off (`[ 索引号 ] …`,

@@ -3,6 +3,7 @@
 //! `extract/genre.rs`.
 
 use crate::lexicon::PerThread;
+use crate::text::head_chars;
 
 use chrono::Datelike;
 use regex::Regex;
@@ -230,34 +231,6 @@ fn org_from_preamble(body: &str) -> Option<String> {
 fn preamble_cue_within(body: &str, n: usize) -> bool {
     let bytes = &body.as_bytes()[..body.len().min(4 * n)];
     memchr::memmem::find(bytes, BODY_YEAR_CUE.as_bytes()).is_some()
-}
-
-/// The first `n` characters of `s`. Heads of long bodies are taken often: character starts
-/// are counted a block of bytes at a time (a loop the compiler vectorises) and only the
-/// block where character `n` starts is walked.
-fn head_chars(s: &str, n: usize) -> &str {
-    const BLOCK: usize = 64;
-    let is_char_start = |b: &&u8| crate::text::is_char_start(**b);
-    let mut remaining = n;
-    for (i, block) in s.as_bytes().chunks(BLOCK).enumerate() {
-        // A byte-wide sum without a branch, which the compiler turns into vector code.
-        let starts = usize::from(
-            block
-                .iter()
-                .fold(0u8, |n, b| n + u8::from(is_char_start(&b))),
-        );
-        if starts > remaining {
-            let at = block
-                .iter()
-                .enumerate()
-                .filter(|(_, b)| is_char_start(b))
-                .nth(remaining)
-                .map_or(block.len(), |(j, _)| j);
-            return &s[..i * BLOCK + at];
-        }
-        remaining -= starts;
-    }
-    s
 }
 
 /// The issuer's own place: the deepest-level gazetteer place in its name (last on a tie).
