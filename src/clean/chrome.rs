@@ -112,7 +112,7 @@ pub fn chrome_rule(line: &str) -> Option<&'static str> {
     }
     // `天津市静海区人民政府 2019年12月3日星期二`: the server's "today" in the site header.
     let has_digit = || line.chars().any(|c| matches!(c, '0'..='9' | '０'..='９'));
-    if chars <= 40 && WEEKDAY_SEARCH.is_match(line) && has_digit() {
+    if chars <= 40 && has_digit() && WEEKDAY_SEARCH.is_match(line) {
         return Some("site_header_date");
     }
     None

@@ -109,6 +109,15 @@ static LEADING_DATE_RE: PerThread<Regex> = PerThread::new(|| {
 static LABELS: LazyLock<HashMap<&'static str, (MetaField, u8)>> =
     LazyLock::new(|| META_LABELS.iter().map(|(l, f, r)| (*l, (*f, *r))).collect());
 
+/// Bytes of the longest label.
+static LABEL_MAX_BYTES: LazyLock<usize> = LazyLock::new(|| {
+    META_LABELS
+        .iter()
+        .map(|(l, _, _)| l.len())
+        .max()
+        .unwrap_or(0)
+});
+
 fn squeeze(s: &str) -> String {
     s.chars()
         .filter(|c| !c.is_whitespace() && *c != '\u{a0}' && *c != '\u{3000}')
@@ -257,6 +266,10 @@ pub fn bare_label(line: &str) -> Option<(MetaField, u8)> {
     let t = t
         .trim_end_matches([':', '：', ']', '】', '］', ' ', '\u{3000}'])
         .trim_start_matches(['[', '【', '［']);
+    // Longer than any label even with a space between each of its characters: not one.
+    if t.len() > 2 * *LABEL_MAX_BYTES {
+        return None;
+    }
     LABELS.get(squeeze(t).as_str()).copied()
 }
 

@@ -50,11 +50,6 @@ static INLINE_HEADING_RE: PerThread<Regex> = PerThread::new(|| {
     .unwrap()
 });
 
-/// Inline items: `一是` … `十是` after a sentence or clause boundary (or at line start).
-static ITEM_MARKER: PerThread<Regex> = PerThread::new(|| {
-    Regex::new(r"(?:^|[。；;：:！？!?，,\s])(([一二三四五六七八九十]{1,2})是)").unwrap()
-});
-
 /// The characters a numbered heading can start with (see `HEADING_PATTERNS`): other lines
 /// need no regex at all.
 fn may_start_heading(line: &str) -> bool {
@@ -66,13 +61,39 @@ fn may_start_heading(line: &str) -> bool {
 /// Numerals of headings and inline items.
 const ITEM_NUMERALS: &str = "一二三四五六七八九十";
 
-/// Whether `text` has a numeral right before a 是: every inline item does, and most lines
-/// have none, so they need no regex search.
-fn may_hold_item(text: &str) -> bool {
+/// Characters an inline item follows: a sentence or clause boundary (or white space).
+const ITEM_BOUNDARY: &[char] = &['。', '；', ';', '：', ':', '！', '？', '!', '?', '，', ','];
+
+/// Inline items (`一是` … `十是`, `十一是`) after a sentence or clause boundary or at the
+/// start of `text`: byte ranges of the marker and of its numerals. Found from each `是`
+/// (memchr) by the one or two numerals before it, so a line needs no regex search.
+fn inline_items(text: &str) -> Vec<(std::ops::Range<usize>, std::ops::Range<usize>)> {
     static SHI: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("是"));
-    SHI.find_iter(text.as_bytes())
-        .any(|at| text[..at].ends_with(|c: char| ITEM_NUMERALS.contains(c)))
+    let is_numeral = |c: char| ITEM_NUMERALS.contains(c);
+    let is_boundary = |c: char| ITEM_BOUNDARY.contains(&c) || c.is_whitespace();
+    let mut items = Vec::new();
+    for at in SHI.find_iter(text.as_bytes()) {
+        let mut before = text[..at].chars().rev();
+        if !before.next().is_some_and(is_numeral) {
+            continue;
+        }
+        // One numeral after a boundary, or two (`十一`) after one.
+        let mut start = at - ITEM_NUMERAL_BYTES;
+        match before.next() {
+            None => {}
+            Some(c) if is_boundary(c) => {}
+            Some(c) if is_numeral(c) && before.next().is_none_or(is_boundary) => {
+                start -= ITEM_NUMERAL_BYTES;
+            }
+            Some(_) => continue,
+        }
+        items.push((start..at + "是".len(), start..at));
+    }
+    items
 }
+
+/// Bytes of one numeral of `ITEM_NUMERALS` (all are CJK ideographs).
+const ITEM_NUMERAL_BYTES: usize = '一'.len_utf8();
 
 /// Character offsets of increasing byte offsets, counting only the text between them.
 struct CharCounter<'a> {
@@ -204,17 +225,15 @@ pub fn build_sections(body: &str) -> Vec<Section> {
         }
         for (from, to) in segments {
             let item_text = &line[from..to.max(from)];
-            let items = may_hold_item(item_text).then(|| ITEM_MARKER.captures_iter(item_text));
-            for caps in items.into_iter().flatten() {
-                let m = caps.get(1).expect("group 1 always matches");
-                let start_byte = line_start + from + m.start();
-                let after = &item_text[m.end()..];
+            for (marker, numerals) in inline_items(item_text) {
+                let start_byte = line_start + from + marker.start;
+                let after = &item_text[marker.end..];
                 let first_clause = cut_at(after, CLAUSE_END).trim_matches(TRIM_PUNCT);
                 found.push(Found {
                     level: 5,
                     kind: SectionKind::Item,
-                    marker: m.as_str().to_string(),
-                    ordinal: parse_number(&caps[2]).map_or(0, |v| v as i32),
+                    marker: item_text[marker].to_string(),
+                    ordinal: parse_number(&item_text[numerals]).map_or(0, |v| v as i32),
                     heading: first_clause.to_string(),
                     start: chars.at(start_byte),
                     start_byte,

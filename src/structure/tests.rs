@@ -360,3 +360,28 @@ fn empty_body_has_no_sections_and_all_parts_missing() {
     assert!(build_sections("").is_empty());
     assert_eq!(missing_mandated(&[]).len(), 4);
 }
+
+/// The item rule as one regex (what `inline_items` replaces with a scan from each `是`).
+fn items_by_regex(text: &str) -> Vec<(String, String)> {
+    let re = Regex::new(r"(?:^|[。；;：:！？!?，,\s])(([一二三四五六七八九十]{1,2})是)").unwrap();
+    re.captures_iter(text)
+        .map(|c| (c[1].to_string(), c[2].to_string()))
+        .collect()
+}
+
+proptest::proptest! {
+    #[test]
+    fn inline_items_find_what_the_item_regex_finds(
+        chars in proptest::collection::vec(
+            proptest::sample::select(vec!['一', '二', '十', '是', '。', '，', ',', ' ', '\u{3000}', '：', '年', 'a', '；']),
+            0..24,
+        )
+    ) {
+        let text: String = chars.into_iter().collect();
+        let scanned: Vec<(String, String)> = inline_items(&text)
+            .into_iter()
+            .map(|(m, n)| (text[m].to_string(), text[n].to_string()))
+            .collect();
+        proptest::prop_assert_eq!(scanned, items_by_regex(&text));
+    }
+}
