@@ -67,6 +67,15 @@ pub fn head_chars(s: &str, n: usize) -> &str {
     s
 }
 
+/// Whether `c` is one of the numerals 一 to 十 that number headings and items (`一、`, `（三）`,
+/// `二是`). A `match`, not `str::contains`, which runs a substring search for each character.
+pub fn is_small_numeral(c: char) -> bool {
+    matches!(
+        c,
+        '一' | '二' | '三' | '四' | '五' | '六' | '七' | '八' | '九' | '十'
+    )
+}
+
 /// Whether `c` is a Chinese character (the CJK blocks government text uses).
 pub fn is_han(c: char) -> bool {
     matches!(c, '\u{4e00}'..='\u{9fff}' | '\u{3400}'..='\u{4dbf}' | '\u{f900}'..='\u{faff}' | '\u{20000}'..='\u{2ffff}')

@@ -62,9 +62,7 @@ pub fn extract_content(html: &str) -> HtmlContent {
         .map(String::from)
         .collect();
     for line in &outside_lines {
-        if super::is_page_metadata(line) {
-            super::read_page_metadata(line, &mut meta);
-        }
+        super::read_page_metadata(line, &mut meta);
     }
 
     // The title is usually outside the article container: put it first.

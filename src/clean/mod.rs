@@ -202,11 +202,6 @@ pub fn clean_with_reading(text: &str, reading: Option<&str>) -> CleanDoc {
     }
 }
 
-/// Whether `line` is a page-metadata line (`chrome_rule` says `page_metadata`).
-pub(crate) fn is_page_metadata(line: &str) -> bool {
-    read_meta_line(line).is_some()
-}
-
 /// Whether `s` has at most `n` characters, without counting long strings (no character is
 /// longer than 4 bytes, or shorter than 1).
 pub(crate) fn has_at_most_chars(s: &str, n: usize) -> bool {
@@ -283,8 +278,7 @@ fn assemble<'a>(lines: impl Iterator<Item = &'a str> + Clone, breaks: &[bool]) -
 /// The characters a `STARTS_STRUCTURE` match can start with: other lines need no regex.
 fn may_start_structure(line: &str) -> bool {
     line.starts_with(|c: char| {
-        matches!(c, '第' | '（' | '(' | '0'..='9' | '０'..='９')
-            || "一二三四五六七八九十".contains(c)
+        matches!(c, '第' | '（' | '(' | '0'..='9' | '０'..='９') || crate::text::is_small_numeral(c)
     })
 }
 
@@ -369,12 +363,6 @@ mod tests {
             ("2019年12月3日", None),
         ] {
             assert_eq!(chrome_rule(line), rule, "{line}");
-            // The shortcut for HTML pages answers as the full rules do.
-            assert_eq!(
-                is_page_metadata(line),
-                rule == Some("page_metadata"),
-                "{line}"
-            );
         }
     }
 

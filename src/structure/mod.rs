@@ -17,6 +17,7 @@ use crate::lexicon::sections::{
 };
 use crate::model::{Section, SectionKind, SectionType};
 use crate::normalize::parse_number;
+use crate::text::is_small_numeral;
 
 /// Numbered heading patterns at the start of a line, most specific first. Group 1 of each
 /// is the marker as printed, group 2 its number.
@@ -54,12 +55,9 @@ static INLINE_HEADING_RE: PerThread<Regex> = PerThread::new(|| {
 /// need no regex at all.
 fn may_start_heading(line: &str) -> bool {
     line.starts_with(|c: char| {
-        matches!(c, '第' | '（' | '(' | '0'..='9' | '０'..='９') || ITEM_NUMERALS.contains(c)
+        matches!(c, '第' | '（' | '(' | '0'..='9' | '０'..='９') || is_small_numeral(c)
     })
 }
-
-/// Numerals of headings and inline items.
-const ITEM_NUMERALS: &str = "一二三四五六七八九十";
 
 /// Characters an inline item follows: a sentence or clause boundary (or white space).
 const ITEM_BOUNDARY: &[char] = &['。', '；', ';', '：', ':', '！', '？', '!', '?', '，', ','];
@@ -69,7 +67,7 @@ const ITEM_BOUNDARY: &[char] = &['。', '；', ';', '：', ':', '！', '？', '!
 /// (memchr) by the one or two numerals before it, so a line needs no regex search.
 fn inline_items(text: &str) -> Vec<(std::ops::Range<usize>, std::ops::Range<usize>)> {
     static SHI: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("是"));
-    let is_numeral = |c: char| ITEM_NUMERALS.contains(c);
+    let is_numeral = is_small_numeral;
     let is_boundary = |c: char| ITEM_BOUNDARY.contains(&c) || c.is_whitespace();
     let mut items = Vec::new();
     for at in SHI.find_iter(text.as_bytes()) {
@@ -92,7 +90,7 @@ fn inline_items(text: &str) -> Vec<(std::ops::Range<usize>, std::ops::Range<usiz
     items
 }
 
-/// Bytes of one numeral of `ITEM_NUMERALS` (all are CJK ideographs).
+/// Bytes of one numeral of an item (`is_small_numeral`: all are CJK ideographs).
 const ITEM_NUMERAL_BYTES: usize = '一'.len_utf8();
 
 /// Character offsets of increasing byte offsets, counting only the text between them.
@@ -319,7 +317,7 @@ fn line_heads(line: &str, numbering: &mut Numbering) -> Vec<Head> {
 /// glued marker does, and most long paragraphs have none, so they need no regex search.
 fn may_hold_inline_marker(text: &str) -> bool {
     static DUNHAO: LazyLock<Finder<'static>> = LazyLock::new(|| Finder::new("、"));
-    let numeral_before = |at: usize| text[..at].ends_with(|c: char| ITEM_NUMERALS.contains(c));
+    let numeral_before = |at: usize| text[..at].ends_with(|c: char| is_small_numeral(c));
     if DUNHAO.find_iter(text.as_bytes()).any(numeral_before) {
         return true;
     }
@@ -328,7 +326,7 @@ fn may_hold_inline_marker(text: &str) -> bool {
     let numeral_after = |after: usize| {
         text[after..]
             .trim_start()
-            .starts_with(|c: char| ITEM_NUMERALS.contains(c))
+            .starts_with(|c: char| is_small_numeral(c))
     };
     memchr::memchr_iter(b'(', text.as_bytes()).any(|at| numeral_after(at + 1))
         || FULL_OPEN

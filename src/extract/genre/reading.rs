@@ -174,7 +174,7 @@ pub(super) fn opening_lines(body: &str) -> impl Iterator<Item = &str> {
 
 /// The text of a level-1 or level-2 heading (`一、…` `（一）…`) on a line, if it is one.
 pub(super) fn heading_of(line: &str) -> Option<&str> {
-    let numeral = |c: char| "一二三四五六七八九十".contains(c);
+    let numeral = crate::text::is_small_numeral;
     let first = line.chars().next()?;
     if !matches!(first, '(' | '（' | '#' | '*') && !numeral(first) {
         return None;
