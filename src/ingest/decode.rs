@@ -101,6 +101,22 @@ pub fn decode_text(bytes: &[u8], declared: Option<&'static Encoding>) -> Result<
     }
 }
 
+/// `decode_text` for bytes the caller no longer needs: UTF-8 without a byte-order mark (most
+/// files) becomes the text without a copy.
+pub fn decode_text_owned(
+    bytes: Vec<u8>,
+    declared: Option<&'static Encoding>,
+) -> Result<Decoded, String> {
+    if Encoding::for_bom(&bytes).is_some() || simdutf8::basic::from_utf8(&bytes).is_err() {
+        return decode_text(&bytes, declared);
+    }
+    // SAFETY: simdutf8 has just validated these bytes as UTF-8.
+    let text = unsafe { String::from_utf8_unchecked(bytes) };
+    let mut d = Decoded::new(text, "UTF-8");
+    strip_nul_chars(&mut d)?;
+    Ok(d)
+}
+
 fn nul_warning(n: usize) -> String {
     format!("{n} NUL bytes were removed from the text")
 }

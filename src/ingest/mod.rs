@@ -14,7 +14,6 @@ pub use discover::{discover, Discovery, Skipped};
 use crate::lexicon::PerThread;
 use std::fs;
 use std::path::PathBuf;
-use std::sync::LazyLock;
 
 use encoding_rs::Encoding;
 use globset::{Glob, GlobSet, GlobSetBuilder};
@@ -139,35 +138,38 @@ pub fn read_input(file: &InputFile, limits: ReadLimits) -> Result<SourceDoc, Rej
     if bytes.len() as u64 > limits.max_file_bytes {
         return Err(too_big(bytes.len() as u64));
     }
-    decode_document_with(&file.rel_path, &bytes, limits)
-        .map_err(|error| reject(error, bytes.len() as u64))
+    let read = bytes.len() as u64;
+    decode_document_with(&file.rel_path, bytes, limits).map_err(|error| reject(error, read))
 }
 
 /// Recognises the format and decodes `bytes` into a `SourceDoc`, with the default limits.
 /// Pure: no file system.
 pub fn decode_document(rel_path: &str, bytes: &[u8]) -> Result<SourceDoc, String> {
-    decode_document_with(rel_path, bytes, ReadLimits::default())
+    decode_document_with(rel_path, bytes.to_vec(), ReadLimits::default())
 }
 
 /// `decode_document` with the run's limits.
 pub fn decode_document_with(
     rel_path: &str,
-    bytes: &[u8],
+    bytes: Vec<u8>,
     limits: ReadLimits,
 ) -> Result<SourceDoc, String> {
     if bytes.is_empty() {
         return Err("file is empty (0 bytes)".to_string());
     }
-    let format = detect_format(rel_path, bytes)?;
+    let format = detect_format(rel_path, &bytes)?;
+    // Taken before decoding, which may keep the bytes as the text.
+    let doc_id = source_doc_id(rel_path, &bytes);
+    let source_bytes = bytes.len() as u64;
     let mut warnings = Vec::new();
     let (text, encoding, meta) = match format {
         SourceFormat::Docx => {
-            let d = docx::read_docx_limited(bytes, limits)?;
+            let d = docx::read_docx_limited(&bytes, limits)?;
             (d.text, "UTF-8", d.meta)
         }
         SourceFormat::Html => {
-            let declared = declared_charset(bytes);
-            let decoded = decode::decode_text(bytes, declared)?;
+            let declared = declared_charset(&bytes);
+            let decoded = decode::decode_text_owned(bytes, declared)?;
             if let Some(enc) = declared {
                 if !decoded.encoding.starts_with(decode::label_of(enc))
                     && decoded.encoding != "UTF-8-BOM"
@@ -192,7 +194,7 @@ pub fn decode_document_with(
             (text, decoded.encoding, PageMeta::default())
         }
         SourceFormat::Txt | SourceFormat::Md => {
-            let decoded = decode::decode_text(bytes, None)?;
+            let decoded = decode::decode_text_owned(bytes, None)?;
             warnings.extend(decoded.warnings.iter().cloned());
             (decoded.text, decoded.encoding, PageMeta::default())
         }
@@ -205,11 +207,11 @@ pub fn decode_document_with(
         });
     }
     Ok(SourceDoc {
-        doc_id: source_doc_id(rel_path, bytes),
+        doc_id,
         source_path: rel_path.to_string(),
         format,
         encoding: encoding.to_string(),
-        source_bytes: bytes.len() as u64,
+        source_bytes,
         text,
         meta,
         warnings,
@@ -320,39 +322,31 @@ fn looks_like_html(bytes: &[u8]) -> bool {
     starts("<!doctype html") || starts("<html") || starts("<?xml") && names_html()
 }
 
-/// Byte frequencies in Chinese UTF-8 text for memchr's substring search, which looks for a
-/// needle's two rarest bytes first: its default table, made for Latin text, takes every byte
-/// above 0x7F for rare, and in Chinese text continuation bytes are a third of all bytes.
-struct CjkRank;
-
-impl memchr::arch::all::packedpair::HeuristicFrequencyRank for CjkRank {
-    fn rank(&self, byte: u8) -> u8 {
-        match byte {
-            0x80 => 230,
-            0x85 | 0xA8 | 0xA9 => 200,
-            0x81..=0xBF => 220,
-            0xE3..=0xE9 | 0xEF => 210,
-            0xE2 => 60,
-            0xC0..=0xFF => 20,
-            b' ' | b'\n' | b'0'..=b'9' => 240,
-            _ => 120,
+/// Whether `bytes` (UTF-8) hold a `\r`, and whether they hold U+2028, U+2029 or U+0085: one
+/// pass over the bytes these start with (`\r`, 0xE2, 0xC2), each hit checked.
+fn other_line_breaks(bytes: &[u8]) -> (bool, bool) {
+    let (mut cr, mut unicode) = (false, false);
+    for at in memchr::memchr3_iter(b'\r', 0xE2, 0xC2, bytes) {
+        match bytes[at] {
+            b'\r' => cr = true,
+            0xE2 => {
+                unicode |= bytes
+                    .get(at + 1..at + 3)
+                    .is_some_and(|t| matches!(t, [0x80, 0xA8 | 0xA9]))
+            }
+            _ => unicode |= bytes.get(at + 1) == Some(&0x85),
+        }
+        if cr && unicode {
+            break;
         }
     }
+    (cr, unicode)
 }
 
 /// `\r\n`, lone `\r` and the Unicode line breaks U+2028, U+2029 and U+0085 (NEL) become
-/// `\n`; text without any of them (most) is returned as it is, after four searches that
-/// look for the breaks' rare lead bytes (`CjkRank`), not for their continuation bytes.
+/// `\n`; text without any of them (most) is returned as it is, after one search.
 pub fn normalize_line_endings(s: String) -> String {
-    static UNICODE_BREAKS: LazyLock<[memchr::memmem::Finder<'static>; 3]> = LazyLock::new(|| {
-        ["\u{2028}", "\u{2029}", "\u{85}"].map(|b| {
-            memchr::memmem::FinderBuilder::new()
-                .build_forward_with_ranker_owned(CjkRank, b.as_bytes())
-        })
-    });
-    let bytes = s.as_bytes();
-    let cr = memchr::memchr(b'\r', bytes).is_some();
-    let unicode = UNICODE_BREAKS.iter().any(|f| f.find(bytes).is_some());
+    let (cr, unicode) = other_line_breaks(s.as_bytes());
     if !cr && !unicode {
         return s;
     }
@@ -451,6 +445,26 @@ mod tests {
             normalize_line_endings("一、举措\u{2028}（一）领导\u{85}二、不足\u{2029}".to_string()),
             "一、举措\n（一）领导\n二、不足\n"
         );
+    }
+
+    proptest::proptest! {
+        /// The one-pass search finds every break, and the characters that share a break's
+        /// lead byte (quotes, dashes, the middle dot) are left alone.
+        #[test]
+        fn line_endings_normalized_as_by_replacing_each_break(
+            chars in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    '一', '\r', '\n', '\u{2028}', '\u{2029}', '\u{85}', '“', '”', '—', '…', '·', '°', 'a',
+                ]),
+                0..40,
+            )
+        ) {
+            let text: String = chars.into_iter().collect();
+            let expected = text
+                .replace("\r\n", "\n")
+                .replace(['\r', '\u{2028}', '\u{2029}', '\u{85}'], "\n");
+            proptest::prop_assert_eq!(normalize_line_endings(text), expected);
+        }
     }
 
     #[test]
