@@ -30,11 +30,44 @@ static BREADCRUMBS_COMPACT: LazyLock<Vec<String>> = LazyLock::new(|| {
         .map(|p| p.replace(' ', ""))
         .collect()
 });
-/// All chrome markers in one automaton: a short line is searched once, not once per marker.
-static CHROME_MARKER_SEARCH: LazyLock<AhoCorasick> =
-    LazyLock::new(|| AhoCorasick::new(CHROME_MARKERS).expect("chrome markers compile"));
-static AGGREGATOR_SEARCH: LazyLock<AhoCorasick> =
-    LazyLock::new(|| AhoCorasick::new(AGGREGATOR_MARKERS).expect("aggregator markers compile"));
+/// Which word lists a line has a word of (see `markers_in`).
+#[derive(Clone, Copy, Default)]
+struct Markers {
+    chrome: bool,
+    aggregator: bool,
+    weekday: bool,
+}
+
+/// The chrome markers, the aggregators' banner words and the weekday words in one automaton,
+/// each pattern with the list it is in: a short line is searched once for all three.
+static LINE_MARKERS: LazyLock<(AhoCorasick, Vec<usize>)> = LazyLock::new(|| {
+    let (words, lists): (Vec<&str>, Vec<usize>) =
+        [CHROME_MARKERS, AGGREGATOR_MARKERS, WEEKDAY_WORDS]
+            .iter()
+            .enumerate()
+            .flat_map(|(k, list)| list.iter().map(move |w| (*w, k)))
+            .unzip();
+    let automaton = AhoCorasick::new(words).expect("line markers compile");
+    (automaton, lists)
+});
+
+/// The marker lists `line` has a word of. Most lines have none: one search says so; a line
+/// with a marker is read again for every match, overlapping ones too (`由会员分享到`).
+fn markers_in(line: &str) -> Markers {
+    let (automaton, lists) = &*LINE_MARKERS;
+    let mut found = Markers::default();
+    if !automaton.is_match(line) {
+        return found;
+    }
+    for m in automaton.find_overlapping_iter(line) {
+        match lists[m.pattern().as_usize()] {
+            0 => found.chrome = true,
+            1 => found.aggregator = true,
+            _ => found.weekday = true,
+        }
+    }
+    found
+}
 /// Bytes of the longest `CHROME_EXACT` line: a longer line (all prose) is not compared.
 static CHROME_EXACT_MAX_BYTES: LazyLock<usize> =
     LazyLock::new(|| CHROME_EXACT.iter().map(|l| l.len()).max().unwrap_or(0));
@@ -48,9 +81,6 @@ static BREADCRUMB_FIRST_CHARS: LazyLock<Vec<char>> = LazyLock::new(|| {
     firsts.dedup();
     firsts
 });
-/// The weekday words in one automaton (one search of a header line, not one per word).
-static WEEKDAY_SEARCH: LazyLock<AhoCorasick> =
-    LazyLock::new(|| AhoCorasick::new(WEEKDAY_WORDS).expect("weekday words compile"));
 
 /// Longest breadcrumb line that is recognised by `首页 >` inside it (characters).
 const BREADCRUMB_MAX_CHARS: usize = 80;
@@ -80,10 +110,18 @@ pub fn chrome_rule(line: &str) -> Option<&'static str> {
     if breadcrumb_opener(bare) || (!has_sentence_end && breadcrumb_trail(bare)) {
         return Some("breadcrumb");
     }
-    if has_at_most_chars(line, AGGREGATOR_LINE_MAX_CHARS) && is_aggregator_banner(line) {
+    // Lines short enough for a marker rule are searched for the three lists once.
+    let up_to_aggregator_length = has_at_most_chars(line, AGGREGATOR_LINE_MAX_CHARS);
+    let short = !has_sentence_end && has_at_most_chars(line, CHROME_MAX_CHARS);
+    let markers = if up_to_aggregator_length || short {
+        markers_in(line)
+    } else {
+        Markers::default()
+    };
+    if up_to_aggregator_length && markers.aggregator {
         return Some("aggregator_banner");
     }
-    if has_sentence_end || !has_at_most_chars(line, CHROME_MAX_CHARS) {
+    if !short {
         return None;
     }
     if read_meta_line(line).is_some() {
@@ -105,14 +143,12 @@ pub fn chrome_rule(line: &str) -> Option<&'static str> {
     // Markers are searched in the line, then (only when it has spaces, which can split
     // a marker: `版 权 所 有`) in the line without them.
     let compact = || -> String { line.chars().filter(|c| !c.is_whitespace()).collect() };
-    if CHROME_MARKER_SEARCH.is_match(line)
-        || (line.contains(char::is_whitespace) && CHROME_MARKER_SEARCH.is_match(&compact()))
-    {
+    if markers.chrome || (line.contains(char::is_whitespace) && markers_in(&compact()).chrome) {
         return Some("site_chrome");
     }
     // `天津市静海区人民政府 2019年12月3日星期二`: the server's "today" in the site header.
     let has_digit = || line.chars().any(|c| matches!(c, '0'..='9' | '０'..='９'));
-    if chars <= 40 && has_digit() && WEEKDAY_SEARCH.is_match(line) {
+    if chars <= 40 && markers.weekday && has_digit() {
         return Some("site_header_date");
     }
     None
@@ -121,7 +157,7 @@ pub fn chrome_rule(line: &str) -> Option<&'static str> {
 /// An aggregator's banner (`下面是小编为大家整理的…`, `由会员分享`): searched in short lines
 /// anywhere and, up to `AGGREGATOR_MAX_CHARS`, in the first and last lines of a page.
 pub fn is_aggregator_banner(line: &str) -> bool {
-    has_at_most_chars(line, AGGREGATOR_MAX_CHARS) && AGGREGATOR_SEARCH.is_match(line)
+    has_at_most_chars(line, AGGREGATOR_MAX_CHARS) && markers_in(line).aggregator
 }
 
 /// A line that opens with a breadcrumb opener (`您当前所在的位置`, `首页 >`).
@@ -176,6 +212,17 @@ fn breadcrumb_trail(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn one_search_finds_each_marker_list_even_when_words_overlap() {
+        assert!(markers_in("主办单位：某市人民政府").chrome);
+        let both = markers_in("2019年12月3日星期二 网站地图");
+        assert!(both.weekday && both.chrome && !both.aggregator);
+        // An aggregator's word running into a chrome word: both are found.
+        let overlapping = markers_in("由会员分享到");
+        assert!(overlapping.aggregator && overlapping.chrome);
+        assert!(!markers_in("一、主要举措和成效").chrome);
+    }
 
     #[test]
     fn breadcrumbs_in_every_form() {
