@@ -274,6 +274,8 @@ impl Gazetteer {
             text_full: NameIndex::default(),
             text_short: NameIndex::default(),
         };
+        // Rows come grouped under their parents: the last parents seen answer most lookups.
+        let mut parent_cache: [Option<(&str, usize)>; 3] = [None; 3];
         let rows = crate::text::split_lines(rows).filter(|r| !r.is_empty());
         for (i, row) in rows.enumerate() {
             let bad = || {
@@ -301,7 +303,7 @@ impl Gazetteer {
                 *parents.get_mut(n).ok_or_else(bad)? = parent;
                 n += 1;
             }
-            g.add(code, name, level, &parents[..n])?;
+            g.add(code, name, level, &parents[..n], &mut parent_cache)?;
         }
         g.build_indexes();
         Ok(g)
@@ -320,13 +322,15 @@ impl Gazetteer {
         Self::from_rows(Box::leak(rows.into_boxed_str()))
     }
 
-    /// `parents` are the codes of the enclosing levels, outermost first.
+    /// `parents` are the codes of the enclosing levels, outermost first; `cache` holds the
+    /// code and index last looked up at each level.
     fn add(
         &mut self,
         code: &'static str,
         name: &'static str,
         level: DivisionLevel,
-        parents: &[&str],
+        parents: &[&'static str],
+        cache: &mut [Option<(&'static str, usize)>; 3],
     ) -> Result<(), String> {
         let mut division = Division {
             code,
@@ -342,10 +346,17 @@ impl Gazetteer {
             &mut division.city,
             &mut division.county,
         ];
-        for (slot, parent) in slots.into_iter().zip(parents) {
-            let idx = *self.by_code.get(*parent).ok_or_else(|| {
-                format!("division {code} {name}: parent code {parent} is unknown")
-            })?;
+        for ((slot, parent), cached) in slots.into_iter().zip(parents).zip(cache.iter_mut()) {
+            let idx = match *cached {
+                Some((last, idx)) if last == *parent => idx,
+                _ => {
+                    let idx = *self.by_code.get(*parent).ok_or_else(|| {
+                        format!("division {code} {name}: parent code {parent} is unknown")
+                    })?;
+                    *cached = Some((parent, idx));
+                    idx
+                }
+            };
             *slot = Some(idx);
         }
         self.by_code.insert(code, self.divisions.len());
