@@ -102,22 +102,32 @@ pub fn clean_text(text: &str) -> CleanDoc {
 /// byte as long) when there is one: the body keeps the page's characters, and the body's own
 /// reading comes with it for the later stages.
 pub fn clean_with_reading(text: &str, reading: Option<&str>) -> CleanDoc {
-    let judged = reading.filter(|r| r.len() == text.len()).unwrap_or(text);
+    let judged = reading.filter(|r| r.len() == text.len());
     // (line number, the page's line, its reading), trimmed, empty lines left out.
-    let lines: Vec<(usize, &str, &str)> = crate::text::split_lines(text)
-        .zip(crate::text::split_lines(judged))
-        .enumerate()
-        .filter_map(|(idx, (page, read))| {
-            let trimmed = page.trim();
-            if trimmed.is_empty() {
-                return None;
-            }
-            // Trimming removes the same whitespace from both forms.
-            let lead = page.len() - page.trim_start().len();
-            let read = read.get(lead..lead + trimmed.len()).unwrap_or(trimmed);
-            Some((idx, page, read))
-        })
-        .collect();
+    let lines: Vec<(usize, &str, &str)> = match judged {
+        // A simplified page is its own reading: its lines are split once.
+        None => crate::text::split_lines(text)
+            .enumerate()
+            .filter_map(|(idx, page)| {
+                let trimmed = page.trim();
+                (!trimmed.is_empty()).then_some((idx, page, trimmed))
+            })
+            .collect(),
+        Some(judged) => crate::text::split_lines(text)
+            .zip(crate::text::split_lines(judged))
+            .enumerate()
+            .filter_map(|(idx, (page, read))| {
+                let trimmed = page.trim();
+                if trimmed.is_empty() {
+                    return None;
+                }
+                // Trimming removes the same whitespace from both forms.
+                let lead = page.len() - page.trim_start().len();
+                let read = read.get(lead..lead + trimmed.len()).unwrap_or(trimmed);
+                Some((idx, page, read))
+            })
+            .collect(),
+    };
     let read_lines: Vec<&str> = lines.iter().map(|(_, _, r)| *r).collect();
     let mut verdicts: Vec<Option<&'static str>> =
         read_lines.iter().map(|l| chrome_rule(l)).collect();

@@ -129,6 +129,8 @@ struct Found {
     marker: String,
     ordinal: i32,
     heading: String,
+    /// The mandated part a level-1 heading names (classified once, from `heading`).
+    section_type: Option<SectionType>,
     /// Where it starts, in characters and in bytes.
     start: usize,
     start_byte: usize,
@@ -191,29 +193,34 @@ pub fn build_sections(body: &str) -> Vec<Section> {
             let region_end = heads.get(k + 1).map_or(line.len(), |g| g.at);
             let heading_text = heading_text(&line[h.text_start..region_end]);
             segments.push((h.text_start + heading_text.len(), region_end));
+            let heading = heading_text.trim_matches(TRIM_PUNCT);
+            let section_type = (h.level == 1).then(|| classify_section(heading));
             found.push(Found {
                 level: h.level,
                 kind: SectionKind::Heading,
                 marker: h.marker.clone(),
                 ordinal: h.ordinal,
-                heading: heading_text.trim_matches(TRIM_PUNCT).to_string(),
+                heading: heading.to_string(),
+                section_type,
                 start: chars.at(line_start + h.at),
                 start_byte: line_start + h.at,
             });
             seen_level1 |= h.level == 1;
-            if h.level == 1 {
-                part_type = Some(classify_section(heading_text));
+            if section_type.is_some() {
+                part_type = section_type;
             }
         }
         if heads.is_empty() && seen_level1 && is_unnumbered_part_heading(line) {
-            let t = classify_section(line);
+            let heading = line.trim_matches(TRIM_PUNCT);
+            let t = classify_section(heading);
             if part_type != Some(t) {
                 found.push(Found {
                     level: 1,
                     kind: SectionKind::Heading,
                     marker: String::new(),
                     ordinal: 0,
-                    heading: line.trim_matches(TRIM_PUNCT).to_string(),
+                    heading: heading.to_string(),
+                    section_type: Some(t),
                     start: chars.at(line_start),
                     start_byte: line_start,
                 });
@@ -233,6 +240,7 @@ pub fn build_sections(body: &str) -> Vec<Section> {
                     marker: item_text[marker].to_string(),
                     ordinal: parse_number(&item_text[numerals]).map_or(0, |v| v as i32),
                     heading: first_clause.to_string(),
+                    section_type: None,
                     start: chars.at(start_byte),
                     start_byte,
                 });
@@ -482,7 +490,6 @@ fn assign_tree(found: Vec<Found>, body: &str, body_chars: usize) -> Vec<Section>
                     || (f.kind == SectionKind::Item && g.kind == SectionKind::Heading)
             })
             .map_or((body_chars, body.len()), |g| (g.start, g.start_byte));
-        let section_type = (f.level == 1).then(|| classify_section(&f.heading));
         sections.push(Section {
             section_id: i as i32 + 1,
             parent_id,
@@ -491,7 +498,7 @@ fn assign_tree(found: Vec<Found>, body: &str, body_chars: usize) -> Vec<Section>
             marker: f.marker.clone(),
             ordinal: f.ordinal,
             heading: f.heading.clone(),
-            section_type,
+            section_type: f.section_type,
             char_start: f.start,
             char_end: end.max(f.start),
             text_bytes: 0..0,
