@@ -11,11 +11,7 @@ const REACH: usize = 16;
 
 /// The relation of the fact found at `f`; `prev` is the previous fact of the same sentence
 /// (its end and relation), if any.
-pub(super) fn relation_of(
-    text: &Text,
-    f: &Found,
-    prev: Option<(usize, Relation)>,
-) -> Relation {
+pub(super) fn relation_of(text: &Text, f: &Found, prev: Option<(usize, Relation)>) -> Relation {
     let chars = &text.chars;
     // `下降17.7%、12.5%`: an item of a list that follows a change is one too.
     if let Some((prev_end, Relation::Change)) = prev {
@@ -27,7 +23,10 @@ pub(super) fn relation_of(
             return Relation::Change;
         }
     }
-    let floor = f.start.saturating_sub(REACH).max(f.clause_start.min(f.start));
+    let floor = f
+        .start
+        .saturating_sub(REACH)
+        .max(f.clause_start.min(f.start));
     let mut end = f.start;
     // Skip spaces and fillers (`分别`, `了`, `约`) back from the number.
     loop {

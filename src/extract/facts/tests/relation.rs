@@ -24,7 +24,10 @@ fn relation_of_raw(body: &str, raw: &str) -> Relation {
 fn comparisons_with_an_earlier_period_are_changes() {
     let cases = [
         ("全年受理行政复议案件45件，同比增长118.4%。", "118.4%"),
-        ("行政机关负责人出庭应诉率较上年提高4.4个百分点。", "4.4个百分点"),
+        (
+            "行政机关负责人出庭应诉率较上年提高4.4个百分点。",
+            "4.4个百分点",
+        ),
         ("办理信访事项比去年减少12件。", "12件"),
         ("一审行政案件败诉率同比下降3.1%。", "3.1%"),
         ("新登记市场主体增速为7.8%。", "7.8%"),
@@ -58,7 +61,8 @@ fn amounts_and_where_a_rate_went_are_levels() {
 
 #[test]
 fn a_list_after_a_change_is_all_changes_and_the_level_before_it_stays() {
-    let got = relations("全年办理行政复议案件63件，案件数量、纠错数量同比分别下降17.7%、12.5%和9%。");
+    let got =
+        relations("全年办理行政复议案件63件，案件数量、纠错数量同比分别下降17.7%、12.5%和9%。");
     let want = [
         ("63件", Relation::Level),
         ("17.7%", Relation::Change),

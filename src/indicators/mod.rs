@@ -1,0 +1,514 @@
+//! Indicator taxonomy: maps numeric facts to canonical indicator codes
+//! (`enforcement.cases_filed`, `hotline.tickets` …) and marks the parts of a breakdown
+//! (`共立案390件(其中简易程序110件…)`) so that indicator sums do not count them twice.
+//!
+//! The rules live as data in `indicators.toml` so that analysts can extend them without
+//! touching code; this module parses and validates that file once, precomputes a unit index,
+//! and then classifies facts without allocating.
+
+use aho_corasick::AhoCorasick;
+use std::sync::LazyLock;
+// Keys are short codes and units looked up for every fact: a fast hash, not a DoS-resistant one.
+use rustc_hash::FxHashMap as HashMap;
+
+use crate::model::Fact;
+
+mod breakdowns;
+mod file;
+#[cfg(test)]
+mod tests;
+
+pub use breakdowns::{count_unit_family, mark_breakdowns};
+use file::{line_of, valid_code, Errors, RawFile};
+
+/// File name used in error messages by [`Taxonomy::parse`].
+pub const DEFAULT_FILE_NAME: &str = "indicators.toml";
+
+/// The only file format version this code understands.
+const SUPPORTED_VERSION: i64 = 1;
+
+/// How the facts of one document that share an indicator combine into one value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Aggregate {
+    /// Counts, money, areas: add up (parts of a breakdown excluded).
+    Sum,
+    /// Rates and percents: keep the first mention.
+    First,
+}
+
+impl Aggregate {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Aggregate::Sum => "sum",
+            Aggregate::First => "first",
+        }
+    }
+
+    fn from_name(name: &str) -> Option<Aggregate> {
+        match name {
+            "sum" => Some(Aggregate::Sum),
+            "first" => Some(Aggregate::First),
+            _ => None,
+        }
+    }
+}
+
+/// A cue with its length in characters, precomputed for the "longer cue wins" tie-break.
+#[derive(Debug, Clone)]
+struct Cue {
+    text: String,
+    chars: usize,
+}
+
+impl Cue {
+    fn new(text: String) -> Cue {
+        let chars = text.chars().count();
+        Cue { text, chars }
+    }
+}
+
+/// One validated entry of the taxonomy.
+#[derive(Debug, Clone)]
+pub struct Indicator {
+    code: String,
+    label: String,
+    units: Vec<String>,
+    cues: Vec<Cue>,
+    context_cues: Vec<Cue>,
+    sentence_cues: Vec<String>,
+    exclude: Vec<String>,
+    precedence: i32,
+    aggregate: Aggregate,
+    line: usize,
+    /// Ids of the words above in the taxonomy's `WordIndex`, filled after parsing.
+    ids: WordIds,
+}
+
+/// Word ids of one indicator: `cues[i]` has id `cues[i]`, and so on.
+#[derive(Debug, Clone, Default)]
+struct WordIds {
+    cues: Vec<usize>,
+    context_cues: Vec<usize>,
+    sentence_cues: Vec<usize>,
+    exclude: Vec<usize>,
+}
+
+/// Most distinct cue words a taxonomy may have (one bit each in a fact's hit set).
+const MAX_WORDS: usize = 64 * 64;
+
+/// Which words of an automaton occur in a text.
+struct Hits {
+    words: [u64; MAX_WORDS / 64],
+    any: bool,
+}
+
+impl Hits {
+    fn scan(ac: &AhoCorasick, text: &str) -> Hits {
+        let mut h = Hits {
+            words: [0; MAX_WORDS / 64],
+            any: false,
+        };
+        for m in ac.find_overlapping_iter(text) {
+            let id = m.pattern().as_usize();
+            h.words[id / 64] |= 1 << (id % 64);
+            h.any = true;
+        }
+        h
+    }
+
+    fn has(&self, id: usize) -> bool {
+        self.words[id / 64] & (1 << (id % 64)) != 0
+    }
+
+    /// Whether no word occurs at all.
+    fn is_empty(&self) -> bool {
+        !self.any
+    }
+}
+
+/// The sentence words of the last sentence scanned, kept by the sentence's address.
+#[derive(Default)]
+struct SentenceHits {
+    last: Option<(std::sync::Arc<str>, Hits)>,
+}
+
+impl SentenceHits {
+    fn of(&mut self, ac: &AhoCorasick, sentence: &std::sync::Arc<str>) -> &Hits {
+        let same = matches!(&self.last, Some((s, _)) if std::sync::Arc::ptr_eq(s, sentence));
+        if !same {
+            self.last = Some((sentence.clone(), Hits::scan(ac, sentence)));
+        }
+        &self.last.as_ref().expect("set above").1
+    }
+}
+
+/// Every word of the taxonomy in two automata (metric words: cues, context cues,
+/// excludes; sentence words), so a fact's metric and sentence are each scanned once,
+/// however many indicators there are.
+#[derive(Debug, Clone)]
+struct WordIndex {
+    metric: AhoCorasick,
+    sentence: AhoCorasick,
+}
+
+impl WordIndex {
+    /// Numbers the distinct words and gives every indicator its word ids.
+    fn build(indicators: &mut [Indicator]) -> Result<WordIndex, String> {
+        fn id_of(words: &mut Vec<String>, ids: &mut HashMap<String, usize>, w: &str) -> usize {
+            *ids.entry(w.to_string()).or_insert_with(|| {
+                words.push(w.to_string());
+                words.len() - 1
+            })
+        }
+        let (mut metric_words, mut metric_ids) = (Vec::new(), HashMap::default());
+        let (mut sentence_words, mut sentence_ids) = (Vec::new(), HashMap::default());
+        for ind in indicators.iter_mut() {
+            let mut m = |w: &str| id_of(&mut metric_words, &mut metric_ids, w);
+            ind.ids.cues = ind.cues.iter().map(|c| m(&c.text)).collect();
+            ind.ids.context_cues = ind.context_cues.iter().map(|c| m(&c.text)).collect();
+            ind.ids.exclude = ind.exclude.iter().map(|w| m(w)).collect();
+            let mut st = |w: &str| id_of(&mut sentence_words, &mut sentence_ids, w);
+            ind.ids.sentence_cues = ind.sentence_cues.iter().map(|w| st(w)).collect();
+        }
+        if metric_words.len() > MAX_WORDS || sentence_words.len() > MAX_WORDS {
+            return Err(format!("more than {MAX_WORDS} distinct cue words"));
+        }
+        // A full DFA: one table lookup per byte of the metric and sentence scanned for every
+        // fact; the cue lists are small enough for its tables.
+        let build = |words: &[String]| {
+            AhoCorasick::builder()
+                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
+                .build(words)
+                .map_err(|e| e.to_string())
+        };
+        Ok(WordIndex {
+            metric: build(&metric_words)?,
+            sentence: build(&sentence_words)?,
+        })
+    }
+}
+
+impl Indicator {
+    pub fn code(&self) -> &str {
+        &self.code
+    }
+
+    pub fn label(&self) -> &str {
+        &self.label
+    }
+
+    /// The unit the panel reports this indicator in (the first of `units`).
+    pub fn panel_unit(&self) -> &str {
+        // Validation guarantees at least one unit.
+        self.units.first().map(String::as_str).unwrap_or("")
+    }
+
+    /// Every `unit_normalized` value this indicator accepts, panel unit first.
+    pub fn units(&self) -> &[String] {
+        &self.units
+    }
+
+    pub fn aggregate(&self) -> Aggregate {
+        self.aggregate
+    }
+
+    pub fn precedence(&self) -> i32 {
+        self.precedence
+    }
+
+    /// Line of the entry's `code` key in the taxonomy file (for messages to analysts).
+    pub fn line(&self) -> usize {
+        self.line
+    }
+
+    /// Length in characters of the cue that makes this indicator match, if it matches.
+    /// A plain cue in the metric is enough; a context cue needs a sentence cue too
+    /// (`sentence` says whether one occurs; it is only asked when needed).
+    fn match_len(&self, metric: &Hits, sentence: &mut dyn FnMut() -> bool) -> Option<usize> {
+        if self.ids.exclude.iter().any(|&id| metric.has(id)) {
+            return None;
+        }
+        let longest = |cues: &[Cue], ids: &[usize]| {
+            cues.iter()
+                .zip(ids)
+                .filter(|(_, &id)| metric.has(id))
+                .map(|(c, _)| c.chars)
+                .max()
+        };
+        if let Some(len) = longest(&self.cues, &self.ids.cues) {
+            return Some(len);
+        }
+        let weak = longest(&self.context_cues, &self.ids.context_cues)?;
+        sentence().then_some(weak)
+    }
+}
+
+/// The parsed, validated taxonomy with its lookup indexes.
+#[derive(Debug, Clone)]
+pub struct Taxonomy {
+    version: i64,
+    indicators: Vec<Indicator>,
+    by_code: HashMap<String, usize>,
+    /// unit_normalized → indicators accepting it, in file order (so `classify` only looks at
+    /// the few entries whose unit fits).
+    by_unit: HashMap<String, Vec<usize>>,
+    words: WordIndex,
+}
+
+impl Taxonomy {
+    /// Parses and validates a taxonomy; errors name `indicators.toml` and the line.
+    pub fn parse(text: &str) -> Result<Taxonomy, String> {
+        Taxonomy::parse_named(text, DEFAULT_FILE_NAME)
+    }
+
+    /// Like [`Taxonomy::parse`], with the file name to use in error messages.
+    pub fn parse_named(text: &str, file_name: &str) -> Result<Taxonomy, String> {
+        let errs = Errors {
+            name: file_name,
+            text,
+        };
+        let raw: RawFile = toml::from_str(text).map_err(|e| {
+            let line = e.span().map(|s| line_of(text, s.start)).unwrap_or(1);
+            format!("{file_name} line {line}: {}", e.message().trim_end())
+        })?;
+
+        if *raw.version.get_ref() != SUPPORTED_VERSION {
+            return Err(errs.at(
+                raw.version.span(),
+                format_args!(
+                    "version {} is not supported (expected {SUPPORTED_VERSION})",
+                    raw.version.get_ref()
+                ),
+            ));
+        }
+        if raw.indicator.is_empty() {
+            return Err(errs.at(0..0, "no [[indicator]] entries"));
+        }
+
+        let mut indicators = Vec::with_capacity(raw.indicator.len());
+        let mut by_code: HashMap<String, usize> = HashMap::default();
+        for ri in raw.indicator {
+            let code_span = ri.code.span();
+            let code = ri.code.into_inner();
+            if code.trim().is_empty() {
+                return Err(errs.at(code_span, "indicator with an empty code"));
+            }
+            if !valid_code(&code) {
+                return Err(errs.entry(
+                    code_span,
+                    &code,
+                    "code must look like family.name (lowercase ascii letters, digits, _)",
+                ));
+            }
+            if let Some(&first) = by_code.get(&code) {
+                let first_line: usize = indicators
+                    .get(first)
+                    .map(|i: &Indicator| i.line)
+                    .unwrap_or(0);
+                return Err(errs.entry(
+                    code_span,
+                    &code,
+                    format_args!("duplicate code (first defined on line {first_line})"),
+                ));
+            }
+            if ri.label.get_ref().trim().is_empty() {
+                return Err(errs.entry(ri.label.span(), &code, "label is empty"));
+            }
+            let units = errs.words(Some(ri.units), "units", &code, true)?;
+            let cues = errs.words(Some(ri.cues), "cues", &code, true)?;
+            let ctx_span = ri.context_cues.as_ref().map(|l| l.span());
+            let sent_span = ri.sentence_cues.as_ref().map(|l| l.span());
+            let context_cues = errs.words(ri.context_cues, "context_cues", &code, false)?;
+            let sentence_cues = errs.words(ri.sentence_cues, "sentence_cues", &code, false)?;
+            // The two lists only mean something together: say so rather than ignore one.
+            if !context_cues.is_empty() && sentence_cues.is_empty() {
+                let span = ctx_span.unwrap_or_else(|| code_span.clone());
+                return Err(errs.entry(
+                    span,
+                    &code,
+                    "context_cues needs sentence_cues (the sentence words that confirm them)",
+                ));
+            }
+            if !sentence_cues.is_empty() && context_cues.is_empty() {
+                let span = sent_span.unwrap_or_else(|| code_span.clone());
+                return Err(errs.entry(
+                    span,
+                    &code,
+                    "sentence_cues needs context_cues (the metric words they confirm)",
+                ));
+            }
+            let exclude = errs.words(ri.exclude, "exclude", &code, false)?;
+            let aggregate = Aggregate::from_name(ri.aggregate.get_ref()).ok_or_else(|| {
+                errs.entry(
+                    ri.aggregate.span(),
+                    &code,
+                    format_args!(
+                        "unknown aggregate \"{}\" (expected \"sum\" or \"first\")",
+                        ri.aggregate.get_ref()
+                    ),
+                )
+            })?;
+
+            by_code.insert(code.clone(), indicators.len());
+            indicators.push(Indicator {
+                code,
+                label: ri.label.into_inner(),
+                units,
+                cues: cues.into_iter().map(Cue::new).collect(),
+                context_cues: context_cues.into_iter().map(Cue::new).collect(),
+                sentence_cues,
+                exclude,
+                precedence: ri.precedence,
+                aggregate,
+                line: line_of(text, code_span.start),
+                ids: WordIds::default(),
+            });
+        }
+
+        let mut by_unit: HashMap<String, Vec<usize>> = HashMap::default();
+        for (i, ind) in indicators.iter().enumerate() {
+            for unit in &ind.units {
+                let list = by_unit.entry(unit.clone()).or_default();
+                if !list.contains(&i) {
+                    list.push(i);
+                }
+            }
+        }
+
+        let words = WordIndex::build(&mut indicators).map_err(|e| format!("{file_name}: {e}"))?;
+        Ok(Taxonomy {
+            version: *raw.version.get_ref(),
+            indicators,
+            by_code,
+            by_unit,
+            words,
+        })
+    }
+
+    pub fn version(&self) -> i64 {
+        self.version
+    }
+
+    /// All codes, in file order.
+    pub fn codes(&self) -> impl Iterator<Item = &str> {
+        self.indicators.iter().map(|i| i.code.as_str())
+    }
+
+    /// All entries, in file order.
+    pub fn indicators(&self) -> &[Indicator] {
+        &self.indicators
+    }
+
+    pub fn get(&self, code: &str) -> Option<&Indicator> {
+        self.by_code.get(code).map(|&i| &self.indicators[i])
+    }
+
+    pub fn label(&self, code: &str) -> Option<&str> {
+        self.get(code).map(Indicator::label)
+    }
+
+    /// The unit the panel reports `code` in.
+    pub fn panel_unit(&self, code: &str) -> Option<&str> {
+        self.get(code).map(Indicator::panel_unit)
+    }
+
+    pub fn aggregate(&self, code: &str) -> Option<Aggregate> {
+        self.get(code).map(Indicator::aggregate)
+    }
+
+    /// The best code for a fact: its unit fits, a cue is in the metric (or a context cue in
+    /// the metric and a sentence cue in the sentence), no exclude word is in the metric.
+    /// Highest precedence wins; ties go to the longer cue, then to the earlier entry.
+    /// A fact without a metric gets no code. Does not allocate.
+    pub fn classify(&self, fact: &Fact) -> Option<&str> {
+        self.classify_in(fact, &mut SentenceHits::default())
+    }
+
+    /// `classify`, reusing the sentence's words found for the previous fact when it shares
+    /// its sentence (facts of one sentence are neighbours and share it by reference).
+    fn classify_in<'t>(&'t self, fact: &Fact, sentence: &mut SentenceHits) -> Option<&'t str> {
+        let metric = fact.metric.as_deref()?;
+        let candidates = self.by_unit.get(&*fact.unit_normalized)?;
+        let metric_hits = Hits::scan(&self.words.metric, metric);
+        // Every way to match needs a cue or a context cue in the metric.
+        if metric_hits.is_empty() {
+            return None;
+        }
+        let mut best: Option<(i32, usize, usize)> = None;
+        for &i in candidates {
+            let ind = &self.indicators[i];
+            // The sentence is scanned only if some candidate needs its context words.
+            let mut sentence_confirms = || {
+                let hits = sentence.of(&self.words.sentence, &fact.sentence);
+                ind.ids.sentence_cues.iter().any(|&id| hits.has(id))
+            };
+            let Some(len) = ind.match_len(&metric_hits, &mut sentence_confirms) else {
+                continue;
+            };
+            let better = match best {
+                None => true,
+                // Candidates come in file order, so an equal key keeps the earlier entry.
+                Some((prec, blen, _)) => (ind.precedence, len) > (prec, blen),
+            };
+            if better {
+                best = Some((ind.precedence, len, i));
+            }
+        }
+        best.map(|(_, _, i)| self.indicators[i].code.as_str())
+    }
+
+    /// Sets `indicator` on every fact and `breakdown_of` on the parts of a breakdown
+    /// (see [`mark_breakdowns`]). Parts keep their own codes.
+    pub fn assign(&self, facts: &mut [Fact]) {
+        let mut sentence = SentenceHits::default();
+        for fact in facts.iter_mut() {
+            fact.indicator = self.classify_in(fact, &mut sentence).map(str::to_owned);
+        }
+        mark_breakdowns(facts);
+        self.mark_covered_by_explicit_totals(facts);
+    }
+
+    /// A fact whose metric names itself a total (`成功调解案件总数263宗`) covers the other
+    /// facts of the same indicator and unit in the document (`调委会成功调解的1宗`): they
+    /// become parts of it, so indicator sums take the total instead of adding to it.
+    fn mark_covered_by_explicit_totals(&self, facts: &mut [Fact]) {
+        // One automaton over the cues: a substring search per cue and metric set up a
+        // searcher each time, 6 per summed fact.
+        static EXPLICIT_TOTAL: LazyLock<AhoCorasick> = LazyLock::new(|| {
+            AhoCorasick::new(crate::lexicon::indicators::EXPLICIT_TOTAL_CUES)
+                .expect("the explicit-total cues compile")
+        });
+        let totals: Vec<(i32, String, std::borrow::Cow<'static, str>)> = facts
+            .iter()
+            .filter(|f| f.breakdown_of.is_none())
+            .filter(|f| {
+                f.indicator
+                    .as_deref()
+                    .is_some_and(|c| self.aggregate(c) == Some(Aggregate::Sum))
+            })
+            .filter(|f| {
+                f.metric
+                    .as_deref()
+                    .is_some_and(|m| EXPLICIT_TOTAL.is_match(m))
+            })
+            .map(|f| {
+                (
+                    f.fact_id,
+                    f.indicator.clone().unwrap_or_default(),
+                    f.unit_normalized.clone(),
+                )
+            })
+            .collect();
+        for (total_id, code, unit) in totals {
+            for f in facts.iter_mut() {
+                if f.fact_id != total_id
+                    && f.breakdown_of.is_none()
+                    && f.unit_normalized == unit
+                    && f.indicator.as_deref() == Some(code.as_str())
+                {
+                    f.breakdown_of = Some(total_id);
+                }
+            }
+        }
+    }
+}
