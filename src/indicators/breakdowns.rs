@@ -3,7 +3,7 @@
 
 use std::ops::Range;
 
-use crate::model::{Fact, QuantityKind};
+use crate::model::{Fact, QuantityKind, Relation};
 
 /// Units whose values can be parts of a total of the same family. Rates are not additive,
 /// so they never form breakdowns. Counts must use the same measure word (up to a few
@@ -144,11 +144,66 @@ pub fn mark_breakdowns(facts: &mut [Fact]) {
         }
         if end - g > 1 {
             breakdowns_in_sentence(facts, &order[g..end], &mut result);
+            parts_that_add_up(facts, &order[g..end], &mut result);
         }
         g = end;
     }
     for (fact, part_of) in facts.iter_mut().zip(result) {
         fact.breakdown_of = part_of;
+    }
+}
+
+/// Parts without a marker: two or more facts right after a total, of its family and
+/// exactly adding up to it (`政务服务事项515项,行政许可事项218项,其他事项297项`, `主动公开
+/// 信息171条:A124条,B34条,…`), become its parts. Facts already parts are left alone;
+/// rates never add up.
+/// Smallest total whose parts are found by adding up (see `parts_that_add_up`).
+const SUM_TOTAL_MIN: f64 = 10.0;
+
+fn parts_that_add_up(facts: &[Fact], group: &[usize], result: &mut [Option<i32>]) {
+    for (n, &total) in group.iter().enumerate() {
+        let t = &facts[total];
+        let Some(t_family) = family(t) else {
+            continue;
+        };
+        if result[total].is_some()
+            || t.value_normalized < SUM_TOTAL_MIN
+            || t.value_normalized.is_nan()
+            || t.relation != Relation::Level
+        {
+            continue;
+        }
+        let mut sum = 0.0;
+        let mut parts = Vec::new();
+        for &k in &group[n + 1..] {
+            let f = &facts[k];
+            if result[k].is_some()
+                || f.relation != Relation::Level
+                || family(f).as_ref() != Some(&t_family)
+            {
+                break;
+            }
+            sum += f.value_normalized;
+            parts.push(k);
+            // The sum must end the run of facts of the family (`进社区2次,进企业1次,进机关1次`
+            // is a list, not 2 = 1 + 1), and small totals add up by chance too often.
+            let run_ends = group
+                .get(n + 1 + parts.len())
+                .is_none_or(|&m| family(&facts[m]).as_ref() != Some(&t_family));
+            if parts.len() >= 2
+                && run_ends
+                && t.value_normalized >= SUM_TOTAL_MIN
+                && (sum - t.value_normalized).abs() <= 1e-9 * t.value_normalized
+            {
+                for &p in &parts {
+                    result[p] = Some(t.fact_id);
+                }
+                break;
+            }
+            if sum > t.value_normalized {
+                break;
+            }
+        }
     }
 }
 

@@ -11,6 +11,18 @@ pub(super) struct RawFile {
     pub(super) version: Spanned<i64>,
     #[serde(default)]
     pub(super) indicator: Vec<RawIndicator>,
+    #[serde(default)]
+    pub(super) other_bodies: Option<Spanned<RawOtherBodies>>,
+}
+
+/// `[other_bodies]`: subjects that make a fact another body's.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawOtherBodies {
+    pub(super) words: Vec<String>,
+    pub(super) reach: usize,
+    #[serde(default)]
+    pub(super) not_after: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -24,6 +36,8 @@ pub(super) struct RawIndicator {
     pub(super) context_cues: Option<Spanned<Vec<String>>>,
     #[serde(default)]
     pub(super) sentence_cues: Option<Spanned<Vec<String>>>,
+    #[serde(default)]
+    pub(super) section_cues: Option<Spanned<Vec<String>>>,
     #[serde(default)]
     pub(super) exclude: Option<Spanned<Vec<String>>>,
     #[serde(default)]

@@ -11,7 +11,7 @@ use std::sync::LazyLock;
 // Keys are short codes and units looked up for every fact: a fast hash, not a DoS-resistant one.
 use rustc_hash::FxHashMap as HashMap;
 
-use crate::model::Fact;
+use crate::model::{Fact, QuantityKind, Relation, Section};
 
 mod breakdowns;
 mod file;
@@ -25,7 +25,7 @@ use file::{line_of, valid_code, Errors, RawFile};
 pub const DEFAULT_FILE_NAME: &str = "indicators.toml";
 
 /// The only file format version this code understands.
-const SUPPORTED_VERSION: i64 = 1;
+const SUPPORTED_VERSION: i64 = 2;
 
 /// How the facts of one document that share an indicator combine into one value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -76,6 +76,9 @@ pub struct Indicator {
     cues: Vec<Cue>,
     context_cues: Vec<Cue>,
     sentence_cues: Vec<String>,
+    /// Words that confirm a context cue when they are in the heading of the fact's section
+    /// (below level 1).
+    section_cues: Vec<String>,
     exclude: Vec<String>,
     precedence: i32,
     aggregate: Aggregate,
@@ -90,6 +93,7 @@ struct WordIds {
     cues: Vec<usize>,
     context_cues: Vec<usize>,
     sentence_cues: Vec<usize>,
+    section_cues: Vec<usize>,
     exclude: Vec<usize>,
 }
 
@@ -114,6 +118,13 @@ impl Hits {
             h.any = true;
         }
         h
+    }
+
+    fn merge(&mut self, other: &Hits) {
+        for (a, b) in self.words.iter_mut().zip(other.words.iter()) {
+            *a |= *b;
+        }
+        self.any |= other.any;
     }
 
     fn has(&self, id: usize) -> bool {
@@ -169,6 +180,7 @@ impl WordIndex {
             ind.ids.exclude = ind.exclude.iter().map(|w| m(w)).collect();
             let mut st = |w: &str| id_of(&mut sentence_words, &mut sentence_ids, w);
             ind.ids.sentence_cues = ind.sentence_cues.iter().map(|w| st(w)).collect();
+            ind.ids.section_cues = ind.section_cues.iter().map(|w| st(w)).collect();
         }
         if metric_words.len() > MAX_WORDS || sentence_words.len() > MAX_WORDS {
             return Err(format!("more than {MAX_WORDS} distinct cue words"));
@@ -252,7 +264,97 @@ pub struct Taxonomy {
     /// unit_normalized → indicators accepting it, in file order (so `classify` only looks at
     /// the few entries whose unit fits).
     by_unit: HashMap<String, Vec<usize>>,
+    /// Every entry, in file order: the candidates of a change, whatever its unit.
+    all: Vec<usize>,
     words: WordIndex,
+    other_bodies: OtherBodies,
+}
+
+/// Subjects that make a fact another body's (`区法院受理…`, `上级部门收回…`): such a fact
+/// gets no code of the reporting body.
+#[derive(Debug, Clone, Default)]
+struct OtherBodies {
+    words: Vec<String>,
+    /// The word must start within this many characters of the metric's start.
+    reach: usize,
+    /// A word right after one of these is an object, not the subject (`向区委报备`).
+    not_after: Vec<String>,
+}
+
+impl OtherBodies {
+    /// Whether the metric's subject is another body. Reads only the metric's first
+    /// characters.
+    fn subject_of(&self, metric: &str) -> bool {
+        if self.words.is_empty() {
+            return false;
+        }
+        // The metric's first `reach` characters plus the longest word.
+        let longest = self.words.iter().map(|w| w.len()).max().unwrap_or(0);
+        let head_end = metric
+            .char_indices()
+            .nth(self.reach)
+            .map_or(metric.len(), |(b, _)| b);
+        let window_end = (head_end + longest).min(metric.len());
+        let window_end = (window_end..=metric.len())
+            .find(|&b| metric.is_char_boundary(b))
+            .unwrap_or(metric.len());
+        let window = &metric[..window_end];
+        self.words.iter().any(|w| {
+            window.match_indices(w.as_str()).any(|(at, _)| {
+                at < head_end
+                    && !self
+                        .not_after
+                        .iter()
+                        .any(|n| window[..at].ends_with(n.as_str()))
+            })
+        })
+    }
+}
+
+/// Sentence words found in the headings of each section a fact may sit in (its innermost
+/// section and the enclosing ones below level 1, whose headings name the whole report's
+/// subject), computed once per section.
+struct SectionHits<'s> {
+    sections: &'s [Section],
+    by_id: HashMap<i32, usize>,
+    done: HashMap<i32, Option<Hits>>,
+}
+
+impl<'s> SectionHits<'s> {
+    fn new(sections: &'s [Section]) -> SectionHits<'s> {
+        let by_id = sections
+            .iter()
+            .enumerate()
+            .map(|(k, s)| (s.section_id, k))
+            .collect();
+        SectionHits {
+            sections,
+            by_id,
+            done: HashMap::default(),
+        }
+    }
+
+    fn of(&mut self, ac: &AhoCorasick, section_id: Option<i32>) -> Option<&Hits> {
+        let id = section_id?;
+        if !self.done.contains_key(&id) {
+            let mut hits: Option<Hits> = None;
+            let mut at = self.by_id.get(&id).copied();
+            while let Some(k) = at {
+                let sec = &self.sections[k];
+                if sec.level < 2 {
+                    break;
+                }
+                let h = Hits::scan(ac, &sec.heading);
+                match &mut hits {
+                    Some(all) => all.merge(&h),
+                    None => hits = Some(h),
+                }
+                at = sec.parent_id.and_then(|p| self.by_id.get(&p).copied());
+            }
+            self.done.insert(id, hits);
+        }
+        self.done.get(&id).and_then(Option::as_ref)
+    }
 }
 
 impl Taxonomy {
@@ -320,13 +422,23 @@ impl Taxonomy {
             let sent_span = ri.sentence_cues.as_ref().map(|l| l.span());
             let context_cues = errs.words(ri.context_cues, "context_cues", &code, false)?;
             let sentence_cues = errs.words(ri.sentence_cues, "sentence_cues", &code, false)?;
+            let section_span = ri.section_cues.as_ref().map(|l| l.span());
+            let section_cues = errs.words(ri.section_cues, "section_cues", &code, false)?;
+            if !section_cues.is_empty() && context_cues.is_empty() {
+                let span = section_span.unwrap_or_else(|| code_span.clone());
+                return Err(errs.entry(
+                    span,
+                    &code,
+                    "section_cues needs context_cues (the metric words they confirm)",
+                ));
+            }
             // The two lists only mean something together: say so rather than ignore one.
-            if !context_cues.is_empty() && sentence_cues.is_empty() {
+            if !context_cues.is_empty() && sentence_cues.is_empty() && section_cues.is_empty() {
                 let span = ctx_span.unwrap_or_else(|| code_span.clone());
                 return Err(errs.entry(
                     span,
                     &code,
-                    "context_cues needs sentence_cues (the sentence words that confirm them)",
+                    "context_cues needs sentence_cues or section_cues (the words that confirm them)",
                 ));
             }
             if !sentence_cues.is_empty() && context_cues.is_empty() {
@@ -357,6 +469,7 @@ impl Taxonomy {
                 cues: cues.into_iter().map(Cue::new).collect(),
                 context_cues: context_cues.into_iter().map(Cue::new).collect(),
                 sentence_cues,
+                section_cues,
                 exclude,
                 precedence: ri.precedence,
                 aggregate,
@@ -375,13 +488,35 @@ impl Taxonomy {
             }
         }
 
+        let n_indicators = indicators.len();
+        let other_bodies = match raw.other_bodies {
+            None => OtherBodies::default(),
+            Some(ob) => {
+                let span = ob.span();
+                let ob = ob.into_inner();
+                let bad = |w: &Vec<String>| w.iter().any(|x| x.trim().is_empty());
+                if ob.words.is_empty() || bad(&ob.words) || bad(&ob.not_after) {
+                    return Err(errs.at(
+                        span,
+                        "[other_bodies]: words must be a non-empty list of non-empty words",
+                    ));
+                }
+                OtherBodies {
+                    words: ob.words,
+                    reach: ob.reach,
+                    not_after: ob.not_after,
+                }
+            }
+        };
         let words = WordIndex::build(&mut indicators).map_err(|e| format!("{file_name}: {e}"))?;
         Ok(Taxonomy {
             version: *raw.version.get_ref(),
             indicators,
             by_code,
             by_unit,
+            all: (0..n_indicators).collect(),
             words,
+            other_bodies,
         })
     }
 
@@ -416,33 +551,76 @@ impl Taxonomy {
         self.get(code).map(Indicator::aggregate)
     }
 
-    /// The best code for a fact: its unit fits, a cue is in the metric (or a context cue in
-    /// the metric and a sentence cue in the sentence), no exclude word is in the metric.
-    /// Highest precedence wins; ties go to the longer cue, then to the earlier entry.
-    /// A fact without a metric gets no code. Does not allocate.
+    /// The best code for a fact: its unit fits (a change takes the code of what it changes,
+    /// whatever its unit), a cue is in the metric (or a context cue in the metric and a
+    /// sentence cue in the sentence or in the enclosing section's heading), no exclude word
+    /// is in the metric, and the metric's subject is not another body. Highest precedence
+    /// wins; ties go to the longer cue, then to the earlier entry. A fact without a metric
+    /// gets no code. Does not allocate.
     pub fn classify(&self, fact: &Fact) -> Option<&str> {
-        self.classify_in(fact, &mut SentenceHits::default())
+        self.classify_in(fact, &mut SentenceHits::default(), None)
     }
 
     /// `classify`, reusing the sentence's words found for the previous fact when it shares
-    /// its sentence (facts of one sentence are neighbours and share it by reference).
-    fn classify_in<'t>(&'t self, fact: &Fact, sentence: &mut SentenceHits) -> Option<&'t str> {
+    /// its sentence (facts of one sentence are neighbours and share it by reference), and
+    /// reading the enclosing section's words when `section` has them.
+    fn classify_in<'t>(
+        &'t self,
+        fact: &Fact,
+        sentence: &mut SentenceHits,
+        section: Option<&Hits>,
+    ) -> Option<&'t str> {
         let metric = fact.metric.as_deref()?;
-        let candidates = self.by_unit.get(&*fact.unit_normalized)?;
         let metric_hits = Hits::scan(&self.words.metric, metric);
         // Every way to match needs a cue or a context cue in the metric.
         if metric_hits.is_empty() {
             return None;
         }
+        if self.other_bodies.subject_of(metric) {
+            return None;
+        }
+        match fact.relation {
+            Relation::Level => {
+                let candidates = self.by_unit.get(&*fact.unit_normalized)?;
+                self.best_of(candidates, fact, &metric_hits, sentence, section)
+            }
+            // A change takes the code of what it changes, whatever its unit: the entries
+            // whose unit fits first (a change in 个百分点 changes a rate), then any.
+            Relation::Change => {
+                let unit = match fact.quantity_kind {
+                    QuantityKind::PercentagePoint => "%",
+                    _ => &*fact.unit_normalized,
+                };
+                self.by_unit
+                    .get(unit)
+                    .and_then(|c| self.best_of(c, fact, &metric_hits, sentence, section))
+                    .or_else(|| self.best_of(&self.all, fact, &metric_hits, sentence, section))
+            }
+        }
+    }
+
+    /// The best of `candidates` for a fact whose metric words are `metric_hits`.
+    fn best_of<'t>(
+        &'t self,
+        candidates: &[usize],
+        fact: &Fact,
+        metric_hits: &Hits,
+        sentence: &mut SentenceHits,
+        section: Option<&Hits>,
+    ) -> Option<&'t str> {
         let mut best: Option<(i32, usize, usize)> = None;
         for &i in candidates {
             let ind = &self.indicators[i];
             // The sentence is scanned only if some candidate needs its context words.
             let mut sentence_confirms = || {
-                let hits = sentence.of(&self.words.sentence, &fact.sentence);
-                ind.ids.sentence_cues.iter().any(|&id| hits.has(id))
+                let in_section =
+                    section.is_some_and(|h| ind.ids.section_cues.iter().any(|&id| h.has(id)));
+                in_section || {
+                    let hits = sentence.of(&self.words.sentence, &fact.sentence);
+                    ind.ids.sentence_cues.iter().any(|&id| hits.has(id))
+                }
             };
-            let Some(len) = ind.match_len(&metric_hits, &mut sentence_confirms) else {
+            let Some(len) = ind.match_len(metric_hits, &mut sentence_confirms) else {
                 continue;
             };
             let better = match best {
@@ -457,14 +635,28 @@ impl Taxonomy {
         best.map(|(_, _, i)| self.indicators[i].code.as_str())
     }
 
-    /// Sets `indicator` on every fact and `breakdown_of` on the parts of a breakdown
-    /// (see [`mark_breakdowns`]). Parts keep their own codes.
+    /// `assign_in` without sections.
     pub fn assign(&self, facts: &mut [Fact]) {
+        self.assign_in(facts, &[]);
+    }
+
+    /// Sets `indicator` on every fact and `breakdown_of` on the parts of a breakdown
+    /// (see [`mark_breakdowns`]). A part keeps its own code unless it is the code of its
+    /// total (`立案118宗,其中城管类111宗`: the part is a slice of the indicator, not a value
+    /// of it). `sections` are the document's, for the headings that confirm context cues.
+    pub fn assign_in(&self, facts: &mut [Fact], sections: &[Section]) {
         let mut sentence = SentenceHits::default();
+        // Headings are read only when some entry has section cues.
+        let uses_sections = self.indicators.iter().any(|i| !i.section_cues.is_empty());
+        let mut headings = SectionHits::new(if uses_sections { sections } else { &[] });
         for fact in facts.iter_mut() {
-            fact.indicator = self.classify_in(fact, &mut sentence).map(str::to_owned);
+            let section = headings.of(&self.words.sentence, fact.section_id);
+            fact.indicator = self
+                .classify_in(fact, &mut sentence, section)
+                .map(str::to_owned);
         }
         mark_breakdowns(facts);
+        drop_codes_of_parts(facts);
         self.mark_covered_by_explicit_totals(facts);
     }
 
@@ -508,6 +700,23 @@ impl Taxonomy {
                 {
                     f.breakdown_of = Some(total_id);
                 }
+            }
+        }
+    }
+}
+
+/// A part of a breakdown whose total has the same code is a slice of that indicator, not a
+/// value of it: it loses the code (and stays a part, for the record).
+fn drop_codes_of_parts(facts: &mut [Fact]) {
+    let codes: HashMap<i32, Option<String>> = facts
+        .iter()
+        .filter(|f| f.indicator.is_some())
+        .map(|f| (f.fact_id, f.indicator.clone()))
+        .collect();
+    for f in facts.iter_mut() {
+        if let Some(total) = f.breakdown_of {
+            if f.indicator.is_some() && codes.get(&total).is_some_and(|c| *c == f.indicator) {
+                f.indicator = None;
             }
         }
     }

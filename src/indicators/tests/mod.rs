@@ -1,18 +1,23 @@
-//! Tests of the taxonomy: its file, the codes of each family, breakdowns.
+//! Tests of the taxonomy: the codes of each family and breakdowns here; the file's
+//! validation, the seed facts and the v2 families in their own modules.
 
 use super::*;
 use crate::model::{Qualifier, QuantityKind};
 
-const TAXONOMY: &str = include_str!("../../pipelines/indicators.toml");
+mod families;
+mod seeds;
+mod validation;
 
-fn taxonomy() -> Taxonomy {
+const TAXONOMY: &str = include_str!("../../../pipelines/indicators.toml");
+
+pub(super) fn taxonomy() -> Taxonomy {
     match Taxonomy::parse(TAXONOMY) {
         Ok(t) => t,
         Err(e) => panic!("{e}"),
     }
 }
 
-fn kind_of(unit: &str) -> QuantityKind {
+pub(super) fn kind_of(unit: &str) -> QuantityKind {
     match unit {
         "元" => QuantityKind::Money,
         "平方米" => QuantityKind::Area,
@@ -26,7 +31,11 @@ fn kind_of(unit: &str) -> QuantityKind {
 
 /// Facts of one sentence starting at body offset `base`: each `(raw, value, unit,
 /// metric)` is located in the sentence after the previous one.
-fn sentence_facts(base: usize, sentence: &str, specs: &[(&str, f64, &str, &str)]) -> Vec<Fact> {
+pub(super) fn sentence_facts(
+    base: usize,
+    sentence: &str,
+    specs: &[(&str, f64, &str, &str)],
+) -> Vec<Fact> {
     let mut from = 0;
     specs
         .iter()
@@ -59,13 +68,13 @@ fn sentence_facts(base: usize, sentence: &str, specs: &[(&str, f64, &str, &str)]
         .collect()
 }
 
-fn one(unit: &str, metric: &str, sentence: &str) -> Fact {
+pub(super) fn one(unit: &str, metric: &str, sentence: &str) -> Fact {
     let mut f = sentence_facts(0, "1", &[("1", 1.0, unit, metric)]).remove(0);
     f.sentence = sentence.into();
     f
 }
 
-fn code(t: &Taxonomy, unit: &str, metric: &str, sentence: &str) -> Option<String> {
+pub(super) fn code(t: &Taxonomy, unit: &str, metric: &str, sentence: &str) -> Option<String> {
     t.classify(&one(unit, metric, sentence)).map(str::to_owned)
 }
 
@@ -104,6 +113,7 @@ fn facts_sharing_a_sentence_are_classified_as_each_alone() {
 #[test]
 fn real_file_has_every_code_of_indicators_md() {
     let t = taxonomy();
+    // Every code of INDICATORS.md v2 (v1 codes keep their names).
     let wanted = [
         "enforcement.cases_filed",
         "enforcement.cases_simple",
@@ -111,39 +121,65 @@ fn real_file_has_every_code_of_indicators_md() {
         "enforcement.fines",
         "enforcement.compulsory_measures",
         "enforcement.inspections",
+        "enforcement.random_inspections",
+        "enforcement.case_file_reviews",
         "enforcement.closure_rate",
         "enforcement.disclosure_rate",
         "enforcement.certified_officers",
+        "enforcement.certified_rate",
         "enforcement.demolished_illegal_buildings",
-        "legality_review.contracts",
         "legality_review.documents",
+        "legality_review.contracts",
         "legality_review.major_decisions",
         "legality_review.legal_opinions",
+        "normative_docs.issued",
+        "normative_docs.filed",
+        "normative_docs.filing_rate",
+        "normative_docs.cleaned",
+        "rules.enacted",
         "reconsideration.cases",
+        "reconsideration.cases_decided",
+        "reconsideration.correction_rate",
         "litigation.cases",
-        "litigation.head_appearance_rate",
         "litigation.loss_rate",
+        "litigation.head_appearances",
+        "litigation.head_appearance_rate",
+        "litigation.judgment_execution_rate",
         "mediation.disputes",
         "mediation.success_rate",
         "mediation.amount",
         "petitions.cases",
         "petitions.closure_rate",
         "hotline.tickets",
+        "hotline.closure_rate",
+        "hotline.satisfaction_rate",
         "hotline.dissatisfaction_rate",
-        "wage_arrears.recovered",
-        "wage_arrears.workers",
-        "legal_study.sessions",
-        "legal_training.sessions",
-        "legal_publicity.events",
-        "legal_publicity.materials",
+        "legal_aid.cases",
         "legal_aid.consultations",
         "legal_advisor.cases",
+        "legal_advisor.coverage_rate",
+        "legal_advisor.public_lawyers",
+        "legal_study.sessions",
+        "legal_exam.participation_rate",
+        "legal_exam.pass_rate",
+        "legal_training.sessions",
+        "legal_training.participants",
+        "legal_publicity.events",
+        "legal_publicity.materials",
+        "legal_publicity.participants",
         "disclosure.items",
+        "disclosure.requests",
+        "gov_service.items",
         "gov_service.visitors",
         "gov_service.on_time_rate",
+        "gov_service.online_rate",
+        "power_list.items",
+        "satisfaction.rate",
         "fire_safety.hazards_fixed",
         "grid.units",
         "discipline.cases",
+        "wage_arrears.recovered",
+        "wage_arrears.workers",
     ];
     for c in wanted {
         assert!(t.get(c).is_some(), "{c} missing from indicators.toml");
@@ -158,6 +194,29 @@ fn real_file_has_every_code_of_indicators_md() {
         Some(Aggregate::First)
     );
     assert_eq!(t.label("discipline.cases"), Some("违纪立案数"));
+    // The spec itself, when ../shared is here: the same codes, no more, no fewer.
+    let spec =
+        std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/spec/INDICATORS.md");
+    match std::fs::read_to_string(&spec) {
+        Ok(text) => {
+            let mut in_spec: Vec<&str> = text
+                .lines()
+                .filter_map(|l| l.strip_prefix("| "))
+                .filter_map(|l| l.split(" |").next())
+                .map(str::trim)
+                .filter(|c| {
+                    c.contains('.')
+                        && c.chars()
+                            .all(|ch| ch.is_ascii_lowercase() || ch == '.' || ch == '_')
+                })
+                .collect();
+            in_spec.sort_unstable();
+            let mut ours: Vec<&str> = t.codes().collect();
+            ours.sort_unstable();
+            assert_eq!(ours, in_spec, "indicators.toml and INDICATORS.md differ");
+        }
+        Err(_) => eprintln!("skipped the spec check: {} is not here", spec.display()),
+    }
     assert_eq!(t.panel_unit("no.such"), None);
     // Rates are never summed.
     for ind in t.indicators() {
@@ -225,7 +284,7 @@ fn each_family_gets_its_code() {
             "份",
             "区委报备规范性文件",
             "向区委报备规范性文件4份",
-            "legality_review.documents",
+            "normative_docs.filed",
         ),
         (
             "条",
@@ -440,10 +499,10 @@ fn sentence_cues_disambiguate_the_metric() {
         ),
         None
     );
-    // 办结率 of 12345 tickets is not a case closure rate.
+    // 办结率 of 12345 tickets is not a case closure rate: it is the hotline's.
     assert_eq!(
-        code(&t, "%", "办结率", "办结12345平台工单5571条,办结率100%"),
-        None
+        code(&t, "%", "办结率", "办结12345平台工单5571条,办结率100%").as_deref(),
+        Some("hotline.closure_rate")
     );
     assert_eq!(
         code(&t, "%", "办结率", "受理各类信访案件271宗,办结率100%").as_deref(),
@@ -523,14 +582,15 @@ fn breakdown_after_comma_until_clause_end() {
 #[test]
 fn no_breakdown_without_marker_or_family() {
     let t = taxonomy();
-    let s = "受理各类信访案件271宗,已办结266宗,正在办理中5宗,信访案件受理办结率保持100%。";
+    // No marker and no sum: 266 + 4 is not 271.
+    let s = "受理各类信访案件271宗,已办结266宗,正在办理中4宗,信访案件受理办结率保持100%。";
     let mut facts = sentence_facts(
         0,
         s,
         &[
             ("271宗", 271.0, "宗", "受理各类信访案件"),
             ("266宗", 266.0, "宗", "办结"),
-            ("5宗", 5.0, "宗", "正在办理中"),
+            ("4宗", 4.0, "宗", "正在办理中"),
             ("100%", 100.0, "%", "信访案件受理办结率"),
         ],
     );
@@ -610,307 +670,4 @@ fn breakdowns_survive_odd_input() {
     t.assign(&mut facts);
     assert!(facts.iter().all(|f| f.breakdown_of.is_none()));
     t.assign(&mut []);
-}
-
-// ---------------------------------------------------------------- validation errors
-
-const GOOD_ENTRY: &str = "[[indicator]]\ncode = \"a.b\"\nlabel = \"L\"\nunits = [\"件\"]\n\
-                          cues = [\"立案\"]\naggregate = \"sum\"\n";
-
-fn parse_err(text: &str) -> String {
-    match Taxonomy::parse(text) {
-        Ok(_) => panic!("expected an error for:\n{text}"),
-        Err(e) => e,
-    }
-}
-
-/// Asserts the error names `indicators.toml line N` and contains `needle`.
-fn assert_err(text: &str, line: usize, needle: &str) {
-    let e = parse_err(text);
-    assert!(
-        e.starts_with(&format!("indicators.toml line {line}: ")),
-        "wrong line in {e:?} (want {line})"
-    );
-    assert!(e.contains(needle), "{e:?} lacks {needle:?}");
-}
-
-#[test]
-fn good_minimal_file_parses() {
-    let t = Taxonomy::parse(&format!("version = 1\n\n{GOOD_ENTRY}")).expect("parses");
-    assert_eq!(t.codes().collect::<Vec<_>>(), ["a.b"]);
-    assert_eq!(t.get("a.b").map(Indicator::line), Some(4));
-    assert_eq!(t.version(), 1);
-}
-
-#[test]
-fn validation_errors_name_the_line() {
-    let v = "version = 1\n\n";
-    // Lines 1-2: version, 3-8: good entry, 9: blank; the bad entry's header is line 10,
-    // its code line 11, label 12, units 13, cues 14, aggregate 15, an extra key 16.
-    let with = |bad: &str| format!("{v}{GOOD_ENTRY}\n{bad}");
-    assert_err(
-        &with("[[indicator]]\ncode = \"a.c\"\nlabel = \"L\"\nunits = [\"件\"]\ncues = [\"x\"]\naggregate = \"sum\"\ncolour = \"red\"\n"),
-        16,
-        "unknown field `colour`",
-    );
-    assert_err(
-        &with("[[indicator]]\ncode = \"\"\nlabel = \"L\"\nunits = [\"件\"]\ncues = [\"x\"]\naggregate = \"sum\"\n"),
-        11,
-        "empty code",
-    );
-    assert_err(
-        &with("[[indicator]]\ncode = \"a.b\"\nlabel = \"L\"\nunits = [\"件\"]\ncues = [\"x\"]\naggregate = \"sum\"\n"),
-        11,
-        "indicator \"a.b\": duplicate code (first defined on line 4)",
-    );
-    assert_err(
-        &with("[[indicator]]\ncode = \"enforcement.fines\"\nlabel = \"L\"\nunits = []\ncues = [\"x\"]\naggregate = \"sum\"\n"),
-        13,
-        "indicator \"enforcement.fines\": units is empty",
-    );
-    assert_err(
-        &with("[[indicator]]\ncode = \"a.c\"\nlabel = \"L\"\nunits = [\"件\"]\ncues = []\naggregate = \"sum\"\n"),
-        14,
-        "cues is empty",
-    );
-    assert_err(
-        &with("[[indicator]]\ncode = \"a.c\"\nlabel = \"L\"\nunits = [\"件\"]\ncues = [\"x\", \"\"]\naggregate = \"sum\"\n"),
-        14,
-        "cues contains an empty string",
-    );
-    assert_err(
-        &with("[[indicator]]\ncode = \"a.c\"\nlabel = \"L\"\nunits = [\"件\"]\ncues = [\"x\"]\naggregate = \"mean\"\n"),
-        15,
-        "unknown aggregate \"mean\"",
-    );
-    for bad in [
-        "Enforcement.fines",
-        "enforcement",
-        "a.b.c",
-        "a-b.c",
-        "a.",
-        "费.x",
-        "1a.b",
-    ] {
-        assert_err(
-            &with(&format!("[[indicator]]\ncode = \"{bad}\"\nlabel = \"L\"\nunits = [\"件\"]\ncues = [\"x\"]\naggregate = \"sum\"\n")),
-            11,
-            "code must look like family.name",
-        );
-    }
-    assert_err(
-        &with("[[indicator]]\ncode = \"a.c\"\nlabel = \" \"\nunits = [\"件\"]\ncues = [\"x\"]\naggregate = \"sum\"\n"),
-        12,
-        "label is empty",
-    );
-    assert_err(
-        &with("[[indicator]]\ncode = \"a.c\"\nlabel = \"L\"\nunits = [\"%\"]\ncues = [\"x\"]\ncontext_cues = [\"y\"]\naggregate = \"first\"\n"),
-        15,
-        "context_cues needs sentence_cues",
-    );
-    assert_err(
-        &with("[[indicator]]\ncode = \"a.c\"\nlabel = \"L\"\nunits = [\"%\"]\ncues = [\"x\"]\nsentence_cues = [\"y\"]\naggregate = \"first\"\n"),
-        15,
-        "sentence_cues needs context_cues",
-    );
-    // Missing required key: toml points at the entry's header.
-    assert_err(
-        &with(
-            "[[indicator]]\ncode = \"a.c\"\nlabel = \"L\"\nunits = [\"件\"]\naggregate = \"sum\"\n",
-        ),
-        10,
-        "missing field `cues`",
-    );
-    // Syntax errors and wrong types carry toml's own position.
-    assert_err(
-        &with("[[indicator]\ncode = \"a.c\"\n"),
-        10,
-        "unclosed array table",
-    );
-    assert_err(
-        &with("[[indicator]]\ncode = \"a.c\"\nlabel = \"L\"\nunits = \"件\"\ncues = [\"x\"]\naggregate = \"sum\"\n"),
-        13,
-        "expected a sequence",
-    );
-    assert_err(
-        &with("[[indicator]]\ncode = \"a.c\"\nlabel = \"L\"\nunits = [\"件\"]\ncues = [\"x\"]\naggregate = \"sum\"\nprecedence = \"high\"\n"),
-        16,
-        "expected i32",
-    );
-    assert_err("version = 2\n", 1, "version 2 is not supported");
-    assert_err("\n\nversion = 1\n", 1, "no [[indicator]] entries");
-    assert_err("", 1, "missing field `version`");
-    assert_err(
-        &format!("{v}wrong = 1\n{GOOD_ENTRY}"),
-        3,
-        "unknown field `wrong`",
-    );
-    let named = Taxonomy::parse_named("version = 3\n", "pipelines/indicators.toml");
-    assert!(named.is_err_and(|e| e.starts_with("pipelines/indicators.toml line 1: ")));
-}
-
-// ---------------------------------------------------------------- seed facts
-
-/// Minimal RFC 4180 reader: quoted fields, doubled quotes, newlines inside quotes.
-fn read_csv(text: &str) -> Vec<Vec<String>> {
-    let mut rows = Vec::new();
-    let mut row = Vec::new();
-    let mut field = String::new();
-    let mut quoted = false;
-    let mut chars = text.chars().peekable();
-    while let Some(c) = chars.next() {
-        match (quoted, c) {
-            (true, '"') if chars.peek() == Some(&'"') => {
-                field.push('"');
-                chars.next();
-            }
-            (true, '"') => quoted = false,
-            (true, c) => field.push(c),
-            (false, '"') => quoted = true,
-            (false, ',') => row.push(std::mem::take(&mut field)),
-            (false, '\r') => {}
-            (false, '\n') => {
-                row.push(std::mem::take(&mut field));
-                rows.push(std::mem::take(&mut row));
-            }
-            (false, c) => field.push(c),
-        }
-    }
-    if !field.is_empty() || !row.is_empty() {
-        row.push(field);
-        rows.push(row);
-    }
-    rows
-}
-
-fn kind_from_name(name: &str) -> QuantityKind {
-    match name {
-        "money" => QuantityKind::Money,
-        "area" => QuantityKind::Area,
-        "length" => QuantityKind::Length,
-        "mass" => QuantityKind::Mass,
-        "duration" => QuantityKind::Duration,
-        "percent" => QuantityKind::Percent,
-        "percentage_point" => QuantityKind::PercentagePoint,
-        "count" => QuantityKind::Count,
-        _ => QuantityKind::Other,
-    }
-}
-
-/// The seed facts, one Vec per document, in file order.
-fn seed_docs() -> Vec<(String, Vec<Fact>)> {
-    let rows = read_csv(include_str!("../../tests/data/seed_facts.csv"));
-    let header = &rows[0];
-    let col = |name: &str| {
-        header
-            .iter()
-            .position(|h| h == name)
-            .unwrap_or_else(|| panic!("column {name}"))
-    };
-    let (doc, id, raw, value, unit, vn, un, kind, metric, sentence, cs, ce) = (
-        col("doc_id"),
-        col("fact_id"),
-        col("raw"),
-        col("value"),
-        col("unit"),
-        col("value_normalized"),
-        col("unit_normalized"),
-        col("quantity_kind"),
-        col("metric"),
-        col("sentence"),
-        col("char_start"),
-        col("char_end"),
-    );
-    let mut docs: Vec<(String, Vec<Fact>)> = Vec::new();
-    for r in &rows[1..] {
-        let num = |i: usize| r[i].trim().parse::<f64>().unwrap_or(f64::NAN);
-        let fact = Fact {
-            fact_id: r[id].parse().expect("fact_id"),
-            section_id: None,
-            raw: r[raw].clone(),
-            value: num(value),
-            unit: (!r[unit].is_empty()).then(|| r[unit].clone()),
-            value_normalized: num(vn),
-            unit_normalized: r[un].clone().into(),
-            quantity_kind: kind_from_name(&r[kind]),
-            qualifier: Qualifier::Exact,
-            value_high: None,
-            metric: (!r[metric].is_empty()).then(|| r[metric].clone()),
-            indicator: None,
-            relation: crate::model::Relation::Level,
-            breakdown_of: None,
-            as_of_date: None,
-            sentence: r[sentence].as_str().into(),
-            char_start: r[cs].parse().expect("char_start"),
-            char_end: r[ce].parse().expect("char_end"),
-        };
-        match docs.last_mut() {
-            Some((d, facts)) if *d == r[doc] => facts.push(fact),
-            _ => docs.push((r[doc].clone(), vec![fact])),
-        }
-    }
-    docs
-}
-
-#[test]
-fn seed_facts_get_the_expected_codes() {
-    let t = taxonomy();
-    let mut docs = seed_docs();
-    let total: usize = docs.iter().map(|(_, f)| f.len()).sum();
-    assert_eq!(total, 163);
-    for (_, facts) in docs.iter_mut() {
-        t.assign(facts);
-    }
-    let all: Vec<&Fact> = docs.iter().flat_map(|(_, f)| f.iter()).collect();
-    let find = |raw: &str, metric: &str| -> &Fact {
-        let hits: Vec<&&Fact> = all
-            .iter()
-            .filter(|f| f.raw == raw && f.metric.as_deref() == Some(metric))
-            .collect();
-        assert_eq!(hits.len(), 1, "{raw} {metric}");
-        hits[0]
-    };
-    let expect = [
-        ("390件", "立案查处", "enforcement.cases_filed"),
-        ("136161元", "处罚款金额", "enforcement.fines"),
-        ("263宗", "成功调解案件总数", "mediation.disputes"),
-        ("271宗", "受理各类信访案件", "petitions.cases"),
-        ("5571条", "办结12345平台工单", "hotline.tickets"),
-        ("8.7%", "不满意率", "hotline.dissatisfaction_rate"),
-        ("3宗", "违纪立案", "discipline.cases"),
-        ("110件", "简易程序", "enforcement.cases_simple"),
-    ];
-    for (raw, metric, want) in expect {
-        assert_eq!(
-            find(raw, metric).indicator.as_deref(),
-            Some(want),
-            "{raw} {metric}"
-        );
-    }
-    let total_390 = find("390件", "立案查处");
-    assert_eq!(
-        find("110件", "简易程序").breakdown_of,
-        Some(total_390.fact_id)
-    );
-    assert_eq!(find("271宗", "受理各类信访案件").breakdown_of, None);
-    assert_eq!(find("266宗", "办结").breakdown_of, None);
-
-    // Coverage, printed for review by eye (`cargo test -- --nocapture`).
-    let coded = all.iter().filter(|f| f.indicator.is_some()).count();
-    println!("seed coverage: {coded} of {} facts get a code", all.len());
-    for (doc, facts) in &docs {
-        for f in facts {
-            let part = f
-                .breakdown_of
-                .map(|p| format!("  (part of #{p})"))
-                .unwrap_or_default();
-            println!(
-                "{doc} #{:<3} {:<16} {:<40} {}{part}",
-                f.fact_id,
-                f.raw,
-                f.metric.as_deref().unwrap_or("-"),
-                f.indicator.as_deref().unwrap_or("."),
-            );
-        }
-    }
 }
