@@ -655,9 +655,38 @@ impl Taxonomy {
                 .classify_in(fact, &mut sentence, section)
                 .map(str::to_owned);
         }
+        self.code_changes(facts, &mut sentence);
         mark_breakdowns(facts);
         drop_codes_of_parts(facts);
         self.mark_covered_by_explicit_totals(facts);
+    }
+
+    /// Codes for the changes whose metric names only the change (`提高`, `同比增长`): from
+    /// the clause before the number (`出庭应诉率较上年提高4.4个百分点`), else from the level
+    /// the change follows in its sentence (`受理行政复议案件45件,同比增长18.4%`).
+    fn code_changes(&self, facts: &mut [Fact], sentence: &mut SentenceHits) {
+        for k in 0..facts.len() {
+            let f = &facts[k];
+            if f.relation != Relation::Change || f.indicator.is_some() {
+                continue;
+            }
+            let mut code = clause_before(f).and_then(|clause| {
+                let mut probe = f.clone();
+                probe.metric = Some(clause);
+                self.classify_in(&probe, sentence, None).map(str::to_owned)
+            });
+            if code.is_none() {
+                code = k
+                    .checked_sub(1)
+                    .map(|p| &facts[p])
+                    .filter(|p| {
+                        p.relation == Relation::Level
+                            && std::sync::Arc::ptr_eq(&p.sentence, &f.sentence)
+                    })
+                    .and_then(|p| p.indicator.clone());
+            }
+            facts[k].indicator = code;
+        }
     }
 
     /// A fact whose metric names itself a total (`成功调解案件总数263宗`) covers the other
@@ -720,4 +749,19 @@ fn drop_codes_of_parts(facts: &mut [Fact]) {
             }
         }
     }
+}
+
+/// The clause of a fact's sentence before its number (from the last clause or sentence
+/// mark; a list mark `、` does not end it), when the number is found in the sentence.
+fn clause_before(f: &Fact) -> Option<String> {
+    use crate::lexicon::facts::{CLAUSE_BREAKS, SENTENCE_BREAKS};
+    let at = f.sentence.find(f.raw.as_str())?;
+    let before = &f.sentence[..at];
+    let start = before
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| c != '、' && (CLAUSE_BREAKS.contains(&c) || SENTENCE_BREAKS.contains(&c)))
+        .map_or(0, |(b, c)| b + c.len_utf8());
+    let clause = before[start..].trim();
+    (!clause.is_empty()).then(|| clause.to_string())
 }

@@ -346,14 +346,16 @@ pub fn dictionary_markdown(taxonomy: &'static crate::indicators::Taxonomy) -> St
     let mut tables = all_tables();
     tables.push((
         "indicators",
-        "One row per document, indicator and unit: the document's value of each indicator of \
-         the taxonomy (pipelines/indicators.toml), built with polars from facts.",
+        "One row per document, indicator, relation and unit: the document's value of each \
+         indicator of the taxonomy (pipelines/indicators.toml), built with polars from facts; \
+         a change (relation change) is a row of its own, never added to a level.",
         crate::analysis::indicator_columns(),
     ));
     tables.push((
         "panel",
         "One row per document, one float64 column per indicator of the taxonomy (in the \
-         indicator's first unit; null where the report gives none).",
+         indicator's first unit; null where the report gives none); levels only, never a \
+         change.",
         crate::analysis::panel_columns(taxonomy),
     ));
     for (name, doc, cols) in tables {
