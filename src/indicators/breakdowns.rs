@@ -56,6 +56,8 @@ struct Marker {
 
 /// Words of which every breakdown marker starts with one (see `markers`).
 const MARKER_WORDS: [&str; 3] = ["其中", "包括", "含"];
+/// Words that open a list of parts wherever they stand (`含` only does at a clause start).
+pub(super) const PART_OPENERS: [&str; 2] = ["其中", "包括"];
 
 /// Finds breakdown markers. `含` counts only at the start of a bracket or clause
 /// (`(含…`, `,含…`), since the character is common inside words (含量, 包含, 含义).

@@ -137,19 +137,69 @@ impl Hits {
     }
 }
 
-/// The sentence words of the last sentence scanned, kept by the sentence's address.
+/// The sentence words of the last sentence scanned, kept by the sentence's address, and how
+/// far into the sentence they confirm the current fact: the whole sentence, but not the
+/// parts listed after the fact (`集中学习18次,其中专题学法4次`: the 学法 of the part does
+/// not make the total legal study).
 #[derive(Default)]
 struct SentenceHits {
-    last: Option<(std::sync::Arc<str>, Hits)>,
+    scanned: Option<std::sync::Arc<str>>,
+    /// (word id, byte where the word starts) of every sentence word, in text order.
+    found: Vec<(usize, usize)>,
+    located: Option<std::sync::Arc<str>>,
+    /// Byte where the previous fact's number ends (the next fact's is after it).
+    cursor: usize,
+    /// Words starting before this byte confirm the current fact (`usize::MAX`: all).
+    reach: usize,
 }
 
 impl SentenceHits {
-    fn of(&mut self, ac: &AhoCorasick, sentence: &std::sync::Arc<str>) -> &Hits {
-        let same = matches!(&self.last, Some((s, _)) if std::sync::Arc::ptr_eq(s, sentence));
-        if !same {
-            self.last = Some((sentence.clone(), Hits::scan(ac, sentence)));
+    fn new() -> SentenceHits {
+        SentenceHits {
+            reach: usize::MAX,
+            ..SentenceHits::default()
         }
-        &self.last.as_ref().expect("set above").1
+    }
+
+    /// Sets `reach` for a fact: the end of the clause holding its number, found after the
+    /// previous fact's number in the same sentence (the whole sentence if it is not found).
+    fn locate(&mut self, sentence: &std::sync::Arc<str>, raw: &str) {
+        let same = matches!(&self.located, Some(s) if std::sync::Arc::ptr_eq(s, sentence));
+        if !same {
+            self.located = Some(sentence.clone());
+            self.cursor = 0;
+        }
+        let from = self.cursor.min(sentence.len());
+        let Some(at) = sentence.get(from..).and_then(|rest| rest.find(raw)) else {
+            self.reach = usize::MAX;
+            return;
+        };
+        let end = from + at + raw.len();
+        self.cursor = end;
+        self.reach = breakdowns::PART_OPENERS
+            .iter()
+            .filter_map(|w| sentence[end..].find(w))
+            .min()
+            .map_or(usize::MAX, |b| end + b);
+    }
+
+    /// Scans the sentence (once per sentence) and returns itself for `has`.
+    fn of(&mut self, ac: &AhoCorasick, sentence: &std::sync::Arc<str>) -> &SentenceHits {
+        let same = matches!(&self.scanned, Some(s) if std::sync::Arc::ptr_eq(s, sentence));
+        if !same {
+            self.scanned = Some(sentence.clone());
+            self.found.clear();
+            self.found.extend(
+                ac.find_overlapping_iter(&**sentence)
+                    .map(|m| (m.pattern().as_usize(), m.start())),
+            );
+        }
+        self
+    }
+
+    /// Whether word `id` occurs in the sentence before `reach`.
+    fn has(&self, id: usize) -> bool {
+        self.found.iter().any(|&(w, at)| w == id && at < self.reach)
     }
 }
 
@@ -558,7 +608,7 @@ impl Taxonomy {
     /// wins; ties go to the longer cue, then to the earlier entry. A fact without a metric
     /// gets no code. Does not allocate.
     pub fn classify(&self, fact: &Fact) -> Option<&str> {
-        self.classify_in(fact, &mut SentenceHits::default(), None)
+        self.classify_in(fact, &mut SentenceHits::new(), None)
     }
 
     /// `classify`, reusing the sentence's words found for the previous fact when it shares
@@ -645,17 +695,18 @@ impl Taxonomy {
     /// total (`立案118宗,其中城管类111宗`: the part is a slice of the indicator, not a value
     /// of it). `sections` are the document's, for the headings that confirm context cues.
     pub fn assign_in(&self, facts: &mut [Fact], sections: &[Section]) {
-        let mut sentence = SentenceHits::default();
+        let mut sentence = SentenceHits::new();
         // Headings are read only when some entry has section cues.
         let uses_sections = self.indicators.iter().any(|i| !i.section_cues.is_empty());
         let mut headings = SectionHits::new(if uses_sections { sections } else { &[] });
         for fact in facts.iter_mut() {
             let section = headings.of(&self.words.sentence, fact.section_id);
+            sentence.locate(&fact.sentence, &fact.raw);
             fact.indicator = self
                 .classify_in(fact, &mut sentence, section)
                 .map(str::to_owned);
         }
-        self.code_changes(facts, &mut sentence);
+        self.code_changes(facts);
         mark_breakdowns(facts);
         drop_codes_of_parts(facts);
         self.mark_covered_by_explicit_totals(facts);
@@ -664,7 +715,8 @@ impl Taxonomy {
     /// Codes for the changes whose metric names only the change (`提高`, `同比增长`): from
     /// the clause before the number (`出庭应诉率较上年提高4.4个百分点`), else from the level
     /// the change follows in its sentence (`受理行政复议案件45件,同比增长18.4%`).
-    fn code_changes(&self, facts: &mut [Fact], sentence: &mut SentenceHits) {
+    fn code_changes(&self, facts: &mut [Fact]) {
+        let mut sentence = SentenceHits::new();
         for k in 0..facts.len() {
             let f = &facts[k];
             if f.relation != Relation::Change || f.indicator.is_some() {
@@ -673,7 +725,8 @@ impl Taxonomy {
             let mut code = clause_before(f).and_then(|clause| {
                 let mut probe = f.clone();
                 probe.metric = Some(clause);
-                self.classify_in(&probe, sentence, None).map(str::to_owned)
+                self.classify_in(&probe, &mut sentence, None)
+                    .map(str::to_owned)
             });
             if code.is_none() {
                 code = k

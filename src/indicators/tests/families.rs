@@ -520,6 +520,38 @@ fn a_slice_of_its_totals_indicator_gets_no_code() {
 }
 
 #[test]
+fn the_words_of_a_part_do_not_confirm_its_total() {
+    let t = taxonomy();
+    let s = "理论学习中心组集中学习18次,其中专题学法4次。";
+    let mut facts = sentence_facts(
+        0,
+        s,
+        &[
+            ("18次", 18.0, "次", "理论学习中心组集中学习"),
+            ("4次", 4.0, "次", "专题学法"),
+        ],
+    );
+    t.assign(&mut facts);
+    let codes: Vec<Option<&str>> = facts.iter().map(|f| f.indicator.as_deref()).collect();
+    assert_eq!(codes, [None, Some("legal_study.sessions")]);
+    // ... while a later clause that is no part still frames the sentence's numbers.
+    let s = "班子集体学习5次,穿插学习9次,各科室组织学法60余次。";
+    let mut facts = sentence_facts(
+        0,
+        s,
+        &[
+            ("5次", 5.0, "次", "班子集体学习"),
+            ("9次", 9.0, "次", "穿插学习"),
+            ("60余次", 60.0, "次", "各科室组织学法"),
+        ],
+    );
+    t.assign(&mut facts);
+    assert!(facts
+        .iter()
+        .all(|f| f.indicator.as_deref() == Some("legal_study.sessions")));
+}
+
+#[test]
 fn rates_are_never_summed() {
     let t = taxonomy();
     for ind in t.indicators() {
