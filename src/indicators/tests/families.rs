@@ -94,6 +94,13 @@ fn legality_review_and_normative_documents() {
                 Some("legality_review.legal_opinions"),
             ),
             (
+                "份",
+                "审核市政府合同",
+                "审核市政府合同218份。",
+                Some("legality_review.contracts"),
+            ),
+            ("份", "签订劳动合同", "指导企业签订劳动合同900份。", None),
+            (
                 "件",
                 "制定行政规范性文件",
                 "制定行政规范性文件3件,均按时报送备案。",
@@ -224,6 +231,12 @@ fn disputes_hotline_and_legal_services() {
                 "件",
                 "排查调处矛盾纠纷",
                 "排查调处矛盾纠纷326件。",
+                Some("mediation.disputes"),
+            ),
+            (
+                "件",
+                "各级人民调解组织调解矛盾纠纷",
+                "各级人民调解组织调解矛盾纠纷2300件。",
                 Some("mediation.disputes"),
             ),
             // a court's mediation is the court's; administrative disputes are not civil ones
