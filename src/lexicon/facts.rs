@@ -423,9 +423,13 @@ pub static CHANGE_WORD_BLOCKERS: &[char] = &['新'];
 /// Skipped between a change word and its number: `同比分别下降17.7%`, `增长了12%`,
 /// `提高约5个百分点`.
 pub static CHANGE_FILLERS: &[&str] = &[
-    "分别", "均", "了", "约", "达", "为", "近", "超过", "超", "达到", "逾", "高达", "大约", "将近",
+    "分别", "均", "了", "约", "达", "近", "超过", "超", "达到", "逾", "高达", "大约", "将近",
     "接近", "至少", "共", "累计", "总计", "合计", "幅度", "速度",
 ];
+/// `为` after a change names where the amount went (`下降为5%`, a level), except after a
+/// change noun (`增速为7.8%`, a change).
+pub const CHANGE_COPULA: &str = "为";
+pub static CHANGE_NOUNS: &[&str] = &["增速", "增幅", "降幅", "涨幅", "减幅", "增长率"];
 
 pub const METRIC_RESPECTIVELY: &str = "分别";
 pub static METRIC_COMPARATIVES: &[&str] = &["同比", "环比", "比上年", "较上年", "比去年", "较去年"];

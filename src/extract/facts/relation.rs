@@ -41,6 +41,15 @@ pub(super) fn relation_of(text: &Text, f: &Found, prev: Option<(usize, Relation)
         };
         end -= filler.chars().count();
     }
+    // `下降为5%`: where the amount went, unless a change noun says what the figure is.
+    let copula = lx::CHANGE_COPULA.chars().count();
+    let after_copula = end - floor > copula && ends_with_at(chars, end, lx::CHANGE_COPULA);
+    if after_copula {
+        end -= copula;
+        while end > floor && is_space(chars[end - 1]) {
+            end -= 1;
+        }
+    }
     let Some(word) = lx::CHANGE_WORDS
         .iter()
         .filter(|w| end - floor >= w.chars().count() && ends_with_at(chars, end, w))
@@ -54,6 +63,9 @@ pub(super) fn relation_of(text: &Text, f: &Found, prev: Option<(usize, Relation)
             Relation::Level
         };
     };
+    if after_copula && !lx::CHANGE_NOUNS.contains(word) {
+        return Relation::Level;
+    }
     let word_start = end - word.chars().count();
     if word_start > 0 && lx::CHANGE_WORD_BLOCKERS.contains(&chars[word_start - 1]) {
         return Relation::Level;

@@ -53,6 +53,8 @@ fn amounts_and_where_a_rate_went_are_levels() {
         ("全年执结率87.5%，增长点明显。", "87.5%"),
         ("行政诉讼案件多达20件。", "20件"),
         ("复议纠错率提高到12个百分点以上。", "12个百分点以上"),
+        ("刑事案件发案率下降为0.8%。", "0.8%"),
+        ("审批时限由20个工作日压缩为5个工作日。", "5个工作日"),
     ];
     for (body, raw) in cases {
         assert_eq!(relation_of_raw(body, raw), Relation::Level, "{body}");
