@@ -182,7 +182,11 @@ impl Indicator {
     /// Length in characters of the cue that makes this indicator match, if it matches.
     /// A plain cue in the metric is enough; a context cue needs a sentence cue too
     /// (`sentence` says whether one occurs; it is only asked when needed).
-    fn match_len(&self, metric: &Hits, sentence: &mut dyn FnMut() -> bool) -> Option<usize> {
+    fn match_len(
+        &self,
+        metric: &Hits,
+        sentence: &mut dyn FnMut() -> bool,
+    ) -> Option<(bool, usize)> {
         if self.ids.exclude.iter().any(|&id| metric.has(id)) {
             return None;
         }
@@ -194,10 +198,10 @@ impl Indicator {
                 .max()
         };
         if let Some(len) = longest(&self.cues, &self.ids.cues) {
-            return Some(len);
+            return Some((true, len));
         }
         let weak = longest(&self.context_cues, &self.ids.context_cues)?;
-        sentence().then_some(weak)
+        sentence().then_some((false, weak))
     }
 }
 
@@ -414,8 +418,8 @@ impl Taxonomy {
     /// whatever its unit), a cue is in the metric (or a context cue in the metric and a
     /// sentence cue in the sentence or in the enclosing section's heading), no exclude word
     /// is in the metric, and the metric's subject is not another body. Highest precedence
-    /// wins; ties go to the longer cue, then to the earlier entry. A fact without a metric
-    /// gets no code. Does not allocate.
+    /// wins; ties go to a cue over a context cue, then to the longer cue, then to the
+    /// earlier entry. A fact without a metric gets no code. Does not allocate.
     pub fn classify(&self, fact: &Fact) -> Option<&str> {
         self.classify_in(fact, &mut SentenceHits::new(), None)
     }
@@ -467,7 +471,7 @@ impl Taxonomy {
         sentence: &mut SentenceHits,
         section: Option<&Hits>,
     ) -> Option<&'t str> {
-        let mut best: Option<(i32, usize, usize)> = None;
+        let mut best: Option<((i32, bool, usize), usize)> = None;
         for &i in candidates {
             let ind = &self.indicators[i];
             // The sentence is scanned only if some candidate needs its context words.
@@ -479,19 +483,21 @@ impl Taxonomy {
                     ind.ids.sentence_cues.iter().any(|&id| hits.has(id))
                 }
             };
-            let Some(len) = ind.match_len(metric_hits, &mut sentence_confirms) else {
+            let Some((direct, len)) = ind.match_len(metric_hits, &mut sentence_confirms) else {
                 continue;
             };
+            // At equal precedence a cue beats a context cue, then the longer cue wins.
+            let key = (ind.precedence, direct, len);
             let better = match best {
                 None => true,
                 // Candidates come in file order, so an equal key keeps the earlier entry.
-                Some((prec, blen, _)) => (ind.precedence, len) > (prec, blen),
+                Some((best_key, _)) => key > best_key,
             };
             if better {
-                best = Some((ind.precedence, len, i));
+                best = Some((key, i));
             }
         }
-        best.map(|(_, _, i)| self.indicators[i].code.as_str())
+        best.map(|(_, i)| self.indicators[i].code.as_str())
     }
 
     /// `assign_in` without sections.
@@ -538,12 +544,12 @@ impl Taxonomy {
                     .map(str::to_owned)
             });
             if code.is_none() {
+                // `受理98件,较上年增加21件,增幅27.3%`: the level or the change before it.
                 code = k
                     .checked_sub(1)
                     .map(|p| &facts[p])
                     .filter(|p| {
-                        p.relation == Relation::Level
-                            && std::sync::Arc::ptr_eq(&p.sentence, &f.sentence)
+                        std::sync::Arc::ptr_eq(&p.sentence, &f.sentence) || p.sentence == f.sentence
                     })
                     .and_then(|p| p.indicator.clone());
             }

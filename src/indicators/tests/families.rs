@@ -375,6 +375,13 @@ fn study_exams_training_and_publicity() {
                 "开展普法宣传进村居活动,受教育群众1.2万人次。",
                 Some("legal_publicity.participants"),
             ),
+            // a cue beats a context cue of the same precedence (讲座 is also training's)
+            (
+                "场",
+                "开展普法讲座",
+                "全区开展普法讲座46场。",
+                Some("legal_publicity.events"),
+            ),
             // one count of several kinds of activity is none of them
             (
                 "次",
@@ -447,6 +454,23 @@ fn a_change_keeps_the_code_of_what_it_changes_whatever_its_unit() {
     );
     f.relation = Relation::Change;
     assert_eq!(t.classify(&f), Some("litigation.head_appearance_rate"));
+    // a change named by its noun alone takes the code of the change or level before it
+    let s = "受理行政复议案件98件,较上年增加21件,增幅27.3%。";
+    let mut facts = sentence_facts(
+        0,
+        s,
+        &[
+            ("98件", 98.0, "件", "受理行政复议案件"),
+            ("21件", 21.0, "件", "增加"),
+            ("27.3%", 27.3, "%", "增幅"),
+        ],
+    );
+    facts[1].relation = Relation::Change;
+    facts[2].relation = Relation::Change;
+    t.assign(&mut facts);
+    assert!(facts
+        .iter()
+        .all(|f| f.indicator.as_deref() == Some("reconsideration.cases")));
     // a change of something no indicator measures has no code
     let mut f = one("%", "地区生产总值同比增长", "地区生产总值同比增长6.1%。");
     f.relation = Relation::Change;
