@@ -62,6 +62,8 @@ pub(super) struct SentenceHits {
     cursor: usize,
     /// Words starting before this byte confirm the current fact (`usize::MAX`: all).
     reach: usize,
+    /// Whether the located sentence holds a part opener (`其中`, `包括`).
+    has_parts: bool,
 }
 
 impl SentenceHits {
@@ -79,6 +81,14 @@ impl SentenceHits {
         if !same {
             self.located = Some(sentence.clone());
             self.cursor = 0;
+            // Most sentences list no parts: every word of theirs confirms every fact.
+            self.has_parts = breakdowns::PART_OPENERS
+                .iter()
+                .any(|w| sentence.contains(w));
+        }
+        if !self.has_parts {
+            self.reach = usize::MAX;
+            return;
         }
         let from = self.cursor.min(sentence.len());
         let Some(at) = sentence.get(from..).and_then(|rest| rest.find(raw)) else {
@@ -123,15 +133,29 @@ pub(super) struct OtherBodies {
     pub(super) reach: usize,
     /// A word right after one of these is an object, not the subject (`向区委报备`).
     pub(super) not_after: Vec<String>,
+    /// `words` in one automaton (built with them).
+    pub(super) automaton: Option<AhoCorasick>,
+}
+
+impl OtherBodies {
+    pub(super) fn new(words: Vec<String>, reach: usize, not_after: Vec<String>) -> OtherBodies {
+        let automaton = AhoCorasick::new(&words).ok();
+        OtherBodies {
+            words,
+            reach,
+            not_after,
+            automaton,
+        }
+    }
 }
 
 impl OtherBodies {
     /// Whether the metric's subject is another body. Reads only the metric's first
     /// characters.
     pub(super) fn subject_of(&self, metric: &str) -> bool {
-        if self.words.is_empty() {
+        let Some(ac) = &self.automaton else {
             return false;
-        }
+        };
         // The metric's first `reach` characters plus the longest word.
         let longest = self.words.iter().map(|w| w.len()).max().unwrap_or(0);
         let head_end = metric
@@ -143,14 +167,13 @@ impl OtherBodies {
             .find(|&b| metric.is_char_boundary(b))
             .unwrap_or(metric.len());
         let window = &metric[..window_end];
-        self.words.iter().any(|w| {
-            window.match_indices(w.as_str()).any(|(at, _)| {
-                at < head_end
-                    && !self
-                        .not_after
-                        .iter()
-                        .any(|n| window[..at].ends_with(n.as_str()))
-            })
+        ac.find_overlapping_iter(window).any(|m| {
+            let at = m.start();
+            at < head_end
+                && !self
+                    .not_after
+                    .iter()
+                    .any(|n| window[..at].ends_with(n.as_str()))
         })
     }
 }

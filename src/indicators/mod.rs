@@ -364,11 +364,7 @@ impl Taxonomy {
                         "[other_bodies]: words must be a non-empty list of non-empty words",
                     ));
                 }
-                OtherBodies {
-                    words: ob.words,
-                    reach: ob.reach,
-                    not_after: ob.not_after,
-                }
+                OtherBodies::new(ob.words, ob.reach, ob.not_after)
             }
         };
         let words = WordIndex::build(&mut indicators).map_err(|e| format!("{file_name}: {e}"))?;

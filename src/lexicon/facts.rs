@@ -429,6 +429,8 @@ pub static CHANGE_FILLERS: &[&str] = &[
 /// `为` after a change names where the amount went (`下降为5%`, a level), except after a
 /// change noun (`增速为7.8%`, a change).
 pub const CHANGE_COPULA: &str = "为";
+/// `提高至96%`, `提高到12个百分点`: where a figure went, a level even in 个百分点.
+pub static CHANGE_DESTINATIONS: &[&str] = &["至", "到"];
 pub static CHANGE_NOUNS: &[&str] = &["增速", "增幅", "降幅", "涨幅", "减幅", "增长率"];
 
 pub const METRIC_RESPECTIVELY: &str = "分别";

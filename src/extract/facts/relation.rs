@@ -9,6 +9,43 @@ use crate::model::Relation;
 /// Longest stretch before a number read for its change word, in characters.
 const REACH: usize = 16;
 
+/// The last characters of the change words, fillers and copula, sorted: a number whose
+/// preceding character is none of them is a level.
+/// A word list as characters, longest first, for `ends_with` on the text's characters.
+struct Words(Vec<Vec<char>>);
+
+impl Words {
+    fn of(list: &[&str]) -> Words {
+        let mut v: Vec<Vec<char>> = list.iter().map(|w| w.chars().collect()).collect();
+        v.sort_by_key(|w| std::cmp::Reverse(w.len()));
+        Words(v)
+    }
+
+    /// The longest word that `s` ends with, as characters.
+    fn ending(&self, s: &[char]) -> Option<&[char]> {
+        self.0
+            .iter()
+            .find(|w| s.ends_with(w.as_slice()))
+            .map(Vec::as_slice)
+    }
+}
+
+static FILLERS: LazyLock<Words> = LazyLock::new(|| Words::of(lx::CHANGE_FILLERS));
+static CHANGES: LazyLock<Words> = LazyLock::new(|| Words::of(lx::CHANGE_WORDS));
+static DESTINATIONS: LazyLock<Words> = LazyLock::new(|| Words::of(lx::CHANGE_DESTINATIONS));
+
+static LAST_CHARS: LazyLock<Vec<char>> = LazyLock::new(|| {
+    let mut v: Vec<char> = lx::CHANGE_WORDS
+        .iter()
+        .chain(lx::CHANGE_FILLERS)
+        .chain(std::iter::once(&lx::CHANGE_COPULA))
+        .filter_map(|w| w.chars().last())
+        .collect();
+    v.sort_unstable();
+    v.dedup();
+    v
+});
+
 /// The relation of the fact found at `f`; `prev` is the previous fact of the same sentence
 /// (its end and relation), if any.
 pub(super) fn relation_of(text: &Text, f: &Found, prev: Option<(usize, Relation)>) -> Relation {
@@ -27,19 +64,26 @@ pub(super) fn relation_of(text: &Text, f: &Found, prev: Option<(usize, Relation)
         .start
         .saturating_sub(REACH)
         .max(f.clause_start.min(f.start));
+    // Most numbers follow no change word: one look at the last character before them.
+    let last = chars[floor..f.start]
+        .iter()
+        .rev()
+        .find(|&&c| !is_space(c))
+        .copied();
+    let may_change = last.is_some_and(|c| LAST_CHARS.binary_search(&c).is_ok());
+    if !may_change && f.kind != QuantityKind::PercentagePoint {
+        return Relation::Level;
+    }
     let mut end = f.start;
     // Skip spaces and fillers (`分别`, `了`, `约`) back from the number.
     loop {
         while end > floor && is_space(chars[end - 1]) {
             end -= 1;
         }
-        let Some(filler) = lx::CHANGE_FILLERS
-            .iter()
-            .find(|w| end - floor >= w.chars().count() && ends_with_at(chars, end, w))
-        else {
+        let Some(filler) = FILLERS.ending(&chars[floor..end]) else {
             break;
         };
-        end -= filler.chars().count();
+        end -= filler.len();
     }
     // `下降为5%`: where the amount went, unless a change noun says what the figure is.
     let copula = lx::CHANGE_COPULA.chars().count();
@@ -50,27 +94,25 @@ pub(super) fn relation_of(text: &Text, f: &Found, prev: Option<(usize, Relation)
             end -= 1;
         }
     }
-    let Some(word) = lx::CHANGE_WORDS
-        .iter()
-        .filter(|w| end - floor >= w.chars().count() && ends_with_at(chars, end, w))
-        .max_by_key(|w| w.chars().count())
-    else {
+    let Some(word) = CHANGES.ending(&chars[floor..end]) else {
         // `个百分点` is a difference by nature, unless it is where a rate went (`提高至`).
-        let to = |w: &str| end > floor && ends_with_at(chars, end, w);
-        return if f.kind == QuantityKind::PercentagePoint && !to("至") && !to("到") {
+        let went_to = DESTINATIONS.ending(&chars[floor..end]).is_some();
+        return if f.kind == QuantityKind::PercentagePoint && !went_to {
             Relation::Change
         } else {
             Relation::Level
         };
     };
-    if after_copula && !lx::CHANGE_NOUNS.contains(word) {
+    let word: String = word.iter().collect();
+    let word = word.as_str();
+    if after_copula && !lx::CHANGE_NOUNS.contains(&word) {
         return Relation::Level;
     }
     let word_start = end - word.chars().count();
     if word_start > 0 && lx::CHANGE_WORD_BLOCKERS.contains(&chars[word_start - 1]) {
         return Relation::Level;
     }
-    if lx::CHANGE_NEEDS_COMPARISON.contains(word) {
+    if lx::CHANGE_NEEDS_COMPARISON.contains(&word) {
         let from = word_start
             .saturating_sub(lx::CHANGE_COMPARISON_REACH)
             .max(floor);
