@@ -48,7 +48,7 @@ fn main() {
         let mut facts = extract_facts(&clean.body, &sections, &dates);
         times[3] += t.elapsed();
         let t = Instant::now();
-        res.taxonomy.assign(&mut facts);
+        res.taxonomy.assign_in(&mut facts, &sections);
         times[4] += t.elapsed();
         facts_n += facts.len();
     }

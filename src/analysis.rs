@@ -8,6 +8,7 @@ use std::path::{Path, PathBuf};
 use polars::prelude::*;
 
 use crate::indicators::{count_unit_family, Aggregate, Taxonomy};
+use crate::model::Relation;
 use crate::tables::schema::{ColType, ColumnInfo, Value};
 use crate::tables::sink::{partition_year, SinkOptions, TableSink, PARTITION_FILE_STEM};
 
@@ -20,10 +21,12 @@ pub const INDICATOR_COLUMNS: &[(&str, ColType, bool, &str)] = &[
     ("province", ColType::Utf8, true, "Province of the issuer."),
     ("report_year", ColType::Int32, true, "The year the report covers."),
     ("indicator", ColType::Utf8, false, "Indicator code from pipelines/indicators.toml."),
-    ("value", ColType::Float64, false, "The indicator's value for the document: the sum of its facts for counts and money (a breakdown part is not added to its total), the first fact for rates."),
+    ("relation", ColType::Utf8, false, "level (the amount itself) or change (a difference against an earlier period, in the unit the report gives it): a change is its own row, never added to a level and never in the panel."),
+    ("value", ColType::Float64, false, "The indicator's value for the document: the sum of its facts for counts and money (a breakdown part is not added to its total); for rates and changes one fact, never a sum (see value_fact_id)."),
     ("unit", ColType::Utf8, false, "unit_normalized of the facts that fed it."),
     ("n_facts", ColType::Int32, false, "Facts that fed the value."),
     ("fact_ids", ColType::Utf8, false, "fact_id of those facts in facts, `;`-separated."),
+    ("value_fact_id", ColType::Int32, true, "For rates and changes, the fact whose value is taken when the report gives several: the first for the report's own period (no as-of date in another year), else the first; the others stay in fact_ids. Null for sums."),
 ];
 
 /// Columns of `panel` before the indicator columns.
@@ -164,10 +167,12 @@ struct IndicatorRow {
     /// The document's position in its chunk (`DocInfo::rows`).
     doc_index: u32,
     indicator: String,
+    relation: String,
     unit: String,
     value: f64,
     n_facts: u32,
     fact_ids: String,
+    value_fact_id: Option<i32>,
 }
 
 /// Builds `indicators` and `panel` from the tables in `dir` (as written by this run).
@@ -280,7 +285,9 @@ pub fn build_in_chunks(
                                         &doc_info.rows,
                                     )
                                     .map_err(err)?;
-                                    let rows = aggregate(facts, taxonomy).map_err(err)?;
+                                    let years: Vec<Option<i32>> =
+                                        doc_info.rows.iter().map(|d| d.report_year).collect();
+                                    let rows = aggregate(facts, taxonomy, &years).map_err(err)?;
                                     Ok(std::sync::Arc::new((rows, doc_info)))
                                 })
                             })
@@ -332,10 +339,13 @@ fn write_indicator_rows(
             Value::opt(&d.province),
             d.report_year.map_or(Value::Null, |y| Value::Int(y.into())),
             Value::s(&r.indicator),
+            Value::s(&r.relation),
             Value::Float(r.value),
             Value::s(&r.unit),
             Value::Int(r.n_facts.into()),
             Value::s(&r.fact_ids),
+            r.value_fact_id
+                .map_or(Value::Null, |id| Value::Int(id.into())),
         ])?;
     }
     Ok(())
@@ -364,7 +374,8 @@ fn write_panel_rows(
             let Some(&k) = column_of.get(r.indicator.as_str()) else {
                 continue;
             };
-            if !in_panel_unit(taxonomy, r) {
+            // A change is never a level: the panel holds levels only.
+            if r.relation != Relation::Level.as_str() || !in_panel_unit(taxonomy, r) {
                 continue;
             }
             match (&mut slots[k], taxonomy.aggregate(codes[k])) {
@@ -464,6 +475,9 @@ fn chunk_facts(
             col("unit_normalized"),
             col("value_normalized"),
             col("breakdown_of"),
+            col("relation"),
+            // days since 1970-01-01: the year is read in `aggregate`
+            col("as_of_date").cast(DataType::Int32).alias("as_of_day"),
         ])
         .collect()?;
     let ids = facts.column("doc_id")?.str()?;
@@ -487,9 +501,15 @@ fn chunk_facts(
     Ok(facts)
 }
 
-/// Facts with an indicator → one row per (document, indicator, unit). Parts of a breakdown
-/// whose total has the same indicator are left out, so totals are not counted twice.
-fn aggregate(facts: DataFrame, taxonomy: &Taxonomy) -> PolarsResult<Vec<IndicatorRow>> {
+/// Facts with an indicator → one row per (document, indicator, relation, unit). Parts of a
+/// breakdown whose total has the same indicator are left out, so totals are not counted
+/// twice; changes are rows of their own; rates and changes take one fact, never a sum (the
+/// first for the report's own period: `years[doc_index]` is each document's report year).
+fn aggregate(
+    facts: DataFrame,
+    taxonomy: &Taxonomy,
+    years: &[Option<i32>],
+) -> PolarsResult<Vec<IndicatorRow>> {
     if facts.height() == 0 {
         return Ok(Vec::new());
     }
@@ -512,15 +532,21 @@ fn aggregate(facts: DataFrame, taxonomy: &Taxonomy) -> PolarsResult<Vec<Indicato
                 .or(col("total_indicator").neq(col("indicator"))),
         )
         .sort(["doc_index", "fact_id"], SortMultipleOptions::default())
-        .group_by_stable([col("doc_index"), col("indicator"), col("unit_normalized")])
+        .group_by_stable([
+            col("doc_index"),
+            col("indicator"),
+            col("relation"),
+            col("unit_normalized"),
+        ])
         .agg([
             col("value_normalized").sum().alias("sum"),
-            col("value_normalized").first().alias("first"),
+            col("value_normalized").alias("values"),
             len().alias("n_facts"),
             col("fact_id").alias("fact_ids"),
+            col("as_of_day").alias("as_of_days"),
         ])
         .sort(
-            ["doc_index", "indicator", "unit_normalized"],
+            ["doc_index", "indicator", "relation", "unit_normalized"],
             SortMultipleOptions::default(),
         )
         // One chunk's facts: memory is bounded by the chunk, not by the corpus.
@@ -535,8 +561,12 @@ fn aggregate(facts: DataFrame, taxonomy: &Taxonomy) -> PolarsResult<Vec<Indicato
     let doc_index = doc_index.u32()?;
     let (indicator, unit) = (s("indicator")?, s("unit_normalized")?);
     let (indicator, unit) = (indicator.str()?, unit.str()?);
-    let (sum, first) = (s("sum")?, s("first")?);
-    let (sum, first) = (sum.f64()?, first.f64()?);
+    let relation = s("relation")?;
+    let relation = relation.str()?;
+    let sum = s("sum")?;
+    let sum = sum.f64()?;
+    let (values, days) = (s("values")?, s("as_of_days")?);
+    let (values, days) = (values.list()?, days.list()?);
     let n_facts = s("n_facts")?.cast(&DataType::UInt32)?;
     let n_facts = n_facts.u32()?;
     let fact_ids = s("fact_ids")?;
@@ -545,34 +575,82 @@ fn aggregate(facts: DataFrame, taxonomy: &Taxonomy) -> PolarsResult<Vec<Indicato
     let mut rows = Vec::with_capacity(grouped.height());
     // One reused Series walks the lists (a Series per row costs more than the rest).
     let mut id_lists = fact_ids.amortized_iter();
+    let mut value_lists = values.amortized_iter();
+    let mut day_lists = days.amortized_iter();
+    let (mut ids_buf, mut values_buf, mut days_buf) = (Vec::new(), Vec::new(), Vec::new());
     for i in 0..grouped.height() {
-        let ids = id_lists.next().flatten();
+        let (ids, vals, ds) = (
+            id_lists.next().flatten(),
+            value_lists.next().flatten(),
+            day_lists.next().flatten(),
+        );
+        ids_buf.clear();
+        values_buf.clear();
+        days_buf.clear();
+        if let Some(ca) = ids.as_ref().and_then(|s| s.as_ref().i32().ok()) {
+            ids_buf.extend(ca.iter());
+        }
+        if let Some(ca) = vals.as_ref().and_then(|s| s.as_ref().f64().ok()) {
+            values_buf.extend(ca.iter());
+        }
+        if let Some(ca) = ds.as_ref().and_then(|s| s.as_ref().i32().ok()) {
+            days_buf.extend(ca.iter());
+        }
         let code = indicator.get(i).unwrap_or_default();
-        let value = match taxonomy.aggregate(code) {
-            Some(Aggregate::First) => first.get(i),
-            _ => sum.get(i),
+        let rel = relation.get(i).unwrap_or_default();
+        let doc = doc_index.get(i).unwrap_or_default();
+        let one_fact =
+            rel != Relation::Level.as_str() || taxonomy.aggregate(code) != Some(Aggregate::Sum);
+        let (value, value_fact_id) = if one_fact {
+            let year = years.get(doc as usize).copied().flatten();
+            let k = chosen_fact(&days_buf, year);
+            (
+                values_buf.get(k).copied().flatten(),
+                ids_buf.get(k).copied().flatten(),
+            )
+        } else {
+            (sum.get(i), None)
         };
         let mut joined = String::new();
-        if let Some(ids) = ids {
-            if let Ok(ca) = ids.as_ref().i32() {
-                for id in ca.iter().flatten() {
-                    if !joined.is_empty() {
-                        joined.push(';');
-                    }
-                    joined.push_str(itoa::Buffer::new().format(id));
-                }
+        for id in ids_buf.iter().flatten() {
+            if !joined.is_empty() {
+                joined.push(';');
             }
+            joined.push_str(itoa::Buffer::new().format(*id));
         }
         rows.push(IndicatorRow {
-            doc_index: doc_index.get(i).unwrap_or_default(),
+            doc_index: doc,
             indicator: code.to_string(),
+            relation: rel.to_string(),
             unit: unit.get(i).unwrap_or_default().to_string(),
             value: value.unwrap_or(f64::NAN),
             n_facts: n_facts.get(i).unwrap_or_default(),
             fact_ids: joined,
+            value_fact_id,
         });
     }
     Ok(rows)
+}
+
+/// Which of a rate's (or a change's) facts gives the value: the first whose as-of date, if
+/// any, is in the report's year (`as_of_days`: days since 1970-01-01, in text order), else
+/// the first.
+fn chosen_fact(as_of_days: &[Option<i32>], report_year: Option<i32>) -> usize {
+    use chrono::Datelike;
+    let Some(year) = report_year else {
+        return 0;
+    };
+    let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).expect("a valid date");
+    as_of_days
+        .iter()
+        .position(|d| {
+            d.is_none_or(|days| {
+                epoch
+                    .checked_add_signed(chrono::Duration::days(days.into()))
+                    .is_some_and(|date| date.year() == year)
+            })
+        })
+        .unwrap_or(0)
 }
 
 /// The document columns the output tables repeat.

@@ -195,6 +195,26 @@ impl QuantityKind {
     }
 }
 
+/// Whether a fact is an amount itself or a difference against an earlier period.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
+pub enum Relation {
+    /// The amount, count or rate itself: `立案390件`, `执结率87.5%`.
+    #[default]
+    Level,
+    /// A difference against an earlier period: `同比增长7.8%`, `较上年提高4.4个百分点`,
+    /// `增加12件`. Never summed with, or taken for, a level.
+    Change,
+}
+
+impl Relation {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Relation::Level => "level",
+            Relation::Change => "change",
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Qualifier {
     Exact,
@@ -232,6 +252,8 @@ pub struct Fact {
     pub value_high: Option<f64>,
     pub metric: Option<String>,
     pub indicator: Option<String>,
+    /// `level` or `change` (a difference against an earlier period).
+    pub relation: Relation,
     /// fact_id of the total this fact is a part of (`共立案390件(其中简易程序110件…)`):
     /// indicator sums skip parts whose total has the same indicator.
     pub breakdown_of: Option<i32>,

@@ -269,7 +269,7 @@ pub fn process_document_timed(source: SourceDoc, res: Resources) -> (DocResult, 
     let (mut meta, mut dates) = extract_metadata(&clean, &sections, res.gazetteer);
     crate::budget::check();
     let (mut facts, fact_warnings) = extract_facts_bounded(clean.text(), &sections, &dates);
-    res.taxonomy.assign(&mut facts);
+    res.taxonomy.assign_in(&mut facts, &sections);
     if let Some(reading) = clean.reading.as_deref() {
         restore_page_characters(
             &source.text,

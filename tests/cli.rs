@@ -629,3 +629,88 @@ fn indicators_do_not_depend_on_the_chunking_of_documents() {
         .collect();
     assert_eq!(per_copy, alone);
 }
+
+/// Issue 27: a change is its own `indicators` row and never in the panel; a rate given twice
+/// is taken once (the report period's), never summed, and the choice is recorded. The
+/// report is written for this test in the style of the real ones.
+#[test]
+fn changes_stay_apart_and_rates_are_taken_once() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    fs::create_dir_all(&input).unwrap();
+    fs::write(
+        input.join("report.txt"),
+        "某县司法局2023年法治政府建设年度报告\n\n一、主要举措和成效\n\
+         全年受理行政复议案件45件，同比增长18.4%，审结40件。\
+         截至2022年12月，行政复议直接纠错率10.1%。行政复议直接纠错率12.5%。\n\
+         行政机关负责人出庭应诉率较上年提高4.4个百分点，出庭应诉率达到96%。\n\
+         共立案查处390件，其中简易程序110件，普通程序280件。\n",
+    )
+    .unwrap();
+    let out = tmp.path().join("out");
+    run_pipeline(&input, &out, 1);
+
+    let (h, facts) = read_csv(&out.join("facts.csv"));
+    let fc = |name: &str| h.iter().position(|c| c == name).unwrap();
+    let relation_of = |raw: &str| {
+        facts
+            .iter()
+            .find(|f| f[fc("raw")] == raw)
+            .map(|f| f[fc("relation")].clone())
+            .unwrap_or_else(|| panic!("no fact {raw}"))
+    };
+    assert_eq!(relation_of("18.4%"), "change");
+    assert_eq!(relation_of("4.4个百分点"), "change");
+    assert_eq!(relation_of("45件"), "level");
+    assert_eq!(relation_of("96%"), "level");
+
+    let (h, rows) = read_csv(&out.join("indicators.csv"));
+    let ic = |name: &str| h.iter().position(|c| c == name).unwrap();
+    let row = |code: &str, relation: &str| -> Vec<String> {
+        let hits: Vec<&Vec<String>> = rows
+            .iter()
+            .filter(|r| r[ic("indicator")] == code && r[ic("relation")] == relation)
+            .collect();
+        assert_eq!(hits.len(), 1, "{code} {relation}: {rows:?}");
+        hits[0].clone()
+    };
+    // The change of the case count is a row of its own, in its own unit.
+    let level = row("reconsideration.cases", "level");
+    assert_eq!(
+        (level[ic("value")].as_str(), level[ic("unit")].as_str()),
+        ("45", "件")
+    );
+    let change = row("reconsideration.cases", "change");
+    assert_eq!(
+        (change[ic("value")].as_str(), change[ic("unit")].as_str()),
+        ("18.4", "%")
+    );
+    let change = row("litigation.head_appearance_rate", "change");
+    assert_eq!(change[ic("value")], "4.4");
+    assert_eq!(
+        row("litigation.head_appearance_rate", "level")[ic("value")],
+        "96"
+    );
+    // The rate given for 2022 and for the report's year: the report's year wins, not the
+    // first mention and never the sum; the fact taken is recorded.
+    let rate = row("reconsideration.correction_rate", "level");
+    assert_eq!(rate[ic("value")], "12.5");
+    assert_eq!(rate[ic("n_facts")], "2");
+    let taken = &rate[ic("value_fact_id")];
+    let taken_raw = facts
+        .iter()
+        .find(|f| &f[fc("fact_id")] == taken)
+        .map(|f| f[fc("raw")].clone());
+    assert_eq!(taken_raw.as_deref(), Some("12.5%"));
+    // Totals and parts: the parts keep their codes and are not added to the total.
+    assert_eq!(row("enforcement.cases_filed", "level")[ic("value")], "390");
+    assert_eq!(row("enforcement.cases_simple", "level")[ic("value")], "110");
+
+    // The panel holds levels only.
+    let (h, panel) = read_csv(&out.join("panel.csv"));
+    let pc = |name: &str| h.iter().position(|c| c == name).unwrap();
+    assert_eq!(panel.len(), 1);
+    assert_eq!(panel[0][pc("reconsideration.cases")], "45");
+    assert_eq!(panel[0][pc("litigation.head_appearance_rate")], "96");
+    assert_eq!(panel[0][pc("reconsideration.correction_rate")], "12.5");
+}

@@ -375,6 +375,64 @@ pub static METRIC_TIME_OPENERS: &[&str] = &["截至", "截止", "由", "从", "�
 
 /// `A、B同比分别下降17.7%、12.5%`: each number takes its own item of the list before
 /// `分别`, with the comparison word that ends the last item and the verb after it.
+/// A number right after one of these words (fillers below skipped) is a change against an
+/// earlier period, not a level: `同比增长7.8%`, `较上年提高4.4个百分点`, `增加12件`,
+/// `增速7.8%`. `新增12件` is a level (`新` before the word), and so is a number after
+/// `至`/`到` (`提升至21.3%`, `由40%降低至38%`).
+pub static CHANGE_WORDS: &[&str] = &[
+    "增长",
+    "下降",
+    "提高",
+    "提升",
+    "减少",
+    "增加",
+    "降低",
+    "上升",
+    "压缩",
+    "缩短",
+    "缩减",
+    "回落",
+    "下滑",
+    "增速",
+    "增幅",
+    "降幅",
+    "涨幅",
+    "减幅",
+    "增长率",
+    "同比",
+    "环比",
+    "较上年",
+    "比上年",
+    "较去年",
+    "比去年",
+    "较上一年",
+    "比上一年",
+    "多",
+    "少",
+];
+/// `多`/`少` are change words only right after a comparison (`比去年多12件`); this many
+/// characters back from them must hold one of `CHANGE_COMPARISONS`.
+pub static CHANGE_NEEDS_COMPARISON: &[&str] = &["多", "少"];
+/// Words that compare with an earlier period (`同比`, `较上年`, `比2015年`: `比` and `较`
+/// followed by a year are found by the code).
+pub static CHANGE_COMPARISONS: &[&str] = &["同比", "环比", "上年", "去年", "上一年", "年同期"];
+/// How far back (characters) a comparison for `多`/`少` is looked for.
+pub const CHANGE_COMPARISON_REACH: usize = 8;
+/// A change word with one of these characters right before it names a level (`新增`).
+pub static CHANGE_WORD_BLOCKERS: &[char] = &['新'];
+/// Skipped between a change word and its number: `同比分别下降17.7%`, `增长了12%`,
+/// `提高约5个百分点`.
+pub static CHANGE_FILLERS: &[&str] = &[
+    "分别", "均", "了", "约", "达", "近", "超过", "超", "达到", "逾", "高达", "大约", "将近",
+    "接近", "至少", "共", "累计", "总计", "合计", "幅度", "速度",
+];
+/// `为` after a change names where the amount went (`下降为5%`, a level), except after a
+/// change noun (`增速为7.8%`, a change).
+pub const CHANGE_COPULA: &str = "为";
+/// `提高至96%`, `提高到12个百分点`: where a figure went, a level even in 个百分点.
+pub static CHANGE_DESTINATIONS: &[&str] = &["至", "到"];
+pub static CHANGE_NOUNS: &[&str] = &["增速", "增幅", "降幅", "涨幅", "减幅", "增长率"];
+
 pub const METRIC_RESPECTIVELY: &str = "分别";
 pub static METRIC_COMPARATIVES: &[&str] = &["同比", "环比", "比上年", "较上年", "比去年", "较去年"];
 

@@ -23,7 +23,7 @@ pub const REPEATED_TEXT_COLUMNS: &[&str] = &["sentence"];
 pub const NO_STATISTICS_COLUMNS: &[&str] = &["raw", "metric", "heading", "title", "warnings"];
 
 /// Bumped whenever a column's name, type or meaning changes (see CHANGELOG.md).
-pub const SCHEMA_VERSION: &str = "2.0";
+pub const SCHEMA_VERSION: &str = "2.1";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ColType {
@@ -227,6 +227,7 @@ pub static FACTS: Table<DocResult, Fact> = Table {
         col!("value_high", Float64, true, "Upper end of a range (3至5天), normalized.", |_, f| f.value_high.map_or(Value::Null, Value::Float)),
         col!("metric", Utf8, true, "What is counted, from the words before the number: 立案查处, 罚款金额, 执结率.", |_, f| Value::opt(&f.metric)),
         col!("indicator", Utf8, true, "Canonical indicator code from the taxonomy, e.g. enforcement.cases_filed.", |_, f| Value::opt(&f.indicator)),
+        col!("relation", Utf8, false, "level (the amount, count or rate itself: 立案390件, 执结率87.5%) or change (a difference against an earlier period: 同比增长7.8%, 较上年提高4.4个百分点, 增加12件); a change keeps the code of the indicator it changes and is never summed with a level.", |_, f| Value::s(f.relation.as_str())),
         col!("breakdown_of", Int32, true, "fact_id of the total this fact is a part of (其中 …); indicator sums never add a part to its own total.", |_, f| f.breakdown_of.map_or(Value::Null, Value::int)),
         col!("as_of_date", Date32, true, "From 截至/截止 X in the same sentence.", |_, f| Value::date(f.as_of_date)),
         col!("sentence", Utf8, false, "The sentence holding the fact.", |_, f| Value::s(&f.sentence)),
@@ -345,14 +346,16 @@ pub fn dictionary_markdown(taxonomy: &'static crate::indicators::Taxonomy) -> St
     let mut tables = all_tables();
     tables.push((
         "indicators",
-        "One row per document, indicator and unit: the document's value of each indicator of \
-         the taxonomy (pipelines/indicators.toml), built with polars from facts.",
+        "One row per document, indicator, relation and unit: the document's value of each \
+         indicator of the taxonomy (pipelines/indicators.toml), built with polars from facts; \
+         a change (relation change) is a row of its own, never added to a level.",
         crate::analysis::indicator_columns(),
     ));
     tables.push((
         "panel",
         "One row per document, one float64 column per indicator of the taxonomy (in the \
-         indicator's first unit; null where the report gives none).",
+         indicator's first unit; null where the report gives none); levels only, never a \
+         change.",
         crate::analysis::panel_columns(taxonomy),
     ));
     for (name, doc, cols) in tables {

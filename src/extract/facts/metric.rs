@@ -105,6 +105,10 @@ pub(super) fn assemble(
             .filter(|(pos, _)| *pos < s_end)
             .map(|(_, d)| *d);
 
+        let prev_in_sentence = (prev_sentence_start == Some(f.sentence_start))
+            .then(|| facts.last().map(|g: &Fact| (prev_end, g.relation)))
+            .flatten();
+        let relation = relation_of(text, f, prev_in_sentence);
         facts.push(Fact {
             fact_id: idx as i32 + 1,
             section_id,
@@ -118,6 +122,7 @@ pub(super) fn assemble(
             value_high: f.value_high,
             metric,
             indicator: None,
+            relation,
             breakdown_of: None,
             as_of_date,
             sentence,

@@ -12,6 +12,7 @@
 //! `metric` (metric, sentence, section, as-of date).
 
 mod metric;
+mod relation;
 mod scan;
 #[cfg(test)]
 mod tests;
@@ -20,6 +21,7 @@ mod traps;
 mod words;
 
 use metric::*;
+use relation::*;
 use scan::*;
 use text::*;
 use words::*;

@@ -5,6 +5,7 @@ use super::*;
 
 mod metric;
 mod numbers;
+mod relation;
 
 #[test]
 fn decode_chars_reads_every_utf8_width() {
