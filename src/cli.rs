@@ -49,6 +49,17 @@ pub enum Command {
         /// No progress bar or periodic progress lines on stderr.
         #[arg(long, short)]
         quiet: bool,
+        /// Keep the output as a dataset with a catalog: read only new and changed inputs,
+        /// remove the rows of changed and removed ones, leave the rest (README, "Nightly runs").
+        #[arg(long)]
+        incremental: bool,
+        /// Fail (exit 1, previous tables kept) when more than this share (0-1) of the files
+        /// read are rejected.
+        #[arg(long, value_name = "RATE", value_parser = parse_rate)]
+        max_reject_rate: Option<f64>,
+        /// Exit with 3 instead of 0 when the run rejected any file.
+        #[arg(long)]
+        strict: bool,
     },
     /// Generate a realistic, varied corpus from the sample reports (for benchmarks).
     #[command(
@@ -95,30 +106,47 @@ pub fn main_with(cli: Cli) -> i32 {
             csv_bom,
             partition_by_year,
             quiet,
+            incremental,
+            max_reject_rate,
+            strict,
         } => {
             let default = PathBuf::from("pipelines/default.toml");
             let pipeline_path = pipeline.or_else(|| default.exists().then_some(default));
             let (file, text) = match &pipeline_path {
                 Some(p) => match PipelineFile::load(p) {
                     Ok((f, t)) => (f, Some(t)),
-                    Err(e) => return fail(&e),
+                    Err(e) => return fail_usage(&e),
                 },
                 None => (PipelineFile::default(), None),
             };
-            let resources = match &file.analysis.taxonomy {
-                None => Resources::embedded(),
-                Some(path) => std::fs::read_to_string(path)
-                    .map_err(|e| format!("cannot read taxonomy {}: {e}", path.display()))
-                    .and_then(|t| pipeline::load_taxonomy(&t, &path.display().to_string()))
-                    .map(|taxonomy| Resources {
-                        gazetteer: &GAZETTEER,
-                        taxonomy,
-                    }),
+            let taxonomy_text = match &file.analysis.taxonomy {
+                None => None,
+                Some(path) => match std::fs::read_to_string(path) {
+                    Ok(t) => Some(t),
+                    Err(e) => {
+                        return fail_usage(&format!("cannot read taxonomy {}: {e}", path.display()))
+                    }
+                },
+            };
+            let resources = match (&file.analysis.taxonomy, &taxonomy_text) {
+                (Some(path), Some(text)) => {
+                    pipeline::load_taxonomy(text, &path.display().to_string()).map(|taxonomy| {
+                        Resources {
+                            gazetteer: &GAZETTEER,
+                            taxonomy,
+                        }
+                    })
+                }
+                _ => Resources::embedded(),
             };
             let resources = match resources {
                 Ok(r) => r,
-                Err(e) => return fail(&e),
+                Err(e) => return fail_usage(&e),
             };
+            let max_reject_rate = max_reject_rate.or(file.run.max_reject_rate);
+            if max_reject_rate.is_some_and(|r| !(0.0..=1.0).contains(&r)) {
+                return fail_usage("max_reject_rate must be between 0 and 1");
+            }
             let limits = file.input.limits();
             let cfg = RunConfig {
                 input: input.unwrap_or(file.input.root),
@@ -134,9 +162,17 @@ pub fn main_with(cli: Cli) -> i32 {
                 partition_by_year: partition_by_year
                     || file.output.partition_by.as_deref() == Some("report_year"),
                 resources,
+                incremental: incremental || file.run.incremental,
+                max_reject_rate,
+                taxonomy_text,
             };
             if let Err(refused) = crate::outdir::check_output(&cfg.output, &cfg.input) {
                 return fail_usage(&refused.0);
+            }
+            if let Err(e) = pipeline::check_input(&cfg)
+                .and_then(|()| ingest::build_excludes(&cfg.exclude).map(drop))
+            {
+                return fail_usage(&e);
             }
             crate::outdir::install_signal_cleanup();
             match pipeline::run(&cfg) {
@@ -157,7 +193,11 @@ pub fn main_with(cli: Cli) -> i32 {
                         s.elapsed_secs,
                         cfg.output.display()
                     );
-                    0
+                    if strict && s.rejected > 0 {
+                        EXIT_REJECTS
+                    } else {
+                        0
+                    }
                 }
                 Err(e) => fail(&e),
             }
@@ -291,14 +331,29 @@ fn synth_corpus(
     crate::synth::generate(&pools, &GAZETTEER, docs, seed, &formats, out)
 }
 
+/// Exit codes of `govreport run` (README, "Nightly runs"): 0 success, 1 the run failed (the
+/// previous tables are in place), 2 bad usage or configuration (nothing touched), 3 success
+/// with rejects under `--strict`.
+pub const EXIT_FAILED: i32 = 1;
+pub const EXIT_USAGE: i32 = 2;
+pub const EXIT_REJECTS: i32 = 3;
+
+/// `--max-reject-rate`: a share between 0 and 1.
+fn parse_rate(s: &str) -> Result<f64, String> {
+    match s.parse::<f64>() {
+        Ok(r) if (0.0..=1.0).contains(&r) => Ok(r),
+        _ => Err(format!("{s} is not a share between 0 and 1 (e.g. 0.2)")),
+    }
+}
+
 fn fail(msg: &str) -> i32 {
     eprintln!("govreport: error: {msg}");
-    1
+    EXIT_FAILED
 }
 
 /// A request govreport refuses (a dangerous output directory, a file it cannot read as a
 /// document): exit code 2, nothing touched.
 fn fail_usage(msg: &str) -> i32 {
     eprintln!("govreport: error: {msg}");
-    2
+    EXIT_USAGE
 }

@@ -87,6 +87,13 @@ pub struct RunSection {
     /// Documents processed in parallel before their rows are written.
     #[serde(default = "default_batch_size")]
     pub batch_size: usize,
+    /// Keep the output as an incremental dataset (`--incremental`).
+    #[serde(default)]
+    pub incremental: bool,
+    /// Fail (and keep the previous tables) when more than this share of the files read are
+    /// rejected (`--max-reject-rate`).
+    #[serde(default)]
+    pub max_reject_rate: Option<f64>,
 }
 
 fn default_input() -> PathBuf {
@@ -137,6 +144,8 @@ impl Default for RunSection {
         RunSection {
             threads: 0,
             batch_size: default_batch_size(),
+            incremental: false,
+            max_reject_rate: None,
         }
     }
 }

@@ -102,9 +102,19 @@ pub(super) fn write_manifest(
     s: &RunSummary,
     warnings: &WarningTally,
     started_at: chrono::DateTime<chrono::Utc>,
+    incremental: Option<serde_json::Value>,
 ) -> Result<serde_json::Value, String> {
     let finished_at = chrono::Utc::now();
     let secs = s.elapsed_secs.max(1e-9);
+    // Speeds are of what this run read: the whole input for a full run, the new and changed
+    // files for an incremental one (its tables and counts still describe the whole dataset).
+    let (bytes_read, docs_read) = match &incremental {
+        Some(inc) => (
+            inc["bytes_read"].as_u64().unwrap_or(0),
+            inc["documents_read"].as_u64().unwrap_or(0),
+        ),
+        None => (s.input_bytes, s.documents),
+    };
     let run_id = format!(
         "{:016x}",
         xxhash_rust::xxh3::xxh3_64(
@@ -133,13 +143,17 @@ pub(super) fn write_manifest(
         },
         "input_bytes": s.input_bytes,
         "elapsed_seconds": s.elapsed_secs,
-        "mb_per_second": s.input_bytes as f64 / 1e6 / secs,
-        "docs_per_second": s.documents as f64 / secs,
+        "mb_per_second": bytes_read as f64 / 1e6 / secs,
+        "docs_per_second": docs_read as f64 / secs,
         "stage_seconds": s.stage_times.to_json(),
         "peak_rss_bytes": peak_rss_bytes(),
         "cpu_seconds": process_cpu_seconds().map(|c| json!({"user": c.user, "system": c.system})),
         "warnings": warnings.to_json(),
     });
+    let mut manifest = manifest;
+    if let Some(inc) = incremental {
+        manifest["incremental"] = inc;
+    }
     let text = serde_json::to_string_pretty(&manifest).map_err(|e| e.to_string())?;
     fs::write(dir.join("manifest.json"), text + "\n")
         .map_err(|e| format!("cannot write manifest.json: {e}"))?;

@@ -21,13 +21,14 @@ use crate::extract::metadata::extract_metadata;
 use crate::gazetteer::Gazetteer;
 use crate::indicators::Taxonomy;
 use crate::ingest::{self, InputFile, ReadLimits};
-use crate::model::{
-    DateMention, DocMeta, DocResult, Fact, Reject, Section, SectionType, SourceDoc,
-};
+use crate::model::{DateMention, DocMeta, DocResult, Fact, Reject, Section, SourceDoc};
 use crate::structure::{build_sections, missing_mandated};
 use crate::tables::sink::SinkOptions;
 
+mod incremental;
+pub mod lock;
 mod manifest;
+use incremental::catalog::{self, DocEntry, Entry, FileStat, RejectEntry};
 mod writers;
 pub use manifest::{peak_rss_bytes, process_cpu_seconds, ProcessCpu};
 use manifest::{report_data, write_manifest};
@@ -92,6 +93,15 @@ pub struct RunConfig {
     /// Write the per-document tables Hive-partitioned by report_year.
     pub partition_by_year: bool,
     pub resources: Resources,
+    /// Keep the output as a dataset with a catalog and process only new and changed inputs
+    /// (see `incremental`).
+    pub incremental: bool,
+    /// A run that rejects more than this share of the files it reads fails and leaves the
+    /// previous tables in place.
+    pub max_reject_rate: Option<f64>,
+    /// Text of the taxonomy file when it is not the built-in one (for the catalog's
+    /// fingerprint).
+    pub taxonomy_text: Option<String>,
 }
 
 /// What a run did (also written to manifest.json).
@@ -120,37 +130,29 @@ pub struct RunStats {
     pub per_kind: BTreeMap<String, u64>,
     /// Documents having each mandated part, in `SectionType::MANDATED` order.
     pub coverage: [u64; 4],
-    pub facts_by_kind: BTreeMap<&'static str, u64>,
+    pub facts_by_kind: BTreeMap<String, u64>,
     pub rejects_shown: Vec<(String, String, String)>,
 }
 
 const MAX_REJECTS_SHOWN: usize = 200;
 
 impl RunStats {
-    fn add_document(&mut self, d: &DocResult) {
-        *self.per_year.entry(d.meta.report_year).or_default() += 1;
-        *self
-            .per_level
-            .entry(d.meta.admin_level.clone())
-            .or_default() += 1;
-        *self.per_kind.entry(d.meta.doc_kind.clone()).or_default() += 1;
-        for (i, t) in SectionType::MANDATED.iter().enumerate() {
-            if !d.required_sections_missing.contains(t) {
-                self.coverage[i] += 1;
-            }
+    fn add_document(&mut self, d: &DocEntry) {
+        *self.per_year.entry(d.report_year).or_default() += 1;
+        *self.per_level.entry(d.admin_level.clone()).or_default() += 1;
+        *self.per_kind.entry(d.doc_kind.clone()).or_default() += 1;
+        for (n, has) in self.coverage.iter_mut().zip(d.has_mandated) {
+            *n += u64::from(has);
         }
-        for f in &d.facts {
-            *self
-                .facts_by_kind
-                .entry(f.quantity_kind.as_str())
-                .or_default() += 1;
+        for (kind, n) in &d.facts_by_kind {
+            *self.facts_by_kind.entry(kind.clone()).or_default() += n;
         }
     }
 
-    fn add_reject(&mut self, r: &Reject) {
+    fn add_reject(&mut self, path: &str, r: &RejectEntry) {
         if self.rejects_shown.len() < MAX_REJECTS_SHOWN {
             self.rejects_shown
-                .push((r.source_path.clone(), r.stage.to_string(), r.error.clone()));
+                .push((path.to_string(), r.stage.clone(), r.error.clone()));
         }
     }
 }
@@ -371,7 +373,15 @@ struct Processed {
     outcome: Result<DocResult, Reject>,
     times: StageTimes,
     worker: usize,
+    /// The file's size, time and hash when it was read (incremental runs only).
+    stat: Option<FileStat>,
+    /// Its position in the walk.
+    index: u64,
 }
+
+/// A file to process and its position in the walk of the input (the path order that
+/// `duplicate_of` follows).
+pub(crate) type Indexed = (u64, InputFile);
 
 /// Reads and processes one file; a panic in any stage becomes a reject, not a crash.
 fn process_file(file: &InputFile, limits: ReadLimits, res: Resources) -> Outcome {
@@ -458,7 +468,7 @@ fn file_size(file: &InputFile) -> u64 {
 
 /// Counts how often each warning was met, for the manifest (bounded: at most 100 kinds).
 #[derive(Default)]
-struct WarningTally {
+pub(crate) struct WarningTally {
     counts: HashMap<String, u64>,
     other: u64,
 }
@@ -486,15 +496,18 @@ impl WarningTally {
     }
 }
 
-/// Body hash → doc_id of the first document with that body, for `duplicate_of`. Both ids are
-/// 16 hex digits of a 64-bit hash, kept as numbers: about 20 bytes a document, the only state
-/// of a run that grows with the corpus.
+/// Body hash → the document with that body that comes first in path order (its position in
+/// the walk and its doc_id), for `duplicate_of`. Ids are 16 hex digits of a 64-bit hash, kept
+/// as numbers: about 30 bytes a document, the only state of a run that grows with the corpus.
 #[derive(Default)]
-struct FirstByBody(rustc_hash::FxHashMap<u64, u64>);
+pub(crate) struct FirstByBody(rustc_hash::FxHashMap<u64, (u64, u64)>);
 
 impl FirstByBody {
-    /// The first doc_id seen with this body, or `None` (and `doc_id` is remembered).
-    fn first(&mut self, body_sha: &str, doc_id: &str) -> Option<String> {
+    /// The doc_id of the first document (in walk order) with this body when it comes before
+    /// `index`, else `None`; the document is remembered when it is the first so far. A full
+    /// run sees documents in walk order; an incremental one also remembers the documents it
+    /// keeps, so a new file can come before them.
+    pub(crate) fn first(&mut self, body_sha: &str, doc_id: &str, index: u64) -> Option<String> {
         let (Ok(body), Ok(doc)) = (
             u64::from_str_radix(body_sha, 16),
             u64::from_str_radix(doc_id, 16),
@@ -502,13 +515,57 @@ impl FirstByBody {
             return None; // not ids made by `ingest::doc_id`
         };
         match self.0.entry(body) {
-            std::collections::hash_map::Entry::Occupied(e) => Some(format!("{:016x}", e.get())),
+            std::collections::hash_map::Entry::Occupied(mut e) => {
+                let (first_index, first_doc) = *e.get();
+                if first_index < index {
+                    Some(format!("{first_doc:016x}"))
+                } else {
+                    e.insert((index, doc));
+                    None
+                }
+            }
             std::collections::hash_map::Entry::Vacant(e) => {
-                e.insert(doc);
+                e.insert((index, doc));
                 None
             }
         }
     }
+}
+
+impl FirstByBody {
+    /// The doc_id of the first document with this body when it comes before `index` (no
+    /// change to what is remembered).
+    pub(crate) fn before(&self, body_sha: &str, index: u64) -> Option<String> {
+        let body = u64::from_str_radix(body_sha, 16).ok()?;
+        let &(first_index, first_doc) = self.0.get(&body)?;
+        (first_index < index).then(|| format!("{first_doc:016x}"))
+    }
+}
+
+/// Counts one document into a run's (or a dataset's) totals.
+fn count_document(summary: &mut RunSummary, warnings: &mut WarningTally, d: &DocEntry) {
+    summary.files_found += 1;
+    summary.documents += 1;
+    summary.input_bytes += d.source_bytes;
+    summary.duplicates += u64::from(d.duplicate_of.is_some());
+    for w in &d.warnings {
+        warnings.add(w);
+    }
+    summary.stats.add_document(d);
+}
+
+/// Counts one reject into a run's (or a dataset's) totals.
+fn count_reject(
+    summary: &mut RunSummary,
+    warnings: &mut WarningTally,
+    path: &str,
+    r: &RejectEntry,
+) {
+    summary.files_found += 1;
+    summary.rejected += 1;
+    summary.input_bytes += r.source_bytes;
+    warnings.add(&format!("rejected: {}", r.error));
+    summary.stats.add_reject(path, r);
 }
 
 /// The run's running totals, kept in input order between batches.
@@ -516,6 +573,9 @@ struct Bookkeeping<'a> {
     summary: &'a mut RunSummary,
     first_by_body: &'a mut FirstByBody,
     warnings: &'a mut WarningTally,
+    /// Each file's catalog entry and walk position (incremental runs; part 0 until the
+    /// catalog places it).
+    records: Option<&'a mut Vec<(u64, Entry)>>,
 }
 
 impl Bookkeeping<'_> {
@@ -528,31 +588,48 @@ impl Bookkeeping<'_> {
             outcome: result,
             times,
             worker,
+            stat,
+            index,
         } in results
         {
-            self.summary.files_found += 1;
             self.summary.stage_times.add(&times);
             match result {
                 Ok(mut doc) => {
-                    self.summary.documents += 1;
-                    self.summary.input_bytes += doc.source.source_bytes;
-                    if let Some(first) = self.first_by_body.first(&doc.body_sha, &doc.source.doc_id)
-                    {
-                        self.summary.duplicates += 1;
-                        doc.duplicate_of = Some(first);
+                    doc.duplicate_of =
+                        self.first_by_body
+                            .first(&doc.body_sha, &doc.source.doc_id, index);
+                    let entry = DocEntry::of(&doc);
+                    count_document(self.summary, self.warnings, &entry);
+                    if let Some(records) = self.records.as_deref_mut() {
+                        let path = doc.source.source_path.clone();
+                        records.push((
+                            index,
+                            Entry {
+                                path,
+                                stat,
+                                part: 0,
+                                outcome: catalog::Outcome::Document(entry),
+                            },
+                        ));
                     }
-                    for w in &doc.warnings {
-                        self.warnings.add(w);
-                    }
-                    self.summary.stats.add_document(&doc);
                     docs.push(doc);
                     built_by.push(worker);
                 }
                 Err(reject) => {
-                    self.summary.rejected += 1;
-                    self.summary.input_bytes += reject.source_bytes;
-                    self.warnings.add(&format!("rejected: {}", reject.error));
-                    self.summary.stats.add_reject(&reject);
+                    let entry = RejectEntry::of(&reject);
+                    count_reject(self.summary, self.warnings, &reject.source_path, &entry);
+                    if let Some(records) = self.records.as_deref_mut() {
+                        let path = reject.source_path.clone();
+                        records.push((
+                            index,
+                            Entry {
+                                path,
+                                stat,
+                                part: 0,
+                                outcome: catalog::Outcome::Reject(entry),
+                            },
+                        ));
+                    }
                     rejects.push(reject);
                 }
             }
@@ -566,14 +643,14 @@ impl Bookkeeping<'_> {
 }
 
 /// Progress for people (a bar on a terminal) and for nightly logs (a line every 10 s).
-enum Progress {
+pub(crate) enum Progress {
     Off,
     Bar(indicatif::ProgressBar),
     Log(Instant),
 }
 
 impl Progress {
-    fn new(enabled: bool) -> Self {
+    pub(crate) fn new(enabled: bool) -> Self {
         if !enabled {
             Progress::Off
         } else if std::io::stderr().is_terminal() {
@@ -607,34 +684,19 @@ impl Progress {
         }
     }
 
-    fn finish(&self) {
+    pub(crate) fn finish(&self) {
         if let Progress::Bar(b) = self {
             b.finish_and_clear();
         }
     }
 }
 
-/// Runs the pipeline. Tables are written to a temporary directory beside `output` and moved
-/// into place only when everything succeeded.
+/// Runs the pipeline: a full run, or an incremental one (`cfg.incremental`). Tables are
+/// written to a temporary directory beside `output` and moved into place only when
+/// everything succeeded; one run at a time holds the output's lock.
 pub fn run(cfg: &RunConfig) -> Result<RunSummary, String> {
-    let started = Instant::now();
     let started_at = chrono::Utc::now();
-    match fs::metadata(&cfg.input) {
-        Err(e) => {
-            return Err(format!(
-                "input {} cannot be read: {}",
-                cfg.input.display(),
-                ingest::discover::io_sentence(&e)
-            ))
-        }
-        Ok(m) if !m.is_dir() && !m.is_file() => {
-            return Err(format!(
-                "input {} is not a directory or a regular file (a FIFO, socket or device?)",
-                cfg.input.display()
-            ))
-        }
-        Ok(_) => {}
-    }
+    check_input(cfg)?;
     let excludes = ingest::build_excludes(&cfg.exclude)?;
     let gazetteer = cfg.resources.gazetteer;
     // Nothing waits for this thread: a worker that needs the gazetteer before it is built
@@ -646,10 +708,16 @@ pub fn run(cfg: &RunConfig) -> Result<RunSummary, String> {
         })
         .map_err(|e| format!("cannot start a thread: {e}"))?;
     crate::outdir::check_output(&cfg.output, &cfg.input).map_err(|r| r.0)?;
+    let _lock = lock::acquire(&cfg.output)?;
+    crate::outdir::restore_interrupted(&cfg.output);
     crate::outdir::remove_stale_siblings(&cfg.output);
     let tmp = crate::outdir::create_temp(&cfg.output)?;
-
-    match run_into(cfg, &excludes, &tmp, started, started_at) {
+    let result = if cfg.incremental {
+        incremental::run_into(cfg, &excludes, &tmp, started_at)
+    } else {
+        run_into(cfg, &excludes, &tmp, started_at)
+    };
+    match result {
         Ok(summary) => {
             crate::outdir::replace_dir(&tmp, &cfg.output)?;
             Ok(summary)
@@ -661,13 +729,117 @@ pub fn run(cfg: &RunConfig) -> Result<RunSummary, String> {
     }
 }
 
+/// The input must exist and be a directory or a regular file (a configuration error
+/// otherwise: nothing is touched).
+pub fn check_input(cfg: &RunConfig) -> Result<(), String> {
+    match fs::metadata(&cfg.input) {
+        Err(e) => Err(format!(
+            "input {} cannot be read: {}",
+            cfg.input.display(),
+            ingest::discover::io_sentence(&e)
+        )),
+        Ok(m) if !m.is_dir() && !m.is_file() => Err(format!(
+            "input {} is not a directory or a regular file (a FIFO, socket or device?)",
+            cfg.input.display()
+        )),
+        Ok(_) => Ok(()),
+    }
+}
+
+/// A full run: every file of the input, into `dir`.
 fn run_into(
     cfg: &RunConfig,
     excludes: &globset::GlobSet,
     dir: &Path,
-    started: Instant,
     started_at: chrono::DateTime<chrono::Utc>,
 ) -> Result<RunSummary, String> {
+    let started = Instant::now();
+    let mut progress = Progress::new(cfg.progress);
+    let mut walk = ingest::discover(&cfg.input, excludes);
+    let mut files = (0u64..).zip(walk.by_ref());
+    let mut first_by_body = FirstByBody::default();
+    let (mut summary, warnings) = write_pass(
+        cfg,
+        &mut files,
+        dir,
+        &mut first_by_body,
+        None,
+        &mut progress,
+    )?;
+    summary.skipped = walk.skipped;
+    progress.finish();
+    check_outcome(cfg, &summary, summary.documents, summary.rejected)?;
+    summary.elapsed_secs = started.elapsed().as_secs_f64();
+    write_run_files(cfg, dir, &summary, &warnings, started_at, None)?;
+    Ok(summary)
+}
+
+/// A run that leaves no document in the dataset, or rejects more than `max_reject_rate` of
+/// the files it read, fails: the previous tables stay in place.
+fn check_outcome(
+    cfg: &RunConfig,
+    dataset: &RunSummary,
+    read: u64,
+    rejected: u64,
+) -> Result<(), String> {
+    if dataset.documents == 0 {
+        return Err(format!(
+            "no document was read from {} ({} files found, {} rejected); the previous tables \
+             are left in place",
+            cfg.input.display(),
+            dataset.files_found,
+            dataset.rejected
+        ));
+    }
+    if let Some(max) = cfg.max_reject_rate {
+        let files = read + rejected;
+        let rate = if files == 0 {
+            0.0
+        } else {
+            rejected as f64 / files as f64
+        };
+        if rate > max {
+            return Err(format!(
+                "{rejected} of the {files} files read were rejected ({:.1}%, more than \
+                 --max-reject-rate {max}); the previous tables are left in place (see the \
+                 rejects in the log above)",
+                rate * 100.0
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// `manifest.json` and `report.html` of a finished run.
+fn write_run_files(
+    cfg: &RunConfig,
+    dir: &Path,
+    summary: &RunSummary,
+    warnings: &WarningTally,
+    started_at: chrono::DateTime<chrono::Utc>,
+    incremental: Option<serde_json::Value>,
+) -> Result<(), String> {
+    let manifest = write_manifest(cfg, dir, summary, warnings, started_at, incremental)?;
+    let report = report_data(cfg, summary, warnings, &manifest);
+    fs::write(
+        dir.join("report.html"),
+        crate::report::render_report(&report),
+    )
+    .map_err(|e| format!("cannot write report.html: {e}"))
+}
+
+/// One pass over `files`: processes them and writes every table, the indicators and the
+/// panel into `dir` as a full run lays them out. With `records`, each file's catalog entry is
+/// kept (incremental runs). Returns the pass's totals and warnings.
+pub(crate) fn write_pass(
+    cfg: &RunConfig,
+    files: &mut dyn Iterator<Item = Indexed>,
+    dir: &Path,
+    first_by_body: &mut FirstByBody,
+    records: Option<&mut Vec<(u64, Entry)>>,
+    progress: &mut Progress,
+) -> Result<(RunSummary, WarningTally), String> {
+    let started = Instant::now();
     let pool = rayon::ThreadPoolBuilder::new()
         .num_threads(cfg.threads)
         .build()
@@ -680,10 +852,8 @@ fn run_into(
         .map(|t| (t.open)(dir, opts, cfg.partition_by_year))
         .collect::<Result<Vec<_>, _>>()?;
     let mut summary = RunSummary::default();
-    let mut first_by_body = FirstByBody::default();
     let mut warnings = WarningTally::default();
-    let mut progress = Progress::new(cfg.progress);
-    let mut files = ingest::discover(&cfg.input, excludes);
+    let with_stat = records.is_some();
     let batch_size = cfg.batch_size.max(1);
     let mut worker_crashed = false;
 
@@ -711,25 +881,31 @@ fn run_into(
         }
         let mut books = Bookkeeping {
             summary: &mut summary,
-            first_by_body: &mut first_by_body,
+            first_by_body,
             warnings: &mut warnings,
+            records,
         };
         // The workers take up the next batch while this thread accounts for the last one and
         // hands it to the writers (waiting when a writer's queue is full). Two batches at most
         // are in flight, so the workers wait only when the writers are behind.
         let (limits, resources) = (cfg.limits, cfg.resources);
-        let start = |batch: Vec<InputFile>| {
+        let start = |batch: Vec<Indexed>| {
             let (tx, rx) = std::sync::mpsc::sync_channel(1);
             pool.spawn(move || {
                 let results: Vec<_> = batch
                     .par_iter()
-                    .map(|f| {
+                    .map(|(index, f)| {
+                        // Taken before the file is read: a change made while it is read
+                        // shows as a new time on the next run.
+                        let stat = with_stat.then(|| FileStat::of(&f.path)).flatten();
                         let (outcome, times) = process_file(f, limits, resources);
                         let worker = rayon::current_thread_index().unwrap_or(0);
                         Processed {
                             outcome,
                             times,
                             worker,
+                            stat,
+                            index: *index,
                         }
                     })
                     .collect();
@@ -739,7 +915,7 @@ fn run_into(
         };
         let mut in_flight: Option<std::sync::mpsc::Receiver<Vec<Processed>>> = None;
         loop {
-            let batch: Vec<InputFile> = files.by_ref().take(batch_size).collect();
+            let batch: Vec<Indexed> = (&mut *files).take(batch_size).collect();
             let next = (!batch.is_empty()).then(|| start(batch));
             if let Some(current) = in_flight.take() {
                 // Stages turn their panics into rejects; a batch lost anyway is an error.
@@ -793,7 +969,6 @@ fn run_into(
         let written: Vec<WriterResult> = written.into_iter().flatten().collect();
         (written, analysis)
     });
-    summary.skipped = files.skipped;
     if worker_crashed {
         return Err("a worker thread crashed while processing a batch (please report)".into());
     }
@@ -809,16 +984,8 @@ fn run_into(
     summary.table_rows.push(("panel", analysis.panel_rows));
     summary.analysis = analysis;
     summary.stage_times.analysis = analysis_time;
-    progress.finish();
     summary.elapsed_secs = started.elapsed().as_secs_f64();
-    let manifest = write_manifest(cfg, dir, &summary, &warnings, started_at)?;
-    let report = report_data(cfg, &summary, &warnings, &manifest);
-    fs::write(
-        dir.join("report.html"),
-        crate::report::render_report(&report),
-    )
-    .map_err(|e| format!("cannot write report.html: {e}"))?;
-    Ok(summary)
+    Ok((summary, warnings))
 }
 
 #[cfg(test)]
@@ -900,10 +1067,19 @@ mod tests {
         let mut seen = FirstByBody::default();
         let body = ingest::doc_id("同一份报告".as_bytes());
         let (first, copy) = (ingest::doc_id(b"a.html"), ingest::doc_id(b"b.txt"));
-        assert_eq!(seen.first(&body, &first), None);
-        assert_eq!(seen.first(&body, &copy), Some(first.clone()));
-        assert_eq!(seen.first(&body, &ingest::doc_id(b"c.md")), Some(first));
+        assert_eq!(seen.first(&body, &first, 1), None);
+        assert_eq!(seen.first(&body, &copy, 2), Some(first.clone()));
+        assert_eq!(
+            seen.first(&body, &ingest::doc_id(b"c.md"), 3),
+            Some(first.clone())
+        );
         let other = ingest::doc_id("另一份".as_bytes());
-        assert_eq!(seen.first(&other, &copy), None);
+        assert_eq!(seen.first(&other, &copy, 2), None);
+        // An incremental run meets a new file before the kept ones: it becomes the first.
+        let earlier = ingest::doc_id(b"0.txt");
+        assert_eq!(seen.first(&body, &earlier, 0), None);
+        assert_eq!(seen.before(&body, 1), Some(earlier.clone()));
+        assert_eq!(seen.before(&body, 0), None);
+        assert_eq!(seen.first(&body, &copy, 2), Some(earlier));
     }
 }
