@@ -1,0 +1,174 @@
+//! What a scheduler sees of a run: exit codes, failing runs that keep the previous tables,
+//! and the options a nightly job uses.
+
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn bin() -> Command {
+    let mut c = Command::new(env!("CARGO_BIN_EXE_govreport"));
+    c.current_dir(env!("CARGO_MANIFEST_DIR"));
+    c
+}
+
+fn run(input: &Path, output: &Path, extra: &[&str]) -> Output {
+    let mut args = vec![
+        "run".to_string(),
+        "--input".into(),
+        input.to_str().unwrap().into(),
+        "--output".into(),
+        output.to_str().unwrap().into(),
+        "--threads".into(),
+        "1".into(),
+        "--quiet".into(),
+    ];
+    args.extend(extra.iter().map(|s| s.to_string()));
+    bin().args(args).output().unwrap()
+}
+
+fn stderr(o: &Output) -> String {
+    String::from_utf8_lossy(&o.stderr).into_owned()
+}
+
+/// A folder with two sample reports, and the tmp dir holding it.
+fn two_reports() -> (tempfile::TempDir, PathBuf) {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    fs::create_dir(&input).unwrap();
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    let mut samples: Vec<PathBuf> = fs::read_dir(&data)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    samples.sort();
+    for (i, p) in samples.iter().take(2).enumerate() {
+        fs::copy(p, input.join(format!("r{i}.txt"))).unwrap();
+    }
+    (tmp, input)
+}
+
+/// Every file of an output and its bytes (to see that nothing changed).
+fn snapshot(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut v = Vec::new();
+    for e in fs::read_dir(dir).unwrap().flatten() {
+        let p = e.path();
+        if p.is_dir() {
+            v.extend(snapshot(&p));
+        } else {
+            v.push((p.clone(), fs::read(&p).unwrap()));
+        }
+    }
+    v.sort();
+    v
+}
+
+#[test]
+fn exit_code_0_on_success_and_3_under_strict_with_rejects() {
+    let (tmp, input) = two_reports();
+    let out = tmp.path().join("out");
+    assert_eq!(run(&input, &out, &["--strict"]).status.code(), Some(0));
+    fs::write(input.join("broken.txt"), b"").unwrap();
+    let o = run(&input, &out, &[]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let o = run(&input, &out, &["--strict"]);
+    assert_eq!(o.status.code(), Some(3), "{}", stderr(&o));
+    // The tables were written all the same.
+    let docs = fs::read_to_string(out.join("rejects.csv")).unwrap();
+    assert!(docs.contains("broken.txt"), "{docs}");
+    // Incremental: 3 when this run rejected a file, 0 when it read nothing new.
+    let inc = tmp.path().join("inc");
+    assert_eq!(
+        run(&input, &inc, &["--incremental", "--strict"]).status.code(),
+        Some(3)
+    );
+    assert_eq!(
+        run(&input, &inc, &["--incremental", "--strict"]).status.code(),
+        Some(0)
+    );
+}
+
+#[test]
+fn exit_code_2_for_bad_usage_or_configuration_and_nothing_is_touched() {
+    let (tmp, input) = two_reports();
+    let out = tmp.path().join("out");
+    assert_eq!(run(&input, &out, &[]).status.code(), Some(0));
+    let before = snapshot(&out);
+    let bad_pipeline = tmp.path().join("bad.toml");
+    fs::write(&bad_pipeline, "[input]\nrooot = 1\n").unwrap();
+    let cases: Vec<(Vec<&str>, &str)> = vec![
+        (vec!["--no-such-flag"], "unexpected argument"),
+        (vec!["--max-reject-rate", "1.5"], "between 0 and 1"),
+        (vec![bad_pipeline.to_str().unwrap()], "rooot"),
+    ];
+    for (extra, says) in cases {
+        let o = run(&input, &out, &extra);
+        assert_eq!(o.status.code(), Some(2), "{extra:?}: {}", stderr(&o));
+        assert!(stderr(&o).contains(says), "{extra:?}: {}", stderr(&o));
+    }
+    let o = run(&tmp.path().join("missing"), &out, &[]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("cannot be read"), "{}", stderr(&o));
+    // An output govreport did not write.
+    let foreign = tmp.path().join("photos");
+    fs::create_dir(&foreign).unwrap();
+    fs::write(foreign.join("a.jpg"), b"x").unwrap();
+    assert_eq!(run(&input, &foreign, &[]).status.code(), Some(2));
+    assert_eq!(snapshot(&out), before);
+}
+
+#[test]
+fn a_run_that_reads_no_document_fails_and_keeps_the_previous_tables() {
+    for incremental in [false, true] {
+        let flags: &[&str] = if incremental { &["--incremental"] } else { &[] };
+        let (tmp, input) = two_reports();
+        let out = tmp.path().join("out");
+        assert_eq!(run(&input, &out, flags).status.code(), Some(0));
+        let before = snapshot(&out);
+        // The crawler's mount came up empty, then with only broken files.
+        for f in ["r0.txt", "r1.txt"] {
+            fs::remove_file(input.join(f)).unwrap();
+        }
+        let o = run(&input, &out, flags);
+        assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+        assert!(stderr(&o).contains("no document"), "{}", stderr(&o));
+        fs::write(input.join("empty.txt"), b"").unwrap();
+        let o = run(&input, &out, flags);
+        assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+        assert_eq!(snapshot(&out), before, "incremental: {incremental}");
+        let left: Vec<_> = fs::read_dir(tmp.path())
+            .unwrap()
+            .flatten()
+            .map(|e| e.file_name().to_string_lossy().into_owned())
+            .filter(|n| n.contains(".tmp-") || n.contains(".old-"))
+            .collect();
+        assert!(left.is_empty(), "{left:?}");
+    }
+}
+
+#[test]
+fn more_rejects_than_max_reject_rate_fail_and_keep_the_previous_tables() {
+    for incremental in [false, true] {
+        let (tmp, input) = two_reports();
+        let out = tmp.path().join("out");
+        let mut flags = vec!["--max-reject-rate", "0.3"];
+        if incremental {
+            flags.push("--incremental");
+        }
+        assert_eq!(run(&input, &out, &flags).status.code(), Some(0));
+        let before = snapshot(&out);
+        fs::write(input.join("bad.txt"), b"%PDF-1.4 \x00\x01\x02 binary").unwrap();
+        // Full run: 1 of 3 files (33%); incremental: 1 of the 1 file read (100%).
+        let o = run(&input, &out, &flags);
+        assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+        assert!(stderr(&o).contains("max-reject-rate"), "{}", stderr(&o));
+        assert_eq!(snapshot(&out), before);
+        // Under a looser limit the same run succeeds.
+        flags[1] = "0.9";
+        if !incremental {
+            let o = run(&input, &out, &flags);
+            assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        }
+    }
+}
