@@ -306,15 +306,17 @@ fn a_failed_run_leaves_the_previous_tables_in_place() {
     assert!(!status.status.success());
     assert!(String::from_utf8_lossy(&status.stderr).contains("does not exist"));
     assert_eq!(fs::read(out.join("documents.csv")).unwrap(), before);
+    // The output and its lock file (`.out.lock`, kept between runs).
     let leftovers: Vec<_> = fs::read_dir(tmp.path())
         .unwrap()
         .map(|e| e.unwrap().file_name())
         .collect();
     assert_eq!(
         leftovers.len(),
-        1,
+        2,
         "no temporary directories left: {leftovers:?}"
     );
+    assert!(tmp.path().join(".out.lock").is_file());
 }
 
 #[test]

@@ -80,11 +80,15 @@ fn exit_code_0_on_success_and_3_under_strict_with_rejects() {
     // Incremental: 3 when this run rejected a file, 0 when it read nothing new.
     let inc = tmp.path().join("inc");
     assert_eq!(
-        run(&input, &inc, &["--incremental", "--strict"]).status.code(),
+        run(&input, &inc, &["--incremental", "--strict"])
+            .status
+            .code(),
         Some(3)
     );
     assert_eq!(
-        run(&input, &inc, &["--incremental", "--strict"]).status.code(),
+        run(&input, &inc, &["--incremental", "--strict"])
+            .status
+            .code(),
         Some(0)
     );
 }

@@ -784,11 +784,12 @@ fn check_outcome(
 ) -> Result<(), String> {
     if dataset.documents == 0 {
         return Err(format!(
-            "no document was read from {} ({} files found, {} rejected); the previous tables \
-             are left in place",
+            "no document was read from {} ({} files found, {} rejected{}); the previous \
+             tables are left in place",
             cfg.input.display(),
             dataset.files_found,
-            dataset.rejected
+            dataset.rejected,
+            first_rejects(dataset)
         ));
     }
     if let Some(max) = cfg.max_reject_rate {
@@ -801,13 +802,35 @@ fn check_outcome(
         if rate > max {
             return Err(format!(
                 "{rejected} of the {files} files read were rejected ({:.1}%, more than \
-                 --max-reject-rate {max}); the previous tables are left in place (see the \
-                 rejects in the log above)",
-                rate * 100.0
+                 --max-reject-rate {max}{}); the previous tables are left in place",
+                rate * 100.0,
+                first_rejects(dataset)
             ));
         }
     }
     Ok(())
+}
+
+/// `: path: why; …` for the first few rejects, so a failed night's log says why.
+fn first_rejects(s: &RunSummary) -> String {
+    const SHOWN: usize = 5;
+    let shown: Vec<String> = s
+        .stats
+        .rejects_shown
+        .iter()
+        .take(SHOWN)
+        .map(|(path, _, why)| format!("{path}: {why}"))
+        .collect();
+    if shown.is_empty() {
+        return String::new();
+    }
+    let more = s.rejected.saturating_sub(SHOWN as u64);
+    let more = if more > 0 {
+        format!("; {more} more")
+    } else {
+        String::new()
+    };
+    format!(": {}{more}", shown.join("; "))
 }
 
 /// `manifest.json` and `report.html` of a finished run.
