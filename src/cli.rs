@@ -60,6 +60,9 @@ pub enum Command {
         /// Exit with 3 instead of 0 when the run rejected any file.
         #[arg(long)]
         strict: bool,
+        /// Table formats to write: parquet,csv (default), parquet or csv.
+        #[arg(long, value_name = "LIST")]
+        formats: Option<String>,
     },
     /// Generate a realistic, varied corpus from the sample reports (for benchmarks).
     #[command(
@@ -109,6 +112,7 @@ pub fn main_with(cli: Cli) -> i32 {
             incremental,
             max_reject_rate,
             strict,
+            formats,
         } => {
             let default = PathBuf::from("pipelines/default.toml");
             let pipeline_path = pipeline.or_else(|| default.exists().then_some(default));
@@ -147,6 +151,20 @@ pub fn main_with(cli: Cli) -> i32 {
             if max_reject_rate.is_some_and(|r| !(0.0..=1.0).contains(&r)) {
                 return fail_usage("max_reject_rate must be between 0 and 1");
             }
+            let formats = match formats.or(file.output.formats.clone()) {
+                None => pipeline::Formats::default(),
+                Some(list) => match pipeline::Formats::parse(&list) {
+                    Ok(f) => f,
+                    Err(e) => return fail_usage(&e),
+                },
+            };
+            let incremental = incremental || file.run.incremental;
+            if incremental && !formats.parquet {
+                return fail_usage(
+                    "--incremental keeps its dataset in Parquet parts (CSV beside them when \
+                     asked): use --formats parquet or parquet,csv",
+                );
+            }
             let limits = file.input.limits();
             let cfg = RunConfig {
                 input: input.unwrap_or(file.input.root),
@@ -162,9 +180,10 @@ pub fn main_with(cli: Cli) -> i32 {
                 partition_by_year: partition_by_year
                     || file.output.partition_by.as_deref() == Some("report_year"),
                 resources,
-                incremental: incremental || file.run.incremental,
+                incremental,
                 max_reject_rate,
                 taxonomy_text,
+                formats,
             };
             if let Err(refused) = crate::outdir::check_output(&cfg.output, &cfg.input) {
                 return fail_usage(&refused.0);

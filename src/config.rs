@@ -76,6 +76,9 @@ pub struct OutputSection {
     /// `"report_year"`: write the per-document tables Hive-partitioned by report year.
     #[serde(default)]
     pub partition_by: Option<String>,
+    /// Table formats, `"parquet,csv"` (the default), `"parquet"` or `"csv"` (`--formats`).
+    #[serde(default)]
+    pub formats: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -136,6 +139,7 @@ impl Default for OutputSection {
             dir: default_output(),
             csv_bom: false,
             partition_by: None,
+            formats: None,
         }
     }
 }

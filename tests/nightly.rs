@@ -176,3 +176,57 @@ fn more_rejects_than_max_reject_rate_fail_and_keep_the_previous_tables() {
         }
     }
 }
+
+/// Files under `dir` (relative) whose name ends with `ext`, with their bytes.
+fn files_with(dir: &Path, ext: &str) -> Vec<(PathBuf, Vec<u8>)> {
+    snapshot(dir)
+        .into_iter()
+        .filter(|(p, _)| p.to_string_lossy().ends_with(ext))
+        .map(|(p, b)| (p.strip_prefix(dir).unwrap().to_path_buf(), b))
+        .collect()
+}
+
+#[test]
+fn formats_write_only_the_formats_asked_for_with_the_same_bytes() {
+    let (tmp, input) = two_reports();
+    fs::write(input.join("bad.txt"), b"").unwrap();
+    for extra in [&[][..], &["--partition-by-year"][..]] {
+        let both = tmp.path().join("both");
+        let pq = tmp.path().join("pq");
+        let csv = tmp.path().join("csv");
+        for (out, formats) in [(&both, "parquet,csv"), (&pq, "parquet"), (&csv, "csv")] {
+            let mut flags = vec!["--formats", formats];
+            flags.extend(extra);
+            let o = run(&input, out, &flags);
+            assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+        }
+        let both_pq = files_with(&both, ".parquet");
+        let both_csv = files_with(&both, ".csv");
+        assert!(both_pq.len() >= 8 && both_csv.len() >= 8, "{extra:?}");
+        assert_eq!(files_with(&pq, ".parquet"), both_pq, "{extra:?}");
+        assert!(files_with(&pq, ".csv").is_empty(), "{extra:?}");
+        assert!(!pq.join("csv").exists(), "{extra:?}");
+        assert_eq!(files_with(&csv, ".csv"), both_csv, "{extra:?}");
+        assert!(files_with(&csv, ".parquet").is_empty(), "{extra:?}");
+    }
+    // Incremental, Parquet only: parts without CSV twins.
+    let inc = tmp.path().join("inc");
+    let o = run(&input, &inc, &["--incremental", "--formats", "parquet"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(!files_with(&inc, ".parquet").is_empty());
+    assert!(files_with(&inc, ".csv").is_empty());
+    fs::remove_file(input.join("r0.txt")).unwrap();
+    let o = run(&input, &inc, &["--incremental", "--formats", "parquet"]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    assert!(files_with(&inc, ".csv").is_empty());
+    // Formats that cannot be.
+    for flags in [
+        &["--formats", "xml"][..],
+        &["--formats", ""][..],
+        &["--incremental", "--formats", "csv"][..],
+    ] {
+        let o = run(&input, &tmp.path().join("never"), flags);
+        assert_eq!(o.status.code(), Some(2), "{flags:?}: {}", stderr(&o));
+        assert!(!tmp.path().join("never").exists());
+    }
+}

@@ -102,6 +102,59 @@ pub struct RunConfig {
     /// Text of the taxonomy file when it is not the built-in one (for the catalog's
     /// fingerprint).
     pub taxonomy_text: Option<String>,
+    /// Which files each table is written as.
+    pub formats: Formats,
+}
+
+/// The table formats a run writes (`--formats`; both by default).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Formats {
+    pub parquet: bool,
+    pub csv: bool,
+}
+
+impl Default for Formats {
+    fn default() -> Self {
+        Formats {
+            parquet: true,
+            csv: true,
+        }
+    }
+}
+
+impl Formats {
+    /// `parquet,csv`, `parquet` or `csv`.
+    pub fn parse(list: &str) -> Result<Self, String> {
+        let mut f = Formats {
+            parquet: false,
+            csv: false,
+        };
+        for name in list.split(',').map(str::trim).filter(|n| !n.is_empty()) {
+            match name {
+                "parquet" => f.parquet = true,
+                "csv" => f.csv = true,
+                other => return Err(format!(
+                    "unknown table format {other:?} in {list:?}: the formats are parquet and csv"
+                )),
+            }
+        }
+        if !f.parquet && !f.csv {
+            return Err(format!(
+                "{list:?} names no table format: give parquet, csv or both"
+            ));
+        }
+        Ok(f)
+    }
+}
+
+impl RunConfig {
+    /// How the table writers write.
+    pub fn sink_options(&self) -> SinkOptions {
+        SinkOptions {
+            csv_bom: self.csv_bom,
+            skip_csv: !self.formats.csv,
+        }
+    }
 }
 
 /// What a run did (also written to manifest.json).
@@ -769,9 +822,30 @@ fn run_into(
     summary.skipped = walk.skipped;
     progress.finish();
     check_outcome(cfg, &summary, summary.documents, summary.rejected)?;
+    if !cfg.formats.parquet {
+        // The indicators stage reads the Parquet files back: they are written, then removed.
+        remove_parquet_files(dir)?;
+    }
     summary.elapsed_secs = started.elapsed().as_secs_f64();
     write_run_files(cfg, dir, &summary, &warnings, started_at, None)?;
     Ok(summary)
+}
+
+/// Removes every `.parquet` file under `dir` (the run's own temporary directory), and the
+/// folders left empty.
+fn remove_parquet_files(dir: &Path) -> Result<(), String> {
+    let entries = fs::read_dir(dir).map_err(|e| format!("cannot read {}: {e}", dir.display()))?;
+    for entry in entries.flatten() {
+        let path = entry.path();
+        let is_dir = entry.file_type().is_ok_and(|t| t.is_dir());
+        if is_dir && path.file_name().is_some_and(|n| n != "csv") {
+            remove_parquet_files(&path)?;
+            let _ = fs::remove_dir(&path); // only when it is empty now
+        } else if path.extension().is_some_and(|e| e == "parquet") {
+            fs::remove_file(&path).map_err(|e| format!("cannot remove {}: {e}", path.display()))?;
+        }
+    }
+    Ok(())
 }
 
 /// A run that leaves no document in the dataset, or rejects more than `max_reject_rate` of
@@ -867,9 +941,7 @@ pub(crate) fn write_pass(
         .num_threads(cfg.threads)
         .build()
         .map_err(|e| format!("cannot start worker threads: {e}"))?;
-    let opts = SinkOptions {
-        csv_bom: cfg.csv_bom,
-    };
+    let opts = cfg.sink_options();
     let outputs = TABLE_WRITERS
         .iter()
         .map(|t| (t.open)(dir, opts, cfg.partition_by_year))

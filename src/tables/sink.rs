@@ -38,6 +38,8 @@ const CSV_BUFFER_BYTES: usize = 256 * 1024;
 pub struct SinkOptions {
     /// Write a UTF-8 BOM at the start of CSV files (Excel opens them as UTF-8 then).
     pub csv_bom: bool,
+    /// Write no CSV files (`--formats parquet`).
+    pub skip_csv: bool,
 }
 
 enum ColumnBuilder {
@@ -327,7 +329,8 @@ pub struct TableSink {
     name: &'static str,
     /// Index of a column not written (the partition column of a Hive-partitioned table).
     omit: Option<usize>,
-    csv: CsvWriter<File>,
+    /// `None` under `--formats parquet`.
+    csv: Option<CsvWriter<File>>,
     parquet: ArrowWriter<File>,
     schema: Arc<Schema>,
     builders: Vec<ColumnBuilder>,
@@ -351,10 +354,8 @@ impl TableSink {
         omit: Option<&str>,
     ) -> Result<Self, String> {
         let err = |e: &dyn std::fmt::Display| format!("cannot write table {name}: {e}");
-        for dir in [parquet_path.parent(), csv_path.parent()]
-            .into_iter()
-            .flatten()
-        {
+        let csv_dir = (!opts.skip_csv).then(|| csv_path.parent()).flatten();
+        for dir in [parquet_path.parent(), csv_dir].into_iter().flatten() {
             std::fs::create_dir_all(dir).map_err(|e| err(&e))?;
         }
         let omit = omit.and_then(|o| all_columns.iter().position(|c| c.name == o));
@@ -364,17 +365,22 @@ impl TableSink {
             .filter(|(i, _)| Some(*i) != omit)
             .map(|(_, c)| c)
             .collect();
-        let mut csv_file = File::create(csv_path).map_err(|e| err(&e))?;
-        if opts.csv_bom {
-            csv_file
-                .write_all("\u{feff}".as_bytes())
-                .map_err(|e| err(&e))?;
-        }
-        let mut csv = CsvWriter::new(csv_file);
-        for c in &columns {
-            csv.text(c.name);
-        }
-        csv.end_record().map_err(|e| err(&e))?;
+        let csv = if opts.skip_csv {
+            None
+        } else {
+            let mut csv_file = File::create(csv_path).map_err(|e| err(&e))?;
+            if opts.csv_bom {
+                csv_file
+                    .write_all("\u{feff}".as_bytes())
+                    .map_err(|e| err(&e))?;
+            }
+            let mut csv = CsvWriter::new(csv_file);
+            for c in &columns {
+                csv.text(c.name);
+            }
+            csv.end_record().map_err(|e| err(&e))?;
+            Some(csv)
+        };
 
         let schema = Arc::new(arrow_schema(&columns));
         let mut kv = vec![KeyValue::new(
@@ -496,12 +502,15 @@ impl TableSink {
             if let Value::Str(s) = &v {
                 self.pending_bytes += s.len();
             }
-            self.csv.value(&v);
+            if let Some(csv) = &mut self.csv {
+                csv.value(&v);
+            }
             builder.append(&v);
         }
-        self.csv
-            .end_record()
-            .map_err(|e| format!("cannot write {name}.csv: {e}"))?;
+        if let Some(csv) = &mut self.csv {
+            csv.end_record()
+                .map_err(|e| format!("cannot write {name}.csv: {e}"))?;
+        }
         self.rows += 1;
         if self.pending_bytes >= BATCH_BYTES
             || self.builders.first().is_some_and(|b| b.len() >= BATCH_ROWS)
@@ -550,9 +559,10 @@ impl TableSink {
     /// Flushes and closes both files; returns the row count.
     pub fn finish(mut self) -> Result<u64, String> {
         self.flush_batch()?;
-        self.csv
-            .finish()
-            .map_err(|e| format!("cannot write {}.csv: {e}", self.name))?;
+        if let Some(csv) = self.csv.take() {
+            csv.finish()
+                .map_err(|e| format!("cannot write {}.csv: {e}", self.name))?;
+        }
         self.parquet
             .close()
             .map_err(|e| format!("cannot close {}.parquet: {e}", self.name))?;

@@ -117,12 +117,13 @@ fn fingerprint(cfg: &RunConfig) -> String {
         .and_then(|p| FileStat::peek(&p))
         .map_or_else(String::new, |(size, mtime)| format!("{size}:{mtime}"));
     let settings = format!(
-        "{exe}|{}|{}|{:?}|{}|{}|{}",
+        "{exe}|{}|{}|{:?}|{}|{}|{:?}|{}",
         env!("CARGO_PKG_VERSION"),
         crate::tables::schema::SCHEMA_VERSION,
         cfg.limits,
         cfg.partition_by_year,
         cfg.csv_bom,
+        cfg.formats,
         cfg.taxonomy_text.as_deref().unwrap_or("built-in"),
     );
     ingest::doc_id(settings.as_bytes())
@@ -221,9 +222,7 @@ pub(super) fn run_into(
     pass(refreshed, &mut first_by_body, &mut catalog)?;
     progress.finish();
 
-    let opts = SinkOptions {
-        csv_bom: cfg.csv_bom,
-    };
+    let opts = cfg.sink_options();
     let parts_rewritten = drop_rows(dir, &changes.dropped, &mut catalog, cfg, opts)?;
     ensure_every_table(dir, &mut catalog, cfg, opts)?;
 
@@ -317,10 +316,7 @@ fn ensure_every_table(
         if has_rows {
             for (rel, rows) in &of_table {
                 if *rows == 0 {
-                    for f in [dir.join(rel), dir.join(parts::csv_rel(rel))] {
-                        fs::remove_file(&f)
-                            .map_err(|e| format!("cannot remove {}: {e}", f.display()))?;
-                    }
+                    parts::remove_part(dir, rel)?;
                     catalog.parts.remove(rel);
                 }
             }

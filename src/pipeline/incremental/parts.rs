@@ -124,7 +124,12 @@ pub fn adopt_pass(
             continue;
         }
         let (to_pq, to_csv) = (out.join(&rel), out.join(csv_rel(&rel)));
+        // No CSV twin under `--formats parquet`.
+        let csv_written = csv.exists();
         for (from, to) in [(&pq, &to_pq), (&csv, &to_csv)] {
+            if !csv_written && from == &csv {
+                continue;
+            }
             if let Some(parent) = to.parent() {
                 fs::create_dir_all(parent)
                     .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
@@ -148,6 +153,9 @@ pub fn link_parts<'a>(
     for rel in parts {
         for rel in [rel.clone(), csv_rel(rel)] {
             let (src, dst) = (from.join(&rel), to.join(&rel));
+            if !src.exists() {
+                continue; // a CSV twin not written (`--formats parquet`)
+            }
             if let Some(parent) = dst.parent() {
                 fs::create_dir_all(parent)
                     .map_err(|e| format!("cannot create {}: {e}", parent.display()))?;
@@ -237,13 +245,14 @@ pub fn rewrite_without(
         }
     }
     let rows = sink.finish()?;
-    if rows == 0 {
-        for f in [&new_pq, &new_csv, &pq, &csv] {
-            fs::remove_file(f).map_err(|e| err(&e))?;
+    let pairs = [(&new_pq, &pq), (&new_csv, &csv)];
+    for (new, old) in pairs.into_iter().filter(|(new, _)| new.exists()) {
+        if rows == 0 {
+            fs::remove_file(new).map_err(|e| err(&e))?;
+            fs::remove_file(old).map_err(|e| err(&e))?;
+        } else {
+            fs::rename(new, old).map_err(|e| err(&e))?;
         }
-    } else {
-        fs::rename(&new_pq, &pq).map_err(|e| err(&e))?;
-        fs::rename(&new_csv, &csv).map_err(|e| err(&e))?;
     }
     Ok(rows)
 }
@@ -334,4 +343,14 @@ pub fn write_empty_part(
     )?;
     sink.finish()?;
     Ok(rel)
+}
+
+/// Removes a part file and its CSV twin (links in the run's directory).
+pub fn remove_part(out: &Path, rel: &str) -> Result<(), String> {
+    for f in [out.join(rel), out.join(csv_rel(rel))] {
+        if f.exists() {
+            fs::remove_file(&f).map_err(|e| format!("cannot remove {}: {e}", f.display()))?;
+        }
+    }
+    Ok(())
 }
