@@ -4,8 +4,11 @@ use std::path::PathBuf;
 
 use clap::{Parser, Subcommand};
 
+use serde_json::json;
+
 use crate::config::PipelineFile;
 use crate::ingest::{self, InputFile, ReadLimits};
+use crate::log::Level;
 use crate::pipeline::{self, Resources, RunConfig, GAZETTEER};
 use crate::tables::{document_json, schema};
 
@@ -63,6 +66,13 @@ pub enum Command {
         /// Table formats to write: parquet,csv (default), parquet or csv.
         #[arg(long, value_name = "LIST")]
         formats: Option<String>,
+        /// text (default): sentences on stderr; json: one JSON object per line per event
+        /// (progress, each reject, the final summary or the error).
+        #[arg(long, value_name = "FORMAT", default_value = "text", value_parser = crate::log::LogFormat::parse)]
+        log_format: crate::log::LogFormat,
+        /// Also log each reject as it happens.
+        #[arg(long, short)]
+        verbose: bool,
     },
     /// Generate a realistic, varied corpus from the sample reports (for benchmarks).
     #[command(
@@ -113,7 +123,10 @@ pub fn main_with(cli: Cli) -> i32 {
             max_reject_rate,
             strict,
             formats,
+            log_format,
+            verbose,
         } => {
+            crate::log::configure(log_format, verbose);
             let default = PathBuf::from("pipelines/default.toml");
             let pipeline_path = pipeline.or_else(|| default.exists().then_some(default));
             let (file, text) = match &pipeline_path {
@@ -194,30 +207,21 @@ pub fn main_with(cli: Cli) -> i32 {
                 return fail_usage(&e);
             }
             crate::outdir::install_signal_cleanup();
+            if crate::log::is_json() {
+                crate::log::event(
+                    Level::Info,
+                    "run_started",
+                    "run started",
+                    json!({
+                        "input": cfg.input.display().to_string(),
+                        "output": cfg.output.display().to_string(),
+                        "incremental": cfg.incremental,
+                        "threads": cfg.threads,
+                    }),
+                );
+            }
             match pipeline::run(&cfg) {
-                Ok(s) => {
-                    let rows: Vec<String> = s
-                        .table_rows
-                        .iter()
-                        .map(|(n, c)| format!("{n}={c}"))
-                        .collect();
-                    eprintln!(
-                        "govreport: {} files: {} documents ({} duplicates), {} rejected, {} paths skipped (see manifest.json); {} in {:.2}s -> {}",
-                        s.files_found,
-                        s.documents,
-                        s.duplicates,
-                        s.rejected,
-                        s.skipped.total(),
-                        rows.join(" "),
-                        s.elapsed_secs,
-                        cfg.output.display()
-                    );
-                    if strict && s.rejected > 0 {
-                        EXIT_REJECTS
-                    } else {
-                        0
-                    }
-                }
+                Ok(s) => run_finished(&cfg, &s, strict),
                 Err(e) => fail(&e),
             }
         }
@@ -312,14 +316,77 @@ fn extract(file: &std::path::Path) -> i32 {
     }
 }
 
+/// The final summary of a successful run (a sentence, or a JSON line with the counts), and
+/// its exit code: 3 under `--strict` when this run rejected a file.
+fn run_finished(cfg: &RunConfig, s: &pipeline::RunSummary, strict: bool) -> i32 {
+    let rejected_now = s
+        .incremental
+        .as_ref()
+        .and_then(|i| i["rejected"].as_u64())
+        .unwrap_or(s.rejected);
+    let code = if strict && rejected_now > 0 {
+        EXIT_REJECTS
+    } else {
+        0
+    };
+    let rows: Vec<String> = s
+        .table_rows
+        .iter()
+        .map(|(n, c)| format!("{n}={c}"))
+        .collect();
+    let this_run = match &s.incremental {
+        Some(i) => format!(
+            "; this run: {} added, {} replaced, {} removed, {} read, {} rejected",
+            i["added"], i["replaced"], i["removed"], i["documents_read"], i["rejected"]
+        ),
+        None => String::new(),
+    };
+    let message = format!(
+        "{} files: {} documents ({} duplicates), {} rejected, {} paths skipped (see manifest.json); {} in {:.2}s -> {}{this_run}",
+        s.files_found,
+        s.documents,
+        s.duplicates,
+        s.rejected,
+        s.skipped.total(),
+        rows.join(" "),
+        s.elapsed_secs,
+        cfg.output.display()
+    );
+    let tables: serde_json::Map<String, serde_json::Value> = s
+        .table_rows
+        .iter()
+        .map(|(n, c)| (n.to_string(), json!(c)))
+        .collect();
+    crate::log::event(
+        Level::Info,
+        "run_finished",
+        &message,
+        json!({
+            "exit_code": code,
+            "output": cfg.output.display().to_string(),
+            "files_found": s.files_found,
+            "documents": s.documents,
+            "duplicates": s.duplicates,
+            "rejected": s.rejected,
+            "skipped": s.skipped.total(),
+            "tables": tables,
+            "elapsed_seconds": s.elapsed_secs,
+            "incremental": s.incremental,
+        }),
+    );
+    code
+}
+
 /// Worker threads beyond four per core only cost memory: capped there, with a warning.
 fn capped_threads(threads: usize) -> usize {
     let cores = std::thread::available_parallelism().map_or(1, |n| n.get());
     let cap = 4 * cores;
     if threads > cap {
-        eprintln!(
-            "govreport: warning: --threads {threads} is more than 4 per core ({cores} cores); \
-             using {cap}"
+        crate::log::event(
+            Level::Warn,
+            "warning",
+            &format!("--threads {threads} is more than 4 per core ({cores} cores); using {cap}"),
+            json!({}),
         );
         cap
     } else {
@@ -366,13 +433,23 @@ fn parse_rate(s: &str) -> Result<f64, String> {
 }
 
 fn fail(msg: &str) -> i32 {
-    eprintln!("govreport: error: {msg}");
+    crate::log::event(
+        Level::Error,
+        "run_failed",
+        msg,
+        json!({"exit_code": EXIT_FAILED}),
+    );
     EXIT_FAILED
 }
 
 /// A request govreport refuses (a dangerous output directory, a file it cannot read as a
 /// document): exit code 2, nothing touched.
 fn fail_usage(msg: &str) -> i32 {
-    eprintln!("govreport: error: {msg}");
+    crate::log::event(
+        Level::Error,
+        "usage_error",
+        msg,
+        json!({"exit_code": EXIT_USAGE}),
+    );
     EXIT_USAGE
 }

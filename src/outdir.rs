@@ -414,7 +414,12 @@ pub fn install_signal_cleanup() {
                             std::thread::sleep(std::time::Duration::from_millis(5));
                         }
                     }
-                    eprintln!("govreport: interrupted (signal {sig}); nothing was written");
+                    crate::log::event(
+                        crate::log::Level::Error,
+                        "interrupted",
+                        &format!("interrupted (signal {sig}); nothing was written"),
+                        serde_json::json!({"signal": sig, "exit_code": 128 + sig}),
+                    );
                     std::process::exit(128 + sig);
                 }
             });

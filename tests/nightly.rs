@@ -230,3 +230,83 @@ fn formats_write_only_the_formats_asked_for_with_the_same_bytes() {
         assert!(!tmp.path().join("never").exists());
     }
 }
+
+/// Every line of standard error as a JSON object.
+fn json_lines(o: &Output) -> Vec<serde_json::Value> {
+    stderr(o)
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap_or_else(|e| panic!("not JSON ({e}): {l}")))
+        .collect()
+}
+
+#[test]
+fn json_logs_are_one_object_per_line_per_event_with_a_final_summary() {
+    let (tmp, input) = two_reports();
+    fs::write(input.join("bad.txt"), b"").unwrap();
+    let out = tmp.path().join("out");
+    let o = run(&input, &out, &["--log-format", "json", "--strict"]);
+    assert_eq!(o.status.code(), Some(3));
+    let lines = json_lines(&o);
+    let events: Vec<&str> = lines.iter().map(|l| l["event"].as_str().unwrap()).collect();
+    assert_eq!(
+        events,
+        ["run_started", "reject", "run_finished"],
+        "{lines:?}"
+    );
+    for l in &lines {
+        assert!(l["ts"].as_str().is_some_and(|t| t.ends_with('Z')), "{l}");
+        assert!(l["message"].is_string() && l["level"].is_string(), "{l}");
+    }
+    assert_eq!(lines[1]["path"], "bad.txt");
+    assert!(
+        lines[1]["error"].as_str().unwrap().contains("empty"),
+        "{}",
+        lines[1]
+    );
+    let end = &lines[2];
+    assert_eq!(end["exit_code"], 3);
+    assert_eq!(
+        (&end["documents"], &end["rejected"], &end["files_found"]),
+        (&2.into(), &1.into(), &3.into())
+    );
+    assert_eq!(end["tables"]["documents"], 2);
+    // Incremental: the summary says what this run did.
+    let inc = tmp.path().join("inc");
+    run(&input, &inc, &["--incremental"]);
+    fs::remove_file(input.join("r1.txt")).unwrap();
+    let o = run(&input, &inc, &["--incremental", "--log-format", "json"]);
+    let end = json_lines(&o).pop().unwrap();
+    assert_eq!(end["exit_code"], 0, "{end}");
+    assert_eq!(end["incremental"]["removed"], 1, "{end}");
+    assert_eq!(end["documents"], 1, "{end}");
+    // A failed run and bad usage end with their error and exit code.
+    fs::remove_file(input.join("r0.txt")).unwrap();
+    let o = run(&input, &out, &["--log-format", "json"]);
+    let end = json_lines(&o).pop().unwrap();
+    assert_eq!(
+        (end["event"].as_str(), o.status.code()),
+        (Some("run_failed"), Some(1))
+    );
+    assert_eq!(end["exit_code"], 1);
+    assert_eq!(end["level"], "error");
+    let o = run(&input, &out, &["--log-format", "json", "--formats", "xml"]);
+    let end = json_lines(&o).pop().unwrap();
+    assert_eq!(
+        (end["event"].as_str(), o.status.code()),
+        (Some("usage_error"), Some(2))
+    );
+}
+
+#[test]
+fn verbose_text_logs_each_reject() {
+    let (tmp, input) = two_reports();
+    fs::write(input.join("bad.txt"), b"").unwrap();
+    let quiet = run(&input, &tmp.path().join("a"), &[]);
+    assert!(!stderr(&quiet).contains("bad.txt:"), "{}", stderr(&quiet));
+    let loud = run(&input, &tmp.path().join("b"), &["-v"]);
+    assert!(
+        stderr(&loud).contains("govreport: warning: bad.txt: file is empty"),
+        "{}",
+        stderr(&loud)
+    );
+}

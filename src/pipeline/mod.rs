@@ -133,9 +133,11 @@ impl Formats {
             match name {
                 "parquet" => f.parquet = true,
                 "csv" => f.csv = true,
-                other => return Err(format!(
+                other => {
+                    return Err(format!(
                     "unknown table format {other:?} in {list:?}: the formats are parquet and csv"
-                )),
+                ))
+                }
             }
         }
         if !f.parquet && !f.csv {
@@ -172,6 +174,8 @@ pub struct RunSummary {
     pub stage_times: StageTimes,
     pub analysis: crate::analysis::AnalysisSummary,
     pub stats: RunStats,
+    /// An incremental run's manifest section: what it added, replaced, removed and read.
+    pub incremental: Option<serde_json::Value>,
 }
 
 /// Counts for the run report, gathered while writing (bounded: a few maps keyed by year,
@@ -669,6 +673,7 @@ impl Bookkeeping<'_> {
                     built_by.push(worker);
                 }
                 Err(reject) => {
+                    crate::log::reject(&reject.source_path, reject.stage, &reject.error);
                     let entry = RejectEntry::of(&reject);
                     count_reject(self.summary, self.warnings, &reject.source_path, &entry);
                     if let Some(records) = self.records.as_deref_mut() {
@@ -706,7 +711,7 @@ impl Progress {
     pub(crate) fn new(enabled: bool) -> Self {
         if !enabled {
             Progress::Off
-        } else if std::io::stderr().is_terminal() {
+        } else if std::io::stderr().is_terminal() && !crate::log::is_json() {
             let bar = indicatif::ProgressBar::new_spinner();
             bar.enable_steady_tick(Duration::from_millis(200));
             Progress::Bar(bar)
@@ -731,7 +736,18 @@ impl Progress {
             Progress::Log(last) => {
                 if last.elapsed() >= Duration::from_secs(10) {
                     *last = Instant::now();
-                    eprintln!("govreport: {msg} ({secs:.0}s)");
+                    crate::log::event(
+                        crate::log::Level::Info,
+                        "progress",
+                        &format!("{msg} ({secs:.0}s)"),
+                        json!({
+                            "files": s.files_found,
+                            "documents": s.documents,
+                            "rejected": s.rejected,
+                            "input_bytes": s.input_bytes,
+                            "elapsed_seconds": secs,
+                        }),
+                    );
                 }
             }
         }

@@ -249,12 +249,16 @@ pub(super) fn run_into(
         "parts_rewritten": parts_rewritten,
         "rebuilt": rebuilt,
     });
-    write_run_files(cfg, dir, &dataset, &warnings, started_at, Some(incremental))?;
-    Ok(RunSummary {
-        // The command line reports what this run read; the manifest, the whole dataset.
-        rejected: this_run.rejected,
-        ..dataset
-    })
+    write_run_files(
+        cfg,
+        dir,
+        &dataset,
+        &warnings,
+        started_at,
+        Some(incremental.clone()),
+    )?;
+    dataset.incremental = Some(incremental);
+    Ok(dataset)
 }
 
 /// Writes every part holding rows of `dropped` again without them. Returns how many parts
