@@ -73,6 +73,14 @@ pub enum Command {
         /// Also log each reject as it happens.
         #[arg(long, short)]
         verbose: bool,
+        /// Read the files listed in FILE (one path a line, relative to --input or absolute
+        /// inside it; `-` for standard input) instead of walking the input directory.
+        #[arg(long, value_name = "FILE")]
+        files_from: Option<PathBuf>,
+        /// The crawler's record of each file: CSV (path,url,fetched_at) or JSON lines; gives
+        /// documents.source_url and fetched_at.
+        #[arg(long, value_name = "FILE")]
+        crawl_manifest: Option<PathBuf>,
     },
     /// Generate a realistic, varied corpus from the sample reports (for benchmarks).
     #[command(
@@ -125,6 +133,8 @@ pub fn main_with(cli: Cli) -> i32 {
             formats,
             log_format,
             verbose,
+            files_from,
+            crawl_manifest,
         } => {
             crate::log::configure(log_format, verbose);
             let default = PathBuf::from("pipelines/default.toml");
@@ -197,7 +207,33 @@ pub fn main_with(cli: Cli) -> i32 {
                 max_reject_rate,
                 taxonomy_text,
                 formats,
+                files_from: None,
+                crawl: None,
             };
+            let mut cfg = cfg;
+            if let Some(list) = &files_from {
+                match read_list(list) {
+                    Ok(text) => cfg.files_from = Some(text),
+                    Err(e) => return fail_usage(&e),
+                }
+                if !cfg.input.is_dir() {
+                    return fail_usage(&format!(
+                        "--files-from lists files inside the input directory; {} is not a directory",
+                        cfg.input.display()
+                    ));
+                }
+            }
+            if let Some(path) = &crawl_manifest {
+                let parsed = std::fs::read_to_string(path)
+                    .map_err(|e| format!("cannot read crawl manifest {}: {e}", path.display()))
+                    .and_then(|text| {
+                        ingest::crawl::parse(&text, &path.display().to_string(), &cfg.input)
+                    });
+                match parsed {
+                    Ok(m) => cfg.crawl = Some(m),
+                    Err(e) => return fail_usage(&e),
+                }
+            }
             if let Err(refused) = crate::outdir::check_output(&cfg.output, &cfg.input) {
                 return fail_usage(&refused.0);
             }
@@ -283,6 +319,7 @@ fn extract(file: &std::path::Path) -> i32 {
         path: file.to_path_buf(),
         rel_path: name,
         problem: None,
+        origin: None,
     };
     let source = match ingest::read_input(&input, ReadLimits::default()) {
         Ok(s) => s,
@@ -314,6 +351,18 @@ fn extract(file: &std::path::Path) -> i32 {
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => 0,
         Err(e) => fail(&format!("cannot write the output: {e}")),
     }
+}
+
+/// The text of a `--files-from` list: a file, or standard input for `-`.
+fn read_list(path: &std::path::Path) -> Result<String, String> {
+    if path.as_os_str() == "-" {
+        let mut text = String::new();
+        std::io::Read::read_to_string(&mut std::io::stdin().lock(), &mut text)
+            .map_err(|e| format!("cannot read the --files-from list from standard input: {e}"))?;
+        return Ok(text);
+    }
+    std::fs::read_to_string(path)
+        .map_err(|e| format!("cannot read the --files-from list {}: {e}", path.display()))
 }
 
 /// The final summary of a successful run (a sentence, or a JSON line with the counts), and

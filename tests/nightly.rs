@@ -310,3 +310,223 @@ fn verbose_text_logs_each_reject() {
         stderr(&loud)
     );
 }
+
+/// Rows of a CSV file as column → value maps.
+fn csv_maps(path: &Path) -> Vec<std::collections::HashMap<String, String>> {
+    let mut r = csv::Reader::from_path(path).unwrap();
+    let header: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
+    r.records()
+        .map(|rec| {
+            header
+                .iter()
+                .cloned()
+                .zip(rec.unwrap().iter().map(String::from))
+                .collect()
+        })
+        .collect()
+}
+
+#[test]
+fn files_from_a_file_or_standard_input_reads_exactly_the_listed_files() {
+    let (tmp, input) = two_reports();
+    fs::create_dir(input.join("sub")).unwrap();
+    fs::copy(input.join("r0.txt"), input.join("sub/copy.txt")).unwrap();
+    let list = format!(
+        "r1.txt\n{}\nmissing.txt\n",
+        input.join("sub/copy.txt").display()
+    );
+    let list_file = tmp.path().join("list.txt");
+    fs::write(&list_file, &list).unwrap();
+    let out = tmp.path().join("out");
+    let o = run(&input, &out, &["--files-from", list_file.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let docs = csv_maps(&out.join("documents.csv"));
+    let paths: Vec<&str> = docs.iter().map(|d| d["source_path"].as_str()).collect();
+    assert_eq!(paths, ["r1.txt", "sub/copy.txt"]);
+    let rejects = csv_maps(&out.join("rejects.csv"));
+    assert_eq!(rejects.len(), 1);
+    assert_eq!(rejects[0]["source_path"], "missing.txt");
+    assert!(
+        rejects[0]["error"].contains("does not exist"),
+        "{:?}",
+        rejects[0]
+    );
+    // The same list on standard input gives the same tables.
+    let stdin_out = tmp.path().join("stdin");
+    let mut child = bin()
+        .args([
+            "run",
+            "--input",
+            input.to_str().unwrap(),
+            "--output",
+            stdin_out.to_str().unwrap(),
+            "--threads",
+            "1",
+            "--quiet",
+            "--files-from",
+            "-",
+        ])
+        .stdin(std::process::Stdio::piped())
+        .stderr(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    use std::io::Write;
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(list.as_bytes())
+        .unwrap();
+    let o = child.wait_with_output().unwrap();
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    for t in ["documents.csv", "facts.csv", "rejects.csv"] {
+        assert_eq!(
+            fs::read(out.join(t)).unwrap(),
+            fs::read(stdin_out.join(t)).unwrap(),
+            "{t}"
+        );
+    }
+    // Incremental with a list: a file no longer listed is removed from the dataset.
+    let inc = tmp.path().join("inc");
+    let lf = list_file.to_str().unwrap();
+    assert_eq!(
+        run(&input, &inc, &["--incremental", "--files-from", lf])
+            .status
+            .code(),
+        Some(0)
+    );
+    fs::write(&list_file, "r1.txt\n").unwrap();
+    assert_eq!(
+        run(&input, &inc, &["--incremental", "--files-from", lf])
+            .status
+            .code(),
+        Some(0)
+    );
+    let m: serde_json::Value =
+        serde_json::from_slice(&fs::read(inc.join("manifest.json")).unwrap()).unwrap();
+    assert_eq!(m["incremental"]["removed"], 2, "{m}");
+    assert_eq!(m["tables"]["documents"], 1, "{m}");
+    // A list that cannot be read is bad usage.
+    let o = run(&input, &out, &["--files-from", "/no/such/list"]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+}
+
+/// A sample report's text as a web page with the given head.
+fn page(head: &str) -> String {
+    let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("data");
+    let mut samples: Vec<PathBuf> = fs::read_dir(&data)
+        .unwrap()
+        .flatten()
+        .map(|e| e.path())
+        .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+        .collect();
+    samples.sort();
+    let text = fs::read_to_string(&samples[0]).unwrap();
+    let body: String = text.lines().map(|l| format!("<p>{l}</p>\n")).collect();
+    format!(
+        "<!DOCTYPE html><html><head><meta charset=\"utf-8\">{head}<title>报告</title></head>\
+         <body><div class=\"content\">{body}</div></body></html>"
+    )
+}
+
+#[test]
+fn crawl_manifest_and_canonical_links_give_source_url_and_fetched_at() {
+    let (tmp, input) = two_reports();
+    fs::write(
+        input.join("canonical.html"),
+        page("<link rel=\"canonical\" href=\"https://www.example.gov.cn/fzzf/1.html\"><meta property=\"og:url\" content=\"https://m.example.gov.cn/1.html\">"),
+    )
+    .unwrap();
+    fs::write(
+        input.join("og.html"),
+        page("<meta property=\"og:url\" content=\"https://www.example.gov.cn/fzzf/2.html\"><link rel=\"canonical\" href=\"/relative.html\">"),
+    )
+    .unwrap();
+    fs::write(
+        input.join("both.html"),
+        page("<link rel=\"canonical\" href=\"https://www.example.gov.cn/fzzf/3.html\">"),
+    )
+    .unwrap();
+    let manifest = tmp.path().join("crawl.jsonl");
+    fs::write(
+        &manifest,
+        "{\"path\": \"r0.txt\", \"url\": \"https://www.example.gov.cn/r0\", \"fetched_at\": \"2026-12-01T11:00:00+08:00\"}\n\
+         {\"path\": \"both.html\", \"url\": \"https://mirror.example.cn/3.html\", \"fetched_at\": \"2026-12-02 01:02:03\"}\n",
+    )
+    .unwrap();
+    let out = tmp.path().join("out");
+    let o = run(
+        &input,
+        &out,
+        &["--crawl-manifest", manifest.to_str().unwrap()],
+    );
+    assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
+    let docs = csv_maps(&out.join("documents.csv"));
+    let row = |p: &str| {
+        let d = docs.iter().find(|d| d["source_path"] == p).unwrap();
+        (d["source_url"].clone(), d["fetched_at"].clone())
+    };
+    let s = |a: &str, b: &str| (a.to_string(), b.to_string());
+    assert_eq!(
+        row("r0.txt"),
+        s("https://www.example.gov.cn/r0", "2026-12-01T03:00:00Z")
+    );
+    assert_eq!(row("r1.txt"), s("", ""));
+    assert_eq!(
+        row("canonical.html"),
+        s("https://www.example.gov.cn/fzzf/1.html", "")
+    );
+    assert_eq!(
+        row("og.html"),
+        s("https://www.example.gov.cn/fzzf/2.html", "")
+    );
+    // The crawler's address wins over the page's own.
+    assert_eq!(
+        row("both.html"),
+        s("https://mirror.example.cn/3.html", "2026-12-02T01:02:03Z")
+    );
+
+    // Incremental: a new crawl record for an unchanged file gives its row again.
+    let inc = tmp.path().join("inc");
+    let mf = manifest.to_str().unwrap();
+    assert_eq!(
+        run(&input, &inc, &["--incremental", "--crawl-manifest", mf])
+            .status
+            .code(),
+        Some(0)
+    );
+    let csv_manifest = tmp.path().join("crawl.csv");
+    fs::write(
+        &csv_manifest,
+        "path,url,fetched_at\nr0.txt,https://www.example.gov.cn/r0,2026-12-03T00:00:00Z\nboth.html,https://mirror.example.cn/3.html,2026-12-02T01:02:03Z\n",
+    )
+    .unwrap();
+    let cf = csv_manifest.to_str().unwrap();
+    assert_eq!(
+        run(&input, &inc, &["--incremental", "--crawl-manifest", cf])
+            .status
+            .code(),
+        Some(0)
+    );
+    let m: serde_json::Value =
+        serde_json::from_slice(&fs::read(inc.join("manifest.json")).unwrap()).unwrap();
+    assert_eq!(m["incremental"]["replaced"], 1, "{m}");
+    assert_eq!(m["incremental"]["documents_read"], 1, "{m}");
+    let docs = csv_maps(
+        &inc.join("csv/documents")
+            .read_dir()
+            .unwrap()
+            .flatten()
+            .map(|e| e.path())
+            .find(|p| fs::read_to_string(p).unwrap().contains("r0.txt"))
+            .unwrap(),
+    );
+    let r0 = docs.iter().find(|d| d["source_path"] == "r0.txt").unwrap();
+    assert_eq!(r0["fetched_at"], "2026-12-03T00:00:00Z");
+
+    // A manifest line that cannot be read: bad configuration, nothing touched.
+    fs::write(&manifest, "{\"path\": \"r0.txt\", \"url\": \"ftp://x\"}\n").unwrap();
+    let o = run(&input, &out, &["--crawl-manifest", mf]);
+    assert_eq!(o.status.code(), Some(2), "{}", stderr(&o));
+    assert!(stderr(&o).contains("line 1"), "{}", stderr(&o));
+}

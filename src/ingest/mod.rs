@@ -3,9 +3,11 @@
 //! Discovery is lazy (a `walkdir` iterator in file-name order, so runs are deterministic);
 //! reading is a pure function of the path and bytes, so documents can be read in parallel.
 
+pub mod crawl;
 pub mod decode;
 pub mod discover;
 pub mod docx;
+pub mod listed;
 pub mod prescan;
 
 pub use decode::{decode_text, Decoded};
@@ -35,6 +37,8 @@ pub struct InputFile {
     /// Why the walk could not take this path as a document (a folder that cannot be read, a
     /// dangling link …): it becomes a reject with this sentence.
     pub problem: Option<String>,
+    /// The crawl manifest's record for it (`--crawl-manifest`).
+    pub origin: Option<crate::model::Origin>,
 }
 
 /// Compiles exclude patterns such as `out/**`.
@@ -213,6 +217,7 @@ pub fn decode_document_with(
         text,
         meta,
         warnings,
+        origin: Default::default(),
     })
 }
 

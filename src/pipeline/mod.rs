@@ -77,6 +77,58 @@ impl Resources {
     }
 }
 
+/// The run's input files: a walk of the input root, or the list of `--files-from`; each
+/// with its crawl manifest record.
+pub(crate) struct Inputs<'a> {
+    source: InputSource<'a>,
+    crawl: Option<&'a ingest::crawl::CrawlManifest>,
+}
+
+enum InputSource<'a> {
+    Walk(Box<ingest::Discovery<'a>>),
+    Listed(std::vec::IntoIter<InputFile>, ingest::Skipped),
+}
+
+impl Inputs<'_> {
+    /// What the walk (or the list) skipped so far.
+    pub(crate) fn skipped(&self) -> ingest::Skipped {
+        match &self.source {
+            InputSource::Walk(d) => d.skipped,
+            InputSource::Listed(_, s) => *s,
+        }
+    }
+}
+
+impl Iterator for Inputs<'_> {
+    type Item = InputFile;
+
+    fn next(&mut self) -> Option<InputFile> {
+        let mut file = match &mut self.source {
+            InputSource::Walk(d) => d.next()?,
+            InputSource::Listed(files, _) => files.next()?,
+        };
+        if let Some(crawl) = self.crawl {
+            file.origin = crawl.get(&file.rel_path).cloned();
+        }
+        Some(file)
+    }
+}
+
+/// The input files of a run (see `Inputs`).
+pub(crate) fn inputs<'a>(cfg: &'a RunConfig, excludes: &'a globset::GlobSet) -> Inputs<'a> {
+    let source = match &cfg.files_from {
+        None => InputSource::Walk(Box::new(ingest::discover(&cfg.input, excludes))),
+        Some(list) => {
+            let (files, skipped) = ingest::listed::listed(&cfg.input, list, excludes);
+            InputSource::Listed(files.into_iter(), skipped)
+        }
+    };
+    Inputs {
+        source,
+        crawl: cfg.crawl.as_ref(),
+    }
+}
+
 /// Everything a run needs, after the pipeline file and the flags are merged.
 #[derive(Debug, Clone)]
 pub struct RunConfig {
@@ -104,6 +156,10 @@ pub struct RunConfig {
     pub taxonomy_text: Option<String>,
     /// Which files each table is written as.
     pub formats: Formats,
+    /// The input files as a list (`--files-from`: one path a line) instead of a walk.
+    pub files_from: Option<String>,
+    /// Each input's address and fetch time (`--crawl-manifest`).
+    pub crawl: Option<ingest::crawl::CrawlManifest>,
 }
 
 /// The table formats a run writes (`--formats`; both by default).
@@ -458,7 +514,8 @@ fn process_file_timed(file: &InputFile, limits: ReadLimits, res: Resources) -> O
     let mut read = Duration::ZERO;
     let mut bytes = 0;
     let outcome = catch_unwind(AssertUnwindSafe(|| {
-        let source = ingest::read_input(file, limits)?;
+        let mut source = ingest::read_input(file, limits)?;
+        source.origin = file.origin.clone().unwrap_or_default();
         read = t.elapsed();
         bytes = source.source_bytes;
         crate::budget::check();
@@ -824,7 +881,7 @@ fn run_into(
 ) -> Result<RunSummary, String> {
     let started = Instant::now();
     let mut progress = Progress::new(cfg.progress);
-    let mut walk = ingest::discover(&cfg.input, excludes);
+    let mut walk = inputs(cfg, excludes);
     let mut files = (0u64..).zip(walk.by_ref());
     let mut first_by_body = FirstByBody::default();
     let (mut summary, warnings) = write_pass(
@@ -835,7 +892,7 @@ fn run_into(
         None,
         &mut progress,
     )?;
-    summary.skipped = walk.skipped;
+    summary.skipped = walk.skipped();
     progress.finish();
     check_outcome(cfg, &summary, summary.documents, summary.rejected)?;
     if !cfg.formats.parquet {
@@ -1133,6 +1190,7 @@ mod tests {
             text: text.into(),
             meta: Default::default(),
             warnings: Vec::new(),
+            origin: Default::default(),
         };
         process_document(source, Resources::embedded().expect("embedded resources"))
     }

@@ -96,6 +96,11 @@ pub struct DocEntry {
     pub facts_by_kind: BTreeMap<String, u64>,
     pub warnings: Vec<String>,
     pub source_bytes: u64,
+    /// The crawl manifest's record when it was read: a new record means new rows.
+    #[serde(default)]
+    pub origin_url: Option<String>,
+    #[serde(default)]
+    pub origin_fetched_at: Option<String>,
 }
 
 impl DocEntry {
@@ -117,6 +122,8 @@ impl DocEntry {
             facts_by_kind,
             warnings: d.warnings.clone(),
             source_bytes: d.source.source_bytes,
+            origin_url: d.source.origin.url.clone(),
+            origin_fetched_at: d.source.origin.fetched_at.clone(),
         }
     }
 }

@@ -67,8 +67,19 @@ fn compare(found: Vec<InputFile>, previous: Vec<Entry>) -> Changes {
             c.to_read.push((index, file));
             continue;
         };
-        // Paths the walk could not read have no stat: looked at again on every run.
-        let stat = entry.stat.as_ref().filter(|_| file.problem.is_none());
+        // Paths the walk could not read have no stat: looked at again on every run; so is a
+        // document whose crawl record changed (its source_url and fetched_at).
+        let origin = file.origin.clone().unwrap_or_default();
+        let same_origin = match &entry.outcome {
+            Outcome::Document(d) => {
+                d.origin_url == origin.url && d.origin_fetched_at == origin.fetched_at
+            }
+            Outcome::Reject(_) => true,
+        };
+        let stat = entry
+            .stat
+            .as_ref()
+            .filter(|_| file.problem.is_none() && same_origin);
         match stat {
             Some(s) if FileStat::peek(&file.path) == Some((s.size, s.mtime_ns)) => {
                 c.kept.push((index, entry, file))
@@ -143,9 +154,9 @@ pub(super) fn run_into(
     let rebuilt = previous.is_none() && cfg.output.join(catalog::CATALOG_FILE).exists();
     let mut catalog = previous.unwrap_or_else(|| Catalog::new(fingerprint));
 
-    let mut walk = ingest::discover(&cfg.input, excludes);
+    let mut walk = super::inputs(cfg, excludes);
     let found: Vec<InputFile> = walk.by_ref().collect();
-    let skipped = walk.skipped;
+    let skipped = walk.skipped();
     let mut changes = compare(found, std::mem::take(&mut catalog.entries));
 
     parts::link_parts(&cfg.output, dir, catalog.parts.keys())?;
