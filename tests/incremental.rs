@@ -479,3 +479,28 @@ fn a_second_run_on_the_same_output_stops_at_once() {
     assert!(err.contains("another govreport run"), "{err}");
     assert!(!out.exists(), "nothing written");
 }
+
+#[test]
+fn a_dataset_missing_a_part_file_is_rebuilt_from_the_inputs() {
+    let tmp = tempfile::tempdir().unwrap();
+    let input = tmp.path().join("in");
+    fs::create_dir(&input).unwrap();
+    for (name, bytes) in &samples()[..2] {
+        fs::write(input.join(name), bytes).unwrap();
+    }
+    let (inc, full) = (tmp.path().join("inc"), tmp.path().join("full"));
+    run_ok(&input, &inc, &["--incremental"]);
+    let facts = files_under(&inc.join("facts"), ".parquet");
+    fs::remove_file(&facts[0]).unwrap();
+    let o = run_ok(&input, &inc, &["--incremental"]);
+    let m: serde_json::Value =
+        serde_json::from_slice(&fs::read(inc.join("manifest.json")).unwrap()).unwrap();
+    assert_eq!(
+        m["incremental"]["rebuilt"],
+        true,
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    run_ok(&input, &full, &[]);
+    assert_same_dataset(&inc, &full, "rebuilt");
+}

@@ -150,7 +150,10 @@ pub(super) fn run_into(
 ) -> Result<RunSummary, String> {
     let started = Instant::now();
     let fingerprint = fingerprint(cfg);
-    let previous = Catalog::load(&cfg.output, &fingerprint);
+    // A catalog whose part files are not all there (a folder edited by hand, a disk
+    // restored in part) cannot be trusted: the dataset is rebuilt from the inputs.
+    let previous = Catalog::load(&cfg.output, &fingerprint)
+        .filter(|c| parts::all_present(&cfg.output, c.parts.keys(), cfg.formats.csv));
     let rebuilt = previous.is_none() && cfg.output.join(catalog::CATALOG_FILE).exists();
     let mut catalog = previous.unwrap_or_else(|| Catalog::new(fingerprint));
 

@@ -354,3 +354,8 @@ pub fn remove_part(out: &Path, rel: &str) -> Result<(), String> {
     }
     Ok(())
 }
+
+/// Whether every part file (and its CSV twin, when CSV is written) is in `out`.
+pub fn all_present<'a>(out: &Path, mut parts: impl Iterator<Item = &'a String>, csv: bool) -> bool {
+    parts.all(|rel| out.join(rel).is_file() && (!csv || out.join(csv_rel(rel)).is_file()))
+}
