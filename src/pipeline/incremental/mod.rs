@@ -57,16 +57,31 @@ struct Changes {
 /// Compares the walk with the catalog: size and modification time first, the content hash
 /// (read in parallel) where they differ.
 fn compare(found: Vec<InputFile>, previous: Vec<Entry>) -> Changes {
-    let mut by_path: HashMap<String, Entry> =
-        previous.into_iter().map(|e| (e.path.clone(), e)).collect();
+    // Entries stay where they are (they are a few hundred bytes each); the map holds their
+    // paths, taken out of them and put back when an entry is kept.
+    let mut previous: Vec<Option<Entry>> = previous.into_iter().map(Some).collect();
+    let paths: Vec<String> = previous
+        .iter_mut()
+        .flatten()
+        .map(|e| std::mem::take(&mut e.path))
+        .collect();
+    let by_path: HashMap<&str, usize> = paths
+        .iter()
+        .enumerate()
+        .map(|(i, p)| (p.as_str(), i))
+        .collect();
     let mut c = Changes::default();
     let mut suspects = Vec::new();
     for (index, file) in (0u64..).zip(found) {
-        let Some(entry) = by_path.remove(&file.rel_path) else {
+        let Some(mut entry) = by_path
+            .get(file.rel_path.as_str())
+            .and_then(|&i| previous[i].take())
+        else {
             c.added += 1;
             c.to_read.push((index, file));
             continue;
         };
+        entry.path = file.rel_path.clone();
         // Paths the walk could not read have no stat: looked at again on every run; so is a
         // document whose crawl record changed (its source_url and fetched_at).
         let origin = file.origin.clone().unwrap_or_default();
@@ -92,6 +107,14 @@ fn compare(found: Vec<InputFile>, previous: Vec<Entry>) -> Changes {
             }
         }
     }
+    // Entries no file was found for: removed.
+    for (slot, path) in previous.iter_mut().zip(paths) {
+        if let Some(mut entry) = slot.take() {
+            entry.path = path;
+            c.removed += 1;
+            c.dropped.push(entry);
+        }
+    }
     let stats: Vec<Option<FileStat>> = suspects
         .par_iter()
         .map(|(_, f, _)| FileStat::of(&f.path))
@@ -110,8 +133,6 @@ fn compare(found: Vec<InputFile>, previous: Vec<Entry>) -> Changes {
             }
         }
     }
-    c.removed = by_path.len() as u64;
-    c.dropped.extend(by_path.into_values());
     c.kept.sort_by_key(|k| k.0);
     c.to_read.sort_by_key(|k| k.0);
     c
@@ -135,7 +156,13 @@ fn fingerprint(cfg: &RunConfig) -> String {
         cfg.partition_by_year,
         cfg.csv_bom,
         cfg.formats,
-        cfg.taxonomy_text.as_deref().unwrap_or("built-in"),
+        // The taxonomy by its text: the built-in one and a file with the same text are one.
+        ingest::doc_id(
+            cfg.taxonomy_text
+                .as_deref()
+                .unwrap_or(crate::pipeline::DEFAULT_TAXONOMY)
+                .as_bytes()
+        ),
     );
     ingest::doc_id(settings.as_bytes())
 }
