@@ -3,6 +3,9 @@
 //! Documents are processed in bounded batches on a rayon pool; each batch's rows are
 //! appended to the table writers in input order before the next batch is read, so memory
 //! depends on the batch size, not on the corpus, and output is the same for any thread count.
+//! A run holds the output's lock, writes into a temporary directory and moves it into place
+//! only when it succeeded; an incremental run (`incremental`) passes only new and changed
+//! files through the same writing pass.
 
 use std::fs;
 use std::path::{Path, PathBuf};
