@@ -29,7 +29,7 @@ impl SourceFormat {
 pub struct Origin {
     /// The address the page was fetched from.
     pub url: Option<String>,
-    /// When it was fetched: RFC 3339 in UTC (`2026-12-01T03:04:05Z`), or a date.
+    /// When it was fetched: RFC 3339 in UTC (`2026-12-01T03:04:05Z`).
     pub fetched_at: Option<String>,
 }
 

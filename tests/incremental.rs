@@ -101,6 +101,9 @@ fn cell(col: &dyn Array, i: usize) -> String {
     if let Some(a) = any.downcast_ref::<Date32Array>() {
         return a.value_as_date(i).unwrap().format("%Y-%m-%d").to_string();
     }
+    if let Some(a) = any.downcast_ref::<arrow_array::TimestampMicrosecondArray>() {
+        return govreport::tables::sink::rfc3339_micros(a.value(i));
+    }
     panic!("unexpected column type {:?}", col.data_type());
 }
 

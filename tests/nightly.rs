@@ -485,6 +485,51 @@ fn crawl_manifest_and_canonical_links_give_source_url_and_fetched_at() {
         row("both.html"),
         s("https://mirror.example.cn/3.html", "2026-12-02T01:02:03Z")
     );
+    // In Parquet, fetched_at is a UTC timestamp (µs), in documents' column order.
+    let file = fs::File::open(out.join("documents.parquet")).unwrap();
+    let batch = parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder::try_new(file)
+        .unwrap()
+        .build()
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap();
+    let schema = batch.schema();
+    let names: Vec<&str> = schema
+        .fields()
+        .iter()
+        .take(5)
+        .map(|f| f.name().as_str())
+        .collect();
+    assert_eq!(
+        names,
+        [
+            "doc_id",
+            "source_path",
+            "source_format",
+            "source_url",
+            "fetched_at"
+        ]
+    );
+    assert_eq!(
+        schema.field_with_name("fetched_at").unwrap().data_type(),
+        &arrow_schema::DataType::Timestamp(arrow_schema::TimeUnit::Microsecond, Some("UTC".into()))
+    );
+    let paths = batch.column_by_name("source_path").unwrap();
+    let paths = paths
+        .as_any()
+        .downcast_ref::<arrow_array::StringArray>()
+        .unwrap();
+    let times = batch.column_by_name("fetched_at").unwrap();
+    let times = times
+        .as_any()
+        .downcast_ref::<arrow_array::TimestampMicrosecondArray>()
+        .unwrap();
+    let r0 = (0..batch.num_rows())
+        .find(|&i| paths.value(i) == "r0.txt")
+        .unwrap();
+    // 2026-12-01T03:00:00Z
+    assert_eq!(times.value(r0), 1_796_094_000 * 1_000_000);
 
     // Incremental: a new crawl record for an unchanged file gives its row again.
     let inc = tmp.path().join("inc");

@@ -132,7 +132,7 @@ fn relative(path: &str, root: &Path) -> Option<String> {
 }
 
 /// RFC 3339 (any offset) → UTC `YYYY-MM-DDTHH:MM:SSZ`; `YYYY-MM-DD HH:MM:SS` and
-/// `YYYY-MM-DDTHH:MM:SS` are taken as UTC; a bare date stays a date.
+/// `YYYY-MM-DDTHH:MM:SS` are taken as UTC; a bare date is its midnight UTC.
 fn normalize_time(s: &str) -> Option<String> {
     use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
     const OUT: &str = "%Y-%m-%dT%H:%M:%SZ";
@@ -146,7 +146,7 @@ fn normalize_time(s: &str) -> Option<String> {
     }
     NaiveDate::parse_from_str(s, "%Y-%m-%d")
         .ok()
-        .map(|d| d.format("%Y-%m-%d").to_string())
+        .map(|d| d.format("%Y-%m-%dT00:00:00Z").to_string())
 }
 
 #[cfg(test)]
@@ -173,7 +173,10 @@ mod tests {
             }
         );
         assert_eq!(a["b.txt"].url, None);
-        assert_eq!(a["b.txt"].fetched_at.as_deref(), Some("2026-12-01"));
+        assert_eq!(
+            a["b.txt"].fetched_at.as_deref(),
+            Some("2026-12-01T00:00:00Z")
+        );
         assert_eq!(a["c.html"].fetched_at, None);
     }
 

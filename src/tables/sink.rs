@@ -9,10 +9,10 @@ use std::sync::Arc;
 
 use arrow_array::builder::{
     ArrayBuilder, Date32Builder, Float64Builder, Int16Builder, Int32Builder, Int64Builder,
-    StringBuilder,
+    StringBuilder, TimestampMicrosecondBuilder,
 };
 use arrow_array::{ArrayRef, RecordBatch};
-use arrow_schema::{DataType, Field, Schema};
+use arrow_schema::{DataType, Field, Schema, TimeUnit};
 use chrono::NaiveDate;
 use parquet::arrow::ArrowWriter;
 use parquet::basic::{Compression, ZstdLevel};
@@ -49,10 +49,26 @@ enum ColumnBuilder {
     Int64(Int64Builder),
     Float64(Float64Builder),
     Date32(Date32Builder),
+    Timestamp(TimestampMicrosecondBuilder),
 }
 
 fn epoch() -> NaiveDate {
     NaiveDate::from_ymd_opt(1970, 1, 1).expect("valid date")
+}
+
+/// The time zone of timestamp columns.
+const UTC: &str = "UTC";
+
+/// A timestamp as the CSV files write it: RFC 3339 in UTC, fractions only when there are.
+pub fn rfc3339_micros(micros: i64) -> String {
+    chrono::DateTime::from_timestamp_micros(micros).map_or_else(String::new, |t| {
+        let format = if micros % 1_000_000 == 0 {
+            "%Y-%m-%dT%H:%M:%SZ"
+        } else {
+            "%Y-%m-%dT%H:%M:%S%.6fZ"
+        };
+        t.format(format).to_string()
+    })
 }
 
 pub fn date32(d: NaiveDate) -> i32 {
@@ -68,6 +84,9 @@ impl ColumnBuilder {
             ColType::Int64 => ColumnBuilder::Int64(Int64Builder::new()),
             ColType::Float64 => ColumnBuilder::Float64(Float64Builder::new()),
             ColType::Date32 => ColumnBuilder::Date32(Date32Builder::new()),
+            ColType::Timestamp => {
+                ColumnBuilder::Timestamp(TimestampMicrosecondBuilder::new().with_timezone(UTC))
+            }
         }
     }
 
@@ -84,12 +103,14 @@ impl ColumnBuilder {
             (ColumnBuilder::Int64(b), Value::Int(i)) => b.append_value(*i),
             (ColumnBuilder::Float64(b), Value::Float(f)) => b.append_value(*f),
             (ColumnBuilder::Date32(b), Value::Date(d)) => b.append_value(date32(*d)),
+            (ColumnBuilder::Timestamp(b), Value::Timestamp(t)) => b.append_value(*t),
             (ColumnBuilder::Utf8(b), _) => b.append_null(),
             (ColumnBuilder::Int16(b), _) => b.append_null(),
             (ColumnBuilder::Int32(b), _) => b.append_null(),
             (ColumnBuilder::Int64(b), _) => b.append_null(),
             (ColumnBuilder::Float64(b), _) => b.append_null(),
             (ColumnBuilder::Date32(b), _) => b.append_null(),
+            (ColumnBuilder::Timestamp(b), _) => b.append_null(),
         }
     }
 
@@ -108,6 +129,7 @@ impl ColumnBuilder {
                 ColumnBuilder::Int64(b) => Arc::new(b.finish()),
                 ColumnBuilder::Float64(b) => Arc::new(b.finish()),
                 ColumnBuilder::Date32(b) => Arc::new(b.finish()),
+                ColumnBuilder::Timestamp(b) => Arc::new(b.finish()),
             };
         }
         let rows = self.len();
@@ -135,6 +157,10 @@ impl ColumnBuilder {
             ColumnBuilder::Date32(b) => {
                 Arc::new(std::mem::replace(b, Date32Builder::with_capacity(rows)).finish())
             }
+            ColumnBuilder::Timestamp(b) => {
+                let next = TimestampMicrosecondBuilder::with_capacity(rows).with_timezone(UTC);
+                Arc::new(std::mem::replace(b, next).finish())
+            }
         }
     }
 
@@ -146,6 +172,7 @@ impl ColumnBuilder {
             ColumnBuilder::Int64(b) => b.len(),
             ColumnBuilder::Float64(b) => b.len(),
             ColumnBuilder::Date32(b) => b.len(),
+            ColumnBuilder::Timestamp(b) => b.len(),
         }
     }
 }
@@ -158,6 +185,7 @@ pub fn arrow_type(ty: ColType) -> DataType {
         ColType::Int64 => DataType::Int64,
         ColType::Float64 => DataType::Float64,
         ColType::Date32 => DataType::Date32,
+        ColType::Timestamp => DataType::Timestamp(TimeUnit::Microsecond, Some(UTC.into())),
     }
 }
 
@@ -194,6 +222,7 @@ fn write_csv_text(out: &mut String, v: &Value) {
         Value::Int(i) => write!(out, "{i}"),
         Value::Float(f) => write_float(out, *f),
         Value::Date(d) => write!(out, "{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
+        Value::Timestamp(t) => out.write_str(&rfc3339_micros(*t)),
     };
 }
 
@@ -280,6 +309,7 @@ impl<W: Write> CsvWriter<W> {
                 use chrono::Datelike;
                 let _ = write!(buf, "{:04}-{:02}-{:02}", d.year(), d.month(), d.day());
             }
+            Value::Timestamp(t) => buf.extend_from_slice(rfc3339_micros(*t).as_bytes()),
         }
     }
 

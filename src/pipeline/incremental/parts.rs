@@ -10,7 +10,9 @@ use std::fs;
 use std::path::{Path, PathBuf};
 
 use arrow_array::cast::AsArray;
-use arrow_array::types::{Date32Type, Float64Type, Int16Type, Int32Type, Int64Type};
+use arrow_array::types::{
+    Date32Type, Float64Type, Int16Type, Int32Type, Int64Type, TimestampMicrosecondType,
+};
 use arrow_array::{Array, ArrayRef};
 use arrow_schema::DataType;
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
@@ -272,6 +274,9 @@ fn cell(col: &ArrayRef, i: usize) -> Value<'_> {
             let days = col.as_primitive::<Date32Type>().value(i);
             chrono::NaiveDate::from_num_days_from_ce_opt(days + EPOCH_DAYS_FROM_CE)
                 .map_or(Value::Null, Value::Date)
+        }
+        DataType::Timestamp(_, _) => {
+            Value::Timestamp(col.as_primitive::<TimestampMicrosecondType>().value(i))
         }
         _ => Value::Null,
     }
