@@ -28,7 +28,7 @@ pub struct Cli {
 pub enum Command {
     /// Run a pipeline over a directory of reports and write all tables.
     #[command(
-        after_help = "Examples:\n  govreport run\n  govreport run pipelines/default.toml --output /tmp/out\n  govreport run --input reports/ --output tables/ --threads 1 --csv-bom\n\nFlags override the pipeline file. Tables are written to a temporary directory and moved\ninto place only when the run succeeds. Inputs that cannot be read go to rejects.csv."
+        after_help = "Examples:\n  govreport run\n  govreport run pipelines/default.toml --output /tmp/out\n  govreport run --input reports/ --output tables/ --threads 1 --csv-bom\n  govreport run --incremental --formats parquet --log-format json --max-reject-rate 0.2\n  find crawl/ -name '*.html' | govreport run --input crawl/ --files-from - --crawl-manifest crawl/manifest.jsonl\n\nFlags override the pipeline file. Tables are written to a temporary directory and moved\ninto place only when the run succeeds. Inputs that cannot be read go to rejects.csv.\nExit codes: 0 success, 1 the run failed (previous tables kept), 2 bad usage or\nconfiguration, 3 success with rejects under --strict (README, \"Nightly runs\")."
     )]
     Run {
         /// Pipeline file (TOML); default pipelines/default.toml when it exists.

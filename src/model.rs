@@ -48,6 +48,9 @@ pub struct SourceDoc {
     pub warnings: Vec<String>,
     /// The crawl manifest's record for the file, if any.
     pub origin: Origin,
+    /// 16 hex digits of a hash (xxh3-64) of the file's bytes: an incremental run's catalog
+    /// keeps it, so that a file is read once.
+    pub content_hash: String,
 }
 
 /// Metadata carried by website chrome lines (发布日期, 来源, 发布者 ...) before they are removed.

@@ -208,8 +208,10 @@ pub fn decode_document_with(
             _ => "file has no text: only white space after decoding".to_string(),
         });
     }
+    let content = xxhash_rust::xxh3::xxh3_64(bytes);
     Ok(SourceDoc {
-        doc_id: source_doc_id(rel_path, bytes),
+        doc_id: doc_id_of(rel_path, content),
+        content_hash: format!("{content:016x}"),
         source_path: rel_path.to_string(),
         format,
         encoding: encoding.to_string(),
@@ -237,7 +239,11 @@ pub fn doc_id(bytes: &[u8]) -> String {
 /// the input root, so that identical copies at two paths are two ids (unique per row) and
 /// the same file at the same path has the same id in every run.
 pub fn source_doc_id(rel_path: &str, bytes: &[u8]) -> String {
-    let content = xxhash_rust::xxh3::xxh3_64(bytes);
+    doc_id_of(rel_path, xxhash_rust::xxh3::xxh3_64(bytes))
+}
+
+/// `source_doc_id` from the bytes' hash.
+fn doc_id_of(rel_path: &str, content: u64) -> String {
     format!(
         "{:016x}",
         xxhash_rust::xxh3::xxh3_64_with_seed(rel_path.as_bytes(), content)

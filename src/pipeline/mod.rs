@@ -432,10 +432,24 @@ pub(crate) fn write_pass(
                 let results: Vec<_> = batch
                     .par_iter()
                     .map(|(index, f)| {
-                        // Taken before the file is read: a change made while it is read
-                        // shows as a new time on the next run.
-                        let stat = with_stat.then(|| FileStat::of(&f.path)).flatten();
+                        // Size and time are taken before the file is read (a change made
+                        // while it is read shows as a new time on the next run); the hash is
+                        // of the bytes the document was read from, or, for a reject, of
+                        // the file as it is now.
+                        let peeked = with_stat.then(|| FileStat::peek(&f.path)).flatten();
                         let (outcome, times) = process_file(f, limits, resources);
+                        let stat = peeked.and_then(|(size, mtime_ns)| match &outcome {
+                            Ok(doc) => Some(FileStat {
+                                size,
+                                mtime_ns,
+                                hash: doc.source.content_hash.clone(),
+                            }),
+                            Err(_) => FileStat::of(&f.path).map(|now| FileStat {
+                                size,
+                                mtime_ns,
+                                ..now
+                            }),
+                        });
                         let worker = rayon::current_thread_index().unwrap_or(0);
                         Processed {
                             outcome,
@@ -562,6 +576,7 @@ mod tests {
             meta: Default::default(),
             warnings: Vec::new(),
             origin: Default::default(),
+            content_hash: String::new(),
         };
         process_document(source, Resources::embedded().expect("embedded resources"))
     }
