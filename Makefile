@@ -3,7 +3,7 @@ CARGO ?= cargo
 # Honour CARGO_TARGET_DIR when it is set.
 BIN := $(or $(CARGO_TARGET_DIR),target)/release/govreport
 
-.PHONY: all build build-pgo pipeline test fuzz lint fmt dictionary bench bench-facts bench-stages bench-instructions score clean
+.PHONY: all build build-pgo pipeline test fuzz lint fmt dictionary bench bench-incremental bench-facts bench-stages bench-instructions score clean
 
 all: build
 
@@ -45,6 +45,12 @@ dictionary: build
 ## End-to-end benchmark at 1,000 / 10,000 / 100,000 documents (results: docs/BENCHMARKS.md)
 bench: build
 	scripts/bench.sh
+
+## The nightly case alone: 100 new documents onto a 100,000-document dataset (--incremental)
+## against a full run of the 100,000; SIZE=… for another size.
+SIZE ?= 100000
+bench-incremental: build
+	scripts/bench_incremental.sh $(SIZE)
 
 ## Throughput of the fact extractor alone (MB/s of body text, one thread)
 bench-facts:

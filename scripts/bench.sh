@@ -169,6 +169,10 @@ r = sorted(secs(i, 1) / secs(i, 2) for i in range(1, n + 1))
 print(f"2 threads vs 1 thread (text mix, {n} back-to-back pairs): median {r[n // 2]:.2f}x, "
       f"range {r[0]:.2f}-{r[-1]:.2f}x")
 PY
+# The nightly case (issue 24): new documents onto the largest dataset with --incremental,
+# against a full run over the same corpus, in this same bench run.
+echo
+BENCH_DIR="$BENCH_DIR" SEED="$SEED" scripts/bench_incremental.sh "$last"
 # Measured again at the end: when the two readings differ much, the machine's speed moved
 # during the runs and their figures compare less well.
 echo "yardstick after the runs: $(yardstick "$(corpus "$n" txt,md)") MB/s (before: $YARDSTICK)"

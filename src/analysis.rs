@@ -732,7 +732,7 @@ fn in_panel_unit(taxonomy: &Taxonomy, r: &IndicatorRow) -> bool {
 
 /// Per indicator (in its panel unit): documents reporting it, total and median; most
 /// reported first.
-fn summarize(values: HashMap<&'static str, Vec<f64>>) -> Vec<(String, u64, f64, f64)> {
+pub(crate) fn summarize(values: HashMap<&'static str, Vec<f64>>) -> Vec<(String, u64, f64, f64)> {
     let mut out: Vec<(String, u64, f64, f64)> = values
         .into_iter()
         .map(|(code, mut v)| {

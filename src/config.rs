@@ -76,6 +76,9 @@ pub struct OutputSection {
     /// `"report_year"`: write the per-document tables Hive-partitioned by report year.
     #[serde(default)]
     pub partition_by: Option<String>,
+    /// Table formats, `"parquet,csv"` (the default), `"parquet"` or `"csv"` (`--formats`).
+    #[serde(default)]
+    pub formats: Option<String>,
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -87,6 +90,13 @@ pub struct RunSection {
     /// Documents processed in parallel before their rows are written.
     #[serde(default = "default_batch_size")]
     pub batch_size: usize,
+    /// Keep the output as an incremental dataset (`--incremental`).
+    #[serde(default)]
+    pub incremental: bool,
+    /// Fail (and keep the previous tables) when more than this share of the files read are
+    /// rejected (`--max-reject-rate`).
+    #[serde(default)]
+    pub max_reject_rate: Option<f64>,
 }
 
 fn default_input() -> PathBuf {
@@ -129,6 +139,7 @@ impl Default for OutputSection {
             dir: default_output(),
             csv_bom: false,
             partition_by: None,
+            formats: None,
         }
     }
 }
@@ -137,6 +148,8 @@ impl Default for RunSection {
         RunSection {
             threads: 0,
             batch_size: default_batch_size(),
+            incremental: false,
+            max_reject_rate: None,
         }
     }
 }

@@ -18,6 +18,7 @@ pub mod indicators;
 pub mod ingest;
 pub mod lexicon;
 pub mod limits;
+pub mod log;
 pub mod model;
 pub mod normalize;
 pub mod outdir;

@@ -23,6 +23,16 @@ impl SourceFormat {
     }
 }
 
+/// Where a file came from on the web, as the crawler's manifest records it
+/// (`--crawl-manifest`).
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Origin {
+    /// The address the page was fetched from.
+    pub url: Option<String>,
+    /// When it was fetched: RFC 3339 in UTC (`2026-12-01T03:04:05Z`).
+    pub fetched_at: Option<String>,
+}
+
 /// A decoded input document: text with `\n` line endings, before any cleaning.
 #[derive(Debug, Clone)]
 pub struct SourceDoc {
@@ -36,6 +46,11 @@ pub struct SourceDoc {
     pub meta: PageMeta,
     /// Problems met while reading that did not stop the document (e.g. replacement chars).
     pub warnings: Vec<String>,
+    /// The crawl manifest's record for the file, if any.
+    pub origin: Origin,
+    /// 16 hex digits of a hash (xxh3-64) of the file's bytes: an incremental run's catalog
+    /// keeps it, so that a file is read once.
+    pub content_hash: String,
 }
 
 /// Metadata carried by website chrome lines (发布日期, 来源, 发布者 ...) before they are removed.
@@ -66,6 +81,9 @@ pub struct PageMeta {
     pub doc_type: Option<String>,
     /// Every date a metadata block printed (发布日期, 成文日期 …), each once, as printed.
     pub dates_raw: Vec<String>,
+    /// The page's own address: `<link rel=canonical>`, else `<meta property=og:url>`
+    /// (absolute http(s) addresses only).
+    pub canonical_url: Option<String>,
 }
 
 /// A line the cleaner removed, with the rule that removed it.

@@ -243,6 +243,47 @@ pub fn remove_stale_siblings(output: &Path) -> usize {
     removed
 }
 
+/// When a run died between moving the old output aside and moving the new one into place
+/// (killed with SIGKILL, the machine stopped), the output is missing and its previous
+/// version waits in `<output>.old-<pid>`: move it back before anything else happens.
+/// Returns whether one was restored.
+pub fn restore_interrupted(output: &Path) -> bool {
+    if fs::symlink_metadata(output).is_ok() {
+        return false;
+    }
+    let (Some(name), Some(parent)) = (output.file_name(), output.parent()) else {
+        return false;
+    };
+    let name = name.to_string_lossy().into_owned();
+    let parent = if parent.as_os_str().is_empty() {
+        Path::new(".")
+    } else {
+        parent
+    };
+    let Ok(entries) = fs::read_dir(parent) else {
+        return false;
+    };
+    for entry in entries.flatten() {
+        let file_name = entry.file_name().to_string_lossy().into_owned();
+        let Some(pid) = file_name
+            .strip_prefix(&name)
+            .and_then(|r| r.strip_prefix(".old-"))
+            .and_then(|p| p.parse::<u32>().ok())
+        else {
+            continue;
+        };
+        let path = entry.path();
+        if pid != std::process::id()
+            && !pid_alive(pid)
+            && is_ours(&path)
+            && fs::rename(&path, output).is_ok()
+        {
+            return true;
+        }
+    }
+    false
+}
+
 /// The temporary directory of the run in progress, for the signal handler.
 static ACTIVE_TMP: Mutex<Option<PathBuf>> = Mutex::new(None);
 
@@ -373,7 +414,12 @@ pub fn install_signal_cleanup() {
                             std::thread::sleep(std::time::Duration::from_millis(5));
                         }
                     }
-                    eprintln!("govreport: interrupted (signal {sig}); nothing was written");
+                    crate::log::event(
+                        crate::log::Level::Error,
+                        "interrupted",
+                        &format!("interrupted (signal {sig}); nothing was written"),
+                        serde_json::json!({"signal": sig, "exit_code": 128 + sig}),
+                    );
                     std::process::exit(128 + sig);
                 }
             });

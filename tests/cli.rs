@@ -206,6 +206,12 @@ fn render(col: &dyn Array, i: usize) -> String {
     if let Some(a) = col.as_any().downcast_ref::<Date32Array>() {
         return a.value_as_date(i).unwrap().format("%Y-%m-%d").to_string();
     }
+    if let Some(a) = col
+        .as_any()
+        .downcast_ref::<arrow_array::TimestampMicrosecondArray>()
+    {
+        return govreport::tables::sink::rfc3339_micros(a.value(i));
+    }
     panic!("unexpected column type {:?}", col.data_type());
 }
 
@@ -306,15 +312,17 @@ fn a_failed_run_leaves_the_previous_tables_in_place() {
     assert!(!status.status.success());
     assert!(String::from_utf8_lossy(&status.stderr).contains("does not exist"));
     assert_eq!(fs::read(out.join("documents.csv")).unwrap(), before);
+    // The output and its lock file (`.out.lock`, kept between runs).
     let leftovers: Vec<_> = fs::read_dir(tmp.path())
         .unwrap()
         .map(|e| e.unwrap().file_name())
         .collect();
     assert_eq!(
         leftovers.len(),
-        1,
+        2,
         "no temporary directories left: {leftovers:?}"
     );
+    assert!(tmp.path().join(".out.lock").is_file());
 }
 
 #[test]

@@ -45,7 +45,7 @@ impl TagRole {
     pub const ROW: TagRole = TagRole(1 << 5);
     /// `<a>`: its text is link text.
     pub const LINK: TagRole = TagRole(1 << 6);
-    /// `<meta>`.
+    /// `<meta>`, `<link>`: page metadata.
     pub const META: TagRole = TagRole(1 << 7);
     /// `<title>`.
     pub const TITLE: TagRole = TagRole(1 << 8);
@@ -72,7 +72,7 @@ impl TagRole {
             add(&["td", "th"], TagRole::CELL);
             add(&["tr"], TagRole::ROW);
             add(&["a"], TagRole::LINK);
-            add(&["meta"], TagRole::META);
+            add(&["meta", "link"], TagRole::META);
             add(&["title"], TagRole::TITLE);
             add(&["h1", "h2"], TagRole::TITLE_HEADING);
             roles

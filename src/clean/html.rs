@@ -107,13 +107,31 @@ fn with_nbsp_decoded(html: &str) -> Cow<'_, str> {
     Cow::Owned(out)
 }
 
-/// `<meta name=…>` tags many Chinese government sites fill (ArticleTitle, PubDate, ContentSource).
+/// `<meta name=…>` tags many Chinese government sites fill (ArticleTitle, PubDate,
+/// ContentSource), and the page's own address (`<link rel=canonical>`, `og:url`).
 fn read_meta_tags(dom: &Dom) -> PageMeta {
     let mut meta = PageMeta::default();
+    let mut og_url = None;
     for node in &dom.nodes {
         let Some(e) = node.element().filter(|e| e.role.has(TagRole::META)) else {
             continue;
         };
+        if &*e.name.local == "link" {
+            let canonical = e.attr("rel").is_some_and(|r| {
+                r.split_ascii_whitespace()
+                    .any(|r| r.eq_ignore_ascii_case("canonical"))
+            });
+            if canonical && meta.canonical_url.is_none() {
+                meta.canonical_url = e.attr("href").and_then(absolute_url);
+            }
+            continue;
+        }
+        if e.attr("property")
+            .is_some_and(|p| p.eq_ignore_ascii_case("og:url"))
+            && og_url.is_none()
+        {
+            og_url = e.attr("content").and_then(absolute_url);
+        }
         let (Some(name), Some(content)) = (e.attr("name"), e.attr("content")) else {
             continue;
         };
@@ -136,7 +154,16 @@ fn read_meta_tags(dom: &Dom) -> PageMeta {
         };
         slot.get_or_insert_with(|| content.to_string());
     }
+    meta.canonical_url = meta.canonical_url.or(og_url);
     meta
+}
+
+/// An absolute http(s) address as a page declares it (a relative one has no base here).
+fn absolute_url(href: &str) -> Option<String> {
+    let href = href.trim();
+    let lower = href.get(..8).unwrap_or(href).to_ascii_lowercase();
+    let absolute = lower.starts_with("http://") || lower.starts_with("https://");
+    (absolute && !href.contains(char::is_whitespace)).then(|| href.to_string())
 }
 
 /// Text and link-text lengths of every node, indexed by node, summed bottom-up as a walk of

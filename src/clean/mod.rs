@@ -90,6 +90,7 @@ fn merge_meta(primary: PageMeta, secondary: PageMeta) -> PageMeta {
         labeled_title: primary.labeled_title.or(secondary.labeled_title),
         doc_type: primary.doc_type.or(secondary.doc_type),
         dates_raw,
+        canonical_url: primary.canonical_url.or(secondary.canonical_url),
     }
 }
 

@@ -132,6 +132,7 @@ impl Discovery<'_> {
             path: path.to_path_buf(),
             rel_path: self.rel(path),
             problem: Some(sentence),
+            origin: None,
         }
     }
 
@@ -146,6 +147,7 @@ impl Discovery<'_> {
             path,
             rel_path,
             problem: None,
+            origin: None,
         })
     }
 

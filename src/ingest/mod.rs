@@ -3,9 +3,11 @@
 //! Discovery is lazy (a `walkdir` iterator in file-name order, so runs are deterministic);
 //! reading is a pure function of the path and bytes, so documents can be read in parallel.
 
+pub mod crawl;
 pub mod decode;
 pub mod discover;
 pub mod docx;
+pub mod listed;
 pub mod prescan;
 
 pub use decode::{decode_text, Decoded};
@@ -34,6 +36,8 @@ pub struct InputFile {
     /// Why the walk could not take this path as a document (a folder that cannot be read, a
     /// dangling link …): it becomes a reject with this sentence.
     pub problem: Option<String>,
+    /// The crawl manifest's record for it (`--crawl-manifest`).
+    pub origin: Option<crate::model::Origin>,
 }
 
 /// Compiles exclude patterns such as `out/**`.
@@ -159,7 +163,7 @@ pub fn decode_document_with(
     }
     let format = detect_format(rel_path, &bytes)?;
     // Taken before decoding, which may keep the bytes as the text.
-    let doc_id = source_doc_id(rel_path, &bytes);
+    let content = xxhash_rust::xxh3::xxh3_64(&bytes);
     let source_bytes = bytes.len() as u64;
     let mut warnings = Vec::new();
     let (text, encoding, meta) = match format {
@@ -207,7 +211,8 @@ pub fn decode_document_with(
         });
     }
     Ok(SourceDoc {
-        doc_id,
+        doc_id: doc_id_of(rel_path, content),
+        content_hash: format!("{content:016x}"),
         source_path: rel_path.to_string(),
         format,
         encoding: encoding.to_string(),
@@ -215,6 +220,7 @@ pub fn decode_document_with(
         text,
         meta,
         warnings,
+        origin: Default::default(),
     })
 }
 
@@ -234,7 +240,11 @@ pub fn doc_id(bytes: &[u8]) -> String {
 /// the input root, so that identical copies at two paths are two ids (unique per row) and
 /// the same file at the same path has the same id in every run.
 pub fn source_doc_id(rel_path: &str, bytes: &[u8]) -> String {
-    let content = xxhash_rust::xxh3::xxh3_64(bytes);
+    doc_id_of(rel_path, xxhash_rust::xxh3::xxh3_64(bytes))
+}
+
+/// `source_doc_id` from the bytes' hash.
+fn doc_id_of(rel_path: &str, content: u64) -> String {
     format!(
         "{:016x}",
         xxhash_rust::xxh3::xxh3_64_with_seed(rel_path.as_bytes(), content)

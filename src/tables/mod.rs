@@ -15,6 +15,7 @@ fn to_json(v: &Value) -> Json {
         Value::Int(i) => json!(i),
         Value::Float(f) => json!(f),
         Value::Date(d) => json!(d.format("%Y-%m-%d").to_string()),
+        Value::Timestamp(t) => json!(sink::rfc3339_micros(*t)),
     }
 }
 

@@ -9,10 +9,10 @@ use std::sync::Arc;
 
 use arrow_array::builder::{
     ArrayBuilder, Date32Builder, Float64Builder, Int16Builder, Int32Builder, Int64Builder,
-    StringBuilder,
+    StringBuilder, TimestampMicrosecondBuilder,
 };
 use arrow_array::{ArrayRef, RecordBatch};
-use arrow_schema::{DataType, Field, Schema};
+use arrow_schema::{DataType, Field, Schema, TimeUnit};
 use chrono::NaiveDate;
 use parquet::arrow::ArrowWriter;
 use parquet::basic::{Compression, ZstdLevel};
@@ -38,6 +38,8 @@ const CSV_BUFFER_BYTES: usize = 256 * 1024;
 pub struct SinkOptions {
     /// Write a UTF-8 BOM at the start of CSV files (Excel opens them as UTF-8 then).
     pub csv_bom: bool,
+    /// Write no CSV files (`--formats parquet`).
+    pub skip_csv: bool,
 }
 
 enum ColumnBuilder {
@@ -47,10 +49,26 @@ enum ColumnBuilder {
     Int64(Int64Builder),
     Float64(Float64Builder),
     Date32(Date32Builder),
+    Timestamp(TimestampMicrosecondBuilder),
 }
 
 fn epoch() -> NaiveDate {
     NaiveDate::from_ymd_opt(1970, 1, 1).expect("valid date")
+}
+
+/// The time zone of timestamp columns.
+const UTC: &str = "UTC";
+
+/// A timestamp as the CSV files write it: RFC 3339 in UTC, fractions only when there are.
+pub fn rfc3339_micros(micros: i64) -> String {
+    chrono::DateTime::from_timestamp_micros(micros).map_or_else(String::new, |t| {
+        let format = if micros % 1_000_000 == 0 {
+            "%Y-%m-%dT%H:%M:%SZ"
+        } else {
+            "%Y-%m-%dT%H:%M:%S%.6fZ"
+        };
+        t.format(format).to_string()
+    })
 }
 
 pub fn date32(d: NaiveDate) -> i32 {
@@ -66,6 +84,9 @@ impl ColumnBuilder {
             ColType::Int64 => ColumnBuilder::Int64(Int64Builder::new()),
             ColType::Float64 => ColumnBuilder::Float64(Float64Builder::new()),
             ColType::Date32 => ColumnBuilder::Date32(Date32Builder::new()),
+            ColType::Timestamp => {
+                ColumnBuilder::Timestamp(TimestampMicrosecondBuilder::new().with_timezone(UTC))
+            }
         }
     }
 
@@ -82,12 +103,14 @@ impl ColumnBuilder {
             (ColumnBuilder::Int64(b), Value::Int(i)) => b.append_value(*i),
             (ColumnBuilder::Float64(b), Value::Float(f)) => b.append_value(*f),
             (ColumnBuilder::Date32(b), Value::Date(d)) => b.append_value(date32(*d)),
+            (ColumnBuilder::Timestamp(b), Value::Timestamp(t)) => b.append_value(*t),
             (ColumnBuilder::Utf8(b), _) => b.append_null(),
             (ColumnBuilder::Int16(b), _) => b.append_null(),
             (ColumnBuilder::Int32(b), _) => b.append_null(),
             (ColumnBuilder::Int64(b), _) => b.append_null(),
             (ColumnBuilder::Float64(b), _) => b.append_null(),
             (ColumnBuilder::Date32(b), _) => b.append_null(),
+            (ColumnBuilder::Timestamp(b), _) => b.append_null(),
         }
     }
 
@@ -106,6 +129,7 @@ impl ColumnBuilder {
                 ColumnBuilder::Int64(b) => Arc::new(b.finish()),
                 ColumnBuilder::Float64(b) => Arc::new(b.finish()),
                 ColumnBuilder::Date32(b) => Arc::new(b.finish()),
+                ColumnBuilder::Timestamp(b) => Arc::new(b.finish()),
             };
         }
         let rows = self.len();
@@ -133,6 +157,10 @@ impl ColumnBuilder {
             ColumnBuilder::Date32(b) => {
                 Arc::new(std::mem::replace(b, Date32Builder::with_capacity(rows)).finish())
             }
+            ColumnBuilder::Timestamp(b) => {
+                let next = TimestampMicrosecondBuilder::with_capacity(rows).with_timezone(UTC);
+                Arc::new(std::mem::replace(b, next).finish())
+            }
         }
     }
 
@@ -144,6 +172,7 @@ impl ColumnBuilder {
             ColumnBuilder::Int64(b) => b.len(),
             ColumnBuilder::Float64(b) => b.len(),
             ColumnBuilder::Date32(b) => b.len(),
+            ColumnBuilder::Timestamp(b) => b.len(),
         }
     }
 }
@@ -156,6 +185,7 @@ pub fn arrow_type(ty: ColType) -> DataType {
         ColType::Int64 => DataType::Int64,
         ColType::Float64 => DataType::Float64,
         ColType::Date32 => DataType::Date32,
+        ColType::Timestamp => DataType::Timestamp(TimeUnit::Microsecond, Some(UTC.into())),
     }
 }
 
@@ -192,6 +222,7 @@ fn write_csv_text(out: &mut String, v: &Value) {
         Value::Int(i) => write!(out, "{i}"),
         Value::Float(f) => write_float(out, *f),
         Value::Date(d) => write!(out, "{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
+        Value::Timestamp(t) => out.write_str(&rfc3339_micros(*t)),
     };
 }
 
@@ -278,6 +309,7 @@ impl<W: Write> CsvWriter<W> {
                 use chrono::Datelike;
                 let _ = write!(buf, "{:04}-{:02}-{:02}", d.year(), d.month(), d.day());
             }
+            Value::Timestamp(t) => buf.extend_from_slice(rfc3339_micros(*t).as_bytes()),
         }
     }
 
@@ -327,7 +359,8 @@ pub struct TableSink {
     name: &'static str,
     /// Index of a column not written (the partition column of a Hive-partitioned table).
     omit: Option<usize>,
-    csv: CsvWriter<File>,
+    /// `None` under `--formats parquet`.
+    csv: Option<CsvWriter<File>>,
     parquet: ArrowWriter<File>,
     schema: Arc<Schema>,
     builders: Vec<ColumnBuilder>,
@@ -351,10 +384,8 @@ impl TableSink {
         omit: Option<&str>,
     ) -> Result<Self, String> {
         let err = |e: &dyn std::fmt::Display| format!("cannot write table {name}: {e}");
-        for dir in [parquet_path.parent(), csv_path.parent()]
-            .into_iter()
-            .flatten()
-        {
+        let csv_dir = (!opts.skip_csv).then(|| csv_path.parent()).flatten();
+        for dir in [parquet_path.parent(), csv_dir].into_iter().flatten() {
             std::fs::create_dir_all(dir).map_err(|e| err(&e))?;
         }
         let omit = omit.and_then(|o| all_columns.iter().position(|c| c.name == o));
@@ -364,17 +395,22 @@ impl TableSink {
             .filter(|(i, _)| Some(*i) != omit)
             .map(|(_, c)| c)
             .collect();
-        let mut csv_file = File::create(csv_path).map_err(|e| err(&e))?;
-        if opts.csv_bom {
-            csv_file
-                .write_all("\u{feff}".as_bytes())
-                .map_err(|e| err(&e))?;
-        }
-        let mut csv = CsvWriter::new(csv_file);
-        for c in &columns {
-            csv.text(c.name);
-        }
-        csv.end_record().map_err(|e| err(&e))?;
+        let csv = if opts.skip_csv {
+            None
+        } else {
+            let mut csv_file = File::create(csv_path).map_err(|e| err(&e))?;
+            if opts.csv_bom {
+                csv_file
+                    .write_all("\u{feff}".as_bytes())
+                    .map_err(|e| err(&e))?;
+            }
+            let mut csv = CsvWriter::new(csv_file);
+            for c in &columns {
+                csv.text(c.name);
+            }
+            csv.end_record().map_err(|e| err(&e))?;
+            Some(csv)
+        };
 
         let schema = Arc::new(arrow_schema(&columns));
         let mut kv = vec![KeyValue::new(
@@ -496,12 +532,15 @@ impl TableSink {
             if let Value::Str(s) = &v {
                 self.pending_bytes += s.len();
             }
-            self.csv.value(&v);
+            if let Some(csv) = &mut self.csv {
+                csv.value(&v);
+            }
             builder.append(&v);
         }
-        self.csv
-            .end_record()
-            .map_err(|e| format!("cannot write {name}.csv: {e}"))?;
+        if let Some(csv) = &mut self.csv {
+            csv.end_record()
+                .map_err(|e| format!("cannot write {name}.csv: {e}"))?;
+        }
         self.rows += 1;
         if self.pending_bytes >= BATCH_BYTES
             || self.builders.first().is_some_and(|b| b.len() >= BATCH_ROWS)
@@ -550,9 +589,10 @@ impl TableSink {
     /// Flushes and closes both files; returns the row count.
     pub fn finish(mut self) -> Result<u64, String> {
         self.flush_batch()?;
-        self.csv
-            .finish()
-            .map_err(|e| format!("cannot write {}.csv: {e}", self.name))?;
+        if let Some(csv) = self.csv.take() {
+            csv.finish()
+                .map_err(|e| format!("cannot write {}.csv: {e}", self.name))?;
+        }
         self.parquet
             .close()
             .map_err(|e| format!("cannot close {}.parquet: {e}", self.name))?;

@@ -122,18 +122,31 @@ fn docx_bombs_are_rejects_that_say_so() {
 fn a_document_past_its_time_budget_is_a_reject() {
     let tmp = tempfile::tempdir().unwrap();
     // A budget that every document exceeds at its first check.
-    let (name, bytes) = seeds().remove(1);
-    let out = run_corpus(
+    let input = tmp.path().join("in");
+    fs::create_dir_all(&input).unwrap();
+    let names: Vec<String> = seeds()
+        .into_iter()
+        .take(2)
+        .map(|(n, b)| {
+            fs::write(input.join(&n), b).unwrap();
+            n
+        })
+        .collect();
+    let out = tmp.path().join("out");
+    let o = run_with(
         tmp.path(),
-        &[(&name, bytes)],
+        &input,
+        &out,
         "[input]\nmax_seconds_per_file = 0.000000001\n",
     );
-    let r = rejects(&out);
-    assert_eq!(r.len(), 2, "{r:?}");
-    assert!(
-        r.iter().all(|(_, e)| e.contains("took longer than")),
-        "{r:?}"
-    );
+    // No document left: the run fails (exit 1) and says why for each file.
+    assert_eq!(o.status.code(), Some(1), "{}", stderr(&o));
+    let err = stderr(&o);
+    assert!(err.contains("no document was read"), "{err}");
+    for n in &names {
+        assert!(err.contains(&format!("{n}: took longer than")), "{err}");
+    }
+    assert!(!out.exists());
 }
 
 #[test]

@@ -1,0 +1,224 @@
+//! A run's accounting, in input order: totals, the run report's counts, the warnings met,
+//! `duplicate_of` (the first document with each body), and each file's catalog entry.
+
+use std::collections::{BTreeMap, HashMap};
+
+use serde_json::json;
+
+use super::document::Processed;
+use super::incremental::catalog::{self, DocEntry, Entry, RejectEntry};
+use super::writers::Batch;
+use super::RunSummary;
+
+/// Counts for the run report, gathered while writing (bounded: a few maps keyed by year,
+/// level and kind, and at most `MAX_REJECTS_SHOWN` rejects).
+#[derive(Debug, Clone, Default)]
+pub struct RunStats {
+    pub per_year: BTreeMap<Option<i32>, u64>,
+    pub per_level: BTreeMap<Option<String>, u64>,
+    pub per_kind: BTreeMap<String, u64>,
+    /// Documents having each mandated part, in `SectionType::MANDATED` order.
+    pub coverage: [u64; 4],
+    pub facts_by_kind: BTreeMap<String, u64>,
+    pub rejects_shown: Vec<(String, String, String)>,
+}
+
+pub(crate) const MAX_REJECTS_SHOWN: usize = 200;
+
+impl RunStats {
+    fn add_document(&mut self, d: &DocEntry) {
+        *self.per_year.entry(d.report_year).or_default() += 1;
+        *self.per_level.entry(d.admin_level.clone()).or_default() += 1;
+        *self.per_kind.entry(d.doc_kind.clone()).or_default() += 1;
+        for (n, has) in self.coverage.iter_mut().zip(d.has_mandated) {
+            *n += u64::from(has);
+        }
+        for (kind, n) in &d.facts_by_kind {
+            *self.facts_by_kind.entry(kind.clone()).or_default() += n;
+        }
+    }
+
+    fn add_reject(&mut self, path: &str, r: &RejectEntry) {
+        if self.rejects_shown.len() < MAX_REJECTS_SHOWN {
+            self.rejects_shown
+                .push((path.to_string(), r.stage.clone(), r.error.clone()));
+        }
+    }
+}
+
+/// Counts how often each warning was met, for the manifest (bounded: at most 100 kinds).
+#[derive(Default)]
+pub(crate) struct WarningTally {
+    pub(crate) counts: HashMap<String, u64>,
+    pub(crate) other: u64,
+}
+
+impl WarningTally {
+    const MAX_KINDS: usize = 100;
+
+    pub(crate) fn add(&mut self, warning: &str) {
+        if let Some(n) = self.counts.get_mut(warning) {
+            *n += 1;
+        } else if self.counts.len() < Self::MAX_KINDS {
+            self.counts.insert(warning.to_string(), 1);
+        } else {
+            self.other += 1;
+        }
+    }
+
+    pub(crate) fn to_json(&self) -> serde_json::Value {
+        let mut v: Vec<(&String, &u64)> = self.counts.iter().collect();
+        v.sort_by(|a, b| b.1.cmp(a.1).then(a.0.cmp(b.0)));
+        json!({
+            "kinds": v.iter().map(|(k, n)| json!({"warning": k, "count": n})).collect::<Vec<_>>(),
+            "other": self.other,
+        })
+    }
+}
+
+/// Body hash → the document with that body that comes first in path order (its position in
+/// the walk and its doc_id), for `duplicate_of`. Ids are 16 hex digits of a 64-bit hash, kept
+/// as numbers: about 30 bytes a document, the only state of a run that grows with the corpus.
+#[derive(Default)]
+pub(crate) struct FirstByBody(rustc_hash::FxHashMap<u64, (u64, u64)>);
+
+impl FirstByBody {
+    /// The doc_id of the first document (in walk order) with this body when it comes before
+    /// `index`, else `None`; the document is remembered when it is the first so far. A full
+    /// run sees documents in walk order; an incremental one also remembers the documents it
+    /// keeps, so a new file can come before them.
+    pub(crate) fn first(&mut self, body_sha: &str, doc_id: &str, index: u64) -> Option<String> {
+        let (Ok(body), Ok(doc)) = (
+            u64::from_str_radix(body_sha, 16),
+            u64::from_str_radix(doc_id, 16),
+        ) else {
+            return None; // not ids made by `ingest::doc_id`
+        };
+        match self.0.entry(body) {
+            std::collections::hash_map::Entry::Occupied(mut e) => {
+                let (first_index, first_doc) = *e.get();
+                if first_index < index {
+                    Some(format!("{first_doc:016x}"))
+                } else {
+                    e.insert((index, doc));
+                    None
+                }
+            }
+            std::collections::hash_map::Entry::Vacant(e) => {
+                e.insert((index, doc));
+                None
+            }
+        }
+    }
+}
+
+impl FirstByBody {
+    /// The doc_id of the first document with this body when it comes before `index` (no
+    /// change to what is remembered).
+    pub(crate) fn before(&self, body_sha: &str, index: u64) -> Option<String> {
+        let body = u64::from_str_radix(body_sha, 16).ok()?;
+        let &(first_index, first_doc) = self.0.get(&body)?;
+        (first_index < index).then(|| format!("{first_doc:016x}"))
+    }
+}
+
+/// Counts one document into a run's (or a dataset's) totals.
+pub(crate) fn count_document(summary: &mut RunSummary, warnings: &mut WarningTally, d: &DocEntry) {
+    summary.files_found += 1;
+    summary.documents += 1;
+    summary.input_bytes += d.source_bytes;
+    summary.duplicates += u64::from(d.duplicate_of.is_some());
+    for w in &d.warnings {
+        warnings.add(w);
+    }
+    summary.stats.add_document(d);
+}
+
+/// Counts one reject into a run's (or a dataset's) totals.
+pub(crate) fn count_reject(
+    summary: &mut RunSummary,
+    warnings: &mut WarningTally,
+    path: &str,
+    r: &RejectEntry,
+) {
+    summary.files_found += 1;
+    summary.rejected += 1;
+    summary.input_bytes += r.source_bytes;
+    warnings.add(&format!("rejected: {}", r.error));
+    summary.stats.add_reject(path, r);
+}
+
+/// The run's running totals, kept in input order between batches.
+pub(crate) struct Bookkeeping<'a> {
+    pub(crate) summary: &'a mut RunSummary,
+    pub(crate) first_by_body: &'a mut FirstByBody,
+    pub(crate) warnings: &'a mut WarningTally,
+    /// Each file's catalog entry and walk position (incremental runs; part 0 until the
+    /// catalog places it).
+    pub(crate) records: Option<&'a mut Vec<(u64, Entry)>>,
+}
+
+impl Bookkeeping<'_> {
+    /// Counts one batch's results in input order and marks duplicates of earlier bodies.
+    pub(crate) fn account(&mut self, results: Vec<Processed>) -> Batch {
+        let mut docs = Vec::with_capacity(results.len());
+        let mut built_by = Vec::with_capacity(results.len());
+        let mut rejects = Vec::new();
+        for Processed {
+            outcome: result,
+            times,
+            worker,
+            stat,
+            index,
+        } in results
+        {
+            self.summary.stage_times.add(&times);
+            match result {
+                Ok(mut doc) => {
+                    doc.duplicate_of =
+                        self.first_by_body
+                            .first(&doc.body_sha, &doc.source.doc_id, index);
+                    let entry = DocEntry::of(&doc);
+                    count_document(self.summary, self.warnings, &entry);
+                    if let Some(records) = self.records.as_deref_mut() {
+                        let path = doc.source.source_path.clone();
+                        records.push((
+                            index,
+                            Entry {
+                                path,
+                                stat,
+                                part: 0,
+                                outcome: catalog::Outcome::Document(entry),
+                            },
+                        ));
+                    }
+                    docs.push(doc);
+                    built_by.push(worker);
+                }
+                Err(reject) => {
+                    crate::log::reject(&reject.source_path, reject.stage, &reject.error);
+                    let entry = RejectEntry::of(&reject);
+                    count_reject(self.summary, self.warnings, &reject.source_path, &entry);
+                    if let Some(records) = self.records.as_deref_mut() {
+                        let path = reject.source_path.clone();
+                        records.push((
+                            index,
+                            Entry {
+                                path,
+                                stat,
+                                part: 0,
+                                outcome: catalog::Outcome::Reject(entry),
+                            },
+                        ));
+                    }
+                    rejects.push(reject);
+                }
+            }
+        }
+        Batch {
+            docs,
+            built_by,
+            rejects,
+        }
+    }
+}

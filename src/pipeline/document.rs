@@ -1,0 +1,327 @@
+//! One input file through every stage: read, clean, structure, extract; with the CPU time
+//! each stage took, and a reject (never a crash) when any stage fails.
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::sync::LazyLock;
+use std::time::{Duration, Instant};
+
+use serde_json::json;
+
+use super::incremental::catalog::FileStat;
+use super::Resources;
+use crate::clean::clean_document;
+use crate::extract::facts::extract_facts_bounded;
+use crate::extract::metadata::extract_metadata;
+use crate::ingest::{self, InputFile, ReadLimits};
+use crate::model::{DateMention, DocMeta, DocResult, Fact, Reject, Section, SourceDoc};
+use crate::structure::{build_sections, missing_mandated};
+
+/// A stopwatch of the calling thread's CPU time, so that stage times add up to the CPU a run
+/// used even when the writer threads and the workers share cores (wall time where the
+/// platform has no thread clock).
+#[derive(Clone, Copy)]
+pub(crate) struct CpuClock(Duration);
+
+impl CpuClock {
+    pub(crate) fn start() -> Self {
+        CpuClock(thread_cpu_time())
+    }
+
+    pub(crate) fn elapsed(&self) -> Duration {
+        thread_cpu_time().saturating_sub(self.0)
+    }
+}
+
+#[cfg(unix)]
+pub(crate) fn thread_cpu_time() -> Duration {
+    let mut ts = libc::timespec {
+        tv_sec: 0,
+        tv_nsec: 0,
+    };
+    // SAFETY: clock_gettime only writes the timespec it is given, which lives on this stack.
+    let ok = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) } == 0;
+    if ok {
+        Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32)
+    } else {
+        wall_clock()
+    }
+}
+
+#[cfg(not(unix))]
+pub(crate) fn thread_cpu_time() -> Duration {
+    wall_clock()
+}
+
+fn wall_clock() -> Duration {
+    static START: LazyLock<Instant> = LazyLock::new(Instant::now);
+    START.elapsed()
+}
+
+/// CPU time spent in each stage, summed over documents and threads (the analysis stage,
+/// which runs alone on polars' threads, in wall time).
+#[derive(Debug, Clone, Copy, Default)]
+pub struct StageTimes {
+    pub read: Duration,
+    pub clean: Duration,
+    pub structure: Duration,
+    pub extract: Duration,
+    pub write: Duration,
+    /// The polars stage (indicators and panel) after all documents are written.
+    pub analysis: Duration,
+}
+
+impl StageTimes {
+    pub(crate) fn add(&mut self, o: &StageTimes) {
+        self.read += o.read;
+        self.clean += o.clean;
+        self.structure += o.structure;
+        self.extract += o.extract;
+        self.write += o.write;
+        self.analysis += o.analysis;
+    }
+
+    /// The per-document stages' times (wall) shared out so that they add up to `cpu`, the
+    /// CPU time the document took over `wall`.
+    fn scaled_to(self, cpu: Duration, wall: Duration) -> StageTimes {
+        let staged = self.read + self.clean + self.structure + self.extract;
+        if staged.is_zero() || wall.is_zero() {
+            return self;
+        }
+        // Time outside the stages (hand-over, hashing) counts to no stage, as before.
+        let factor = cpu.as_secs_f64() / wall.as_secs_f64();
+        let scale = |d: Duration| d.mul_f64(factor);
+        StageTimes {
+            read: scale(self.read),
+            clean: scale(self.clean),
+            structure: scale(self.structure),
+            extract: scale(self.extract),
+            ..self
+        }
+    }
+
+    pub(crate) fn to_json(self) -> serde_json::Value {
+        json!({
+            "read": self.read.as_secs_f64(),
+            "clean": self.clean.as_secs_f64(),
+            "structure": self.structure.as_secs_f64(),
+            "extract": self.extract.as_secs_f64(),
+            "write": self.write.as_secs_f64(),
+            "analysis": self.analysis.as_secs_f64(),
+        })
+    }
+}
+
+/// Runs every stage on one decoded document. Pure: same input, same output.
+pub fn process_document(source: SourceDoc, res: Resources) -> DocResult {
+    process_document_timed(source, res).0
+}
+
+/// `process_document`, also measuring each stage.
+pub fn process_document_timed(source: SourceDoc, res: Resources) -> (DocResult, StageTimes) {
+    // Stage boundaries read the monotonic clock (no system call); `process_file` turns these
+    // wall times into shares of the document's CPU time.
+    let mut times = StageTimes::default();
+    let t = Instant::now();
+    let chars_raw = source.text.chars().count();
+    // `budget::check` between the stages: a document past its time budget stops here.
+    let clean = clean_document(&source);
+    times.clean = t.elapsed();
+    crate::budget::check();
+    let t = Instant::now();
+    // Every rule reads the simplified reading of a traditional page (same offsets).
+    let mut sections = build_sections(clean.text());
+    times.structure = t.elapsed();
+    crate::budget::check();
+    let t = Instant::now();
+    let (mut meta, mut dates) = extract_metadata(&clean, &sections, res.gazetteer);
+    crate::budget::check();
+    let (mut facts, fact_warnings) = extract_facts_bounded(clean.text(), &sections, &dates);
+    res.taxonomy.assign_in(&mut facts, &sections);
+    if let Some(reading) = clean.reading.as_deref() {
+        restore_page_characters(
+            &source.text,
+            &clean.body,
+            reading,
+            (&mut meta, &mut sections, &mut facts, &mut dates),
+        );
+    }
+    times.extract = t.elapsed();
+    let required_sections_missing = missing_mandated(&sections);
+    let body_sha = ingest::doc_id(clean.body.as_bytes());
+
+    let mut warnings = source.warnings.clone();
+    if clean.body.trim().is_empty() {
+        warnings.push("no report text is left after removing website boilerplate".to_string());
+    }
+    warnings.extend(meta.warnings.iter().cloned());
+    warnings.extend(fact_warnings);
+    let doc = DocResult {
+        source,
+        chars_raw,
+        clean,
+        body_sha,
+        duplicate_of: None,
+        meta,
+        sections,
+        facts,
+        dates,
+        required_sections_missing,
+        warnings,
+    };
+    (doc, times)
+}
+
+/// Printed columns of a traditional page in the page's own characters: everything was found
+/// on the simplified reading, whose offsets are the body's.
+fn restore_page_characters(
+    text: &str,
+    body: &str,
+    reading: &str,
+    (meta, sections, facts, dates): (
+        &mut DocMeta,
+        &mut [Section],
+        &mut [Fact],
+        &mut [DateMention],
+    ),
+) {
+    let text_reading = crate::clean::reading::simplified_reading(text);
+    let restorer = crate::clean::reading::Restorer::new(
+        text,
+        text_reading.as_deref().unwrap_or(text),
+        body,
+        reading,
+    );
+    for field in [
+        &mut meta.title,
+        &mut meta.organization,
+        &mut meta.org_short,
+        &mut meta.doc_number,
+    ] {
+        restorer.restore_opt(field);
+    }
+    for s in sections.iter_mut() {
+        s.heading = restorer.restore(&s.heading);
+        s.marker = restorer.restore(&s.marker);
+    }
+    // Facts of one sentence share it: restore each sentence once.
+    let mut last: Option<(std::sync::Arc<str>, std::sync::Arc<str>)> = None;
+    for f in facts.iter_mut() {
+        f.raw = restorer.restore(&f.raw);
+        restorer.restore_opt(&mut f.unit);
+        restorer.restore_opt(&mut f.metric);
+        let sentence = match &last {
+            Some((read, page)) if std::sync::Arc::ptr_eq(read, &f.sentence) => page.clone(),
+            _ => {
+                let page: std::sync::Arc<str> = restorer.restore(&f.sentence).into();
+                last = Some((f.sentence.clone(), page.clone()));
+                page
+            }
+        };
+        f.sentence = sentence;
+    }
+    for d in dates.iter_mut() {
+        d.raw = restorer.restore(&d.raw);
+    }
+}
+
+/// One file's outcome and the time each stage took on it.
+type Outcome = (Result<DocResult, Reject>, StageTimes);
+
+/// A file's outcome from a worker thread, with that thread's index in the pool.
+pub(crate) struct Processed {
+    pub(crate) outcome: Result<DocResult, Reject>,
+    pub(crate) times: StageTimes,
+    pub(crate) worker: usize,
+    /// The file's size, time and hash when it was read (incremental runs only).
+    pub(crate) stat: Option<FileStat>,
+    /// Its position in the walk.
+    pub(crate) index: u64,
+}
+
+/// A file to process and its position in the walk of the input (the path order that
+/// `duplicate_of` follows).
+pub(crate) type Indexed = (u64, InputFile);
+
+/// Reads and processes one file; a panic in any stage becomes a reject, not a crash.
+pub(crate) fn process_file(file: &InputFile, limits: ReadLimits, res: Resources) -> Outcome {
+    // The thread's CPU clock is a system call (the monotonic clock is not): it is read twice
+    // per document, and the stages' wall times are scaled to share out the CPU time.
+    let cpu = CpuClock::start();
+    let wall = Instant::now();
+    let (outcome, times) = process_file_timed(file, limits, res);
+    (outcome, times.scaled_to(cpu.elapsed(), wall.elapsed()))
+}
+
+/// `process_file` with wall times per stage. The document has `limits.max_seconds_per_file`
+/// (see `budget`): past it, or on a panic in any stage, it becomes a reject.
+fn process_file_timed(file: &InputFile, limits: ReadLimits, res: Resources) -> Outcome {
+    let _deadline = crate::budget::start(limits.time_budget());
+    let t = Instant::now();
+    let mut read = Duration::ZERO;
+    let mut bytes = 0;
+    let outcome = catch_unwind(AssertUnwindSafe(|| {
+        let mut source = ingest::read_input(file, limits)?;
+        source.origin = file.origin.clone().unwrap_or_default();
+        read = t.elapsed();
+        bytes = source.source_bytes;
+        crate::budget::check();
+        Ok(process_document_timed(source, res))
+    }));
+    let stage = if read.is_zero() { "ingest" } else { "extract" };
+    let failed = |error: String| Reject {
+        source_path: file.rel_path.clone(),
+        stage,
+        error,
+        source_bytes: bytes.max(file_size(file)),
+    };
+    let only_read = |read: Duration| StageTimes {
+        read: if read.is_zero() { t.elapsed() } else { read },
+        ..Default::default()
+    };
+    match outcome {
+        Ok(Ok((doc, times))) => (Ok(doc), StageTimes { read, ..times }),
+        Ok(Err(reject)) => (Err(reject), only_read(read)),
+        Err(panic) => {
+            let (unwound_at, error) = unwind_sentence(&*panic, limits);
+            let reject = Reject {
+                stage: unwound_at.unwrap_or(stage),
+                ..failed(error)
+            };
+            (Err(reject), only_read(read))
+        }
+    }
+}
+
+/// The stage (when the payload names one) and the sentence for a document whose processing
+/// unwound: past its time budget, refused by a stage, or a panic (a bug).
+pub fn unwind_sentence(
+    payload: &(dyn std::any::Any + Send),
+    limits: ReadLimits,
+) -> (Option<&'static str>, String) {
+    if crate::budget::is_exceeded(payload) {
+        return (
+            None,
+            format!(
+                "took longer than {} s (max_seconds_per_file); not processed",
+                limits.max_seconds_per_file
+            ),
+        );
+    }
+    if let Some(r) = payload.downcast_ref::<crate::budget::Refused>() {
+        return (Some(r.stage), r.sentence.clone());
+    }
+    let what = payload
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| payload.downcast_ref::<String>().cloned())
+        .unwrap_or_else(|| "unknown error".into());
+    (
+        None,
+        format!("internal error while processing (please report): {what}"),
+    )
+}
+
+/// A file's size for a reject row when it was not read (0 if unknown).
+fn file_size(file: &InputFile) -> u64 {
+    std::fs::metadata(&file.path).map_or(0, |m| m.len())
+}
