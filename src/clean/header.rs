@@ -69,7 +69,12 @@ fn is_byline_org(line: &str) -> bool {
 /// The date of a byline line (`2023-02-15 14:49`, `某市司法局 2023年02月17日`).
 pub fn byline_date(line: &str) -> Option<String> {
     let t = strip_leaders(line);
-    if !has_at_most_chars(t, 50) {
+    // The date ends the line (BYLINE_RE is anchored there): a line ending otherwise (most
+    // headings and titles) needs no regex.
+    let ends_like_a_date = t.ends_with(|c: char| {
+        c.is_ascii_digit() || c.is_whitespace() || matches!(c, '日' | '秒' | '分')
+    });
+    if !ends_like_a_date || !has_at_most_chars(t, 50) {
         return None;
     }
     let c = BYLINE_RE.captures(t)?;
@@ -224,6 +229,28 @@ fn english_takes_value(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// The ending check before the regex only skips lines the anchored regex refuses.
+        #[test]
+        fn byline_dates_as_the_regex_alone_reads_them(
+            chars in proptest::collection::vec(
+                proptest::sample::select(vec![
+                    '2', '0', '1', '9', '-', ':', '年', '月', '日', '时', '分', '秒', ' ', '\u{2002}', '局', '市', '。',
+                ]),
+                0..24,
+            )
+        ) {
+            let line: String = chars.into_iter().collect();
+            let t = strip_leaders(&line);
+            let by_regex = BYLINE_RE
+                .captures(t)
+                .filter(|c| c.get(1).is_none_or(|org| is_byline_org(org.as_str().trim())))
+                .filter(|_| has_at_most_chars(t, 50))
+                .and_then(|c| Some(c.get(2)?.as_str().trim().to_string()));
+            proptest::prop_assert_eq!(byline_date(&line), by_regex);
+        }
+    }
 
     fn marks(text: &str) -> (Vec<Option<&'static str>>, crate::model::PageMeta) {
         let lines: Vec<&str> = text
