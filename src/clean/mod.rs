@@ -29,7 +29,6 @@ const BANNER_BOTTOM_LINES: usize = 3;
 /// Shortest line (in characters) that may be the first half of a sentence broken in two.
 const BROKEN_LINE_MIN_CHARS: usize = 30;
 
-static MD_HEADING: PerThread<Regex> = PerThread::new(|| Regex::new(r"^#{1,6}\s*").unwrap());
 /// Line starts that open a new section or item: never glued to the previous line.
 static STARTS_STRUCTURE: PerThread<Regex> = PerThread::new(|| {
     Regex::new(
@@ -180,7 +179,7 @@ pub fn clean_with_reading(text: &str, reading: Option<&str>) -> CleanDoc {
             continue;
         }
         let page_line = page.trim();
-        let was_md_heading = read.starts_with('#'); // what MD_HEADING matches
+        let was_md_heading = read.starts_with('#'); // what strip_markdown takes for a heading
                                                     // Markdown markers are ASCII: the same bytes go from both forms.
         let stripped = strip_markdown(page_line);
         if stripped.is_empty() {
@@ -241,15 +240,26 @@ pub fn strip_markdown(line: &str) -> Cow<'_, str> {
     if !has_markup {
         return Cow::Borrowed(line);
     }
-    let no_heading = MD_HEADING.replace(line, "");
-    let mut out = no_heading
-        .replace("**", "")
-        .replace("__", "")
-        .replace('`', "");
-    if out.starts_with("> ") {
-        out.drain(..2);
+    // A heading's hashes (`^#{1,6}\s*`), then each marker only where the line has it: most
+    // marked lines are headings with nothing else to remove, and keep their text borrowed.
+    let hashes = bytes.iter().take(6).take_while(|&&b| b == b'#').count();
+    let mut out = Cow::Borrowed(if hashes > 0 {
+        line[hashes..].trim_start()
+    } else {
+        line
+    });
+    for marker in ["**", "__"] {
+        if out.contains(marker) {
+            out = Cow::Owned(out.replace(marker, ""));
+        }
     }
-    Cow::Owned(out.trim().to_string())
+    if out.contains('`') {
+        out = Cow::Owned(out.replace('`', ""));
+    }
+    match out {
+        Cow::Borrowed(s) => Cow::Borrowed(s.strip_prefix("> ").unwrap_or(s).trim()),
+        Cow::Owned(s) => Cow::Owned(s.strip_prefix("> ").unwrap_or(&s).trim().to_string()),
+    }
 }
 
 /// Word and PDF conversions break paragraphs at page ends (`…由党委书记任组` / `长，…`).
@@ -313,6 +323,38 @@ fn has_clause_punct(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// What `strip_markdown` did with a regex and three replacements on every marked line.
+    fn strip_markdown_by_regex(line: &str) -> String {
+        let has_markup = line.contains(['#', '*', '_', '`', '>']);
+        if !has_markup {
+            return line.to_string();
+        }
+        let heading = Regex::new(r"^#{1,6}\s*").unwrap();
+        let mut out = heading
+            .replace(line, "")
+            .replace("**", "")
+            .replace("__", "")
+            .replace('`', "");
+        if out.starts_with("> ") {
+            out.drain(..2);
+        }
+        out.trim().to_string()
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn markdown_stripped_as_by_the_regex_and_replacements(
+            chars in proptest::collection::vec(
+                proptest::sample::select(vec!['#', '*', '_', '`', '>', ' ', '\u{3000}', '一', '、', 'a']),
+                0..20,
+            )
+        ) {
+            let line: String = chars.into_iter().collect();
+            let stripped = strip_markdown(&line).into_owned();
+            proptest::prop_assert_eq!(stripped, strip_markdown_by_regex(&line));
+        }
+    }
 
     #[test]
     fn removes_breadcrumb_metadata_and_footer_and_reads_metadata() {
