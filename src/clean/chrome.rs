@@ -187,7 +187,9 @@ fn breadcrumb_trail(line: &str) -> bool {
     {
         return false;
     }
-    if let Some(at) = line.find(BREADCRUMB_HOME) {
+    static HOME: LazyLock<memchr::memmem::Finder<'static>> =
+        LazyLock::new(|| memchr::memmem::Finder::new(BREADCRUMB_HOME));
+    if let Some(at) = HOME.find(line.as_bytes()) {
         let after = line[at + BREADCRUMB_HOME.len()..].trim_start();
         let before = &line[..at];
         // `首页` opens the trail, or follows a `位置` opener without its colon.

@@ -163,13 +163,19 @@ fn only_leaders(s: &str) -> bool {
 pub fn read_meta_line(line: &str) -> Option<Vec<MetaValue>> {
     // Every label is written with one of these characters or a colon follows it: most lines
     // of prose have neither a colon nor a bracket near their start and skip the regex.
+    // (Searched with prebuilt finders: `str::contains` with a non-ASCII character sets up a
+    // substring searcher at every call, and this runs on every short line.)
+    static FINDERS: LazyLock<[memchr::memmem::Finder<'static>; 4]> =
+        LazyLock::new(|| ["：", "【", "［", "。"].map(memchr::memmem::Finder::new));
+    let [colon, lenticular, square, full_stop] = &*FINDERS;
     let bytes = line.as_bytes();
-    let has_colon = bytes.contains(&b':') || line.contains('：');
-    let has_bracket = bytes.contains(&b'[') || line.contains('【') || line.contains('［');
+    let has = |f: &memchr::memmem::Finder| f.find(bytes).is_some();
+    let has_colon = bytes.contains(&b':') || has(colon);
+    let has_bracket = bytes.contains(&b'[') || has(lenticular) || has(square);
     if !has_colon && !has_bracket {
         return None;
     }
-    if line.contains('。') || !crate::clean::has_at_most_chars(line, 160) {
+    if has(full_stop) || !crate::clean::has_at_most_chars(line, 160) {
         return None;
     }
     // A metadata line opens with its label (after bullets, pipes or brackets) or a date, or
