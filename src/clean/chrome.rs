@@ -135,7 +135,7 @@ pub fn chrome_rule(line: &str) -> Option<&'static str> {
         return Some("page_metadata");
     }
     if chars <= FILE_NAME_MAX_CHARS
-        && FILE_EXTENSIONS.iter().any(|e| line.ends_with(e))
+        && ends_with_file_extension(line)
         && !line.contains(['，', ','])
     {
         return Some("file_name");
@@ -152,6 +152,15 @@ pub fn chrome_rule(line: &str) -> Option<&'static str> {
         return Some("site_header_date");
     }
     None
+}
+
+/// Whether `line` ends with a file extension. Every extension starts with a dot: a line with no
+/// dot among its last bytes (nearly all) is not compared with each of them.
+fn ends_with_file_extension(line: &str) -> bool {
+    static LONGEST: LazyLock<usize> =
+        LazyLock::new(|| FILE_EXTENSIONS.iter().map(|e| e.len()).max().unwrap_or(0));
+    let tail = &line.as_bytes()[line.len().saturating_sub(*LONGEST)..];
+    tail.contains(&b'.') && FILE_EXTENSIONS.iter().any(|e| line.ends_with(e))
 }
 
 /// An aggregator's banner (`下面是小编为大家整理的…`, `由会员分享`): searched in short lines
@@ -224,6 +233,15 @@ mod tests {
         let overlapping = markers_in("由会员分享到");
         assert!(overlapping.aggregator && overlapping.chrome);
         assert!(!markers_in("一、主要举措和成效").chrome);
+    }
+
+    #[test]
+    fn file_extensions_end_a_line_after_a_dot() {
+        assert!(FILE_EXTENSIONS.iter().all(|e| e.starts_with('.')));
+        assert!(ends_with_file_extension("某局2022年报告.docx"));
+        assert!(ends_with_file_extension("报告.PDF"));
+        assert!(!ends_with_file_extension("报告docx"));
+        assert!(!ends_with_file_extension("一、主要举措"));
     }
 
     #[test]
