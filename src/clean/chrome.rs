@@ -134,9 +134,7 @@ pub fn chrome_rule(line: &str) -> Option<&'static str> {
     {
         return Some("page_metadata");
     }
-    if chars <= FILE_NAME_MAX_CHARS
-        && ends_with_file_extension(line)
-        && !line.contains(['，', ','])
+    if chars <= FILE_NAME_MAX_CHARS && ends_with_file_extension(line) && !line.contains(['，', ','])
     {
         return Some("file_name");
     }

@@ -39,7 +39,8 @@ pub(super) fn is_metadata_line(line: &str) -> bool {
 /// A line of site chrome: a breadcrumb, a page-metadata line or a navigation bar.
 pub(super) fn is_chrome_line(line: &str) -> bool {
     // A line of plain text (a title, a sentence) has none of the signs: no more checks.
-    if !line.contains(CHROME_SIGNS) {
+    // (No sign is an ideograph: most characters of a line are answered by one range check.)
+    if !line.contains(|c: char| !(CJK_FIRST..=CJK_LAST).contains(&c) && CHROME_SIGNS.contains(&c)) {
         return false;
     }
     is_metadata_line(line)

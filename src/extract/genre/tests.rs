@@ -364,3 +364,13 @@ fn helpers() {
         [None, Some("主要举措和成效"), Some("加强领导"), None]
     );
 }
+
+#[test]
+fn no_chrome_sign_is_an_ideograph() {
+    // `is_chrome_line` answers an ideograph without looking it up among the signs.
+    assert!(CHROME_SIGNS
+        .iter()
+        .all(|c| !(CJK_FIRST..=CJK_LAST).contains(c)));
+    assert!(is_chrome_line("首页 > 政务公开"));
+    assert!(!is_chrome_line("某区2023年法治政府建设年度报告"));
+}
