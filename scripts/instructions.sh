@@ -43,10 +43,12 @@ wanted = [("read and decode", "ingest::read_input"),
           ("  structure", "structure::build_sections"),
           ("  metadata and dates", "extract::metadata::extract_metadata"),
           ("  facts", "extract::facts::extract_facts"),
-          ("  indicator taxonomy", "indicators::Taxonomy::assign"),
+          ("  indicator taxonomy", "indicators::Taxonomy::assign_in"),
+          ("  (facts: metric assembly)", "extract::facts::metric::assemble"),
           ("table writers: rows", "tables::sink::TableSink::append"),
           ("table writers: closing", "tables::sink::TableSink::finish"),
-          ("start-up: gazetteer", "gazetteer::Gazetteer::from_rows")]
+          ("start-up: gazetteer", "gazetteer::Gazetteer::from_rows"),
+          ("start-up: taxonomy", "indicators::Taxonomy::parse_named")]
 for label, w in wanted:
     for line in ann.splitlines():
         if re.search(r"govreport::" + re.escape(w) + r" \[", line):
