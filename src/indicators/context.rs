@@ -2,32 +2,45 @@
 //! fact's sentence (`SentenceHits`) and in its section's headings (`SectionHits`), and the
 //! subjects that make a fact another body's (`OtherBodies`).
 
-use aho_corasick::AhoCorasick;
 use rustc_hash::FxHashMap as HashMap;
 
 use super::breakdowns;
+use super::words::FirstChars;
 use crate::model::Section;
 
 /// Most distinct cue words a taxonomy may have (one bit each in a fact's hit set).
 pub(super) const MAX_WORDS: usize = 64 * 64;
 
-/// Which words of an automaton occur in a text.
+/// Which words of a `FirstChars` list occur in a text.
 pub(super) struct Hits {
     words: [u64; MAX_WORDS / 64],
-    any: bool,
+    /// Bit `id % 64` of every word found: a word set that shares no bit with it holds none
+    /// of the words found (see [`signature`]).
+    sig: u64,
+}
+
+/// The bits a set of word ids sets in [`Hits`]'s signature.
+pub(super) fn signature(ids: impl IntoIterator<Item = usize>) -> u64 {
+    ids.into_iter().fold(0, |s, id| s | 1 << (id % 64))
 }
 
 impl Hits {
-    pub(super) fn scan(ac: &AhoCorasick, text: &str) -> Hits {
-        let mut h = Hits {
+    fn none() -> Hits {
+        Hits {
             words: [0; MAX_WORDS / 64],
-            any: false,
-        };
-        for m in ac.find_overlapping_iter(text) {
-            let id = m.pattern().as_usize();
-            h.words[id / 64] |= 1 << (id % 64);
-            h.any = true;
+            sig: 0,
         }
+    }
+
+    fn add(&mut self, id: usize) {
+        self.words[id / 64] |= 1 << (id % 64);
+        self.sig |= 1 << (id % 64);
+    }
+
+    /// The words of `list` in `text`.
+    pub(super) fn scan(list: &FirstChars, text: &str) -> Hits {
+        let mut h = Hits::none();
+        list.each_in(text, |id, _| h.add(id));
         h
     }
 
@@ -35,16 +48,21 @@ impl Hits {
         for (a, b) in self.words.iter_mut().zip(other.words.iter()) {
             *a |= *b;
         }
-        self.any |= other.any;
+        self.sig |= other.sig;
     }
 
     pub(super) fn has(&self, id: usize) -> bool {
         self.words[id / 64] & (1 << (id % 64)) != 0
     }
 
+    /// Whether some word of a set with signature `sig` may occur (false: none does).
+    pub(super) fn may_have_any(&self, sig: u64) -> bool {
+        self.sig & sig != 0
+    }
+
     /// Whether no word occurs at all.
     pub(super) fn is_empty(&self) -> bool {
-        !self.any
+        self.sig == 0
     }
 }
 
@@ -105,15 +123,17 @@ impl SentenceHits {
     }
 
     /// Scans the sentence (once per sentence) and returns itself for `has`.
-    pub(super) fn of(&mut self, ac: &AhoCorasick, sentence: &std::sync::Arc<str>) -> &SentenceHits {
+    pub(super) fn of(
+        &mut self,
+        words: &FirstChars,
+        sentence: &std::sync::Arc<str>,
+    ) -> &SentenceHits {
         let same = matches!(&self.scanned, Some(s) if std::sync::Arc::ptr_eq(s, sentence));
         if !same {
             self.scanned = Some(sentence.clone());
             self.found.clear();
-            self.found.extend(
-                ac.find_overlapping_iter(&**sentence)
-                    .map(|m| (m.pattern().as_usize(), m.start())),
-            );
+            let found = &mut self.found;
+            words.each_in(sentence, |id, at| found.push((id, at)));
         }
         self
     }
@@ -128,52 +148,38 @@ impl SentenceHits {
 /// gets no code of the reporting body.
 #[derive(Debug, Clone, Default)]
 pub(super) struct OtherBodies {
-    pub(super) words: Vec<String>,
+    /// The subject words by first character (`None`: no `[other_bodies]`).
+    pub(super) words: Option<FirstChars>,
     /// The word must start within this many characters of the metric's start.
     pub(super) reach: usize,
     /// A word right after one of these is an object, not the subject (`向区委报备`).
     pub(super) not_after: Vec<String>,
-    /// `words` in one automaton (built with them).
-    pub(super) automaton: Option<AhoCorasick>,
 }
 
 impl OtherBodies {
     pub(super) fn new(words: Vec<String>, reach: usize, not_after: Vec<String>) -> OtherBodies {
-        let automaton = AhoCorasick::new(&words).ok();
         OtherBodies {
-            words,
+            words: Some(FirstChars::new(&words)),
             reach,
             not_after,
-            automaton,
         }
     }
 }
 
 impl OtherBodies {
-    /// Whether the metric's subject is another body. Reads only the metric's first
-    /// characters.
+    /// Whether the metric's subject is another body: a word starts in the metric's first
+    /// `reach` characters, not right after a `not_after` word. Reads only those characters
+    /// (and the words starting there).
     pub(super) fn subject_of(&self, metric: &str) -> bool {
-        let Some(ac) = &self.automaton else {
+        let Some(words) = &self.words else {
             return false;
         };
-        // The metric's first `reach` characters plus the longest word.
-        let longest = self.words.iter().map(|w| w.len()).max().unwrap_or(0);
-        let head_end = metric
-            .char_indices()
-            .nth(self.reach)
-            .map_or(metric.len(), |(b, _)| b);
-        let window_end = (head_end + longest).min(metric.len());
-        let window_end = (window_end..=metric.len())
-            .find(|&b| metric.is_char_boundary(b))
-            .unwrap_or(metric.len());
-        let window = &metric[..window_end];
-        ac.find_overlapping_iter(window).any(|m| {
-            let at = m.start();
-            at < head_end
+        metric.char_indices().take(self.reach).any(|(at, c)| {
+            words.any_at(metric, at, c)
                 && !self
                     .not_after
                     .iter()
-                    .any(|n| window[..at].ends_with(n.as_str()))
+                    .any(|n| metric[..at].ends_with(n.as_str()))
         })
     }
 }
@@ -201,7 +207,7 @@ impl<'s> SectionHits<'s> {
         }
     }
 
-    pub(super) fn of(&mut self, ac: &AhoCorasick, section_id: Option<i32>) -> Option<&Hits> {
+    pub(super) fn of(&mut self, words: &FirstChars, section_id: Option<i32>) -> Option<&Hits> {
         let id = section_id?;
         if !self.done.contains_key(&id) {
             let mut hits: Option<Hits> = None;
@@ -211,7 +217,7 @@ impl<'s> SectionHits<'s> {
                 if sec.level < 2 {
                     break;
                 }
-                let h = Hits::scan(ac, &sec.heading);
+                let h = Hits::scan(words, &sec.heading);
                 match &mut hits {
                     Some(all) => all.merge(&h),
                     None => hits = Some(h),

@@ -18,10 +18,12 @@ mod context;
 mod file;
 #[cfg(test)]
 mod tests;
+mod words;
 
 pub use breakdowns::{count_unit_family, mark_breakdowns};
-use context::{Hits, OtherBodies, SectionHits, SentenceHits, MAX_WORDS};
+use context::{signature, Hits, OtherBodies, SectionHits, SentenceHits, MAX_WORDS};
 use file::{line_of, valid_code, Errors, RawFile};
+use words::FirstChars;
 
 /// File name used in error messages by [`Taxonomy::parse`].
 pub const DEFAULT_FILE_NAME: &str = "indicators.toml";
@@ -97,15 +99,18 @@ struct WordIds {
     sentence_cues: Vec<usize>,
     section_cues: Vec<usize>,
     exclude: Vec<usize>,
+    /// `signature` of `cues` and `context_cues`: a metric whose hits share no bit with it
+    /// holds none of them, and the entry cannot match.
+    cue_sig: u64,
 }
 
-/// Every word of the taxonomy in two automata (metric words: cues, context cues,
+/// Every word of the taxonomy in two indexes (metric words: cues, context cues,
 /// excludes; sentence words), so a fact's metric and sentence are each scanned once,
 /// however many indicators there are.
 #[derive(Debug, Clone)]
 struct WordIndex {
-    metric: AhoCorasick,
-    sentence: AhoCorasick,
+    metric: FirstChars,
+    sentence: FirstChars,
 }
 
 impl WordIndex {
@@ -127,21 +132,14 @@ impl WordIndex {
             let mut st = |w: &str| id_of(&mut sentence_words, &mut sentence_ids, w);
             ind.ids.sentence_cues = ind.sentence_cues.iter().map(|w| st(w)).collect();
             ind.ids.section_cues = ind.section_cues.iter().map(|w| st(w)).collect();
+            ind.ids.cue_sig = signature(ind.ids.cues.iter().chain(&ind.ids.context_cues).copied());
         }
         if metric_words.len() > MAX_WORDS || sentence_words.len() > MAX_WORDS {
             return Err(format!("more than {MAX_WORDS} distinct cue words"));
         }
-        // A full DFA: one table lookup per byte of the metric and sentence scanned for every
-        // fact; the cue lists are small enough for its tables.
-        let build = |words: &[String]| {
-            AhoCorasick::builder()
-                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-                .build(words)
-                .map_err(|e| e.to_string())
-        };
         Ok(WordIndex {
-            metric: build(&metric_words)?,
-            sentence: build(&sentence_words)?,
+            metric: FirstChars::new(&metric_words),
+            sentence: FirstChars::new(&sentence_words),
         })
     }
 }
@@ -470,6 +468,10 @@ impl Taxonomy {
         let mut best: Option<((i32, bool, usize), usize)> = None;
         for &i in candidates {
             let ind = &self.indicators[i];
+            // Most candidates have no cue in the metric: passed over on one bit test.
+            if !metric_hits.may_have_any(ind.ids.cue_sig) {
+                continue;
+            }
             // The sentence is scanned only if some candidate needs its context words.
             let mut sentence_confirms = || {
                 let in_section =

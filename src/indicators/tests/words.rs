@@ -1,0 +1,48 @@
+//! `FirstChars` finds what an overlapping Aho-Corasick search finds.
+
+use super::super::words::FirstChars;
+use aho_corasick::AhoCorasick;
+use proptest::prelude::*;
+
+/// Characters that share table slots (code modulo 4096: `a`, U+1061, U+11061), CJK of three
+/// bytes, a NUL and a space, so words collide in slots, share first characters and
+/// prefixes of eight bytes.
+const ALPHABET: [char; 9] = [
+    'a',
+    '\u{1061}',
+    '\u{11061}',
+    '法',
+    '治',
+    '案',
+    '件',
+    '\0',
+    ' ',
+];
+
+fn text(max: usize) -> impl Strategy<Value = String> {
+    proptest::collection::vec(0..ALPHABET.len(), 0..max)
+        .prop_map(|v| v.into_iter().map(|k| ALPHABET[k]).collect())
+}
+
+proptest! {
+    #[test]
+    fn first_chars_finds_what_aho_corasick_finds(
+        words in proptest::collection::vec(text(5).prop_filter("non-empty", |w| !w.is_empty()), 1..12),
+        hay in text(40),
+    ) {
+        let index = FirstChars::new(&words);
+        let mut got = Vec::new();
+        index.each_in(&hay, |id, at| got.push((at, id)));
+        got.sort_unstable();
+        let ac = AhoCorasick::new(&words).unwrap();
+        let mut want: Vec<(usize, usize)> = ac
+            .find_overlapping_iter(&hay)
+            .map(|m| (m.start(), m.pattern().as_usize()))
+            .collect();
+        want.sort_unstable();
+        prop_assert_eq!(&got, &want);
+        for (at, c) in hay.char_indices() {
+            prop_assert_eq!(index.any_at(&hay, at, c), want.iter().any(|&(s, _)| s == at));
+        }
+    }
+}
