@@ -35,7 +35,7 @@ for line in open(profile):
 print(f"corpus: {docs} documents ({formats}), {m['input_bytes'] / 1e6:.1f} MB")
 print(f"instructions: {total / 1e9:.3f} G, {total / m['input_bytes']:.0f} per input byte")
 print("largest stages (inclusive, % of all instructions):")
-ann = subprocess.run(["callgrind_annotate", "--inclusive=yes", profile],
+ann = subprocess.run(["callgrind_annotate", "--threshold=100", "--inclusive=yes", profile],
                      capture_output=True, text=True).stdout
 wanted = [("read and decode", "ingest::read_input"),
           ("all processing stages", "pipeline::process_document_timed"),
