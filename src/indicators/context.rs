@@ -100,9 +100,9 @@ impl SentenceHits {
             self.located = Some(sentence.clone());
             self.cursor = 0;
             // Most sentences list no parts: every word of theirs confirms every fact.
-            self.has_parts = breakdowns::PART_OPENERS
+            self.has_parts = breakdowns::PART_OPENER_FINDERS
                 .iter()
-                .any(|w| sentence.contains(w));
+                .any(|w| w.find(sentence.as_bytes()).is_some());
         }
         if !self.has_parts {
             self.reach = usize::MAX;
@@ -115,9 +115,9 @@ impl SentenceHits {
         };
         let end = from + at + raw.len();
         self.cursor = end;
-        self.reach = breakdowns::PART_OPENERS
+        self.reach = breakdowns::PART_OPENER_FINDERS
             .iter()
-            .filter_map(|w| sentence[end..].find(w))
+            .filter_map(|w| w.find(&sentence.as_bytes()[end..]))
             .min()
             .map_or(usize::MAX, |b| end + b);
     }
