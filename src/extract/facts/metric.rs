@@ -560,12 +560,9 @@ pub(super) fn strip_trailing(s: &mut Vec<char>, fillers: &WordIndex) {
 /// Trims spaces and clause punctuation at both ends (quotes are kept: they belong to names).
 #[inline]
 pub(super) fn trim_edges(s: &mut Vec<char>) {
-    let junk = |c: char| {
-        is_space(c)
-            || c.is_whitespace()
-            || (is_break(c) && c != '（' && c != '(')
-            || matches!(c, '）' | ')')
-    };
+    // Spaces, breaks other than an opening bracket, closing brackets: one table look (the
+    // four tests cost some 110 instructions per call, 180,000 calls on the 1k text corpus).
+    let junk = is_edge_junk;
     while s.last().is_some_and(|&c| junk(c)) {
         s.pop();
     }
