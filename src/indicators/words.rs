@@ -111,6 +111,11 @@ impl FirstChars {
         }
     }
 
+    /// Whether some word occurs in `text`.
+    pub(super) fn any_in(&self, text: &str) -> bool {
+        text.char_indices().any(|(at, c)| self.any_at(text, at, c))
+    }
+
     /// Whether some word starts at byte `at` of `text` (`c` is the character there).
     #[inline]
     pub(super) fn any_at(&self, text: &str, at: usize, c: char) -> bool {

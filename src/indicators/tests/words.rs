@@ -46,3 +46,12 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn any_in_is_whether_a_word_occurs() {
+    let index = FirstChars::new(&["总数", "累计总"]);
+    assert!(index.any_in("受理案件总数"));
+    assert!(index.any_in("累计总计"));
+    assert!(!index.any_in("累计受理"));
+    assert!(!index.any_in(""));
+}
