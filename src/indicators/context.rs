@@ -12,12 +12,24 @@ use crate::model::Section;
 pub(super) const MAX_WORDS: usize = 64 * 64;
 
 /// Which words of a `FirstChars` list occur in a text.
+///
+/// Small, since one is made for every fact: the ids found are listed inline (a metric holds
+/// one or two words), and only a text with more distinct words than that gets a bit per
+/// word. A bit set of every word in each `Hits` cost a 512-byte clear and two 512-byte
+/// copies per fact.
 pub(super) struct Hits {
-    words: [u64; MAX_WORDS / 64],
     /// Bit `id % 64` of every word found: a word set that shares no bit with it holds none
     /// of the words found (see [`signature`]).
     sig: u64,
+    /// The first `len` distinct ids found (all of them while `spill` is `None`).
+    ids: [u16; INLINE_IDS],
+    len: usize,
+    /// One bit per word id, once more than `INLINE_IDS` distinct words were found.
+    spill: Option<Box<[u64; MAX_WORDS / 64]>>,
 }
+
+/// Distinct word ids a `Hits` lists before it switches to a bit set.
+const INLINE_IDS: usize = 12;
 
 /// The bits a set of word ids sets in [`Hits`]'s signature.
 pub(super) fn signature(ids: impl IntoIterator<Item = usize>) -> u64 {
@@ -27,14 +39,31 @@ pub(super) fn signature(ids: impl IntoIterator<Item = usize>) -> u64 {
 impl Hits {
     fn none() -> Hits {
         Hits {
-            words: [0; MAX_WORDS / 64],
             sig: 0,
+            ids: [0; INLINE_IDS],
+            len: 0,
+            spill: None,
         }
     }
 
     fn add(&mut self, id: usize) {
-        self.words[id / 64] |= 1 << (id % 64);
+        if self.has(id) {
+            return;
+        }
         self.sig |= 1 << (id % 64);
+        if let Some(bits) = &mut self.spill {
+            bits[id / 64] |= 1 << (id % 64);
+        } else if self.len < INLINE_IDS {
+            // Ids are below MAX_WORDS (checked when the taxonomy is built), so they fit.
+            self.ids[self.len] = id as u16;
+            self.len += 1;
+        } else {
+            let mut bits = Box::new([0u64; MAX_WORDS / 64]);
+            for &k in self.ids.iter().chain(std::iter::once(&(id as u16))) {
+                bits[k as usize / 64] |= 1 << (k % 64);
+            }
+            self.spill = Some(bits);
+        }
     }
 
     /// The words of `list` in `text`.
@@ -45,14 +74,32 @@ impl Hits {
     }
 
     pub(super) fn merge(&mut self, other: &Hits) {
-        for (a, b) in self.words.iter_mut().zip(other.words.iter()) {
-            *a |= *b;
+        match &other.spill {
+            None => {
+                for &id in &other.ids[..other.len] {
+                    self.add(id as usize);
+                }
+            }
+            Some(bits) => {
+                for (w, &word) in bits.iter().enumerate() {
+                    for b in 0..64 {
+                        if word >> b & 1 != 0 {
+                            self.add(w * 64 + b);
+                        }
+                    }
+                }
+            }
         }
-        self.sig |= other.sig;
     }
 
     pub(super) fn has(&self, id: usize) -> bool {
-        self.words[id / 64] & (1 << (id % 64)) != 0
+        if self.sig & 1 << (id % 64) == 0 {
+            return false;
+        }
+        match &self.spill {
+            Some(bits) => bits[id / 64] & (1 << (id % 64)) != 0,
+            None => self.ids[..self.len].contains(&(id as u16)),
+        }
     }
 
     /// Whether some word of a set with signature `sig` may occur (false: none does).

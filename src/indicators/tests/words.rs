@@ -55,3 +55,30 @@ fn any_in_is_whether_a_word_occurs() {
     assert!(!index.any_in("累计受理"));
     assert!(!index.any_in(""));
 }
+
+proptest! {
+    /// `Hits` answers `has` like a set of the ids found, listed inline or spilled to bits,
+    /// and merged.
+    #[test]
+    fn hits_are_the_set_of_words_found(
+        a in proptest::collection::vec(0usize..40, 0..30),
+        b in proptest::collection::vec(0usize..40, 0..30),
+    ) {
+        use super::super::context::Hits;
+        // Word k is the k-th CJK ideograph, so a text of ideographs holds exactly its own.
+        let words: Vec<String> = (0..40).map(|k| char::from_u32(0x4e00 + k).unwrap().to_string()).collect();
+        let index = FirstChars::new(&words);
+        let text = |ids: &[usize]| ids.iter().map(|&k| words[k].as_str()).collect::<String>();
+        let mut ha = Hits::scan(&index, &text(&a));
+        let hb = Hits::scan(&index, &text(&b));
+        for k in 0..40 {
+            prop_assert_eq!(ha.has(k), a.contains(&k));
+            prop_assert_eq!(hb.has(k), b.contains(&k));
+        }
+        prop_assert_eq!(ha.is_empty(), a.is_empty());
+        ha.merge(&hb);
+        for k in 0..40 {
+            prop_assert_eq!(ha.has(k), a.contains(&k) || b.contains(&k));
+        }
+    }
+}
