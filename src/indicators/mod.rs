@@ -601,17 +601,31 @@ impl Taxonomy {
 /// A part of a breakdown whose total has the same code is a slice of that indicator, not a
 /// value of it: it loses the code (and stays a part, for the record).
 fn drop_codes_of_parts(facts: &mut [Fact]) {
-    let codes: HashMap<i32, Option<String>> = facts
+    // Most documents list no parts; the others index their coded facts (by position, not by
+    // a copy of the code: a String per coded fact before) and decide on the codes as they
+    // were before any is dropped.
+    if facts.iter().all(|f| f.breakdown_of.is_none()) {
+        return;
+    }
+    let coded: HashMap<i32, usize> = facts
         .iter()
-        .filter(|f| f.indicator.is_some())
-        .map(|f| (f.fact_id, f.indicator.clone()))
+        .enumerate()
+        .filter(|(_, f)| f.indicator.is_some())
+        .map(|(k, f)| (f.fact_id, k))
         .collect();
-    for f in facts.iter_mut() {
-        if let Some(total) = f.breakdown_of {
-            if f.indicator.is_some() && codes.get(&total).is_some_and(|c| *c == f.indicator) {
-                f.indicator = None;
-            }
-        }
+    let slices: Vec<usize> = (0..facts.len())
+        .filter(|&k| {
+            let f = &facts[k];
+            f.breakdown_of.is_some_and(|total| {
+                f.indicator.is_some()
+                    && coded
+                        .get(&total)
+                        .is_some_and(|&t| facts[t].indicator == f.indicator)
+            })
+        })
+        .collect();
+    for k in slices {
+        facts[k].indicator = None;
     }
 }
 
