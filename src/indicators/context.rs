@@ -236,29 +236,49 @@ impl OtherBodies {
 /// subject), computed once per section.
 pub(super) struct SectionHits<'s> {
     sections: &'s [Section],
-    by_id: HashMap<i32, usize>,
-    done: HashMap<i32, Option<Hits>>,
+    /// Position of each section id; `None` when every id is its position + 1 (as
+    /// `build_sections` numbers them), which needs no map.
+    by_id: Option<HashMap<i32, usize>>,
+    /// The words of each section (by position), once computed.
+    done: Vec<Option<Option<Hits>>>,
 }
 
 impl<'s> SectionHits<'s> {
     pub(super) fn new(sections: &'s [Section]) -> SectionHits<'s> {
-        let by_id = sections
-            .iter()
-            .enumerate()
-            .map(|(k, s)| (s.section_id, k))
-            .collect();
+        let numbered = (1..).zip(sections).all(|(n, s)| s.section_id == n);
+        let by_id = (!numbered).then(|| {
+            sections
+                .iter()
+                .enumerate()
+                .map(|(k, s)| (s.section_id, k))
+                .collect()
+        });
         SectionHits {
             sections,
             by_id,
-            done: HashMap::default(),
+            done: Vec::new(),
+        }
+    }
+
+    fn position(&self, id: i32) -> Option<usize> {
+        match &self.by_id {
+            Some(map) => map.get(&id).copied(),
+            None => usize::try_from(id)
+                .ok()
+                .and_then(|n| n.checked_sub(1))
+                .filter(|&k| k < self.sections.len()),
         }
     }
 
     pub(super) fn of(&mut self, words: &FirstChars, section_id: Option<i32>) -> Option<&Hits> {
-        let id = section_id?;
-        if !self.done.contains_key(&id) {
+        // An id of no section has no heading words.
+        let pos = self.position(section_id?)?;
+        if self.done.is_empty() {
+            self.done.resize_with(self.sections.len(), || None);
+        }
+        if self.done[pos].is_none() {
             let mut hits: Option<Hits> = None;
-            let mut at = self.by_id.get(&id).copied();
+            let mut at = Some(pos);
             while let Some(k) = at {
                 let sec = &self.sections[k];
                 if sec.level < 2 {
@@ -269,10 +289,10 @@ impl<'s> SectionHits<'s> {
                     Some(all) => all.merge(&h),
                     None => hits = Some(h),
                 }
-                at = sec.parent_id.and_then(|p| self.by_id.get(&p).copied());
+                at = sec.parent_id.and_then(|p| self.position(p));
             }
-            self.done.insert(id, hits);
+            self.done[pos] = Some(hits);
         }
-        self.done.get(&id).and_then(Option::as_ref)
+        self.done[pos].as_ref().and_then(Option::as_ref)
     }
 }

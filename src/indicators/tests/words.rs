@@ -1,4 +1,5 @@
-//! `FirstChars` finds what an overlapping Aho-Corasick search finds.
+//! The word indexes: `FirstChars` finds what an overlapping Aho-Corasick search finds, `Hits`
+//! is the set of words found, `SectionHits` follows section ids.
 
 use super::super::words::FirstChars;
 use aho_corasick::AhoCorasick;
@@ -80,5 +81,41 @@ proptest! {
         for k in 0..40 {
             prop_assert_eq!(ha.has(k), a.contains(&k) || b.contains(&k));
         }
+    }
+}
+
+/// `SectionHits` finds a section and its parents by id whether the ids are positions + 1
+/// (as `build_sections` numbers them) or anything else.
+#[test]
+fn section_hits_follow_ids_however_numbered() {
+    use super::super::context::SectionHits;
+    use crate::model::{Section, SectionKind};
+    let section = |id: i32, parent: Option<i32>, level: i16, heading: &str| Section {
+        section_id: id,
+        parent_id: parent,
+        level,
+        kind: SectionKind::Heading,
+        marker: String::new(),
+        ordinal: 1,
+        heading: heading.to_string(),
+        section_type: None,
+        char_start: 0,
+        char_end: 0,
+        text_bytes: 0..0,
+    };
+    let words = FirstChars::new(&["复议", "应诉", "普法"]);
+    for ids in [[1, 2, 3], [7, 3, 11]] {
+        let sections = [
+            section(ids[0], None, 1, "普法工作"),
+            section(ids[1], Some(ids[0]), 2, "行政复议"),
+            section(ids[2], Some(ids[1]), 3, "应诉"),
+        ];
+        let mut hits = SectionHits::new(&sections);
+        let inner = hits.of(&words, Some(ids[2])).expect("level 3 has words");
+        // Its own heading and its level-2 parent's, not the level-1 heading's.
+        assert!(inner.has(0) && inner.has(1) && !inner.has(2), "{ids:?}");
+        assert!(hits.of(&words, Some(ids[0])).is_none(), "{ids:?}");
+        assert!(hits.of(&words, Some(99)).is_none(), "{ids:?}");
+        assert!(hits.of(&words, None).is_none(), "{ids:?}");
     }
 }
