@@ -1,8 +1,9 @@
-//! Words found by their first character: the taxonomy's metric and sentence words and the
-//! other bodies' subjects. Most characters of a text start no word, so one table look per
-//! character finds the words; full DFAs over the same words cost more to build (about 30 M
-//! instructions at every start-up) than all the searches, which are also a little faster
-//! this way (an overlapping DFA search costs some 25 instructions per byte).
+//! Words found by their first character: the taxonomy's metric and sentence words, the
+//! other bodies' subjects and the explicit-total cues. Most characters of a text start no
+//! word, so one table look per character finds the words; full DFAs over the same words cost
+//! more to build (about 30 M instructions at every start-up) than all the searches, which
+//! are also a little faster this way (an overlapping DFA search costs some 25 instructions
+//! per byte).
 
 /// Table slots: a character's code modulo this picks its slot (several characters may share
 /// one; the words are compared in full).
