@@ -438,8 +438,13 @@ pub(super) fn clean_words(s: &mut Vec<char>) -> bool {
 /// and the position after it.
 pub(super) fn cut_position(s: &[char]) -> (usize, usize) {
     let (time_words, cut_after): (&WordIndex, &WordIndex) = (&METRIC_TIME_WORDS, &METRIC_CUT_AFTER);
+    let starts: &CharFilter = &METRIC_CUT_STARTS;
     let mut cut = (0, 0);
     for j in 0..s.len() {
+        // Most characters start no time word or cut word and are no calendar character.
+        if !starts.may_contain(s[j]) {
+            continue;
+        }
         if let Some(len) = time_words
             .longest_at(s, j)
             .or_else(|| cut_after.longest_at(s, j))

@@ -245,6 +245,22 @@ pub(super) static METRIC_INNER_FILLER_STARTS: LazyLock<CharFilter> = LazyLock::n
     starts
 });
 
+/// The characters at which `metric::cut_position` may cut: first characters of
+/// [`METRIC_TIME_WORDS`] and [`METRIC_CUT_AFTER`] (with their traditional forms) and the
+/// calendar characters, so the other characters cost one bit test.
+pub(super) static METRIC_CUT_STARTS: LazyLock<CharFilter> = LazyLock::new(|| {
+    let mut f = CharFilter::default();
+    for index in [&*METRIC_TIME_WORDS, &*METRIC_CUT_AFTER] {
+        for (k, bits) in f.0.iter_mut().enumerate() {
+            *bits |= index.by_first.keys.0[k];
+        }
+    }
+    for &c in lx::METRIC_CALENDAR_CHARS {
+        f.insert(c);
+    }
+    f
+});
+
 /// `lx::MONEY_CONTEXT_WORDS` in one automaton: a clause is read once, not once per word.
 pub(super) static MONEY_CONTEXT: LazyLock<aho_corasick::AhoCorasick> = LazyLock::new(|| {
     aho_corasick::AhoCorasick::builder()
