@@ -35,18 +35,20 @@ for line in open(profile):
 print(f"corpus: {docs} documents ({formats}), {m['input_bytes'] / 1e6:.1f} MB")
 print(f"instructions: {total / 1e9:.3f} G, {total / m['input_bytes']:.0f} per input byte")
 print("largest stages (inclusive, % of all instructions):")
-ann = subprocess.run(["callgrind_annotate", "--inclusive=yes", profile],
+ann = subprocess.run(["callgrind_annotate", "--threshold=100", "--inclusive=yes", profile],
                      capture_output=True, text=True).stdout
 wanted = [("read and decode", "ingest::read_input"),
           ("all processing stages", "pipeline::process_document_timed"),
           ("  clean", "clean::clean_document"),
           ("  structure", "structure::build_sections"),
           ("  metadata and dates", "extract::metadata::extract_metadata"),
-          ("  facts", "extract::facts::extract_facts"),
-          ("  indicator taxonomy", "indicators::Taxonomy::assign"),
+          ("  facts", "extract::facts::extract_facts_bounded"),
+          ("  indicator taxonomy", "indicators::Taxonomy::assign_in"),
+          ("  (facts: metric assembly)", "extract::facts::metric::assemble"),
           ("table writers: rows", "tables::sink::TableSink::append"),
           ("table writers: closing", "tables::sink::TableSink::finish"),
-          ("start-up: gazetteer", "gazetteer::Gazetteer::from_rows")]
+          ("start-up: gazetteer", "gazetteer::Gazetteer::from_rows"),
+          ("start-up: taxonomy", "indicators::Taxonomy::parse_named")]
 for label, w in wanted:
     for line in ann.splitlines():
         if re.search(r"govreport::" + re.escape(w) + r" \[", line):

@@ -2,6 +2,9 @@
 //! sums do not count them twice.
 
 use std::ops::Range;
+use std::sync::LazyLock;
+
+use memchr::memmem::Finder;
 
 use crate::model::{Fact, QuantityKind, Relation};
 
@@ -58,6 +61,13 @@ struct Marker {
 const MARKER_WORDS: [&str; 3] = ["其中", "包括", "含"];
 /// Words that open a list of parts wherever they stand (`含` only does at a clause start).
 pub(super) const PART_OPENERS: [&str; 2] = ["其中", "包括"];
+
+/// `MARKER_WORDS` and `PART_OPENERS` as searchers built once: `str::contains` with a word set
+/// one up for every sentence and word (some 170 instructions per search on the 1k corpus).
+static MARKER_FINDERS: LazyLock<Vec<Finder<'static>>> =
+    LazyLock::new(|| MARKER_WORDS.iter().map(Finder::new).collect());
+pub(super) static PART_OPENER_FINDERS: LazyLock<Vec<Finder<'static>>> =
+    LazyLock::new(|| PART_OPENERS.iter().map(Finder::new).collect());
 
 /// Finds breakdown markers. `含` counts only at the start of a bracket or clause
 /// (`(含…`, `,含…`), since the character is common inside words (含量, 包含, 含义).
@@ -250,7 +260,10 @@ fn sentence_origin(facts: &[Fact], group: &[usize], chars: &[char]) -> Option<us
 fn breakdowns_in_sentence(facts: &[Fact], group: &[usize], result: &mut [Option<i32>]) {
     // Most sentences hold no marker word: they are passed over before being decoded.
     let sentence = &facts[group[0]].sentence;
-    if !MARKER_WORDS.iter().any(|w| sentence.contains(w)) {
+    if !MARKER_FINDERS
+        .iter()
+        .any(|w| w.find(sentence.as_bytes()).is_some())
+    {
         return;
     }
     let chars: Vec<char> = sentence.chars().collect();

@@ -2,49 +2,114 @@
 //! fact's sentence (`SentenceHits`) and in its section's headings (`SectionHits`), and the
 //! subjects that make a fact another body's (`OtherBodies`).
 
-use aho_corasick::AhoCorasick;
 use rustc_hash::FxHashMap as HashMap;
 
 use super::breakdowns;
+use super::words::FirstChars;
 use crate::model::Section;
 
 /// Most distinct cue words a taxonomy may have (one bit each in a fact's hit set).
 pub(super) const MAX_WORDS: usize = 64 * 64;
 
-/// Which words of an automaton occur in a text.
+/// Which words of a `FirstChars` list occur in a text.
+///
+/// Small, since one is made for every fact: the ids found are listed inline (a metric holds
+/// one or two words), and only a text with more distinct words than that gets a bit per
+/// word. A bit set of every word in each `Hits` cost a 512-byte clear and two 512-byte
+/// copies per fact.
 pub(super) struct Hits {
-    words: [u64; MAX_WORDS / 64],
-    any: bool,
+    /// Bit `id % 64` of every word found: a word set that shares no bit with it holds none
+    /// of the words found (see [`signature`]).
+    sig: u64,
+    /// The first `len` distinct ids found (all of them while `spill` is `None`).
+    ids: [u16; INLINE_IDS],
+    len: usize,
+    /// One bit per word id, once more than `INLINE_IDS` distinct words were found.
+    spill: Option<Box<[u64; MAX_WORDS / 64]>>,
+}
+
+/// Distinct word ids a `Hits` lists before it switches to a bit set.
+const INLINE_IDS: usize = 12;
+
+/// The bits a set of word ids sets in [`Hits`]'s signature.
+pub(super) fn signature(ids: impl IntoIterator<Item = usize>) -> u64 {
+    ids.into_iter().fold(0, |s, id| s | 1 << (id % 64))
 }
 
 impl Hits {
-    pub(super) fn scan(ac: &AhoCorasick, text: &str) -> Hits {
-        let mut h = Hits {
-            words: [0; MAX_WORDS / 64],
-            any: false,
-        };
-        for m in ac.find_overlapping_iter(text) {
-            let id = m.pattern().as_usize();
-            h.words[id / 64] |= 1 << (id % 64);
-            h.any = true;
+    fn none() -> Hits {
+        Hits {
+            sig: 0,
+            ids: [0; INLINE_IDS],
+            len: 0,
+            spill: None,
         }
+    }
+
+    fn add(&mut self, id: usize) {
+        if self.has(id) {
+            return;
+        }
+        self.sig |= 1 << (id % 64);
+        if let Some(bits) = &mut self.spill {
+            bits[id / 64] |= 1 << (id % 64);
+        } else if self.len < INLINE_IDS {
+            // Ids are below MAX_WORDS (checked when the taxonomy is built), so they fit.
+            self.ids[self.len] = id as u16;
+            self.len += 1;
+        } else {
+            let mut bits = Box::new([0u64; MAX_WORDS / 64]);
+            for &k in self.ids.iter().chain(std::iter::once(&(id as u16))) {
+                bits[k as usize / 64] |= 1 << (k % 64);
+            }
+            self.spill = Some(bits);
+        }
+    }
+
+    /// The words of `list` in `text`.
+    pub(super) fn scan(list: &FirstChars, text: &str) -> Hits {
+        let mut h = Hits::none();
+        list.each_in(text, |id, _| h.add(id));
         h
     }
 
     pub(super) fn merge(&mut self, other: &Hits) {
-        for (a, b) in self.words.iter_mut().zip(other.words.iter()) {
-            *a |= *b;
+        match &other.spill {
+            None => {
+                for &id in &other.ids[..other.len] {
+                    self.add(id as usize);
+                }
+            }
+            Some(bits) => {
+                for (w, &word) in bits.iter().enumerate() {
+                    for b in 0..64 {
+                        if word >> b & 1 != 0 {
+                            self.add(w * 64 + b);
+                        }
+                    }
+                }
+            }
         }
-        self.any |= other.any;
     }
 
     pub(super) fn has(&self, id: usize) -> bool {
-        self.words[id / 64] & (1 << (id % 64)) != 0
+        if self.sig & 1 << (id % 64) == 0 {
+            return false;
+        }
+        match &self.spill {
+            Some(bits) => bits[id / 64] & (1 << (id % 64)) != 0,
+            None => self.ids[..self.len].contains(&(id as u16)),
+        }
+    }
+
+    /// Whether some word of a set with signature `sig` may occur (false: none does).
+    pub(super) fn may_have_any(&self, sig: u64) -> bool {
+        self.sig & sig != 0
     }
 
     /// Whether no word occurs at all.
     pub(super) fn is_empty(&self) -> bool {
-        !self.any
+        self.sig == 0
     }
 }
 
@@ -82,9 +147,9 @@ impl SentenceHits {
             self.located = Some(sentence.clone());
             self.cursor = 0;
             // Most sentences list no parts: every word of theirs confirms every fact.
-            self.has_parts = breakdowns::PART_OPENERS
+            self.has_parts = breakdowns::PART_OPENER_FINDERS
                 .iter()
-                .any(|w| sentence.contains(w));
+                .any(|w| w.find(sentence.as_bytes()).is_some());
         }
         if !self.has_parts {
             self.reach = usize::MAX;
@@ -97,23 +162,25 @@ impl SentenceHits {
         };
         let end = from + at + raw.len();
         self.cursor = end;
-        self.reach = breakdowns::PART_OPENERS
+        self.reach = breakdowns::PART_OPENER_FINDERS
             .iter()
-            .filter_map(|w| sentence[end..].find(w))
+            .filter_map(|w| w.find(&sentence.as_bytes()[end..]))
             .min()
             .map_or(usize::MAX, |b| end + b);
     }
 
     /// Scans the sentence (once per sentence) and returns itself for `has`.
-    pub(super) fn of(&mut self, ac: &AhoCorasick, sentence: &std::sync::Arc<str>) -> &SentenceHits {
+    pub(super) fn of(
+        &mut self,
+        words: &FirstChars,
+        sentence: &std::sync::Arc<str>,
+    ) -> &SentenceHits {
         let same = matches!(&self.scanned, Some(s) if std::sync::Arc::ptr_eq(s, sentence));
         if !same {
             self.scanned = Some(sentence.clone());
             self.found.clear();
-            self.found.extend(
-                ac.find_overlapping_iter(&**sentence)
-                    .map(|m| (m.pattern().as_usize(), m.start())),
-            );
+            let found = &mut self.found;
+            words.each_in(sentence, |id, at| found.push((id, at)));
         }
         self
     }
@@ -128,52 +195,38 @@ impl SentenceHits {
 /// gets no code of the reporting body.
 #[derive(Debug, Clone, Default)]
 pub(super) struct OtherBodies {
-    pub(super) words: Vec<String>,
+    /// The subject words by first character (`None`: no `[other_bodies]`).
+    pub(super) words: Option<FirstChars>,
     /// The word must start within this many characters of the metric's start.
     pub(super) reach: usize,
     /// A word right after one of these is an object, not the subject (`向区委报备`).
     pub(super) not_after: Vec<String>,
-    /// `words` in one automaton (built with them).
-    pub(super) automaton: Option<AhoCorasick>,
 }
 
 impl OtherBodies {
     pub(super) fn new(words: Vec<String>, reach: usize, not_after: Vec<String>) -> OtherBodies {
-        let automaton = AhoCorasick::new(&words).ok();
         OtherBodies {
-            words,
+            words: Some(FirstChars::new(&words)),
             reach,
             not_after,
-            automaton,
         }
     }
 }
 
 impl OtherBodies {
-    /// Whether the metric's subject is another body. Reads only the metric's first
-    /// characters.
+    /// Whether the metric's subject is another body: a word starts in the metric's first
+    /// `reach` characters, not right after a `not_after` word. Reads only those characters
+    /// (and the words starting there).
     pub(super) fn subject_of(&self, metric: &str) -> bool {
-        let Some(ac) = &self.automaton else {
+        let Some(words) = &self.words else {
             return false;
         };
-        // The metric's first `reach` characters plus the longest word.
-        let longest = self.words.iter().map(|w| w.len()).max().unwrap_or(0);
-        let head_end = metric
-            .char_indices()
-            .nth(self.reach)
-            .map_or(metric.len(), |(b, _)| b);
-        let window_end = (head_end + longest).min(metric.len());
-        let window_end = (window_end..=metric.len())
-            .find(|&b| metric.is_char_boundary(b))
-            .unwrap_or(metric.len());
-        let window = &metric[..window_end];
-        ac.find_overlapping_iter(window).any(|m| {
-            let at = m.start();
-            at < head_end
+        metric.char_indices().take(self.reach).any(|(at, c)| {
+            words.any_at(metric, at, c)
                 && !self
                     .not_after
                     .iter()
-                    .any(|n| window[..at].ends_with(n.as_str()))
+                    .any(|n| metric[..at].ends_with(n.as_str()))
         })
     }
 }
@@ -183,43 +236,63 @@ impl OtherBodies {
 /// subject), computed once per section.
 pub(super) struct SectionHits<'s> {
     sections: &'s [Section],
-    by_id: HashMap<i32, usize>,
-    done: HashMap<i32, Option<Hits>>,
+    /// Position of each section id; `None` when every id is its position + 1 (as
+    /// `build_sections` numbers them), which needs no map.
+    by_id: Option<HashMap<i32, usize>>,
+    /// The words of each section (by position), once computed.
+    done: Vec<Option<Option<Hits>>>,
 }
 
 impl<'s> SectionHits<'s> {
     pub(super) fn new(sections: &'s [Section]) -> SectionHits<'s> {
-        let by_id = sections
-            .iter()
-            .enumerate()
-            .map(|(k, s)| (s.section_id, k))
-            .collect();
+        let numbered = (1..).zip(sections).all(|(n, s)| s.section_id == n);
+        let by_id = (!numbered).then(|| {
+            sections
+                .iter()
+                .enumerate()
+                .map(|(k, s)| (s.section_id, k))
+                .collect()
+        });
         SectionHits {
             sections,
             by_id,
-            done: HashMap::default(),
+            done: Vec::new(),
         }
     }
 
-    pub(super) fn of(&mut self, ac: &AhoCorasick, section_id: Option<i32>) -> Option<&Hits> {
-        let id = section_id?;
-        if !self.done.contains_key(&id) {
+    fn position(&self, id: i32) -> Option<usize> {
+        match &self.by_id {
+            Some(map) => map.get(&id).copied(),
+            None => usize::try_from(id)
+                .ok()
+                .and_then(|n| n.checked_sub(1))
+                .filter(|&k| k < self.sections.len()),
+        }
+    }
+
+    pub(super) fn of(&mut self, words: &FirstChars, section_id: Option<i32>) -> Option<&Hits> {
+        // An id of no section has no heading words.
+        let pos = self.position(section_id?)?;
+        if self.done.is_empty() {
+            self.done.resize_with(self.sections.len(), || None);
+        }
+        if self.done[pos].is_none() {
             let mut hits: Option<Hits> = None;
-            let mut at = self.by_id.get(&id).copied();
+            let mut at = Some(pos);
             while let Some(k) = at {
                 let sec = &self.sections[k];
                 if sec.level < 2 {
                     break;
                 }
-                let h = Hits::scan(ac, &sec.heading);
+                let h = Hits::scan(words, &sec.heading);
                 match &mut hits {
                     Some(all) => all.merge(&h),
                     None => hits = Some(h),
                 }
-                at = sec.parent_id.and_then(|p| self.by_id.get(&p).copied());
+                at = sec.parent_id.and_then(|p| self.position(p));
             }
-            self.done.insert(id, hits);
+            self.done[pos] = Some(hits);
         }
-        self.done.get(&id).and_then(Option::as_ref)
+        self.done[pos].as_ref().and_then(Option::as_ref)
     }
 }

@@ -6,7 +6,6 @@
 //! touching code; this module parses and validates that file once, precomputes a unit index,
 //! and then classifies facts without allocating.
 
-use aho_corasick::AhoCorasick;
 use std::sync::LazyLock;
 // Keys are short codes and units looked up for every fact: a fast hash, not a DoS-resistant one.
 use rustc_hash::FxHashMap as HashMap;
@@ -18,10 +17,12 @@ mod context;
 mod file;
 #[cfg(test)]
 mod tests;
+mod words;
 
 pub use breakdowns::{count_unit_family, mark_breakdowns};
-use context::{Hits, OtherBodies, SectionHits, SentenceHits, MAX_WORDS};
+use context::{signature, Hits, OtherBodies, SectionHits, SentenceHits, MAX_WORDS};
 use file::{line_of, valid_code, Errors, RawFile};
+use words::FirstChars;
 
 /// File name used in error messages by [`Taxonomy::parse`].
 pub const DEFAULT_FILE_NAME: &str = "indicators.toml";
@@ -97,15 +98,18 @@ struct WordIds {
     sentence_cues: Vec<usize>,
     section_cues: Vec<usize>,
     exclude: Vec<usize>,
+    /// `signature` of `cues` and `context_cues`: a metric whose hits share no bit with it
+    /// holds none of them, and the entry cannot match.
+    cue_sig: u64,
 }
 
-/// Every word of the taxonomy in two automata (metric words: cues, context cues,
+/// Every word of the taxonomy in two indexes (metric words: cues, context cues,
 /// excludes; sentence words), so a fact's metric and sentence are each scanned once,
 /// however many indicators there are.
 #[derive(Debug, Clone)]
 struct WordIndex {
-    metric: AhoCorasick,
-    sentence: AhoCorasick,
+    metric: FirstChars,
+    sentence: FirstChars,
 }
 
 impl WordIndex {
@@ -127,21 +131,14 @@ impl WordIndex {
             let mut st = |w: &str| id_of(&mut sentence_words, &mut sentence_ids, w);
             ind.ids.sentence_cues = ind.sentence_cues.iter().map(|w| st(w)).collect();
             ind.ids.section_cues = ind.section_cues.iter().map(|w| st(w)).collect();
+            ind.ids.cue_sig = signature(ind.ids.cues.iter().chain(&ind.ids.context_cues).copied());
         }
         if metric_words.len() > MAX_WORDS || sentence_words.len() > MAX_WORDS {
             return Err(format!("more than {MAX_WORDS} distinct cue words"));
         }
-        // A full DFA: one table lookup per byte of the metric and sentence scanned for every
-        // fact; the cue lists are small enough for its tables.
-        let build = |words: &[String]| {
-            AhoCorasick::builder()
-                .kind(Some(aho_corasick::AhoCorasickKind::DFA))
-                .build(words)
-                .map_err(|e| e.to_string())
-        };
         Ok(WordIndex {
-            metric: build(&metric_words)?,
-            sentence: build(&sentence_words)?,
+            metric: FirstChars::new(&metric_words),
+            sentence: FirstChars::new(&sentence_words),
         })
     }
 }
@@ -470,6 +467,10 @@ impl Taxonomy {
         let mut best: Option<((i32, bool, usize), usize)> = None;
         for &i in candidates {
             let ind = &self.indicators[i];
+            // Most candidates have no cue in the metric: passed over on one bit test.
+            if !metric_hits.may_have_any(ind.ids.cue_sig) {
+                continue;
+            }
             // The sentence is scanned only if some candidate needs its context words.
             let mut sentence_confirms = || {
                 let in_section =
@@ -557,12 +558,11 @@ impl Taxonomy {
     /// facts of the same indicator and unit in the document (`调委会成功调解的1宗`): they
     /// become parts of it, so indicator sums take the total instead of adding to it.
     fn mark_covered_by_explicit_totals(&self, facts: &mut [Fact]) {
-        // One automaton over the cues: a substring search per cue and metric set up a
-        // searcher each time, 6 per summed fact.
-        static EXPLICIT_TOTAL: LazyLock<AhoCorasick> = LazyLock::new(|| {
-            AhoCorasick::new(crate::lexicon::indicators::EXPLICIT_TOTAL_CUES)
-                .expect("the explicit-total cues compile")
-        });
+        // The cues by first character (see `FirstChars`): a substring search per cue and
+        // metric set up a searcher each time, 6 per summed fact, and an automaton's search
+        // cost some 300 instructions per metric.
+        static EXPLICIT_TOTAL: LazyLock<FirstChars> =
+            LazyLock::new(|| FirstChars::new(crate::lexicon::indicators::EXPLICIT_TOTAL_CUES));
         let totals: Vec<(i32, String, std::borrow::Cow<'static, str>)> = facts
             .iter()
             .filter(|f| f.breakdown_of.is_none())
@@ -574,7 +574,7 @@ impl Taxonomy {
             .filter(|f| {
                 f.metric
                     .as_deref()
-                    .is_some_and(|m| EXPLICIT_TOTAL.is_match(m))
+                    .is_some_and(|m| EXPLICIT_TOTAL.any_in(m))
             })
             .map(|f| {
                 (
@@ -601,17 +601,31 @@ impl Taxonomy {
 /// A part of a breakdown whose total has the same code is a slice of that indicator, not a
 /// value of it: it loses the code (and stays a part, for the record).
 fn drop_codes_of_parts(facts: &mut [Fact]) {
-    let codes: HashMap<i32, Option<String>> = facts
+    // Most documents list no parts; the others index their coded facts (by position, not by
+    // a copy of the code: a String per coded fact before) and decide on the codes as they
+    // were before any is dropped.
+    if facts.iter().all(|f| f.breakdown_of.is_none()) {
+        return;
+    }
+    let coded: HashMap<i32, usize> = facts
         .iter()
-        .filter(|f| f.indicator.is_some())
-        .map(|f| (f.fact_id, f.indicator.clone()))
+        .enumerate()
+        .filter(|(_, f)| f.indicator.is_some())
+        .map(|(k, f)| (f.fact_id, k))
         .collect();
-    for f in facts.iter_mut() {
-        if let Some(total) = f.breakdown_of {
-            if f.indicator.is_some() && codes.get(&total).is_some_and(|c| *c == f.indicator) {
-                f.indicator = None;
-            }
-        }
+    let slices: Vec<usize> = (0..facts.len())
+        .filter(|&k| {
+            let f = &facts[k];
+            f.breakdown_of.is_some_and(|total| {
+                f.indicator.is_some()
+                    && coded
+                        .get(&total)
+                        .is_some_and(|&t| facts[t].indicator == f.indicator)
+            })
+        })
+        .collect();
+    for k in slices {
+        facts[k].indicator = None;
     }
 }
 

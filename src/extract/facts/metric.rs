@@ -438,8 +438,13 @@ pub(super) fn clean_words(s: &mut Vec<char>) -> bool {
 /// and the position after it.
 pub(super) fn cut_position(s: &[char]) -> (usize, usize) {
     let (time_words, cut_after): (&WordIndex, &WordIndex) = (&METRIC_TIME_WORDS, &METRIC_CUT_AFTER);
+    let starts: &CharFilter = &METRIC_CUT_STARTS;
     let mut cut = (0, 0);
     for j in 0..s.len() {
+        // Most characters start no time word or cut word and are no calendar character.
+        if !starts.may_contain(s[j]) {
+            continue;
+        }
         if let Some(len) = time_words
             .longest_at(s, j)
             .or_else(|| cut_after.longest_at(s, j))
@@ -560,12 +565,9 @@ pub(super) fn strip_trailing(s: &mut Vec<char>, fillers: &WordIndex) {
 /// Trims spaces and clause punctuation at both ends (quotes are kept: they belong to names).
 #[inline]
 pub(super) fn trim_edges(s: &mut Vec<char>) {
-    let junk = |c: char| {
-        is_space(c)
-            || c.is_whitespace()
-            || (is_break(c) && c != '（' && c != '(')
-            || matches!(c, '）' | ')')
-    };
+    // Spaces, breaks other than an opening bracket, closing brackets: one table look (the
+    // four tests cost some 110 instructions per call, 180,000 calls on the 1k text corpus).
+    let junk = is_edge_junk;
     while s.last().is_some_and(|&c| junk(c)) {
         s.pop();
     }

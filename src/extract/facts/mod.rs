@@ -140,6 +140,9 @@ const CLASS_PROTECT_OPEN: u8 = 16;
 const CLASS_ASCII_ALNUM: u8 = 32;
 /// Punctuation that may continue a URL or e-mail token (`lx::URL_CHARS`).
 const CLASS_URL_PUNCT: u8 = 64;
+/// What `metric::trim_edges` drops at a metric's end: spaces, breaks other than an opening
+/// bracket, closing brackets (see `is_edge_junk`).
+const CLASS_EDGE_JUNK: u8 = 128;
 
 /// Classification of every BMP character, so the scan costs one table lookup per character.
 static CLASSES: LazyLock<Vec<u8>> = LazyLock::new(|| {
@@ -177,8 +180,30 @@ static CLASSES: LazyLock<Vec<u8>> = LazyLock::new(|| {
             }
         }
     }
+    // After the break classes, which it reads.
+    for cp in 0u32..0x10000 {
+        if let Some(c) = char::from_u32(cp) {
+            let brk = table[cp as usize] & (CLASS_SENTENCE | CLASS_CLAUSE) != 0;
+            if is_space(c)
+                || c.is_whitespace()
+                || (brk && c != '（' && c != '(')
+                || matches!(c, '）' | ')')
+            {
+                table[cp as usize] |= CLASS_EDGE_JUNK;
+            }
+        }
+    }
     table
 });
+
+/// Whether `metric::trim_edges` drops `c` at a metric's end: one table look for the BMP.
+#[inline]
+fn is_edge_junk(c: char) -> bool {
+    match CLASSES.get(c as usize) {
+        Some(&cl) => cl & CLASS_EDGE_JUNK != 0,
+        None => is_space(c) || c.is_whitespace() || is_break(c) || matches!(c, '）' | ')'),
+    }
+}
 
 fn class(c: char) -> u8 {
     class_in(&CLASSES, c)

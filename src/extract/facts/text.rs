@@ -23,6 +23,9 @@ thread_local! {
 }
 
 impl<'a> Text<'a> {
+    // Once per document; kept out of line like `Scanner::run` (see there), and so are its
+    // two loops, whose code otherwise varied by 11 M instructions from build to build.
+    #[inline(never)]
     pub(super) fn new(body: &'a str) -> Self {
         let (mut chars, mut byte_at, protected) = TEXT_BUFFERS.take();
         decode_chars(body, &mut chars, &mut byte_at);
@@ -57,6 +60,7 @@ impl Drop for Text<'_> {
 /// that is reserved once and the values written into it directly, with no capacity check per
 /// char and no zeroing first (zeroing a buffer sized by bytes cost four bytes per body byte,
 /// twelve per Chinese character).
+#[inline(never)]
 pub(super) fn decode_chars(body: &str, chars: &mut Vec<char>, byte_at: &mut Vec<usize>) {
     chars.clear();
     chars.reserve(body.len());
@@ -102,6 +106,7 @@ pub(super) fn decode_chars(body: &str, chars: &mut Vec<char>, byte_at: &mut Vec<
     byte_at.push(body.len());
 }
 
+#[inline(never)]
 pub(super) fn protect(chars: &[char], mut p: Vec<bool>) -> Vec<bool> {
     let n = chars.len();
     p.clear();

@@ -7,6 +7,7 @@ use crate::model::{Qualifier, QuantityKind};
 mod families;
 mod seeds;
 mod validation;
+mod words;
 
 const TAXONOMY: &str = include_str!("../../../pipelines/indicators.toml");
 
