@@ -38,7 +38,7 @@ print("largest stages (inclusive, % of all instructions):")
 ann = subprocess.run(["callgrind_annotate", "--threshold=100", "--inclusive=yes", profile],
                      capture_output=True, text=True).stdout
 wanted = [("read and decode", "ingest::read_input"),
-          ("all processing stages", "pipeline::process_document_timed"),
+          ("all processing stages", "pipeline::document::process_document_timed"),
           ("  clean", "clean::clean_document"),
           ("  structure", "structure::build_sections"),
           ("  metadata and dates", "extract::metadata::extract_metadata"),
