@@ -11,15 +11,17 @@ pub(super) struct Text<'a> {
     pub(super) byte_at: Vec<usize>,
     /// Characters inside 《》, quotes, document numbers, URLs and e-mail addresses.
     pub(super) protected: Vec<bool>,
+    /// Where a protected span may open (`PROTECT_OPENERS`), kept for the buffers' reuse.
+    openers: Vec<u32>,
 }
 
 /// Buffers of a thread's previous `Text`, reused for the next document: each report needs
 /// several times its size in `char`s, and fresh memory for each one costs page faults.
 /// Buffers grown by a huge document are not kept.
-pub(super) type TextBuffers = (Vec<char>, Vec<usize>, Vec<bool>);
+pub(super) type TextBuffers = (Vec<char>, Vec<usize>, Vec<bool>, Vec<u32>);
 pub(super) const KEEP_BUFFER_CHARS: usize = 1 << 20;
 thread_local! {
-    static TEXT_BUFFERS: std::cell::Cell<TextBuffers> = const { std::cell::Cell::new((Vec::new(), Vec::new(), Vec::new())) };
+    static TEXT_BUFFERS: std::cell::Cell<TextBuffers> = const { std::cell::Cell::new((Vec::new(), Vec::new(), Vec::new(), Vec::new())) };
 }
 
 impl<'a> Text<'a> {
@@ -27,14 +29,15 @@ impl<'a> Text<'a> {
     // two loops, whose code otherwise varied by 11 M instructions from build to build.
     #[inline(never)]
     pub(super) fn new(body: &'a str) -> Self {
-        let (mut chars, mut byte_at, protected) = TEXT_BUFFERS.take();
-        decode_chars(body, &mut chars, &mut byte_at);
-        let protected = protect(&chars, protected);
+        let (mut chars, mut byte_at, protected, mut openers) = TEXT_BUFFERS.take();
+        decode_marking(body, &mut chars, &mut byte_at, &mut openers);
+        let protected = protect_from(&chars, &openers, protected);
         Text {
             body,
             chars,
             byte_at,
             protected,
+            openers,
         }
     }
 
@@ -50,7 +53,8 @@ impl Drop for Text<'_> {
             let chars = std::mem::take(&mut self.chars);
             let byte_at = std::mem::take(&mut self.byte_at);
             let protected = std::mem::take(&mut self.protected);
-            TEXT_BUFFERS.set((chars, byte_at, protected));
+            let openers = std::mem::take(&mut self.openers);
+            TEXT_BUFFERS.set((chars, byte_at, protected, openers));
         }
     }
 }
@@ -60,8 +64,25 @@ impl Drop for Text<'_> {
 /// that is reserved once and the values written into it directly, with no capacity check per
 /// char and no zeroing first (zeroing a buffer sized by bytes cost four bytes per body byte,
 /// twelve per Chinese character).
-#[inline(never)]
+#[cfg(test)]
 pub(super) fn decode_chars(body: &str, chars: &mut Vec<char>, byte_at: &mut Vec<usize>) {
+    decode_marking(body, chars, byte_at, &mut Vec::new());
+}
+
+/// The classes a protected span or a URL token can start with: `protect` looks only there.
+const PROTECT_OPENERS: u8 = CLASS_PROTECT_OPEN | CLASS_ASCII_ALNUM;
+
+/// `decode_chars`, also listing into `openers` the characters of a `PROTECT_OPENERS` class
+/// (one table look per character while it is decoded, instead of a second pass).
+#[inline(never)]
+pub(super) fn decode_marking(
+    body: &str,
+    chars: &mut Vec<char>,
+    byte_at: &mut Vec<usize>,
+    openers: &mut Vec<u32>,
+) {
+    openers.clear();
+    let classes: &[u8] = &CLASSES;
     chars.clear();
     chars.reserve(body.len());
     byte_at.clear();
@@ -95,6 +116,12 @@ pub(super) fn decode_chars(body: &str, chars: &mut Vec<char>, byte_at: &mut Vec<
             char_out.add(n).write(char::from_u32_unchecked(code));
             byte_out.add(n).write(i);
             i += width;
+            if classes
+                .get(code as usize)
+                .is_some_and(|&cl| cl & PROTECT_OPENERS != 0)
+            {
+                openers.push(n as u32);
+            }
         }
         n += 1;
     }
@@ -106,20 +133,34 @@ pub(super) fn decode_chars(body: &str, chars: &mut Vec<char>, byte_at: &mut Vec<
     byte_at.push(body.len());
 }
 
+/// `protect_from` with the openers found by a pass of its own (what `decode_marking` lists).
+#[cfg(test)]
+pub(super) fn protect(chars: &[char], p: Vec<bool>) -> Vec<bool> {
+    let openers: Vec<u32> = (0..chars.len())
+        .filter(|&i| class(chars[i]) & PROTECT_OPENERS != 0)
+        .map(|i| i as u32)
+        .collect();
+    protect_from(chars, &openers, p)
+}
+
+/// The protected characters of `chars`, looking only at `openers` (the ascending positions of
+/// every character of a `PROTECT_OPENERS` class): every other character is left unprotected
+/// as it was passed.
 #[inline(never)]
-pub(super) fn protect(chars: &[char], mut p: Vec<bool>) -> Vec<bool> {
+pub(super) fn protect_from(chars: &[char], openers: &[u32], mut p: Vec<bool>) -> Vec<bool> {
     let n = chars.len();
     p.clear();
     p.resize(n, false);
     let classes: &[u8] = &CLASSES;
+    let mut next = openers.iter().map(|&k| k as usize).peekable();
     let mut i = 0;
-    while i < n {
+    loop {
+        // The next opener at or after `i`: the characters between are skipped.
+        while next.next_if(|&k| k < i).is_some() {}
+        let Some(k) = next.next() else { break };
+        i = k;
         let c = chars[i];
         let cl = class_in(classes, c);
-        if cl & (CLASS_PROTECT_OPEN | CLASS_ASCII_ALNUM) == 0 {
-            i += 1;
-            continue;
-        }
         if cl & CLASS_PROTECT_OPEN != 0 {
             if let Some(end) = protected_span_end(chars, i) {
                 p[i..=end].iter_mut().for_each(|x| *x = true);

@@ -26,7 +26,64 @@ fn decode_chars_reads_every_utf8_width() {
         assert_eq!(byte_at, offsets, "{body}");
     }
 }
+/// The protection pass as it was before the decoder listed the openers: every character
+/// looked at in turn.
+fn protect_each(chars: &[char]) -> Vec<bool> {
+    let n = chars.len();
+    let mut p = vec![false; n];
+    let mut i = 0;
+    while i < n {
+        let cl = class(chars[i]);
+        if cl & (CLASS_PROTECT_OPEN | CLASS_ASCII_ALNUM) == 0 {
+            i += 1;
+            continue;
+        }
+        if cl & CLASS_PROTECT_OPEN != 0 {
+            if let Some(end) = protected_span_end(chars, i) {
+                p[i..=end].iter_mut().for_each(|x| *x = true);
+                i = end + 1;
+                continue;
+            }
+        } else {
+            let mut j = i;
+            while j < n && class(chars[j]) & (CLASS_ASCII_ALNUM | CLASS_URL_PUNCT) != 0 {
+                j += 1;
+            }
+            let token = &chars[i..j];
+            let is_email = token
+                .iter()
+                .position(|&c| c == '@')
+                .is_some_and(|at| token[at..].contains(&'.'));
+            if is_email || lx::URL_PREFIXES.iter().any(|p| starts_ascii_ci(token, p)) {
+                p[i..j].iter_mut().for_each(|x| *x = true);
+            }
+            i = j.max(i + 1);
+            continue;
+        }
+        i += 1;
+    }
+    p
+}
+
 proptest::proptest! {
+    #[test]
+    fn protected_spans_found_from_the_decoders_openers(
+        parts in proptest::collection::vec(
+            proptest::sample::select(vec![
+                "《", "》", "“", "”", "〔2023〕", "5号", "http://", "www.", "a@b.cn", ".", "罚款",
+                "12", "万元", " ", "。", "HTTPS://x.gov.cn/", "（", "）", "abc",
+            ]),
+            0..12,
+        )
+    ) {
+        let body: String = parts.concat();
+        let (mut chars, mut byte_at, mut openers) = (Vec::new(), Vec::new(), Vec::new());
+        decode_marking(&body, &mut chars, &mut byte_at, &mut openers);
+        let fused = protect_from(&chars, &openers, Vec::new());
+        proptest::prop_assert_eq!(&fused, &protect_each(&chars));
+        proptest::prop_assert_eq!(fused, protect(&chars, Vec::new()));
+    }
+
     #[test]
     fn decode_chars_matches_char_indices_on_any_text(body in proptest::prelude::any::<String>()) {
         let (mut chars, mut byte_at) = (Vec::new(), Vec::new());
