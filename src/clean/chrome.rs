@@ -15,7 +15,7 @@ use crate::lexicon::boilerplate::{
 use crate::lexicon::page_meta::META_LEADERS;
 
 use super::has_at_most_chars;
-use super::page_meta::read_meta_line;
+use super::page_meta::{read_meta_line, MetaValue};
 
 /// `。` searched as its three bytes with SIMD; `str::contains` checks for it more slowly.
 static FULL_STOP: LazyLock<memchr::memmem::Finder<'static>> =
@@ -93,6 +93,12 @@ const FILE_NAME_MAX_CHARS: usize = 80;
 /// Which chrome rule, if any, removes this (trimmed) line. Rules read the simplified reading
 /// of a traditional page.
 pub fn chrome_rule(line: &str) -> Option<&'static str> {
+    chrome_verdict(line, &mut None)
+}
+
+/// `chrome_rule`, also putting into `fields` the fields of a page-metadata line when the rule
+/// read them (the clean stage keeps them rather than reading the line again).
+pub fn chrome_verdict(line: &str, fields: &mut Option<Vec<MetaValue>>) -> Option<&'static str> {
     if line.chars().all(|c| SEPARATOR_CHARS.contains(&c)) {
         return Some("separator");
     }
@@ -124,7 +130,8 @@ pub fn chrome_rule(line: &str) -> Option<&'static str> {
     if !short {
         return None;
     }
-    if read_meta_line(line).is_some() {
+    if let Some(values) = read_meta_line(line) {
+        *fields = Some(values);
         return Some("page_metadata");
     }
     let chars = line.chars().count();

@@ -129,8 +129,13 @@ pub fn clean_with_reading(text: &str, reading: Option<&str>) -> CleanDoc {
             .collect(),
     };
     let read_lines: Vec<&str> = lines.iter().map(|(_, _, r)| *r).collect();
-    let mut verdicts: Vec<Option<&'static str>> =
-        read_lines.iter().map(|l| chrome_rule(l)).collect();
+    // Each line's verdict, and the fields of the metadata lines the rules read.
+    let mut fields: Vec<Option<Vec<page_meta::MetaValue>>> = vec![None; read_lines.len()];
+    let mut verdicts: Vec<Option<&'static str>> = read_lines
+        .iter()
+        .zip(fields.iter_mut())
+        .map(|(l, f)| chrome::chrome_verdict(l, f))
+        .collect();
     // Long aggregator banners stand at the top or the bottom of a page.
     let n = read_lines.len();
     let edges = (0..n.min(BANNER_TOP_LINES)).chain(n.saturating_sub(BANNER_BOTTOM_LINES)..n);
@@ -153,15 +158,15 @@ pub fn clean_with_reading(text: &str, reading: Option<&str>) -> CleanDoc {
         }
     }
     let mut meta = MetaReader::default();
-    for (line, verdict) in read_lines.iter().zip(&verdicts) {
+    for ((line, verdict), read) in read_lines.iter().zip(&verdicts).zip(fields) {
         // A metadata line may also carry a banner's words (`来源:网友投稿`).
-        if matches!(
-            verdict,
-            Some("page_metadata" | "aggregator_banner" | "site_chrome")
-        ) {
-            if let Some(values) = read_meta_line(line) {
-                meta.add(values);
-            }
+        let values = match verdict {
+            Some("page_metadata") => read,
+            Some("aggregator_banner" | "site_chrome") => read_meta_line(line),
+            _ => None,
+        };
+        if let Some(values) = values {
+            meta.add(values);
         }
     }
     header::mark_header(&read_lines, &mut verdicts, &mut meta);
