@@ -67,6 +67,11 @@ pub fn head_chars(s: &str, n: usize) -> &str {
     s
 }
 
+/// `。` searched as its three bytes with SIMD, by a searcher built once: `str::contains` with a
+/// non-ASCII character sets up a substring searcher at every call.
+pub static FULL_STOP: std::sync::LazyLock<memchr::memmem::Finder<'static>> =
+    std::sync::LazyLock::new(|| memchr::memmem::Finder::new("。"));
+
 /// Whether `c` is one of the numerals 一 to 十 that number headings and items (`一、`, `（三）`,
 /// `二是`). A `match`, not `str::contains`, which runs a substring search for each character.
 pub fn is_small_numeral(c: char) -> bool {

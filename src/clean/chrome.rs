@@ -17,9 +17,6 @@ use crate::lexicon::page_meta::META_LEADERS;
 use super::has_at_most_chars;
 use super::page_meta::{read_meta_line, MetaValue};
 
-/// `。` searched as its three bytes with SIMD; `str::contains` checks for it more slowly.
-static FULL_STOP: LazyLock<memchr::memmem::Finder<'static>> =
-    LazyLock::new(|| memchr::memmem::Finder::new("。"));
 /// `，` searched as its bytes.
 static COMMA: LazyLock<memchr::memmem::Finder<'static>> =
     LazyLock::new(|| memchr::memmem::Finder::new("，"));
@@ -111,7 +108,8 @@ pub fn chrome_verdict(line: &str, fields: &mut Option<Vec<MetaValue>>) -> Option
     }
     // Paragraphs end with their last sentence: most lines answer at their last character,
     // before a search through Chinese text (where `。`'s bytes are common) is needed.
-    let has_sentence_end = line.ends_with('。') || FULL_STOP.find(line.as_bytes()).is_some();
+    let has_sentence_end =
+        line.ends_with('。') || crate::text::FULL_STOP.find(line.as_bytes()).is_some();
     // A trail has no sentence in it; its opener is checked on every line all the same.
     if breadcrumb_opener(bare) || (!has_sentence_end && breadcrumb_trail(bare)) {
         return Some("breadcrumb");

@@ -165,9 +165,10 @@ pub fn read_meta_line(line: &str) -> Option<Vec<MetaValue>> {
     // of prose have neither a colon nor a bracket near their start and skip the regex.
     // (Searched with prebuilt finders: `str::contains` with a non-ASCII character sets up a
     // substring searcher at every call, and this runs on every short line.)
-    static FINDERS: LazyLock<[memchr::memmem::Finder<'static>; 4]> =
-        LazyLock::new(|| ["：", "【", "［", "。"].map(memchr::memmem::Finder::new));
-    let [colon, lenticular, square, full_stop] = &*FINDERS;
+    static FINDERS: LazyLock<[memchr::memmem::Finder<'static>; 3]> =
+        LazyLock::new(|| ["：", "【", "［"].map(memchr::memmem::Finder::new));
+    let [colon, lenticular, square] = &*FINDERS;
+    let full_stop = &*crate::text::FULL_STOP;
     let bytes = line.as_bytes();
     let has = |f: &memchr::memmem::Finder| f.find(bytes).is_some();
     let has_colon = bytes.contains(&b':') || has(colon);

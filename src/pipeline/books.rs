@@ -159,6 +159,27 @@ pub(crate) struct Bookkeeping<'a> {
 }
 
 impl Bookkeeping<'_> {
+    /// Keeps a file's catalog entry (incremental runs only; part 0 until the catalog places it).
+    fn record(
+        &mut self,
+        index: u64,
+        path: &str,
+        stat: Option<catalog::FileStat>,
+        outcome: impl FnOnce() -> catalog::Outcome,
+    ) {
+        if let Some(records) = self.records.as_deref_mut() {
+            records.push((
+                index,
+                Entry {
+                    path: path.to_string(),
+                    stat,
+                    part: 0,
+                    outcome: outcome(),
+                },
+            ));
+        }
+    }
+
     /// Counts one batch's results in input order and marks duplicates of earlier bodies.
     pub(crate) fn account(&mut self, results: Vec<Processed>) -> Batch {
         let mut docs = Vec::with_capacity(results.len());
@@ -180,18 +201,9 @@ impl Bookkeeping<'_> {
                             .first(&doc.body_sha, &doc.source.doc_id, index);
                     let entry = DocEntry::of(&doc);
                     count_document(self.summary, self.warnings, &entry);
-                    if let Some(records) = self.records.as_deref_mut() {
-                        let path = doc.source.source_path.clone();
-                        records.push((
-                            index,
-                            Entry {
-                                path,
-                                stat,
-                                part: 0,
-                                outcome: catalog::Outcome::Document(entry),
-                            },
-                        ));
-                    }
+                    self.record(index, &doc.source.source_path, stat, || {
+                        catalog::Outcome::Document(entry)
+                    });
                     docs.push(doc);
                     built_by.push(worker);
                 }
@@ -199,18 +211,9 @@ impl Bookkeeping<'_> {
                     crate::log::reject(&reject.source_path, reject.stage, &reject.error);
                     let entry = RejectEntry::of(&reject);
                     count_reject(self.summary, self.warnings, &reject.source_path, &entry);
-                    if let Some(records) = self.records.as_deref_mut() {
-                        let path = reject.source_path.clone();
-                        records.push((
-                            index,
-                            Entry {
-                                path,
-                                stat,
-                                part: 0,
-                                outcome: catalog::Outcome::Reject(entry),
-                            },
-                        ));
-                    }
+                    self.record(index, &reject.source_path, stat, || {
+                        catalog::Outcome::Reject(entry)
+                    });
                     rejects.push(reject);
                 }
             }

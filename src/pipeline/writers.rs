@@ -157,6 +157,14 @@ pub(super) const TABLE_WRITERS: [TableWriter; 6] = [
     },
 ];
 
+/// The tables the indicators stage writes after the per-document ones.
+pub(super) const ANALYSIS_TABLES: [&str; 2] = ["indicators", "panel"];
+
+/// Every table in the order the manifest lists them: the writers', then the analysis'.
+pub(super) fn table_names() -> impl Iterator<Item = &'static str> {
+    TABLE_WRITERS.iter().map(|w| w.name).chain(ANALYSIS_TABLES)
+}
+
 /// Batches a table writer may lag behind the extraction before the extraction waits: memory
 /// stays bounded whatever the corpus size.
 pub(super) const WRITER_QUEUE_BATCHES: usize = 2;

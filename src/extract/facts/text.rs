@@ -69,7 +69,7 @@ pub(super) fn decode_chars(body: &str, chars: &mut Vec<char>, byte_at: &mut Vec<
     decode_marking(body, chars, byte_at, &mut Vec::new());
 }
 
-/// The classes a protected span or a URL token can start with: `protect` looks only there.
+/// The classes a protected span or a URL token can start with: `protect_from` looks only there.
 const PROTECT_OPENERS: u8 = CLASS_PROTECT_OPEN | CLASS_ASCII_ALNUM;
 
 /// `decode_chars`, also listing into `openers` the characters of a `PROTECT_OPENERS` class
@@ -131,16 +131,6 @@ pub(super) fn decode_marking(
         byte_at.set_len(n);
     }
     byte_at.push(body.len());
-}
-
-/// `protect_from` with the openers found by a pass of its own (what `decode_marking` lists).
-#[cfg(test)]
-pub(super) fn protect(chars: &[char], p: Vec<bool>) -> Vec<bool> {
-    let openers: Vec<u32> = (0..chars.len())
-        .filter(|&i| class(chars[i]) & PROTECT_OPENERS != 0)
-        .map(|i| i as u32)
-        .collect();
-    protect_from(chars, &openers, p)
 }
 
 /// The protected characters of `chars`, looking only at `openers` (the ascending positions of

@@ -28,18 +28,6 @@ use crate::ingest::{self, InputFile};
 use crate::tables::sink::SinkOptions;
 use catalog::{Catalog, Entry, FileStat, Outcome};
 
-/// The tables in the order the manifest lists them.
-const TABLE_ORDER: [&str; 8] = [
-    "documents",
-    "texts",
-    "sections",
-    "facts",
-    "dates",
-    "rejects",
-    "indicators",
-    "panel",
-];
-
 /// What the walk found against the catalog.
 #[derive(Default)]
 struct Changes {
@@ -353,7 +341,7 @@ fn ensure_every_table(
     opts: SinkOptions,
 ) -> Result<(), String> {
     let part = catalog.next_part;
-    for table in TABLE_ORDER {
+    for table in super::writers::table_names() {
         let of_table: Vec<(String, u64)> = parts::parts_of(catalog.parts.keys(), table)
             .map(|rel| (rel.clone(), catalog.parts[rel]))
             .collect();
@@ -394,7 +382,7 @@ fn dataset_summary(
             .map(|rel| catalog.parts[rel])
             .sum()
     };
-    for table in TABLE_ORDER {
+    for table in super::writers::table_names() {
         dataset.table_rows.push((table, rows(table)));
     }
     let panel: Vec<&String> = parts::parts_of(catalog.parts.keys(), "panel").collect();
