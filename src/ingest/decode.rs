@@ -63,16 +63,35 @@ const MIN_CHARS_TO_JUDGE: usize = 64;
 /// Decodes `bytes` (see the module documentation). `declared` is the charset an HTML page
 /// names, believed only when the bytes agree.
 pub fn decode_text(bytes: &[u8], declared: Option<&'static Encoding>) -> Result<Decoded, String> {
-    if let Some((enc, bom_len)) = Encoding::for_bom(bytes) {
-        let mut d = finish(enc, &bytes[bom_len..], bom_name(enc))?;
+    decode(Cow::Borrowed(bytes), declared)
+}
+
+/// `decode_text` for bytes the caller no longer needs: UTF-8 without a byte-order mark (most
+/// files) becomes the text without a copy.
+pub fn decode_text_owned(
+    bytes: Vec<u8>,
+    declared: Option<&'static Encoding>,
+) -> Result<Decoded, String> {
+    decode(Cow::Owned(bytes), declared)
+}
+
+fn decode(input: Cow<[u8]>, declared: Option<&'static Encoding>) -> Result<Decoded, String> {
+    if let Some((enc, bom_len)) = Encoding::for_bom(&input) {
+        let mut d = finish(enc, &input[bom_len..], bom_name(enc))?;
         strip_nul_chars(&mut d)?;
         return Ok(d);
     }
-    if let Ok(s) = simdutf8::basic::from_utf8(bytes) {
-        let mut d = Decoded::new(s.to_string(), "UTF-8");
+    if simdutf8::basic::from_utf8(&input).is_ok() {
+        // SAFETY: simdutf8 has just validated these bytes as UTF-8.
+        let text = match input {
+            Cow::Owned(bytes) => unsafe { String::from_utf8_unchecked(bytes) },
+            Cow::Borrowed(bytes) => unsafe { std::str::from_utf8_unchecked(bytes) }.to_string(),
+        };
+        let mut d = Decoded::new(text, "UTF-8");
         strip_nul_chars(&mut d)?;
         return Ok(d);
     }
+    let bytes: &[u8] = &input;
     if let Some(d) = bomless_utf16(bytes)? {
         return Ok(d);
     }
@@ -99,22 +118,6 @@ pub fn decode_text(bytes: &[u8], declared: Option<&'static Encoding>) -> Result<
         )),
         Err(e) => Err(e),
     }
-}
-
-/// `decode_text` for bytes the caller no longer needs: UTF-8 without a byte-order mark (most
-/// files) becomes the text without a copy.
-pub fn decode_text_owned(
-    bytes: Vec<u8>,
-    declared: Option<&'static Encoding>,
-) -> Result<Decoded, String> {
-    if Encoding::for_bom(&bytes).is_some() || simdutf8::basic::from_utf8(&bytes).is_err() {
-        return decode_text(&bytes, declared);
-    }
-    // SAFETY: simdutf8 has just validated these bytes as UTF-8.
-    let text = unsafe { String::from_utf8_unchecked(bytes) };
-    let mut d = Decoded::new(text, "UTF-8");
-    strip_nul_chars(&mut d)?;
-    Ok(d)
 }
 
 fn nul_warning(n: usize) -> String {
