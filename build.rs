@@ -1,6 +1,12 @@
 //! Converts the shipped gazetteer (data/gazetteer/*.csv) into the tab-separated rows the
-//! binary embeds (see src/gazetteer/rows.rs): parsed once here instead of at every start.
+//! binary embeds (see src/gazetteer/rows.rs) and lays out their lookup tables (see
+//! src/gazetteer/image.rs): done once here instead of at every start.
 
+#[path = "src/gazetteer/image.rs"]
+mod image;
+#[path = "src/lexicon/orgs.rs"]
+#[allow(dead_code)]
+mod orgs;
 #[path = "src/gazetteer/rows.rs"]
 mod rows;
 
@@ -8,7 +14,13 @@ use std::path::Path;
 
 fn main() {
     let dir = Path::new("data/gazetteer");
-    println!("cargo::rerun-if-changed=src/gazetteer/rows.rs");
+    for source in [
+        "src/gazetteer/rows.rs",
+        "src/gazetteer/image.rs",
+        "src/lexicon/orgs.rs",
+    ] {
+        println!("cargo::rerun-if-changed={source}");
+    }
     let texts = rows::FILES.map(|(file, _, _)| {
         let path = dir.join(file);
         println!("cargo::rerun-if-changed={}", path.display());
@@ -17,7 +29,20 @@ fn main() {
     });
     let rows = rows::rows_from_csv(texts.each_ref().map(String::as_str))
         .unwrap_or_else(|e| panic!("the gazetteer in data/gazetteer is invalid: {e}"));
-    let out = Path::new(&std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR"))
-        .join("gazetteer_rows.tsv");
-    std::fs::write(&out, rows).unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
+    let words = image::Words {
+        name_suffixes: orgs::NAME_SUFFIXES,
+        place_stoplist: orgs::PLACE_STOPLIST,
+        placeholder_names: orgs::PLACEHOLDER_NAMES,
+    };
+    let tables = image::build(&rows, &words)
+        .unwrap_or_else(|e| panic!("the gazetteer in data/gazetteer is invalid: {e}"));
+    let out_dir = std::env::var_os("OUT_DIR").expect("cargo sets OUT_DIR");
+    for (file, bytes) in [
+        ("gazetteer_rows.tsv", rows.as_bytes()),
+        ("gazetteer.image", &tables),
+    ] {
+        let out = Path::new(&out_dir).join(file);
+        std::fs::write(&out, bytes)
+            .unwrap_or_else(|e| panic!("cannot write {}: {e}", out.display()));
+    }
 }

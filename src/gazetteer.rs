@@ -1,21 +1,22 @@
 //! Gazetteer of Chinese administrative divisions (NBS statistical division codes) and place
 //! resolution: which division a report's issuer belongs to.
 //!
-//! Built once per run from rows the build script made of the shipped CSV files (see
-//! [`rows`]): names are borrowed from those rows, not copied. Every lookup afterwards is a
-//! hash lookup. Text is scanned for place
-//! names by testing, at each character that can end a name, the few name lengths that end in
-//! that character — no scan of the 41k rows per document. The maps hash with FxHash: the
-//! keys are short names and characters, looked up several times per character of text.
+//! The build script turns the shipped CSV files into rows (see [`rows`]) and the rows into
+//! lookup tables laid out as bytes (see [`image`]); both are compiled into the binary and read
+//! in place, so a run starts without building anything. Every lookup is a hash lookup. Text
+//! is scanned for place names by testing, at each character that can end a name, the few
+//! name lengths that end in that character — no scan of the 45k rows per document.
 
 use rustc_hash::FxHashMap as HashMap;
 use std::borrow::Cow;
 
+pub mod image;
 pub mod rows;
 
 use crate::lexicon::orgs::{
     MUNICIPALITY_PLACEHOLDERS, NAME_SUFFIXES, PLACEHOLDER_NAMES, PLACE_STOPLIST,
 };
+use image::{DIVISION_WORDS, HEADER_WORDS, NONE, TABLE_HEADER_WORDS};
 
 /// The four levels of the statistical division tree.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -42,7 +43,7 @@ impl DivisionLevel {
 
 /// One row of the gazetteer. Code and name borrow from the gazetteer's rows, which live as
 /// long as the program (they are compiled into it).
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Copy)]
 pub struct Division {
     pub code: &'static str,
     pub name: &'static str,
@@ -82,90 +83,177 @@ pub struct PlaceResolution {
     pub warning: Option<String>,
 }
 
-/// The divisions (indices into the gazetteer) a name stands for. Most names stand for one:
-/// it is kept inline, without a vector of its own.
-#[derive(Debug)]
-enum DivisionIds {
-    One(usize),
-    Many(Vec<usize>),
+/// The image's words, read where they lie.
+#[derive(Clone, Copy)]
+struct Image(&'static [u8]);
+
+impl Image {
+    #[inline]
+    fn at(self, word: usize) -> u32 {
+        let b = &self.0[4 * word..4 * word + 4];
+        u32::from_le_bytes([b[0], b[1], b[2], b[3]])
+    }
+
+    fn words(self) -> usize {
+        self.0.len() / 4
+    }
+}
+
+/// The divisions (indices into the gazetteer) a name stands for, ascending.
+#[derive(Clone)]
+struct DivisionIds {
+    image: Image,
+    next: usize,
+    end: usize,
 }
 
 impl DivisionIds {
-    fn as_slice(&self) -> &[usize] {
-        match self {
-            DivisionIds::One(id) => std::slice::from_ref(id),
-            DivisionIds::Many(ids) => ids,
-        }
-    }
-
-    fn push(&mut self, id: usize) {
-        match self {
-            DivisionIds::One(first) => *self = DivisionIds::Many(vec![*first, id]),
-            DivisionIds::Many(ids) => ids.push(id),
+    fn empty(image: Image) -> Self {
+        DivisionIds {
+            image,
+            next: 0,
+            end: 0,
         }
     }
 }
 
-/// Names indexed for lookup, plus for each final character the name lengths that end in it,
-/// so a text can be scanned with a handful of hash lookups per character.
-#[derive(Debug, Default)]
+impl Iterator for DivisionIds {
+    type Item = usize;
+
+    fn next(&mut self) -> Option<usize> {
+        (self.next < self.end).then(|| {
+            self.next += 1;
+            self.image.at(self.next - 1) as usize
+        })
+    }
+
+    fn size_hint(&self) -> (usize, Option<usize>) {
+        (self.end - self.next, Some(self.end - self.next))
+    }
+}
+
+impl ExactSizeIterator for DivisionIds {}
+
+/// One name table of the image: names indexed for lookup, plus for each final character the
+/// name lengths that end in it, so a text can be scanned with a handful of lookups per
+/// character.
+#[derive(Clone, Copy)]
 struct NameIndex {
-    names: HashMap<&'static str, DivisionIds>,
+    image: Image,
+    rows: &'static str,
+    slot_mask: usize,
+    names: usize,
     /// Length in characters of the longest name.
     max_chars: usize,
-    lengths_by_last_char: HashMap<char, Vec<usize>>,
+    char_slot_mask: usize,
+    slots_at: usize,
+    entries_at: usize,
+    chars_at: usize,
 }
 
 impl NameIndex {
-    fn with_capacity(names: usize) -> Self {
-        NameIndex {
-            names: HashMap::with_capacity_and_hasher(names, Default::default()),
-            ..Default::default()
+    fn read(image: Image, rows: &'static str, at: usize) -> Result<Self, String> {
+        if at + TABLE_HEADER_WORDS > image.words() {
+            return Err("the gazetteer image is truncated".to_string());
+        }
+        let cap = image.at(at) as usize;
+        let names = image.at(at + 1) as usize;
+        let chars_cap = image.at(at + 3) as usize;
+        let chars_at = image.at(at + 4) as usize;
+        let slots_at = at + TABLE_HEADER_WORDS;
+        if !cap.is_power_of_two()
+            || !chars_cap.is_power_of_two()
+            || chars_at + 3 * chars_cap > image.words()
+        {
+            return Err("the gazetteer image has a malformed name table".to_string());
+        }
+        Ok(NameIndex {
+            image,
+            rows,
+            slot_mask: cap - 1,
+            names,
+            max_chars: image.at(at + 2) as usize,
+            char_slot_mask: chars_cap - 1,
+            slots_at,
+            entries_at: slots_at + 2 * cap,
+            chars_at,
+        })
+    }
+
+    fn name_of(&self, entry: usize) -> &'static str {
+        let at = self.entries_at + 4 * entry;
+        let start = self.image.at(at) as usize;
+        &self.rows[start..start + self.image.at(at + 1) as usize]
+    }
+
+    /// The entry of `name`, if indexed.
+    fn entry(&self, name: &str) -> Option<usize> {
+        let h = image::hash(name.as_bytes());
+        let tag = (h >> 32) as u32;
+        let mut slot = h as usize & self.slot_mask;
+        loop {
+            let at = self.slots_at + 2 * slot;
+            let entry = self.image.at(at + 1) as usize;
+            if entry == 0 {
+                return None;
+            }
+            if self.image.at(at) == tag && self.name_of(entry - 1) == name {
+                return Some(entry - 1);
+            }
+            slot = (slot + 1) & self.slot_mask;
         }
     }
 
-    /// Indexes `name` (of `n_chars` characters) for division `idx`. Divisions are indexed in
-    /// ascending order, so a repeat of the same pair can only be the last id of the name.
-    fn insert(&mut self, name: &'static str, n_chars: usize, idx: usize) {
-        match self.names.entry(name) {
-            std::collections::hash_map::Entry::Vacant(e) => {
-                e.insert(DivisionIds::One(idx));
-            }
-            std::collections::hash_map::Entry::Occupied(mut e) => {
-                let last = e.get().as_slice().last().copied();
-                debug_assert!(last.is_none_or(|last| last <= idx));
-                if last != Some(idx) {
-                    e.get_mut().push(idx);
+    fn ids(&self, name: &str) -> DivisionIds {
+        match self.entry(name) {
+            Some(entry) => {
+                let at = self.entries_at + 4 * entry;
+                let next = self.image.at(at + 2) as usize;
+                DivisionIds {
+                    image: self.image,
+                    next,
+                    end: next + self.image.at(at + 3) as usize,
                 }
             }
+            None => DivisionIds::empty(self.image),
         }
-        if let Some(last) = name.chars().next_back() {
-            self.max_chars = self.max_chars.max(n_chars);
-            let lens = self.lengths_by_last_char.entry(last).or_default();
-            if !lens.contains(&n_chars) {
-                lens.push(n_chars);
-                // Longest first: the longest name ending at a position wins.
-                lens.sort_unstable_by(|a, b| b.cmp(a));
+    }
+
+    /// Bit `n` is set when some name of `n` characters ends in `c`.
+    fn lengths_ending_in(&self, c: char) -> u64 {
+        let mut slot = image::char_hash(c) as usize & self.char_slot_mask;
+        loop {
+            let at = self.chars_at + 3 * slot;
+            match self.image.at(at) {
+                0 => return 0,
+                k if k == c as u32 + 1 => {
+                    return u64::from(self.image.at(at + 1))
+                        | u64::from(self.image.at(at + 2)) << 32
+                }
+                _ => slot = (slot + 1) & self.char_slot_mask,
             }
         }
     }
 
     /// The longest indexed name that `chars[..end]` ends with.
-    fn longest_ending_at<'a>(
-        &'a self,
+    fn longest_ending_at(
+        &self,
         text: &str,
         offsets: &[usize],
         end: usize,
-    ) -> Option<(&'a str, usize)> {
+    ) -> Option<(&'static str, usize)> {
         let last = text[offsets[end - 1]..offsets[end]].chars().next()?;
-        let lens = self.lengths_by_last_char.get(&last)?;
-        for &len in lens {
+        // Longest first: the longest name ending at a position wins.
+        let mut lengths = self.lengths_ending_in(last);
+        while lengths != 0 {
+            let len = 63 - lengths.leading_zeros() as usize;
+            lengths &= !(1u64 << len);
             if len > end {
                 continue;
             }
             let candidate = &text[offsets[end - len]..offsets[end]];
-            if let Some((&key, _)) = self.names.get_key_value(candidate) {
-                return Some((key, len));
+            if let Some(entry) = self.entry(candidate) {
+                return Some((self.name_of(entry), len));
             }
         }
         None
@@ -217,17 +305,16 @@ fn char_offsets(text: &str) -> Vec<usize> {
     offsets
 }
 
+/// The word lists that decide what the name tables hold.
+const INDEX_WORDS: image::Words = image::Words {
+    name_suffixes: NAME_SUFFIXES,
+    place_stoplist: PLACE_STOPLIST,
+    placeholder_names: PLACEHOLDER_NAMES,
+};
+
 /// The name without its administrative suffix (海珠区 → 海珠), when at least two characters remain.
 pub fn short_name(name: &str) -> Option<&str> {
-    for suffix in NAME_SUFFIXES {
-        if let Some(stem) = name.strip_suffix(suffix) {
-            if stem.chars().count() >= 2 && !stem.ends_with('族') {
-                return Some(stem);
-            }
-            return None;
-        }
-    }
-    None
+    image::short_name(name, NAME_SUFFIXES)
 }
 
 /// Province, city and county names enclosing a division.
@@ -237,12 +324,14 @@ type Enclosing = (
     Option<&'static str>,
 );
 
-/// Built once per run from the rows of the four CSV files of the NBS division codes (see
-/// [`rows`]).
-#[derive(Debug)]
+/// The NBS division codes (see [`rows`]) and their name tables (see [`image`]).
 pub struct Gazetteer {
-    divisions: Vec<Division>,
-    by_code: HashMap<&'static str, usize>,
+    rows: &'static str,
+    image: Image,
+    len: usize,
+    divisions_at: usize,
+    code_slot_mask: usize,
+    code_slots_at: usize,
     /// Full names (海珠区, 小营街道) of every level.
     full: NameIndex,
     /// Short names (海珠, 小营) of every level: used for issuer names only.
@@ -254,59 +343,27 @@ pub struct Gazetteer {
     text_short: NameIndex,
 }
 
+impl std::fmt::Debug for Gazetteer {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "Gazetteer({} divisions)", self.len)
+    }
+}
+
 impl Gazetteer {
-    /// The gazetteer shipped in `data/gazetteer/`, as the build script converted it into
-    /// rows (no CSV to parse at start-up).
+    /// The gazetteer shipped in `data/gazetteer/`, as the build script laid it out.
     pub fn embedded() -> Result<Self, String> {
-        Self::from_rows(include_str!(concat!(
-            env!("OUT_DIR"),
-            "/gazetteer_rows.tsv"
-        )))
+        Self::from_image(
+            include_str!(concat!(env!("OUT_DIR"), "/gazetteer_rows.tsv")),
+            include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.image")),
+        )
     }
 
-    /// Build from rows made by [`rows::rows_from_csv`], outer levels first.
+    /// Build from rows made by [`rows::rows_from_csv`], outer levels first. The tables are
+    /// built now and kept for the rest of the process (for tests and one-off tools: a run
+    /// uses the embedded image).
     pub fn from_rows(rows: &'static str) -> Result<Self, String> {
-        let mut g = Gazetteer {
-            divisions: Vec::with_capacity(45_000),
-            by_code: HashMap::with_capacity_and_hasher(45_000, Default::default()),
-            full: NameIndex::default(),
-            short: NameIndex::default(),
-            text_full: NameIndex::default(),
-            text_short: NameIndex::default(),
-        };
-        // Rows come grouped under their parents: the last parents seen answer most lookups.
-        let mut parent_cache: [Option<(&str, usize)>; 3] = [None; 3];
-        let rows = crate::text::split_lines(rows).filter(|r| !r.is_empty());
-        for (i, row) in rows.enumerate() {
-            let bad = || {
-                format!(
-                    "gazetteer row {}: '{row}' is not level, code, name, parents",
-                    i + 1
-                )
-            };
-            let mut fields = crate::text::split_at_ascii(row, b'\t');
-            let (Some(tag), Some(code), Some(name)) = (fields.next(), fields.next(), fields.next())
-            else {
-                return Err(bad());
-            };
-            let level = match tag {
-                "P" => DivisionLevel::Province,
-                "C" => DivisionLevel::City,
-                "A" => DivisionLevel::County,
-                "S" => DivisionLevel::Township,
-                _ => return Err(bad()),
-            };
-            // At most three enclosing levels: their codes fit an array.
-            let mut parents = [""; 3];
-            let mut n = 0;
-            for parent in fields {
-                *parents.get_mut(n).ok_or_else(bad)? = parent;
-                n += 1;
-            }
-            g.add(code, name, level, &parents[..n], &mut parent_cache)?;
-        }
-        g.build_indexes();
-        Ok(g)
+        let bytes = image::build(rows, &INDEX_WORDS)?;
+        Self::from_image(rows, Box::leak(bytes.into_boxed_slice()))
     }
 
     /// Build from the contents of provinces.csv, cities.csv, areas.csv and streets.csv (for
@@ -322,105 +379,101 @@ impl Gazetteer {
         Self::from_rows(Box::leak(rows.into_boxed_str()))
     }
 
-    /// `parents` are the codes of the enclosing levels, outermost first; `cache` holds the
-    /// code and index last looked up at each level.
-    fn add(
-        &mut self,
-        code: &'static str,
-        name: &'static str,
-        level: DivisionLevel,
-        parents: &[&'static str],
-        cache: &mut [Option<(&'static str, usize)>; 3],
-    ) -> Result<(), String> {
-        let mut division = Division {
-            code,
-            name,
-            level,
-            province: None,
-            city: None,
-            county: None,
-            placeholder: PLACEHOLDER_NAMES.contains(&name),
-        };
-        let slots = [
-            &mut division.province,
-            &mut division.city,
-            &mut division.county,
-        ];
-        for ((slot, parent), cached) in slots.into_iter().zip(parents).zip(cache.iter_mut()) {
-            let idx = match *cached {
-                Some((last, idx)) if last == *parent => idx,
-                _ => {
-                    let idx = *self.by_code.get(*parent).ok_or_else(|| {
-                        format!("division {code} {name}: parent code {parent} is unknown")
-                    })?;
-                    *cached = Some((parent, idx));
-                    idx
-                }
-            };
-            *slot = Some(idx);
+    fn from_image(rows: &'static str, bytes: &'static [u8]) -> Result<Self, String> {
+        let image = Image(bytes);
+        let header_ok = bytes.len().is_multiple_of(4)
+            && image.words() >= HEADER_WORDS
+            && image.at(0) == image::MAGIC
+            && image.at(1) == image::VERSION;
+        if !header_ok {
+            return Err("the gazetteer image is not one this build reads".to_string());
         }
-        self.by_code.insert(code, self.divisions.len());
-        self.divisions.push(division);
-        Ok(())
-    }
-
-    fn build_indexes(&mut self) {
-        let n = self.divisions.len();
-        self.full = NameIndex::with_capacity(n);
-        self.short = NameIndex::with_capacity(n);
-        self.text_full = NameIndex::with_capacity(n);
-        for (idx, d) in self.divisions.iter().enumerate() {
-            if d.placeholder {
-                continue;
-            }
-            let name = d.name;
-            let n_chars = name.chars().count();
-            self.full.insert(name, n_chars, idx);
-            let common_word = PLACE_STOPLIST.contains(&name);
-            if !common_word && (n_chars >= 3 || name.ends_with('县') || name.ends_with('市')) {
-                self.text_full.insert(name, n_chars, idx);
-            }
-            if let Some(stem) = short_name(name) {
-                let stem_chars = stem.chars().count();
-                self.short.insert(stem, stem_chars, idx);
-                if d.level <= DivisionLevel::City && !PLACE_STOPLIST.contains(&stem) {
-                    self.text_short.insert(stem, stem_chars, idx);
-                }
-            }
+        if image.at(2) as usize != rows.len() {
+            return Err("the gazetteer image was made from other rows".to_string());
         }
+        let len = image.at(3) as usize;
+        let code_table_at = image.at(4) as usize;
+        let cap = image.at(code_table_at.min(image.words() - 1)) as usize;
+        if HEADER_WORDS + DIVISION_WORDS * len > code_table_at
+            || !cap.is_power_of_two()
+            || code_table_at + 1 + cap > image.words()
+        {
+            return Err("the gazetteer image is truncated".to_string());
+        }
+        let table = |i: usize| NameIndex::read(image, rows, image.at(5 + i) as usize);
+        Ok(Gazetteer {
+            rows,
+            image,
+            len,
+            divisions_at: HEADER_WORDS,
+            code_slot_mask: cap - 1,
+            code_slots_at: code_table_at + 1,
+            full: table(image::FULL)?,
+            short: table(image::SHORT)?,
+            text_full: table(image::TEXT_FULL)?,
+            text_short: table(image::TEXT_SHORT)?,
+        })
     }
 
     pub fn len(&self) -> usize {
-        self.divisions.len()
+        self.len
     }
 
     pub fn is_empty(&self) -> bool {
-        self.divisions.is_empty()
+        self.len == 0
     }
 
-    pub fn division(&self, idx: usize) -> &Division {
-        &self.divisions[idx]
+    /// Division `idx` (an index the gazetteer gave out).
+    pub fn division(&self, idx: usize) -> Division {
+        assert!(idx < self.len, "division {idx} of {}", self.len);
+        let at = self.divisions_at + DIVISION_WORDS * idx;
+        let word = |k: usize| self.image.at(at + k);
+        let packed = word(2);
+        let text = |start: u32, len: u32| &self.rows[start as usize..(start + len) as usize];
+        let parent = |k: usize| Some(word(k)).filter(|&p| p != NONE).map(|p| p as usize);
+        Division {
+            code: text(word(0), packed & 0xff),
+            name: text(word(1), packed >> 8 & 0xff),
+            level: match packed >> 16 & 0xff {
+                0 => DivisionLevel::Province,
+                1 => DivisionLevel::City,
+                2 => DivisionLevel::County,
+                _ => DivisionLevel::Township,
+            },
+            province: parent(3),
+            city: parent(4),
+            county: parent(5),
+            placeholder: packed >> 24 != 0,
+        }
     }
 
-    pub fn by_code(&self, code: &str) -> Option<&Division> {
-        self.by_code.get(code).map(|&i| &self.divisions[i])
+    pub fn by_code(&self, code: &str) -> Option<Division> {
+        let mut slot = image::hash(code.as_bytes()) as usize & self.code_slot_mask;
+        loop {
+            let idx = self.image.at(self.code_slots_at + slot) as usize;
+            if idx == 0 {
+                return None;
+            }
+            let d = self.division(idx - 1);
+            if d.code == code {
+                return Some(d);
+            }
+            slot = (slot + 1) & self.code_slot_mask;
+        }
     }
 
     /// Divisions whose full name is `name` (海珠区), else whose short name is (海珠).
-    pub fn lookup(&self, name: &str) -> Vec<&Division> {
-        self.lookup_ids(name)
-            .iter()
-            .map(|&i| &self.divisions[i])
-            .collect()
+    pub fn lookup(&self, name: &str) -> Vec<Division> {
+        self.lookup_ids(name).map(|i| self.division(i)).collect()
     }
 
-    fn lookup_ids(&self, name: &str) -> &[usize] {
-        self.full
-            .names
-            .get(name)
-            .or_else(|| self.short.names.get(name))
-            .map(DivisionIds::as_slice)
-            .unwrap_or(&[])
+    fn lookup_ids(&self, name: &str) -> DivisionIds {
+        let full = self.full.ids(name);
+        if full.len() > 0 {
+            full
+        } else {
+            self.short.ids(name)
+        }
     }
 
     /// The longest full place name that `text` ends with (`…天津市和平区` → 和平区).
@@ -462,22 +515,21 @@ impl Gazetteer {
 
     /// Whether `ancestor` encloses `idx` (or is it).
     fn encloses(&self, ancestor: usize, idx: usize) -> bool {
-        let d = &self.divisions[idx];
+        let d = self.division(idx);
         ancestor == idx || [d.province, d.city, d.county].contains(&Some(ancestor))
     }
 
     /// Whether a division named `name` encloses `idx` (strictly).
     fn name_encloses(&self, name: &str, idx: usize) -> bool {
         self.lookup_ids(name)
-            .iter()
-            .any(|&a| a != idx && self.encloses(a, idx))
+            .any(|a| a != idx && self.encloses(a, idx))
     }
 
     /// Province, city and county names of a division (the city of a direct-controlled
     /// municipality is the municipality itself; 省直辖 counties have no city).
     fn enclosing_names(&self, idx: usize) -> Enclosing {
-        let d = &self.divisions[idx];
-        let name_of = |i: Option<usize>| i.map(|i| &self.divisions[i]);
+        let d = self.division(idx);
+        let name_of = |i: Option<usize>| i.map(|i| self.division(i));
         let province = match d.level {
             DivisionLevel::Province => Some(d.name),
             _ => name_of(d.province).map(|p| p.name),
@@ -523,8 +575,7 @@ impl Gazetteer {
         let target = mentions.iter().enumerate().max_by_key(|(i, m)| {
             let depth = self
                 .lookup_ids(&m.name)
-                .iter()
-                .map(|&d| self.divisions[d].level)
+                .map(|d| self.division(d).level)
                 .max();
             (depth, *i)
         });
@@ -537,7 +588,7 @@ impl Gazetteer {
                 ..Default::default()
             };
         };
-        let mut candidates: Vec<usize> = self.lookup_ids(&target.name).to_vec();
+        let mut candidates: Vec<usize> = self.lookup_ids(&target.name).collect();
         let total = candidates.len();
         if total == 1 {
             return self.resolved(candidates[0], &target.name, "exact");
@@ -572,7 +623,7 @@ impl Gazetteer {
             .map(|&c| {
                 let (p, ci, co) = self.enclosing_names(c);
                 let path: Vec<&str> = [p, ci, co].into_iter().flatten().collect();
-                format!("{} {}", self.divisions[c].code, path.join(""))
+                format!("{} {}", self.division(c).code, path.join(""))
             })
             .collect::<Vec<_>>();
         // Fields all remaining candidates agree on are still worth reporting.
@@ -595,7 +646,7 @@ impl Gazetteer {
             county: common(|n| n.2),
             division_code: None,
             division_match: "none".to_string(),
-            level: Some(self.divisions[candidates[0]].level),
+            level: Some(self.division(candidates[0]).level),
             place_name: Some(target.name.clone()),
             warning: Some(format!(
                 "place '{}' is ambiguous and the text does not say which: candidates left {}",
@@ -613,12 +664,7 @@ impl Gazetteer {
         let mut weights = HashMap::default();
         for (m, w) in mentions {
             let index = if m.short { &self.short } else { &self.full };
-            for &id in index
-                .names
-                .get(m.name.as_str())
-                .map(DivisionIds::as_slice)
-                .unwrap_or(&[])
-            {
+            for id in index.ids(&m.name) {
                 *weights.entry(id).or_insert(0) += w;
             }
         }
@@ -631,7 +677,7 @@ impl Gazetteer {
         let scores: Vec<usize> = candidates
             .iter()
             .map(|&c| {
-                let d = &self.divisions[c];
+                let d = self.division(c);
                 [d.province, d.city, d.county]
                     .into_iter()
                     .flatten()
@@ -653,7 +699,7 @@ impl Gazetteer {
 
     fn resolved(&self, idx: usize, place: &str, how: &str) -> PlaceResolution {
         let (province, city, county) = self.enclosing_names(idx);
-        let d = &self.divisions[idx];
+        let d = self.division(idx);
         PlaceResolution {
             province: province.map(str::to_string),
             city: city.map(str::to_string),
@@ -669,14 +715,12 @@ impl Gazetteer {
     /// Whether some division named `outer` encloses some division named `inner`
     /// (天津市 encloses 和平区; 温岭市 encloses 滨海镇).
     pub fn names_nest(&self, outer: &str, inner: &str) -> bool {
-        self.lookup_ids(inner)
-            .iter()
-            .any(|&i| self.name_encloses(outer, i))
+        self.lookup_ids(inner).any(|i| self.name_encloses(outer, i))
     }
 
     /// Every distinct full name in the gazetteer (for tests and diagnostics).
     pub fn name_count(&self) -> usize {
-        self.full.names.len()
+        self.full.names
     }
 }
 
@@ -724,6 +768,50 @@ mod tests {
             "build.rs embedded other rows than data/gazetteer holds"
         );
         assert_eq!(test_gazetteer().len(), rows.lines().count());
+        let tables = image::build(embedded, &INDEX_WORDS).unwrap();
+        let embedded_tables: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/gazetteer.image"));
+        assert!(
+            tables == embedded_tables,
+            "build.rs laid out other tables than the crate's word lists make"
+        );
+    }
+
+    #[test]
+    fn an_image_of_other_rows_or_layout_is_refused() {
+        let rows = "P\t11\t北京市\nC\t1101\t市辖区\t11\n";
+        let tables: &'static [u8] = image::build(rows, &INDEX_WORDS).unwrap().leak();
+        assert!(Gazetteer::from_image(rows, tables).is_ok());
+        let err = Gazetteer::from_image("P\t12\t天津市\n", tables).unwrap_err();
+        assert!(err.contains("other rows"), "{err}");
+        let mut old = tables.to_vec();
+        old[4] ^= 0xff;
+        let err = Gazetteer::from_image(rows, old.leak()).unwrap_err();
+        assert!(err.contains("not one this build reads"), "{err}");
+        let err = Gazetteer::from_image(rows, &tables[..tables.len() / 8 * 4]).unwrap_err();
+        assert!(
+            err.contains("truncated") || err.contains("malformed"),
+            "{err}"
+        );
+    }
+
+    #[test]
+    fn lookups_agree_with_a_scan_of_the_rows() {
+        // Every division is found by its code, and by its name unless it is a placeholder.
+        let g = test_gazetteer();
+        for idx in (0..g.len()).step_by(97) {
+            let d = g.division(idx);
+            assert_eq!(g.by_code(d.code).map(|b| b.name), Some(d.name));
+            let named = g.lookup(d.name);
+            assert_eq!(
+                named.iter().any(|n| n.code == d.code),
+                !d.placeholder,
+                "{d:?}"
+            );
+            for parent in [d.province, d.city, d.county].into_iter().flatten() {
+                assert!(g.division(parent).level < d.level, "{d:?}");
+            }
+        }
+        assert!(g.by_code("99").is_none() && g.by_code("").is_none());
     }
 
     #[test]
