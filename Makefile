@@ -19,11 +19,13 @@ build-pgo:
 pipeline: build
 	$(BIN) run pipelines/default.toml
 
-## Format check, lints, then every test.
+## Format check, lints, then every test. Tests build with the release profile, so the
+## dependencies `make pipeline` compiled are reused instead of compiled a second time for
+## debug (README, "Quick start": build time and disk).
 test:
 	$(CARGO) fmt --all -- --check
-	$(CARGO) clippy --locked --all-targets -- -D warnings
-	$(CARGO) test --locked
+	$(CARGO) clippy --release --locked --all-targets -- -D warnings
+	$(CARGO) test --release --locked
 
 ## A longer fuzz run than `make test` does: FUZZ_CASES mutated reports (txt/md/html/docx/bytes)
 ## through the whole pipeline, FUZZ_SEED for another corpus (tests/hostile/fuzz.rs).
@@ -33,7 +35,7 @@ fuzz:
 	GOVREPORT_FUZZ_CASES=$(FUZZ_CASES) GOVREPORT_FUZZ_SEED=$(FUZZ_SEED) $(CARGO) test --locked --release --test hostile fuzz -- --nocapture
 
 lint:
-	$(CARGO) clippy --locked --all-targets -- -D warnings
+	$(CARGO) clippy --release --locked --all-targets -- -D warnings
 
 fmt:
 	$(CARGO) fmt --all
