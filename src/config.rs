@@ -30,7 +30,7 @@ pub struct AnalysisSection {
 #[derive(Debug, Clone, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct InputSection {
-    /// Directory (or single file) to read, relative to the working directory.
+    /// Directory (or single file) to read; relative to the pipeline file's folder.
     #[serde(default = "default_input")]
     pub root: PathBuf,
     /// Glob patterns, relative to `root`, of paths not to read (`out/**`).
@@ -159,19 +159,100 @@ impl PipelineFile {
         toml::from_str(text).map_err(|e| e.to_string())
     }
 
-    /// Reads a pipeline file; the error names the file and what is wrong in it.
+    /// Reads a pipeline file; the error names the file and what is wrong in it. Its relative
+    /// paths (and the defaults it leaves) are taken from the file's own folder, so a cron job
+    /// or a scheduler runs the same pipeline from any working directory.
     pub fn load(path: &Path) -> Result<(Self, String), String> {
         let text = std::fs::read_to_string(path)
             .map_err(|e| format!("cannot read pipeline file {}: {e}", path.display()))?;
-        let parsed = Self::parse(&text)
+        let mut parsed = Self::parse(&text)
             .map_err(|e| format!("pipeline file {} is not valid: {e}", path.display()))?;
+        let folder = path.parent().filter(|p| !p.as_os_str().is_empty());
+        let folder = std::fs::canonicalize(folder.unwrap_or(Path::new("."))).map_err(|e| {
+            format!(
+                "cannot find the folder of pipeline file {}: {e}",
+                path.display()
+            )
+        })?;
+        parsed.resolve_paths(&folder);
         Ok((parsed, text))
     }
+
+    /// Makes every relative path of the file relative to `folder` instead.
+    fn resolve_paths(&mut self, folder: &Path) {
+        let resolve = |p: &mut PathBuf| *p = beside(folder, p);
+        resolve(&mut self.input.root);
+        resolve(&mut self.output.dir);
+        if let Some(t) = &mut self.analysis.taxonomy {
+            resolve(t);
+        }
+    }
+}
+
+/// `path` read from `folder`: absolute paths as they are, relative ones joined to it, with
+/// `.` and `name/..` taken out of the join so logs and the manifest show a plain path.
+fn beside(folder: &Path, path: &Path) -> PathBuf {
+    use std::path::Component;
+    if path.is_absolute() {
+        return path.to_path_buf();
+    }
+    let mut out = folder.to_path_buf();
+    for part in path.components() {
+        match part {
+            Component::CurDir => {}
+            Component::ParentDir => {
+                if out.file_name().is_some() {
+                    out.pop();
+                } else if !out.has_root() {
+                    // A relative folder that is already all `..`: one more.
+                    out.push("..");
+                } // Above the root there is nothing to go back to.
+            }
+            other => out.push(other),
+        }
+    }
+    out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn relative_paths_are_read_from_the_pipeline_files_folder() {
+        let dir = tempfile::tempdir().unwrap();
+        let jobs = dir.path().join("jobs");
+        std::fs::create_dir(&jobs).unwrap();
+        let file = jobs.join("nightly.toml");
+        std::fs::write(
+            &file,
+            "[input]\nroot = \"../crawl\"\n[output]\ndir = \"/srv/tables\"\n\
+             [analysis]\ntaxonomy = \"./indicators.toml\"\n",
+        )
+        .unwrap();
+        let (p, _) = PipelineFile::load(&file).unwrap();
+        let base = std::fs::canonicalize(dir.path()).unwrap();
+        assert_eq!(p.input.root, base.join("crawl"));
+        assert_eq!(p.output.dir, PathBuf::from("/srv/tables"));
+        assert_eq!(p.analysis.taxonomy, Some(base.join("jobs/indicators.toml")));
+        // What the file leaves out is also read from its folder.
+        std::fs::write(&file, "").unwrap();
+        let (p, _) = PipelineFile::load(&file).unwrap();
+        assert_eq!(p.input.root, base.join("jobs/data"));
+        assert_eq!(p.output.dir, base.join("jobs/data/out"));
+    }
+
+    #[test]
+    fn beside_takes_dots_out_of_the_join() {
+        let f = Path::new("/a/b");
+        assert_eq!(beside(f, Path::new("../c/./d")), PathBuf::from("/a/c/d"));
+        assert_eq!(beside(f, Path::new("../../../x")), PathBuf::from("/x"));
+        assert_eq!(
+            beside(Path::new("rel"), Path::new("../../x")),
+            PathBuf::from("../x")
+        );
+        assert_eq!(beside(f, Path::new("/abs")), PathBuf::from("/abs"));
+    }
 
     #[test]
     fn defaults_and_overrides() {

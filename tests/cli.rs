@@ -722,3 +722,36 @@ fn changes_stay_apart_and_rates_are_taken_once() {
     assert_eq!(panel[0][pc("litigation.head_appearance_rate")], "96");
     assert_eq!(panel[0][pc("reconsideration.correction_rate")], "12.5");
 }
+
+#[test]
+fn a_pipeline_file_runs_the_same_from_any_working_directory() {
+    // A cron job starts in its user's home: the pipeline's paths are read from its folder.
+    let elsewhere = tempfile::tempdir().unwrap();
+    let out = elsewhere.path().join("tables");
+    let pipeline = Path::new(env!("CARGO_MANIFEST_DIR")).join("pipelines/default.toml");
+    let run = bin()
+        .current_dir(elsewhere.path())
+        .args(["run", pipeline.to_str().unwrap(), "--output"])
+        .arg(&out)
+        .arg("--quiet")
+        .output()
+        .expect("binary runs");
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    let (_, docs) = read_csv(&out.join("documents.csv"));
+    let seeds = std::fs::read_dir(data_dir())
+        .unwrap()
+        .filter(|e| e.as_ref().unwrap().path().is_file())
+        .count();
+    assert_eq!(docs.len(), seeds, "every sample report in data/ is read");
+    // The manifest names the pipeline's own folders, not the working directory's.
+    let manifest = std::fs::read_to_string(out.join("manifest.json")).unwrap();
+    let data = std::fs::canonicalize(data_dir()).unwrap();
+    assert!(
+        manifest.contains(data.to_str().unwrap()),
+        "the input is data/ beside the pipeline: {manifest}"
+    );
+}
