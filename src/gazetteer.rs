@@ -506,6 +506,12 @@ impl Gazetteer {
         }
     }
 
+    /// Short names of every level in a text (鱼复 for 鱼复街道): weak evidence, for a page
+    /// that names itself only so.
+    pub fn short_places(&self, text: &str) -> Vec<PlaceMention> {
+        self.short.scan(text, true)
+    }
+
     /// Place names usable as evidence in running text: full names and province/city short names.
     pub fn text_places(&self, text: &str) -> Vec<PlaceMention> {
         let mut found = self.text_full.scan(text, false);

@@ -9,13 +9,13 @@ use std::collections::HashMap;
 use regex::Regex;
 
 use crate::clean::reading::strip_glosses;
-use crate::gazetteer::Gazetteer;
+use crate::gazetteer::{DivisionLevel, Gazetteer};
 use crate::lexicon::orgs::{
-    DEPARTMENT_NAME_STOPS, DEPARTMENT_SELF_WORDS, DEPARTMENT_SUBJECT_ENDINGS,
-    GOVERNMENT_SELF_WORDS, GOVERNMENT_WORDS, LEVEL_CHARS, LEVEL_GOVERNMENTS, NOT_PLACE_FIRST_CHARS,
-    NOT_PLACE_NAMES, NOT_SUBJECT_OPENERS, PLACE_STOPLIST, SELF_REFERENCE_LEVELS,
-    SELF_REFERENCE_MIN_COUNT, SELF_WORDS, SHORT_FORM_SELF_WORDS, SUBJECT_FOLLOWERS, SUBJECT_LEADS,
-    UNLISTED_PLACE_SELF_WORDS,
+    BARE_SELF_SUBJECTS, CLAUSE_OPENING_CHARS, DEPARTMENT_NAME_STOPS, DEPARTMENT_SELF_WORDS,
+    DEPARTMENT_SUBJECT_ENDINGS, GOVERNMENT_SELF_WORDS, GOVERNMENT_WORDS, LEVEL_CHARS,
+    LEVEL_GOVERNMENTS, NOT_AFTER_BARE_SUBJECT, NOT_PLACE_FIRST_CHARS, NOT_PLACE_NAMES,
+    NOT_SUBJECT_OPENERS, PLACE_STOPLIST, SELF_REFERENCE_LEVELS, SELF_REFERENCE_MIN_COUNT,
+    SELF_WORDS, SHORT_FORM_SELF_WORDS, SUBJECT_FOLLOWERS, SUBJECT_LEADS, UNLISTED_PLACE_SELF_WORDS,
 };
 use crate::lexicon::PerThread;
 use crate::text::head_chars;
@@ -260,6 +260,9 @@ fn dominant_self_reference(body: &str) -> Option<(&'static str, &'static str)> {
         // The place word after 我/本/全 (one character, three bytes).
         *counts.entry((&phrase[3..], level)).or_default() += n;
     }
+    for (word, level) in BARE_SELF_SUBJECTS {
+        *counts.entry((word, level)).or_default() += bare_subjects(body, word);
+    }
     let mut by_level: HashMap<&'static str, usize> = HashMap::new();
     for ((_, level), n) in &counts {
         *by_level.entry(level).or_default() += n;
@@ -279,6 +282,22 @@ fn dominant_self_reference(body: &str) -> Option<(&'static str, &'static str)> {
         .filter(|((_, l), _)| *l == level)
         .max_by_key(|((w, _), n)| (*n, std::cmp::Reverse(*w)))
         .map(|((word, _), _)| (word, level))
+}
+
+/// How often `word` (街道, 镇) opens a clause on its own, as a page's name for itself.
+fn bare_subjects(body: &str, word: &str) -> usize {
+    memchr::memmem::find_iter(body.as_bytes(), word.as_bytes())
+        .filter(|&at| {
+            let opens = body[..at]
+                .chars()
+                .next_back()
+                .is_none_or(|c| CLAUSE_OPENING_CHARS.contains(&c));
+            let next = body[at + word.len()..].chars().next();
+            opens
+                && next
+                    .is_some_and(|c| crate::text::is_han(c) && !NOT_AFTER_BARE_SUBJECT.contains(&c))
+        })
+        .count()
 }
 
 /// The issuer of a page that never names itself in its title, header, signature or opening:
@@ -330,7 +349,8 @@ fn named_elsewhere(body: &str, word: &str, gaz: &Gazetteer) -> Option<String> {
                 Some(d) if d.ends_with(word) => format!("{}{d}", m.name),
                 _ => continue,
             }
-        } else if m.name.ends_with(word) {
+        } else if m.name.ends_with(word) && !PLACE_STOPLIST.contains(&m.name.as_str()) {
+            // Not the bare word (the gazetteer has rows named just 街道).
             m.name.clone()
         } else {
             continue;
@@ -349,6 +369,32 @@ fn named_elsewhere(body: &str, word: &str, gaz: &Gazetteer) -> Option<String> {
             if let Some(full) = full {
                 let n = counts.len();
                 counts.entry(full.to_string()).or_insert((0, n)).0 += 1;
+            }
+        }
+    }
+    // A town or street office named by its short form only (`鱼复法治建设`), when a county
+    // or city the body names in full encloses it.
+    if counts.is_empty() && UNLISTED_PLACE_SELF_WORDS.contains(&word) {
+        let enclosing: Vec<String> = gaz
+            .text_places(&text)
+            .into_iter()
+            .filter(|m| !m.short)
+            .map(|m| m.name)
+            .collect();
+        for m in gaz.short_places(&text) {
+            let named = gaz.lookup(&m.name);
+            // 河池 is first the city 河池市, whatever towns share the name.
+            if named.iter().any(|d| d.level < DivisionLevel::Township) {
+                continue;
+            }
+            let full = named.into_iter().find(|d| {
+                d.name != m.name
+                    && d.name.ends_with(word)
+                    && enclosing.iter().any(|outer| gaz.names_nest(outer, d.name))
+            });
+            if let Some(d) = full {
+                let n = counts.len();
+                counts.entry(d.name.to_string()).or_insert((0, n)).0 += 1;
             }
         }
     }
@@ -494,6 +540,24 @@ mod tests {
             org_from_self_references("我局开展普法。本局制定方案。", g),
             None
         );
+    }
+
+    #[test]
+    fn a_street_office_that_calls_itself_street_and_names_itself_by_short_form() {
+        let g = test_gazetteer();
+        let body = "今年以来，街道按照《上城区法治政府建设规划》要求推进依法行政。\n\
+                    街道完善合法性审查机制，小营法治品牌持续擦亮，街道平安办开展普法。";
+        assert_eq!(level_from_self_references(body), Some("街道"));
+        assert_eq!(
+            org_from_self_references(body, g).as_deref(),
+            Some("小营街道")
+        );
+        // Without a county or city that encloses it, a short form is not enough.
+        let body = "今年以来，街道推进依法行政。\n街道完善合法性审查机制，小营法治品牌持续擦亮。";
+        assert_eq!(org_from_self_references(body, g), None);
+        // Compounds of the level word are no self-reference.
+        let body = "。乡村振兴有序推进，镇村两级联动。街道、社区共建。镇级平台上线。";
+        assert_eq!(level_from_self_references(body), None);
     }
 
     #[test]

@@ -389,6 +389,21 @@ pub const SELF_REFERENCE_LEVELS: &[(&str, &str)] = &[
     ("本委", "部门"),
 ];
 
+/// Level words a town or street-office page uses bare, as a clause's subject
+/// (`…,街道按照《…》的要求`, `。镇建立…`): self-references like `我镇`.
+pub const BARE_SELF_SUBJECTS: &[(&str, &str)] = &[("街道", "街道"), ("镇", "乡镇"), ("乡", "乡镇")];
+
+/// What a bare level word must follow to open a clause.
+pub const CLAUSE_OPENING_CHARS: &[char] = &[
+    '\n', '，', ',', '。', '；', ';', '：', ':', '！', '？', '、', '）', ')', '”',
+];
+
+/// What after a bare level word makes it part of a compound, not a subject (`乡村振兴`,
+/// `镇街`, `街道社区`, `镇、村`, `镇级`).
+pub const NOT_AFTER_BARE_SUBJECT: &[char] = &[
+    '、', '村', '镇', '街', '社', '级', '和', '与', '及', '域', '长', '区', '里',
+];
+
 /// Fewest mentions of a self-reference that decide the level on their own.
 pub const SELF_REFERENCE_MIN_COUNT: usize = 2;
 
