@@ -2,6 +2,8 @@
 //! the hand-made gold in tests/data/gold (a copy of ../shared/gold) the way the scorer
 //! compares them, plus the indicator values a reader finds in the text and the run report.
 
+#[path = "golden/browser.rs"]
+mod browser;
 mod common;
 
 use std::collections::HashMap;
@@ -262,10 +264,16 @@ fn run_report_is_well_formed_and_has_every_section() {
     assert_eq!(html.matches("<script").count(), 1);
     assert!(!html.contains("src=") && !html.contains("http://") && !html.contains("https://"));
     // Every document of the sample has its row and its extraction.
-    assert_eq!(html.matches("<tr class=\"doc-row\"").count(), out.docs.len());
+    assert_eq!(
+        html.matches("<tr class=\"doc-row\"").count(),
+        out.docs.len()
+    );
     for d in &out.docs {
         assert!(
-            html.contains(&format!("<tr class=\"doc-detail\" id=\"doc-{}\">", d["doc_id"])),
+            html.contains(&format!(
+                "<tr class=\"doc-detail\" id=\"doc-{}\">",
+                d["doc_id"]
+            )),
             "{}",
             d["source_path"]
         );

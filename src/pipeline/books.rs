@@ -208,14 +208,9 @@ impl Bookkeeping<'_> {
                         self.first_by_body
                             .first(&doc.body_sha, &doc.source.doc_id, index);
                     let entry = DocEntry::of(&doc);
-                    count_document(
-                        self.summary,
-                        self.warnings,
-                        &doc.source.source_path,
-                        &entry,
-                    );
+                    count_document(self.summary, self.warnings, &doc.source.source_path, &entry);
                     self.record(index, &doc.source.source_path, stat, || {
-                        catalog::Outcome::Document(entry)
+                        catalog::Outcome::Document(Box::new(entry))
                     });
                     docs.push(doc);
                     built_by.push(worker);

@@ -441,4 +441,3 @@ pub(crate) fn truncate_to_width(text: &str, max_px: f64, font_px: f64) -> String
     out.push('…');
     out
 }
-

@@ -88,6 +88,9 @@ impl ReportCollector {
         c.facts += row.facts;
         c.facts_with_metric += row.facts_with_metric;
         c.facts_with_indicator += row.facts_with_indicator;
+        c.with_all_parts += u64::from(row.missing_parts.is_empty());
+        c.without_facts += u64::from(row.facts == 0);
+        c.with_warnings += u64::from(!row.warnings.is_empty());
         for (n, has) in c.with_field.iter_mut().zip(has) {
             *n += u64::from(has);
         }
@@ -115,7 +118,11 @@ impl ReportCollector {
             });
         s.reports += 1;
         let missing = |code: &str| row.missing_parts.iter().any(|m| m == code);
-        for (n, t) in s.with_part.iter_mut().zip(crate::model::SectionType::MANDATED) {
+        for (n, t) in s
+            .with_part
+            .iter_mut()
+            .zip(crate::model::SectionType::MANDATED)
+        {
             *n += u64::from(!missing(t.as_str()));
         }
         s.with_all_parts += u64::from(row.missing_parts.is_empty());
@@ -182,7 +189,12 @@ mod tests {
             Some("市"),
             &["issuer 'A' unknown", "issuer 'B' unknown"],
         ));
-        c.add_document(row("b.txt", ROL_ANNUAL, Some("市"), &["issuer 'C' unknown"]));
+        c.add_document(row(
+            "b.txt",
+            ROL_ANNUAL,
+            Some("市"),
+            &["issuer 'C' unknown"],
+        ));
         c.add_document(row("c.txt", "news", None, &[]));
         c.add_reject("d.pdf", "PDF has no text layer");
         let mut data = ReportData::default();
@@ -202,7 +214,10 @@ mod tests {
         assert_eq!((kind.count, kind.files), (3, 2));
         assert_eq!(kind.examples[0], ("a.txt".into(), "id-a.txt".into()));
         assert_eq!(kind.example_sentence, "issuer 'A' unknown");
-        assert_eq!(data.reject_kinds[0].examples, [("d.pdf".into(), String::new())]);
+        assert_eq!(
+            data.reject_kinds[0].examples,
+            [("d.pdf".into(), String::new())]
+        );
         assert_eq!(data.document_rows.len(), 3);
     }
 
@@ -215,7 +230,14 @@ mod tests {
         }
         assert_eq!(c.rows.len(), MAX_DOCUMENT_ROWS);
         assert_eq!(c.warnings.sorted().len(), MAX_KINDS);
-        assert_eq!(c.warnings.other, (MAX_DOCUMENT_ROWS + 10 - MAX_KINDS) as u64);
-        assert!(c.warnings.sorted().iter().all(|k| k.examples.len() <= EXAMPLES_PER_KIND));
+        assert_eq!(
+            c.warnings.other,
+            (MAX_DOCUMENT_ROWS + 10 - MAX_KINDS) as u64
+        );
+        assert!(c
+            .warnings
+            .sorted()
+            .iter()
+            .all(|k| k.examples.len() <= EXAMPLES_PER_KIND));
     }
 }

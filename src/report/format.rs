@@ -100,7 +100,6 @@ pub(crate) fn fmt_duration(seconds: f64) -> (String, String) {
     (short, long)
 }
 
-
 /// A path relative to the input root as a relative URL path: each segment percent-encoded
 /// (RFC 3986 unreserved characters kept), `/` and `\` both separating segments.
 pub(crate) fn url_path(path: &str) -> String {

@@ -59,6 +59,10 @@ pub struct FieldCoverage {
     /// …and over the annual rule-of-law reports only.
     pub rol_with_field: [u64; 6],
     pub rol_annual: u64,
+    /// Documents with all four mandated parts, without any fact, with a warning.
+    pub with_all_parts: u64,
+    pub without_facts: u64,
+    pub with_warnings: u64,
     pub facts: u64,
     pub facts_with_metric: u64,
     pub facts_with_indicator: u64,

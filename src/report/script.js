@@ -55,10 +55,20 @@
       return d || a.order - b.order;
     };
   }
-  function apply(keepPage) {
+  function sortedRows() {
     var i = column(state.sort);
     var sorted = rows.slice();
     if (i >= 0) { sorted.sort(compare(i, heads[i].getAttribute("data-type") === "num")); }
+    return sorted;
+  }
+  function clearFilters() {
+    filters.forEach(function (f) {
+      var el = form.elements[f];
+      el.value = el.tagName === "SELECT" ? "*" : "";
+    });
+  }
+  function apply(keepPage) {
+    var sorted = sortedRows();
     var shown = sorted.filter(matches);
     var pages = Math.max(1, Math.ceil(shown.length / PAGE));
     if (!keepPage) { state.page = 1; }
@@ -98,7 +108,7 @@
     var s = p.toString();
     try { history.replaceState(null, "", "#documents" + (s ? "?" + s : "")); } catch (e) { /* file: URLs may refuse */ }
   }
-  function fromHash() {
+  function fromHash(scroll) {
     var h = decodeURIComponent(location.hash);
     if (h.indexOf("#doc-") === 0) { openDocument(h.slice(1)); return; }
     if (h.indexOf("#documents?") !== 0) { return; }
@@ -112,16 +122,14 @@
     state.dir = p.get("dir") === "desc" ? "desc" : "asc";
     state.page = parseInt(p.get("page") || "1", 10) || 1;
     apply(true);
+    if (scroll) { document.getElementById("documents").scrollIntoView(); }
   }
   function openDocument(id) {
     var target = document.getElementById(id);
     var r = rows.filter(function (x) { return x.detail === target || x.tr === target; })[0];
     if (!r) { return; }
-    if (!matches(r)) { form.reset(); }
-    apply(false);
-    var shown = rows.slice().filter(matches);
-    if (state.sort) { shown.sort(compare(column(state.sort), heads[column(state.sort)].getAttribute("data-type") === "num")); }
-    state.page = Math.floor(shown.indexOf(r) / PAGE) + 1;
+    if (!matches(r)) { clearFilters(); }
+    state.page = Math.floor(sortedRows().filter(matches).indexOf(r) / PAGE) + 1;
     apply(true);
     if (r.detail) { r.detail.classList.add("open"); }
     r.tr.scrollIntoView({ block: "center" });
@@ -129,8 +137,11 @@
 
   form.addEventListener("input", function () { apply(false); remember(); });
   form.addEventListener("submit", function (e) { e.preventDefault(); });
-  form.addEventListener("reset", function () {
-    setTimeout(function () { apply(false); remember(); }, 0);
+  form.addEventListener("reset", function (e) {
+    e.preventDefault();
+    clearFilters();
+    apply(false);
+    remember();
   });
   prev.addEventListener("click", function () { state.page--; apply(true); remember(); });
   next.addEventListener("click", function () { state.page++; apply(true); remember(); });
@@ -152,8 +163,9 @@
     var detail = document.getElementById(link.getAttribute("href").slice(1));
     if (detail) { detail.classList.toggle("open"); }
   });
-  window.addEventListener("hashchange", fromHash);
+  window.addEventListener("hashchange", function () { fromHash(true); });
+  document.getElementById("doc-pager").hidden = false;
   apply(false);
-  fromHash();
+  fromHash(location.hash.indexOf("#documents?") === 0);
   document.documentElement.setAttribute("data-doc-table", "ready");
 })();

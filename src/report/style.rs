@@ -52,9 +52,10 @@ tfoot th, tfoot td { font-weight: 600; border-bottom: none; border-top: 2px soli
 .muted { color: var(--muted); }
 table.kv th { width: 34%; color: var(--muted); font-weight: 500; }
 table.compact { width: auto; min-width: 320px; margin-top: 6px; }
-.path { word-break: break-all; }
+.path { overflow-wrap: anywhere; }
 .scroll { overflow-x: auto; }
-.rejects td:nth-child(2) { max-width: 460px; }
+.rejects td:nth-child(2) { min-width: 220px; max-width: 460px; }
+details.more-rows summary { cursor: pointer; color: var(--accent); margin: 10px 0 6px; font-weight: 600; }
 .tag { display: inline-block; font-size: 12px; padding: 1px 8px; border-radius: 999px; background: var(--warn-soft); color: var(--warn); white-space: nowrap; }
 tr.others td { color: var(--muted); font-style: italic; }
 figure.chart { margin: 6px 0 10px; overflow-x: auto; }
@@ -87,10 +88,10 @@ table.docs th[aria-sort=descending] button.sort::after { content: " \25BC"; }
 table.docs td.title { min-width: 200px; }
 table.docs td:first-child { min-width: 150px; }
 table.docs td:nth-child(3) { min-width: 110px; }
-table.docs code.path { word-break: normal; overflow-wrap: anywhere; }
 table.docs td.parts { min-width: 150px; }
 table.docs td.parts .tag { margin: 0 2px 2px 0; }
-table.levels th { white-space: nowrap; }
+table.levels tbody th, table.levels tfoot th { white-space: nowrap; }
+table.levels thead th { white-space: normal; vertical-align: bottom; }
 table.docs code.path { font-size: 12px; }
 table.docs a.doc-link { text-decoration: none; }
 tr.doc-detail { display: none; }
@@ -104,10 +105,12 @@ dl.extraction dt { color: var(--muted); }
 dl.extraction dd { margin: 0; }
 dl.extraction ul { margin: 0; padding-left: 18px; }
 table.kinds .example { color: var(--muted); font-size: 13px; margin-top: 2px; word-break: break-word; }
-table.kinds td.examples a { margin-right: 6px; }
+table.kinds td.examples { min-width: 260px; }
+table.kinds td.examples div { margin-bottom: 2px; }
 table.kinds td.examples code { font-size: 12px; }
 table.levels tbody th, table.levels tfoot th { font-weight: 500; }
+ul.findings { margin: 4px 0 0; padding-left: 20px; }
+ul.findings li { margin: 3px 0; }
 tr.zero td { color: var(--muted); }
 .page-footer { color: var(--muted); font-size: 13px; padding-bottom: 32px; }
 "#;
-

@@ -78,7 +78,8 @@ pub struct Entry {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
-    Document(DocEntry),
+    /// Boxed: a document's entry is several times a reject's (same JSON either way).
+    Document(Box<DocEntry>),
     Reject(RejectEntry),
 }
 

@@ -251,4 +251,3 @@ pub(super) fn render_facts(out: &mut String, data: &ReportData) {
     );
     close_section(out);
 }
-

@@ -122,7 +122,13 @@ fn render_filters(out: &mut String, rows: &[DocumentRow]) {
         "Level",
         levels
             .into_iter()
-            .map(|(_, l)| if l.is_empty() { unknown() } else { (l.clone(), l) })
+            .map(|(_, l)| {
+                if l.is_empty() {
+                    unknown()
+                } else {
+                    (l.clone(), l)
+                }
+            })
             .collect(),
     );
     select(

@@ -44,7 +44,10 @@ pub(super) fn render(out: &mut String, data: &ReportData) {
         fmt_count(data.documents),
         fmt_count(c.rol_annual)
     ));
-    for (((column, label), n), rol_n) in DOCUMENT_FIELDS.iter().zip(c.with_field).zip(c.rol_with_field)
+    for (((column, label), n), rol_n) in DOCUMENT_FIELDS
+        .iter()
+        .zip(c.with_field)
+        .zip(c.rol_with_field)
     {
         out.push_str(&format!(
             "<tr><td>{}</td><td><code>documents.{}</code></td><td class=\"num\">{} <span class=\"muted\">({})</span></td><td class=\"num\">{} <span class=\"muted\">({})</span></td></tr>\n",
@@ -58,10 +61,7 @@ pub(super) fn render(out: &mut String, data: &ReportData) {
     }
     out.push_str("</tbody></table></div>\n");
 
-    out.push_str(&format!(
-        "<h3>Facts ({})</h3>\n",
-        fmt_count(c.facts)
-    ));
+    out.push_str(&format!("<h3>Facts ({})</h3>\n", fmt_count(c.facts)));
     if c.facts == 0 {
         out.push_str(&empty_note("No facts were extracted — nothing to show."));
     } else {

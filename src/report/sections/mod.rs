@@ -37,7 +37,12 @@ pub(crate) const MANDATED_SECTIONS: [(&str, &str, &str, &str); 4] = [
         "results",
     ),
     ("shortcomings", "存在的不足", "shortcomings", "shortcomings"),
-    ("leadership_duty", "第一责任人职责", "leadership duty", "duty"),
+    (
+        "leadership_duty",
+        "第一责任人职责",
+        "leadership duty",
+        "duty",
+    ),
     ("next_year_plan", "下一年度安排", "next year's plan", "plan"),
 ];
 

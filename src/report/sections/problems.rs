@@ -51,17 +51,17 @@ fn kinds_table(out: &mut String, kinds: &[WarningKind], listed: &HashSet<&str>, 
                 let code = format!("<code class=\"path\">{}</code>", esc(path));
                 if listed.contains(doc_id.as_str()) {
                     format!(
-                        "<a href=\"#{}\">{code}</a>",
+                        "<div><a href=\"#{}\">{code}</a></div>",
                         esc(&format!("doc-{doc_id}"))
                     )
                 } else {
-                    code
+                    format!("<div>{code}</div>")
                 }
             })
             .collect();
         let more = k.files.saturating_sub(k.examples.len() as u64);
         let more = if more > 0 {
-            format!(" <span class=\"muted\">and {} more</span>", fmt_count(more))
+            format!("<div class=\"muted\">and {} more</div>", fmt_count(more))
         } else {
             String::new()
         };
@@ -78,7 +78,7 @@ fn kinds_table(out: &mut String, kinds: &[WarningKind], listed: &HashSet<&str>, 
             esc(&k.kind),
             fmt_count(k.count),
             fmt_count(k.files),
-            examples.join(" ")
+            examples.concat()
         ));
     }
     out.push_str("</tbody></table></div>\n");
@@ -116,7 +116,11 @@ pub(super) fn render_rejects(out: &mut String, data: &ReportData) {
         close_section(out);
         return;
     }
-    out.push_str("<h3>Rejected files</h3>\n");
+    // The list is long and the reasons above summarise it: it opens on demand.
+    out.push_str(&format!(
+        "<details class=\"more-rows\"><summary>Rejected files ({})</summary>\n",
+        fmt_count(total)
+    ));
     if listed < total {
         out.push_str(&format!(
             "<p class=\"note\">Showing the first {} of {} rejected inputs; {} are not shown.</p>\n",
@@ -143,6 +147,6 @@ pub(super) fn render_rejects(out: &mut String, data: &ReportData) {
             esc(error)
         ));
     }
-    out.push_str("</tbody></table></div>\n");
+    out.push_str("</tbody></table></div>\n</details>\n");
     close_section(out);
 }

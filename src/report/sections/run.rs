@@ -40,7 +40,7 @@ pub(super) fn render(out: &mut String, data: &ReportData) {
             format!("<code{class}>{}</code>", esc(s))
         }
     };
-    let rows: [(&str, String); 12] = [
+    let rows: [(&str, String); 10] = [
         ("Run id", code_or_dash(&data.run_id, "")),
         ("Started", or_dash(&data.started_at)),
         ("Finished", or_dash(&data.finished_at)),
@@ -49,15 +49,6 @@ pub(super) fn render(out: &mut String, data: &ReportData) {
         (
             "Input root",
             code_or_dash(&data.input_root, " class=\"path\""),
-        ),
-        ("Elapsed", format!("{elapsed} {elapsed_long}")),
-        (
-            "Throughput",
-            format!(
-                "{} MB/s · {} documents/s",
-                fmt_decimal(data.mb_per_second, 1),
-                fmt_decimal(data.docs_per_second, 1)
-            ),
         ),
         ("Files found", fmt_count(data.files_found)),
         ("Documents read", fmt_count(data.documents)),

@@ -38,7 +38,10 @@ pub(super) fn render(out: &mut String, data: &ReportData) {
         out,
         "Annual reports",
         &fmt_count(rol),
-        &format!("{} of the documents (rol_annual)", fmt_percent(rol, data.documents)),
+        &format!(
+            "{} of the documents (rol_annual)",
+            fmt_percent(rol, data.documents)
+        ),
         "",
     );
     card(
@@ -74,7 +77,9 @@ pub(super) fn render(out: &mut String, data: &ReportData) {
     );
     out.push_str("</div>\n");
 
-    out.push_str("<h3>Rows written per table</h3>\n");
+    out.push_str("<div class=\"columns\">\n<div>\n");
+    render_findings(out, data);
+    out.push_str("</div>\n<div>\n<h3>Rows written per table</h3>\n");
     if data.table_rows.is_empty() {
         out.push_str(&empty_note("No tables were written."));
     } else {
@@ -90,5 +95,62 @@ pub(super) fn render(out: &mut String, data: &ReportData) {
         }
         out.push_str("</tbody></table>\n");
     }
+    out.push_str("</div>\n</div>\n");
     close_section(out);
+}
+
+/// Where an analyst should look first: each line says how many documents and links to the
+/// view of the document table that lists them.
+fn render_findings(out: &mut String, data: &ReportData) {
+    out.push_str("<h3>Where to look</h3>\n");
+    let c = &data.field_coverage;
+    let listed = !data.document_rows.is_empty();
+    let mut items = Vec::new();
+    let mut finding = |n: u64, what: &str, view: &str| {
+        if n == 0 {
+            return;
+        }
+        let count = format!(
+            "{} {}",
+            fmt_count(n),
+            if n == 1 { "document" } else { "documents" }
+        );
+        let count = if listed {
+            format!("<a href=\"#documents?problem={view}\">{count}</a>")
+        } else {
+            count
+        };
+        items.push(format!(
+            "<li>{count} ({}) {what}</li>",
+            fmt_percent(n, data.documents)
+        ));
+    };
+    let missing = data.documents.saturating_sub(c.with_all_parts);
+    finding(missing, "miss at least one mandated part.", "missing");
+    finding(c.without_facts, "have no fact.", "nofacts");
+    finding(c.with_warnings, "have warnings.", "warned");
+    finding(
+        data.duplicates,
+        "repeat an earlier document's body.",
+        "duplicate",
+    );
+    if let Some(top) = data.warning_kinds.first() {
+        items.push(format!(
+            "<li>The most frequent warning: <q>{}</q> ({} files; see <a href=\"#warnings\">Warnings</a>).</li>",
+            esc(&top.kind),
+            fmt_count(top.files)
+        ));
+    }
+    if data.rejected > 0 {
+        items.push(format!(
+            "<li>{} {} could not be read (see <a href=\"#rejects\">Rejected inputs</a>).</li>",
+            fmt_count(data.rejected),
+            if data.rejected == 1 { "file" } else { "files" }
+        ));
+    }
+    if items.is_empty() {
+        out.push_str(&empty_note("Nothing stands out."));
+    } else {
+        out.push_str(&format!("<ul class=\"findings\">{}</ul>\n", items.concat()));
+    }
 }

@@ -95,7 +95,10 @@ fn numbers_are_formatted_for_people() {
 
 #[test]
 fn paths_become_url_paths() {
-    assert_eq!(url_path("a b/报告#1.html"), "a%20b/%E6%8A%A5%E5%91%8A%231.html");
+    assert_eq!(
+        url_path("a b/报告#1.html"),
+        "a%20b/%E6%8A%A5%E5%91%8A%231.html"
+    );
     assert_eq!(url_path("dir\\x?.txt"), "dir/x%3F.txt");
     assert_eq!(
         crate::report::dir_file_url(std::path::Path::new("/data/in put/")),

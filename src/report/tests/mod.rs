@@ -14,7 +14,10 @@ fn doc(i: usize, level: Option<&str>, year: Option<i32>, genre: &str) -> Documen
     DocumentRow {
         doc_id: format!("{i:016x}"),
         path: format!("广东省/报告{i}.html"),
-        title: Some(format!("某某区{}年法治政府建设年度报告", year.unwrap_or(2023))),
+        title: Some(format!(
+            "某某区{}年法治政府建设年度报告",
+            year.unwrap_or(2023)
+        )),
         issuer: Some("某某区人民政府".into()),
         division_code: Some("440105".into()),
         admin_level: level.map(String::from),
@@ -36,7 +39,14 @@ fn doc(i: usize, level: Option<&str>, year: Option<i32>, genre: &str) -> Documen
 /// A run with several years, levels, awkward paths and strings, and a few indicators.
 fn sample() -> ReportData {
     let mut rows: Vec<DocumentRow> = (0..6)
-        .map(|i| doc(i, Some(["省", "市", "区县"][i % 3]), Some(2019 + i as i32), ROL_ANNUAL))
+        .map(|i| {
+            doc(
+                i,
+                Some(["省", "市", "区县"][i % 3]),
+                Some(2019 + i as i32),
+                ROL_ANNUAL,
+            )
+        })
         .collect();
     rows.push(DocumentRow {
         doc_id: "00000000000000ff".into(),
@@ -157,6 +167,9 @@ fn sample() -> ReportData {
             with_field: [2_000, 2_100, 1_500, 2_116, 2_160, 900],
             rol_with_field: [1_990, 2_080, 1_480, 2_100, 2_140, 880],
             rol_annual: 2_150,
+            with_all_parts: 1_300,
+            without_facts: 120,
+            with_warnings: 390,
             facts: 1_204_331,
             facts_with_metric: 1_100_000,
             facts_with_indicator: 602_165,

@@ -75,7 +75,13 @@ fn empty_years_are_drawn_as_zero() {
 fn content_is_shown_and_formatted() {
     let html = render_report(&sample());
     let summary = section(&html, "summary");
-    for expected in ["2,310", "2,204", "2,150", "1,204,331", "50.0% with an indicator"] {
+    for expected in [
+        "2,310",
+        "2,204",
+        "2,150",
+        "1,204,331",
+        "50.0% with an indicator",
+    ] {
         assert!(summary.contains(expected), "summary shows {expected}");
     }
     let run = section(&html, "run");
@@ -94,13 +100,19 @@ fn content_is_shown_and_formatted() {
     let fields = section(&html, "fields");
     assert!(fields.contains("90.7% · 2,000 of 2,204"), "title coverage");
     assert!(fields.contains("documents.division_code"));
-    assert!(fields.contains("50.0% · 602,165 of 1,204,331"), "facts with indicator");
+    assert!(
+        fields.contains("50.0% · 602,165 of 1,204,331"),
+        "facts with indicator"
+    );
     let rejects = section(&html, "rejects");
     assert!(rejects.contains("Showing the first 3 of 57 rejected inputs; 54 are not shown."));
     assert!(rejects.contains("PDF has no text layer"));
     let warnings = section(&html, "warnings");
     assert!(warnings.contains("9 more warnings"));
-    assert!(warnings.contains("and 298 more"), "files beyond the examples");
+    assert!(
+        warnings.contains("and 298 more"),
+        "files beyond the examples"
+    );
     // An example in the document table links to its row; one beyond it does not.
     assert!(warnings.contains("<a href=\"#doc-0000000000000000\">"));
     assert!(!warnings.contains("#doc-abcdefabcdefabcd"));
@@ -111,7 +123,10 @@ fn content_is_shown_and_formatted() {
     assert!(pos("省 · province") < pos("市 · city"));
     assert!(pos("市 · city") < pos("区县 · county"));
     assert!(pos("区县 · county") < pos(">unknown<"));
-    assert!(levels.contains(">73.6%<"), "区县 reports with all parts: 590 of 802");
+    assert!(
+        levels.contains(">73.6%<"),
+        "区县 reports with all parts: 590 of 802"
+    );
     assert!(levels.contains("2019–2024"));
     assert!(levels.contains("All levels"));
 }
@@ -131,8 +146,13 @@ fn document_table_lists_rows_with_their_extraction() {
     );
     assert!(docs.contains("id=\"doc-table\""));
     assert!(docs.contains("The first 7 of 2,204 documents"));
-    for key in ["path", "title", "issuer", "level", "year", "genre", "missing", "warnings", "facts"] {
-        assert!(docs.contains(&format!("data-key=\"{key}\"")), "column {key}");
+    for key in [
+        "path", "title", "issuer", "level", "year", "genre", "missing", "warnings", "facts",
+    ] {
+        assert!(
+            docs.contains(&format!("data-key=\"{key}\"")),
+            "column {key}"
+        );
     }
     // Each path opens its extraction; the extraction links the source and names the command.
     assert!(docs.contains("<a class=\"doc-link\" href=\"#doc-0000000000000003\">"));
@@ -140,7 +160,10 @@ fn document_table_lists_rows_with_their_extraction() {
         "<a href=\"file:///data/%E6%B3%95/%E5%B9%BF%E4%B8%9C%E7%9C%81/%E6%8A%A5%E5%91%8A3.html\">"
     ));
     assert!(docs.contains("govreport extract /data/法治政府/年度报告/广东省/报告3.html"));
-    assert!(docs.contains("<a href=\"#doc-0000000000000001\">"), "duplicate_of links");
+    assert!(
+        docs.contains("<a href=\"#doc-0000000000000001\">"),
+        "duplicate_of links"
+    );
     assert!(docs.contains("data-missing=\"1\"") && docs.contains("data-nofacts=\"1\""));
     // Filter menus offer what the rows have.
     assert!(docs.contains("<option value=\"2024\">2024</option>"));
@@ -216,7 +239,10 @@ fn empty_run_says_there_is_nothing_to_show() {
 fn a_run_of_rejects_only_is_shown() {
     let mut c = ReportCollector::default();
     for i in 0..300 {
-        c.add_reject(&format!("bad{i}.pdf"), &format!("PDF {i} has no text layer"));
+        c.add_reject(
+            &format!("bad{i}.pdf"),
+            &format!("PDF {i} has no text layer"),
+        );
     }
     let mut data = ReportData {
         files_found: 300,
@@ -262,7 +288,8 @@ fn a_huge_run_gives_a_bounded_page() {
     for i in 0..100_000usize {
         let mut row = doc(i, Some("乡镇"), Some(2000 + (i % 25) as i32), ROL_ANNUAL);
         row.title = Some(long.clone());
-        row.warnings.push(format!("warning number {i} of kind {}", i % 700));
+        row.warnings
+            .push(format!("warning number {i} of kind {}", i % 700));
         c.add_document(row);
     }
     let mut data = ReportData {
