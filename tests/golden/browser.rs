@@ -200,3 +200,59 @@ fn report_renders_in_chromium_with_a_working_document_table() {
     );
     assert!(detail.contains("govreport extract"), "{detail}");
 }
+
+/// Strings from the wild (titles, paths, warnings, issuers) are text on the page: markup in
+/// them neither runs nor breaks the table, whose script still sorts and filters them.
+#[test]
+fn hostile_strings_stay_text_in_chromium() {
+    use govreport::report::{render_report, DocumentRow, ReportData};
+    let Some(browser) = chromium() else {
+        eprintln!("skipped: chromium not installed (make test-browser installs it)");
+        return;
+    };
+    let attack = "<script>document.documentElement.setAttribute('data-pwned','1')</script>\
+                  <img src=x onerror=\"document.documentElement.setAttribute('data-pwned','2')\">\
+                  ]]> \" ' & </td></tr></table>";
+    let rows: Vec<DocumentRow> = (0..3u64)
+        .map(|i| DocumentRow {
+            doc_id: format!("{i:016x}"),
+            path: format!("{attack}/{i}.html"),
+            title: Some(format!("{attack} {i}")),
+            issuer: Some(attack.to_string()),
+            admin_level: Some(attack.to_string()),
+            report_year: Some(2020 + i as i32),
+            genre: attack.to_string(),
+            warnings: vec![attack.to_string()],
+            facts: i,
+            ..DocumentRow::default()
+        })
+        .collect();
+    let data = ReportData {
+        run_id: attack.into(),
+        input_root: attack.into(),
+        documents: 3,
+        files_found: 3,
+        document_rows: rows,
+        ..ReportData::default()
+    };
+    let dir = tempfile::tempdir().unwrap();
+    let page = dir.path().join("report.html");
+    std::fs::write(&page, render_report(&data)).unwrap();
+    let url = format!("file://{}", page.display());
+
+    let dom = dump_dom(&browser, &format!("{url}#documents?sort=facts&dir=desc"));
+    // The attack's text is on the page; its effect (an attribute on <html>) is not.
+    let html_tag = between(&dom, "<html", ">");
+    assert!(
+        !html_tag.contains("data-pwned"),
+        "markup in the data ran: {html_tag}"
+    );
+    assert!(dom.contains("setAttribute('data-pwned','1')&lt;/script&gt;"));
+    assert!(dom.contains("data-doc-table=\"ready\""));
+    let got: Vec<u64> = shown(&dom).iter().map(|r| r.facts).collect();
+    assert_eq!(got, [2, 1, 0], "the table still sorts");
+    // The level menu offers the hostile level as text, and filtering by it works.
+    let encoded: String = attack.bytes().map(|b| format!("%{b:02X}")).collect();
+    let dom = dump_dom(&browser, &format!("{url}#documents?level={encoded}"));
+    assert_eq!(shown(&dom).len(), 3, "{}", status(&dom));
+}
