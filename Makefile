@@ -3,7 +3,7 @@ CARGO ?= cargo
 # Honour CARGO_TARGET_DIR when it is set.
 BIN := $(or $(CARGO_TARGET_DIR),target)/release/govreport
 
-.PHONY: all build build-pgo pipeline test fuzz lint fmt dictionary bench bench-incremental bench-facts bench-stages bench-instructions score clean
+.PHONY: all build build-pgo pipeline test test-browser report-screenshots fuzz lint fmt dictionary bench bench-incremental bench-facts bench-stages bench-instructions score clean
 
 all: build
 
@@ -26,6 +26,18 @@ test:
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --release --locked --all-targets -- -D warnings
 	$(CARGO) test --release --locked
+
+## The run report in headless Chromium: the sample run's report.html rendered, every section
+## and the document table found, sorting and filtering driven (tests/golden/browser.rs).
+## Installs Debian's chromium with apt-get when it is missing.
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+test-browser:
+	command -v chromium >/dev/null 2>&1 || { $(SUDO) apt-get update && $(SUDO) apt-get install -y chromium; }
+	$(CARGO) test --release --locked --test golden browser -- --nocapture
+
+## Screenshots of report.html at 1280 px (docs/report-*.png); needs chromium and python3.
+report-screenshots: build
+	scripts/report_screenshots.sh
 
 ## A longer fuzz run than `make test` does: FUZZ_CASES mutated reports (txt/md/html/docx/bytes)
 ## through the whole pipeline, FUZZ_SEED for another corpus (tests/hostile/fuzz.rs).

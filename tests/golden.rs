@@ -2,6 +2,8 @@
 //! the hand-made gold in tests/data/gold (a copy of ../shared/gold) the way the scorer
 //! compares them, plus the indicator values a reader finds in the text and the run report.
 
+#[path = "golden/browser.rs"]
+mod browser;
 mod common;
 
 use std::collections::HashMap;
@@ -240,13 +242,16 @@ fn run_report_is_well_formed_and_has_every_section() {
     assert_eq!(depth, 0, "unbalanced tags");
     for id in [
         "summary",
-        "rejects",
+        "fields",
+        "documents",
         "warnings",
-        "years",
+        "rejects",
         "levels",
+        "years",
         "coverage",
         "indicators",
         "facts",
+        "run",
     ] {
         assert!(
             html.contains(&format!("id=\"{id}\"")),
@@ -255,5 +260,22 @@ fn run_report_is_well_formed_and_has_every_section() {
     }
     assert!(html.contains("<svg"), "charts are inline SVG");
     assert!(html.contains("enforcement.cases_filed"));
-    assert!(!html.contains("<script") && !html.contains("http://") && !html.contains("https://"));
+    // One inline script (the document table's sorting), nothing fetched.
+    assert_eq!(html.matches("<script").count(), 1);
+    assert!(!html.contains("src=") && !html.contains("http://") && !html.contains("https://"));
+    // Every document of the sample has its row and its extraction.
+    assert_eq!(
+        html.matches("<tr class=\"doc-row\"").count(),
+        out.docs.len()
+    );
+    for d in &out.docs {
+        assert!(
+            html.contains(&format!(
+                "<tr class=\"doc-detail\" id=\"doc-{}\">",
+                d["doc_id"]
+            )),
+            "{}",
+            d["source_path"]
+        );
+    }
 }

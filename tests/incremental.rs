@@ -227,6 +227,32 @@ fn assert_same_dataset(got: &Path, want: &Path, context: &str) {
             assert_eq!(a, b, "{context}: {table} differs from a full run");
         }
     }
+    // The run report describes the whole dataset too: its analyst's sections are the same.
+    let report = |dir: &Path| std::fs::read_to_string(dir.join("report.html")).unwrap();
+    let (g, w) = (report(got), report(want));
+    for id in [
+        "fields",
+        "documents",
+        "warnings",
+        "levels",
+        "years",
+        "coverage",
+    ] {
+        assert_eq!(
+            report_section(&g, id),
+            report_section(&w, id),
+            "{context}: the report's {id} section differs from a full run's"
+        );
+    }
+}
+
+/// `<section id="…">…</section>` of a run report.
+fn report_section<'a>(html: &'a str, id: &str) -> &'a str {
+    let start = html
+        .find(&format!("<section id=\"{id}\""))
+        .unwrap_or_else(|| panic!("report section {id}"));
+    let len = html[start..].find("</section>").expect("section closed");
+    &html[start..start + len]
 }
 
 /// Files of the random scenario: the sample reports, edited, copied (duplicates), renamed,

@@ -10,25 +10,26 @@ use super::incremental::catalog::{self, DocEntry, Entry, RejectEntry};
 use super::writers::Batch;
 use super::RunSummary;
 
-/// Counts for the run report, gathered while writing (bounded: a few maps keyed by year,
-/// level and kind, and at most `MAX_REJECTS_SHOWN` rejects).
+/// Counts for the run report, gathered while writing (bounded: a few maps keyed by year
+/// and kind, at most `MAX_REJECTS_SHOWN` rejects, and the report's own bounded collector).
 #[derive(Debug, Clone, Default)]
 pub struct RunStats {
     pub per_year: BTreeMap<Option<i32>, u64>,
-    pub per_level: BTreeMap<Option<String>, u64>,
     pub per_kind: BTreeMap<String, u64>,
     /// Documents having each mandated part, in `SectionType::MANDATED` order.
     pub coverage: [u64; 4],
     pub facts_by_kind: BTreeMap<String, u64>,
     pub rejects_shown: Vec<(String, String, String)>,
+    /// The rest of what the run report shows (field coverage, the document table, warning
+    /// kinds, per-level figures).
+    pub report: crate::report::ReportCollector,
 }
 
 pub(crate) const MAX_REJECTS_SHOWN: usize = 200;
 
 impl RunStats {
-    fn add_document(&mut self, d: &DocEntry) {
+    fn add_document(&mut self, path: &str, d: &DocEntry) {
         *self.per_year.entry(d.report_year).or_default() += 1;
-        *self.per_level.entry(d.admin_level.clone()).or_default() += 1;
         *self.per_kind.entry(d.doc_kind.clone()).or_default() += 1;
         for (n, has) in self.coverage.iter_mut().zip(d.has_mandated) {
             *n += u64::from(has);
@@ -36,9 +37,11 @@ impl RunStats {
         for (kind, n) in &d.facts_by_kind {
             *self.facts_by_kind.entry(kind.clone()).or_default() += n;
         }
+        self.report.add_document(d.report_row(path));
     }
 
     fn add_reject(&mut self, path: &str, r: &RejectEntry) {
+        self.report.add_reject(path, &r.error);
         if self.rejects_shown.len() < MAX_REJECTS_SHOWN {
             self.rejects_shown
                 .push((path.to_string(), r.stage.clone(), r.error.clone()));
@@ -123,7 +126,12 @@ impl FirstByBody {
 }
 
 /// Counts one document into a run's (or a dataset's) totals.
-pub(crate) fn count_document(summary: &mut RunSummary, warnings: &mut WarningTally, d: &DocEntry) {
+pub(crate) fn count_document(
+    summary: &mut RunSummary,
+    warnings: &mut WarningTally,
+    path: &str,
+    d: &DocEntry,
+) {
     summary.files_found += 1;
     summary.documents += 1;
     summary.input_bytes += d.source_bytes;
@@ -131,7 +139,7 @@ pub(crate) fn count_document(summary: &mut RunSummary, warnings: &mut WarningTal
     for w in &d.warnings {
         warnings.add(w);
     }
-    summary.stats.add_document(d);
+    summary.stats.add_document(path, d);
 }
 
 /// Counts one reject into a run's (or a dataset's) totals.
@@ -200,9 +208,9 @@ impl Bookkeeping<'_> {
                         self.first_by_body
                             .first(&doc.body_sha, &doc.source.doc_id, index);
                     let entry = DocEntry::of(&doc);
-                    count_document(self.summary, self.warnings, &entry);
+                    count_document(self.summary, self.warnings, &doc.source.source_path, &entry);
                     self.record(index, &doc.source.source_path, stat, || {
-                        catalog::Outcome::Document(entry)
+                        catalog::Outcome::Document(Box::new(entry))
                     });
                     docs.push(doc);
                     built_by.push(worker);

@@ -14,29 +14,23 @@ use crate::tables::schema::SCHEMA_VERSION;
 pub(super) fn report_data(
     cfg: &RunConfig,
     s: &RunSummary,
-    warnings: &WarningTally,
     manifest: &serde_json::Value,
 ) -> crate::report::ReportData {
     let text = |k: &str| manifest[k].as_str().unwrap_or_default().to_string();
     let num = |k: &str| manifest[k].as_f64().unwrap_or_default();
     let tax = cfg.resources.taxonomy;
-    let mut warning_rows: Vec<(String, u64)> = warnings
-        .counts
-        .iter()
-        .map(|(k, n)| (k.clone(), *n))
-        .collect();
-    warning_rows.sort_by(|a, b| b.1.cmp(&a.1).then(a.0.cmp(&b.0)));
     // BTreeMap puts None first; the report wants unknown years last.
     let mut per_year: Vec<(Option<i32>, u64)> =
         s.stats.per_year.iter().map(|(y, n)| (*y, *n)).collect();
     per_year.sort_by_key(|(y, _)| (y.is_none(), *y));
-    crate::report::ReportData {
+    let mut data = crate::report::ReportData {
         run_id: text("run_id"),
         started_at: text("started_at"),
         finished_at: text("finished_at"),
         tool_version: text("tool_version"),
         schema_version: text("schema_version"),
         input_root: text("input_root"),
+        source_base_url: source_base_url(&cfg.input),
         elapsed_seconds: s.elapsed_secs,
         mb_per_second: num("mb_per_second"),
         docs_per_second: num("docs_per_second"),
@@ -51,15 +45,7 @@ pub(super) fn report_data(
             .map(|(n, c)| (n.to_string(), *c))
             .collect(),
         rejects: s.stats.rejects_shown.clone(),
-        warnings: warning_rows,
-        warnings_other: warnings.other,
         docs_per_year: per_year,
-        docs_per_admin_level: s
-            .stats
-            .per_level
-            .iter()
-            .map(|(l, n)| (l.clone(), *n))
-            .collect(),
         docs_per_kind: s
             .stats
             .per_kind
@@ -93,7 +79,24 @@ pub(super) fn report_data(
                 },
             )
             .collect(),
-    }
+        ..Default::default()
+    };
+    s.stats.report.fill(&mut data);
+    data
+}
+
+/// `file://` URL of the directory document paths are relative to (the input, or the folder
+/// of an input that is one file); empty when it cannot be resolved.
+fn source_base_url(input: &Path) -> String {
+    let Ok(abs) = input.canonicalize() else {
+        return String::new();
+    };
+    let dir = if abs.is_file() {
+        abs.parent().map(Path::to_path_buf).unwrap_or(abs)
+    } else {
+        abs
+    };
+    crate::report::dir_file_url(&dir)
 }
 
 pub(super) fn write_manifest(

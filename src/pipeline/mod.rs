@@ -359,7 +359,7 @@ fn write_run_files(
     incremental: Option<serde_json::Value>,
 ) -> Result<(), String> {
     let manifest = write_manifest(cfg, dir, summary, warnings, started_at, incremental)?;
-    let report = report_data(cfg, summary, warnings, &manifest);
+    let report = report_data(cfg, summary, &manifest);
     fs::write(
         dir.join("report.html"),
         crate::report::render_report(&report),

@@ -13,7 +13,8 @@ use crate::model::{DocResult, Reject, SectionType};
 /// The catalog's file name in the output directory.
 pub const CATALOG_FILE: &str = "catalog.json";
 /// Bumped when the catalog's layout changes: an older catalog is not read (full rebuild).
-const CATALOG_FORMAT: u32 = 1;
+/// 2: documents carry the run report's fields (title, issuer, genre, fact counts…).
+const CATALOG_FORMAT: u32 = 2;
 
 #[derive(Debug, Clone, Default, Serialize, Deserialize)]
 pub struct Catalog {
@@ -77,7 +78,8 @@ pub struct Entry {
 #[derive(Debug, Clone, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Outcome {
-    Document(DocEntry),
+    /// Boxed: a document's entry is several times a reject's (same JSON either way).
+    Document(Box<DocEntry>),
     Reject(RejectEntry),
 }
 
@@ -101,9 +103,44 @@ pub struct DocEntry {
     pub origin_url: Option<String>,
     #[serde(default)]
     pub origin_fetched_at: Option<String>,
+    /// The run report's fields: its document table and field coverage.
+    pub title: Option<String>,
+    pub organization: Option<String>,
+    pub division_code: Option<String>,
+    /// ISO date.
+    pub publish_date: Option<String>,
+    pub genre: String,
+    pub facts_with_metric: u64,
+    pub facts_with_indicator: u64,
 }
 
 impl DocEntry {
+    /// The document's row in the run report's document table.
+    pub fn report_row(&self, path: &str) -> crate::report::DocumentRow {
+        crate::report::DocumentRow {
+            doc_id: self.doc_id.clone(),
+            path: path.to_string(),
+            title: self.title.clone(),
+            issuer: self.organization.clone(),
+            division_code: self.division_code.clone(),
+            admin_level: self.admin_level.clone(),
+            report_year: self.report_year,
+            publish_date: self.publish_date.clone(),
+            genre: self.genre.clone(),
+            missing_parts: SectionType::MANDATED
+                .iter()
+                .zip(self.has_mandated)
+                .filter(|(_, has)| !has)
+                .map(|(t, _)| t.as_str().to_string())
+                .collect(),
+            warnings: self.warnings.clone(),
+            facts: self.facts_by_kind.values().sum(),
+            facts_with_metric: self.facts_with_metric,
+            facts_with_indicator: self.facts_with_indicator,
+            duplicate_of: self.duplicate_of.clone(),
+        }
+    }
+
     pub fn of(d: &DocResult) -> Self {
         let mut facts_by_kind = BTreeMap::new();
         for f in &d.facts {
@@ -124,6 +161,13 @@ impl DocEntry {
             source_bytes: d.source.source_bytes,
             origin_url: d.source.origin.url.clone(),
             origin_fetched_at: d.source.origin.fetched_at.clone(),
+            title: d.meta.title.clone(),
+            organization: d.meta.organization.clone(),
+            division_code: d.meta.division_code.clone(),
+            publish_date: d.meta.publish_date.map(|p| p.to_string()),
+            genre: d.meta.genre.clone(),
+            facts_with_metric: d.facts.iter().filter(|f| f.metric.is_some()).count() as u64,
+            facts_with_indicator: d.facts.iter().filter(|f| f.indicator.is_some()).count() as u64,
         }
     }
 }

@@ -373,7 +373,7 @@ fn dataset_summary(
     let mut warnings = WarningTally::default();
     for e in &catalog.entries {
         match &e.outcome {
-            Outcome::Document(d) => count_document(&mut dataset, &mut warnings, d),
+            Outcome::Document(d) => count_document(&mut dataset, &mut warnings, &e.path, d),
             Outcome::Reject(r) => count_reject(&mut dataset, &mut warnings, &e.path, r),
         }
     }
