@@ -13,10 +13,10 @@ use crate::extract::genre::classify as classify_genre;
 use crate::gazetteer::{DivisionLevel, Gazetteer, PlaceResolution};
 use crate::lexicon::orgs::{
     BODY_YEAR_CUE, DEPARTMENT_ENDINGS, DEPARTMENT_WORDS, GOVERNMENT_ABBREVIATIONS,
-    GOVERNMENT_WORDS, HEADER_SUFFIX, NO_BREAKS_MIN_CHARS, OPENING_YEAR_LINES, ORG_ENDINGS,
-    PLACE_SUFFIX_LEVELS, PLACE_WORD_CHARS, PLAN_WORDS, PREAMBLE_CUES, PREAMBLE_YEAR_CUES,
-    PUBLISH_PREVIOUS_YEAR_LAST_MONTH, ROL_CUES, SELF_REFERENCES, TITLE_ENDINGS, TITLE_FORBIDDEN,
-    TITLE_MAX_CHARS, TITLE_PIECE_MAX_CHARS, TITLE_REPORT_CUES, TITLE_SEARCH_LINES,
+    GOVERNMENT_WORDS, HEADER_SUFFIX, LEVEL_CHARS, NO_BREAKS_MIN_CHARS, OPENING_YEAR_LINES,
+    ORG_ENDINGS, PLACE_SUFFIX_LEVELS, PLACE_WORD_CHARS, PLAN_WORDS, PREAMBLE_CUES,
+    PREAMBLE_YEAR_CUES, PUBLISH_PREVIOUS_YEAR_LAST_MONTH, ROL_CUES, SELF_REFERENCES, TITLE_ENDINGS,
+    TITLE_FORBIDDEN, TITLE_MAX_CHARS, TITLE_PIECE_MAX_CHARS, TITLE_REPORT_CUES, TITLE_SEARCH_LINES,
     TITLE_WRAP_LINES,
 };
 use crate::model::{CleanDoc, DateMention, DateRole, DocMeta, Section};
@@ -374,10 +374,16 @@ fn find_report_year(
             .filter(|(_, l)| not_plan(l))
             .map(|(y, _)| y)
     };
-    // `2024年,小营街道深入学习…`: the opening paragraph starts with the year it reports on.
-    let opening = lines
+    // `2024年,小营街道深入学习…`: the opening paragraph starts with the year it reports on,
+    // on the title's own line when the title runs into it.
+    let run_in = title_line.zip(title).and_then(|(i, t)| {
+        let line = lines[i];
+        let rest = line[line.find(t)? + t.len()..].trim_start_matches(is_blank);
+        (!rest.is_empty()).then_some(rest)
+    });
+    let opening = run_in
         .iter()
-        .skip(title_line.map_or(0, |i| i + 1))
+        .chain(lines.iter().skip(title_line.map_or(0, |i| i + 1)))
         // An addressee line (`市委、市政府:`) is not the opening.
         .filter(|l| !(l.ends_with([':', '：']) && l.chars().count() <= 30))
         .take(OPENING_YEAR_LINES)
@@ -474,9 +480,21 @@ pub fn extract_metadata(
     .into_iter()
     .flatten()
     .collect();
-    // The opening sentence's subject is read only when nothing above named the issuer.
-    if printed.is_empty() {
-        printed.extend(crate::extract::issuer::org_from_opening(body, gazetteer));
+    // The opening sentence's subject is read only when nothing above named the issuer, or
+    // when what named it has no place (`区教育局` in the title, `xx区教育局` in the opening).
+    let placeless = printed
+        .first()
+        .is_some_and(|p| p.starts_with(|c| LEVEL_CHARS.contains(c)));
+    if printed.is_empty() || placeless {
+        let opening = crate::extract::issuer::org_from_opening(body, gazetteer);
+        match opening {
+            Some(o) if placeless => {
+                if o.len() > printed[0].len() && o.ends_with(printed[0].as_str()) {
+                    printed.insert(0, o);
+                }
+            }
+            o => printed.extend(o),
+        }
     }
     let printed: Vec<String> = printed.into_iter().collect();
     let base = printed.first().cloned().or_else(|| {

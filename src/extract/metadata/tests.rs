@@ -627,3 +627,26 @@ fn five_seed_bodies() {
     eprintln!("dates P={p:.3} R={r:.3} F1={f1:.3}");
     assert!(f1 >= 0.9, "dates F1 {f1:.3}");
 }
+
+#[test]
+fn a_title_run_into_the_opening_sentence() {
+    let body = "某某文库网页说明，供大家参考。\n\
+                镇 法治政府建设 工作总结 2021 年以来，我镇坚持依法行政，全镇干部学法。\n\
+                一、主要举措";
+    let m = meta_of(body, PageMeta::default()).0;
+    assert_eq!(m.title.as_deref(), Some("镇 法治政府建设 工作总结"));
+    assert_eq!(m.report_year, Some(2021));
+    // A sharing site's chunk number before the title; the title's placeless issuer takes
+    // its place from the opening.
+    let body =
+        "1、县司法局2022年法治政府建设情况报告2022年，某某县司法局在县委领导下推进依法行政。";
+    let m = meta_of(body, PageMeta::default()).0;
+    assert_eq!(
+        m.title.as_deref(),
+        Some("县司法局2022年法治政府建设情况报告")
+    );
+    assert_eq!(m.organization.as_deref(), Some("某某县司法局"));
+    // An ending that no year follows is no run-in title.
+    let body = "法治政府建设工作总结表彰大会召开，2022年度先进单位名单公布。";
+    assert_eq!(meta_of(body, PageMeta::default()).0.title, None);
+}

@@ -9,6 +9,20 @@ pub(super) static BRACKETED_DOC_NUMBER_RE: PerThread<Regex> = PerThread::new(|| 
         .expect("bracketed doc number regex compiles")
 });
 
+/// A title run into the opening sentence on one line (`…法治政府建设工作总结 2019 年以来，我镇…`,
+/// a document-sharing site's `1、…情况报告2022年，…`): the title, up to the first title
+/// ending that a year opens the text after.
+pub(super) static RUN_IN_TITLE_RE: PerThread<Regex> = PerThread::new(|| {
+    let mut endings = TITLE_ENDINGS.to_vec();
+    endings.sort_by_key(|e| std::cmp::Reverse(e.len()));
+    Regex::new(&format!(
+        r"^(?:[0-9]{{1,2}}、)?(.{{4,{max}}}?(?:{endings}))[ \u{{3000}}]*(?:19|20)[0-9]{{2}}[ \u{{3000}}]*年",
+        max = TITLE_MAX_CHARS,
+        endings = endings.join("|"),
+    ))
+    .expect("run-in title regex compiles")
+});
+
 /// A line that can be the report's title: short, names a report, no sentence punctuation.
 pub(super) fn title_like(line: &str) -> bool {
     let n = line.chars().count();
@@ -53,26 +67,40 @@ pub(super) fn find_title(lines: &[&str]) -> Option<(String, usize)> {
     let first = lines.first()?;
     if !has_at_most_chars_str(first, NO_BREAKS_MIN_CHARS) {
         let head: String = first.chars().take(TITLE_MAX_CHARS + 40).collect();
-        let end = head.find("报告").map(|at| at + "报告".len())?;
-        let mut title = &head[..end];
-        // A site's watermark glued in front (`某某之家—全网资源每日更新www.example.com`).
-        if let Some(at) = [".com", ".cn", ".net", ".org"]
-            .iter()
-            .filter_map(|d| title.rfind(d))
-            .max()
-        {
-            let after = &title[at + 1..];
-            let skip = after.len()
-                - after
-                    .trim_start_matches(|c: char| c.is_ascii_graphic())
-                    .len();
-            title = &after[skip..];
+        if let Some(end) = head.find("报告").map(|at| at + "报告".len()) {
+            let title = without_watermark(&head[..end]);
+            if title_like(title) {
+                return Some((title.to_string(), 0));
+            }
         }
-        if title_like(title) {
-            return Some((title.to_string(), 0));
+    }
+    for (i, line) in lines.iter().enumerate().take(top) {
+        let run_in = RUN_IN_TITLE_RE
+            .captures(title_text(line))
+            .and_then(|c| c.get(1));
+        if let Some(title) = run_in
+            .map(|m| m.as_str())
+            .map(without_watermark)
+            .filter(|t| title_like(t))
+        {
+            return Some((with_issuer_above(lines, i, title.to_string()), i));
         }
     }
     None
+}
+
+/// The title without a site's watermark glued in front
+/// (`某某之家—全网资源每日更新www.example.com…`).
+fn without_watermark(title: &str) -> &str {
+    let Some(at) = [".com", ".cn", ".net", ".org"]
+        .iter()
+        .filter_map(|d| title.rfind(d))
+        .max()
+    else {
+        return title;
+    };
+    let after = &title[at + 1..];
+    after.trim_start_matches(|c: char| c.is_ascii_graphic())
 }
 
 pub(super) fn has_at_most_chars_str(s: &str, n: usize) -> bool {
