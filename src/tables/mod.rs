@@ -1,6 +1,7 @@
 //! Output tables: their one schema definition and the writers that use it.
 
 pub mod schema;
+pub mod schema_files;
 pub mod sink;
 
 use serde_json::{json, Map, Value as Json};
@@ -16,6 +17,8 @@ fn to_json(v: &Value) -> Json {
         Value::Float(f) => json!(f),
         Value::Date(d) => json!(d.format("%Y-%m-%d").to_string()),
         Value::Timestamp(t) => json!(sink::rfc3339_micros(*t)),
+        Value::StrList(items) => json!(items),
+        Value::IntList(items) => json!(items),
     }
 }
 

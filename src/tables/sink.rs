@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use arrow_array::builder::{
     ArrayBuilder, Date32Builder, Float64Builder, Int16Builder, Int32Builder, Int64Builder,
-    StringBuilder, TimestampMicrosecondBuilder,
+    ListBuilder, StringBuilder, TimestampMicrosecondBuilder,
 };
 use arrow_array::{ArrayRef, RecordBatch};
 use arrow_schema::{DataType, Field, Schema, TimeUnit};
@@ -38,8 +38,24 @@ const CSV_BUFFER_BYTES: usize = 256 * 1024;
 pub struct SinkOptions {
     /// Write a UTF-8 BOM at the start of CSV files (Excel opens them as UTF-8 then).
     pub csv_bom: bool,
+    /// Neutralise text cells Excel would run as a formula (`--excel`): see `formula_like`.
+    pub excel_safe: bool,
     /// Write no CSV files (`--formats parquet`).
     pub skip_csv: bool,
+}
+
+/// The most rows an Excel worksheet holds (header included).
+pub const EXCEL_MAX_ROWS: u64 = 1_048_576;
+
+/// Whether a text cell would be read by a spreadsheet as a formula (OWASP's CSV injection
+/// rule: a leading `=`, `+`, `-`, `@`, tab or carriage return). Under `--excel` such a cell
+/// is written with a leading `'`, which Excel shows as text and does not display. Only text
+/// cells: a negative number is a number, not a formula.
+pub fn formula_like(text: &str) -> bool {
+    matches!(
+        text.as_bytes().first(),
+        Some(b'=' | b'+' | b'-' | b'@' | b'\t' | b'\r')
+    )
 }
 
 enum ColumnBuilder {
@@ -50,6 +66,8 @@ enum ColumnBuilder {
     Float64(Float64Builder),
     Date32(Date32Builder),
     Timestamp(TimestampMicrosecondBuilder),
+    Utf8List(ListBuilder<StringBuilder>),
+    Int32List(ListBuilder<Int32Builder>),
 }
 
 fn epoch() -> NaiveDate {
@@ -87,6 +105,10 @@ impl ColumnBuilder {
             ColType::Timestamp => {
                 ColumnBuilder::Timestamp(TimestampMicrosecondBuilder::new().with_timezone(UTC))
             }
+            ColType::Utf8List | ColType::SentenceList => {
+                ColumnBuilder::Utf8List(ListBuilder::new(StringBuilder::new()))
+            }
+            ColType::Int32List => ColumnBuilder::Int32List(ListBuilder::new(Int32Builder::new())),
         }
     }
 
@@ -104,6 +126,20 @@ impl ColumnBuilder {
             (ColumnBuilder::Float64(b), Value::Float(f)) => b.append_value(*f),
             (ColumnBuilder::Date32(b), Value::Date(d)) => b.append_value(date32(*d)),
             (ColumnBuilder::Timestamp(b), Value::Timestamp(t)) => b.append_value(*t),
+            (ColumnBuilder::Utf8List(b), Value::StrList(items)) => {
+                for item in items {
+                    b.values().append_value(item);
+                }
+                b.append(true);
+            }
+            (ColumnBuilder::Int32List(b), Value::IntList(items)) => {
+                for item in items {
+                    b.values().append_value(*item as i32);
+                }
+                b.append(true);
+            }
+            (ColumnBuilder::Utf8List(b), _) => b.append_null(),
+            (ColumnBuilder::Int32List(b), _) => b.append_null(),
             (ColumnBuilder::Utf8(b), _) => b.append_null(),
             (ColumnBuilder::Int16(b), _) => b.append_null(),
             (ColumnBuilder::Int32(b), _) => b.append_null(),
@@ -130,6 +166,8 @@ impl ColumnBuilder {
                 ColumnBuilder::Float64(b) => Arc::new(b.finish()),
                 ColumnBuilder::Date32(b) => Arc::new(b.finish()),
                 ColumnBuilder::Timestamp(b) => Arc::new(b.finish()),
+                ColumnBuilder::Utf8List(b) => Arc::new(b.finish()),
+                ColumnBuilder::Int32List(b) => Arc::new(b.finish()),
             };
         }
         let rows = self.len();
@@ -161,6 +199,9 @@ impl ColumnBuilder {
                 let next = TimestampMicrosecondBuilder::with_capacity(rows).with_timezone(UTC);
                 Arc::new(std::mem::replace(b, next).finish())
             }
+            // Lists are short and on small tables (documents, indicators): no room kept.
+            ColumnBuilder::Utf8List(b) => Arc::new(b.finish()),
+            ColumnBuilder::Int32List(b) => Arc::new(b.finish()),
         }
     }
 
@@ -173,6 +214,8 @@ impl ColumnBuilder {
             ColumnBuilder::Float64(b) => b.len(),
             ColumnBuilder::Date32(b) => b.len(),
             ColumnBuilder::Timestamp(b) => b.len(),
+            ColumnBuilder::Utf8List(b) => b.len(),
+            ColumnBuilder::Int32List(b) => b.len(),
         }
     }
 }
@@ -186,6 +229,12 @@ pub fn arrow_type(ty: ColType) -> DataType {
         ColType::Float64 => DataType::Float64,
         ColType::Date32 => DataType::Date32,
         ColType::Timestamp => DataType::Timestamp(TimeUnit::Microsecond, Some(UTC.into())),
+        ColType::Utf8List | ColType::SentenceList => {
+            DataType::List(Arc::new(Field::new_list_field(DataType::Utf8, true)))
+        }
+        ColType::Int32List => {
+            DataType::List(Arc::new(Field::new_list_field(DataType::Int32, true)))
+        }
     }
 }
 
@@ -205,25 +254,45 @@ pub fn arrow_schema(columns: &[ColumnInfo]) -> Schema {
     )]))
 }
 
-/// CSV text of one value: empty for null, ISO dates, shortest round-trip floats.
-pub fn csv_field(v: &Value) -> String {
-    let mut out = String::new();
-    write_csv_text(&mut out, v);
-    out
+/// CSV text of one value (before quoting): empty for null, ISO dates, floats with a decimal
+/// point, list items joined by `separator`.
+pub fn csv_field(v: &Value, separator: &str) -> String {
+    let mut out = Vec::new();
+    write_csv_text(&mut out, v, separator);
+    String::from_utf8(out).unwrap_or_default()
 }
 
-/// Appends the CSV text of `v` to `out`.
-fn write_csv_text(out: &mut String, v: &Value) {
-    use chrono::Datelike;
-    use std::fmt::Write as _;
-    let _ = match v {
-        Value::Null => Ok(()),
-        Value::Str(s) => out.write_str(s),
-        Value::Int(i) => write!(out, "{i}"),
+/// Appends the CSV text of `v` (unquoted) to `out`.
+#[inline(always)]
+fn write_csv_text(out: &mut Vec<u8>, v: &Value, separator: &str) {
+    use std::io::Write as _;
+    match v {
+        Value::Null => {}
+        Value::Str(s) => out.extend_from_slice(s.as_bytes()),
+        Value::Int(i) => out.extend_from_slice(itoa::Buffer::new().format(*i).as_bytes()),
         Value::Float(f) => write_float(out, *f),
-        Value::Date(d) => write!(out, "{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
-        Value::Timestamp(t) => out.write_str(&rfc3339_micros(*t)),
-    };
+        Value::Date(d) => {
+            use chrono::Datelike;
+            let _ = write!(out, "{:04}-{:02}-{:02}", d.year(), d.month(), d.day());
+        }
+        Value::Timestamp(t) => out.extend_from_slice(rfc3339_micros(*t).as_bytes()),
+        Value::StrList(items) => {
+            for (k, item) in items.iter().enumerate() {
+                if k > 0 {
+                    out.extend_from_slice(separator.as_bytes());
+                }
+                out.extend_from_slice(item.as_bytes());
+            }
+        }
+        Value::IntList(items) => {
+            for (k, item) in items.iter().enumerate() {
+                if k > 0 {
+                    out.extend_from_slice(separator.as_bytes());
+                }
+                out.extend_from_slice(itoa::Buffer::new().format(*item).as_bytes());
+            }
+        }
+    }
 }
 
 /// Appends `field` as RFC 4180 writes it: in double quotes, inner quotes doubled, when it
@@ -266,6 +335,10 @@ struct CsvWriter<W: Write> {
     buf: Vec<u8>,
     /// Fields written to the current record.
     fields: usize,
+    /// Text cells that look like formulas get a leading `'` (`--excel`).
+    excel_safe: bool,
+    /// A list cell's text before quoting.
+    scratch: Vec<u8>,
 }
 
 impl<W: Write> CsvWriter<W> {
@@ -274,6 +347,8 @@ impl<W: Write> CsvWriter<W> {
             out,
             buf: Vec::with_capacity(CSV_BUFFER_BYTES * 2),
             fields: 0,
+            excel_safe: false,
+            scratch: Vec::new(),
         }
     }
 
@@ -290,26 +365,35 @@ impl<W: Write> CsvWriter<W> {
         push_rfc4180_field(self.next_field(), field.as_bytes());
     }
 
+    /// Appends one cell; `separator` joins a list's items.
     #[inline(always)]
-    fn value(&mut self, v: &Value) {
-        use std::io::Write as _;
-        let buf = self.next_field();
+    fn value(&mut self, v: &Value, separator: &str) {
+        let excel_safe = self.excel_safe;
         match v {
-            Value::Null => {}
-            Value::Str(s) => push_rfc4180_field(buf, s.as_bytes()),
-            Value::Int(i) => buf.extend_from_slice(itoa::Buffer::new().format(*i).as_bytes()),
-            Value::Float(f) => {
-                if let Some(whole) = whole_number(*f) {
-                    buf.extend_from_slice(itoa::Buffer::new().format(whole).as_bytes());
+            Value::Str(s) => {
+                let buf = self.next_field();
+                if excel_safe && formula_like(s) {
+                    let mut text = Vec::with_capacity(s.len() + 1);
+                    text.push(b'\'');
+                    text.extend_from_slice(s.as_bytes());
+                    push_rfc4180_field(buf, &text);
                 } else {
-                    let _ = write!(buf, "{f}");
+                    push_rfc4180_field(buf, s.as_bytes());
                 }
             }
-            Value::Date(d) => {
-                use chrono::Datelike;
-                let _ = write!(buf, "{:04}-{:02}-{:02}", d.year(), d.month(), d.day());
+            Value::StrList(_) | Value::IntList(_) => {
+                let mut text = std::mem::take(&mut self.scratch);
+                text.clear();
+                if excel_safe && matches!(v, Value::StrList(items) if items.first().is_some_and(|i| formula_like(i)))
+                {
+                    text.push(b'\'');
+                }
+                write_csv_text(&mut text, v, separator);
+                push_rfc4180_field(self.next_field(), &text);
+                self.scratch = text;
             }
-            Value::Timestamp(t) => buf.extend_from_slice(rfc3339_micros(*t).as_bytes()),
+            // Numbers, dates and times: never quoted, never a formula.
+            other => write_csv_text(self.next_field(), other, separator),
         }
     }
 
@@ -331,21 +415,32 @@ impl<W: Write> CsvWriter<W> {
     }
 }
 
-/// Shortest representation that reads back to the same f64 (`100`, `87.5`, `77400.00387`).
+/// Shortest representation that reads back to the same f64, always with a decimal point
+/// (`100.0`, `87.5`, `77400.00387`): CSV readers that guess types from the first rows then
+/// guess a float, never an integer that a later `0.166667` breaks.
 pub fn format_float(f: f64) -> String {
-    let mut out = String::new();
-    let _ = write_float(&mut out, f);
-    out
+    let mut out = Vec::new();
+    write_float(&mut out, f);
+    String::from_utf8(out).unwrap_or_default()
 }
 
-fn write_float(out: &mut String, f: f64) -> std::fmt::Result {
-    use std::fmt::Write as _;
+#[inline(always)]
+fn write_float(out: &mut Vec<u8>, f: f64) {
+    use std::io::Write as _;
     match whole_number(f) {
         Some(whole) => {
-            out.push_str(itoa::Buffer::new().format(whole));
-            Ok(())
+            out.extend_from_slice(itoa::Buffer::new().format(whole).as_bytes());
+            out.extend_from_slice(b".0");
         }
-        None => write!(out, "{f}"),
+        // Rust prints finite floats without an exponent: a fraction has its point, a whole
+        // number too big for `whole_number` gets one.
+        None => {
+            let start = out.len();
+            let _ = write!(out, "{f}");
+            if f.is_finite() && !out[start..].contains(&b'.') {
+                out.extend_from_slice(b".0");
+            }
+        }
     }
 }
 
@@ -357,8 +452,8 @@ fn whole_number(f: f64) -> Option<i64> {
 
 pub struct TableSink {
     name: &'static str,
-    /// Index of a column not written (the partition column of a Hive-partitioned table).
-    omit: Option<usize>,
+    /// Each column's list separator in CSV (`None` for scalar columns).
+    separators: Vec<Option<&'static str>>,
     /// `None` under `--formats parquet`.
     csv: Option<CsvWriter<File>>,
     parquet: ArrowWriter<File>,
@@ -373,28 +468,19 @@ pub struct TableSink {
 }
 
 impl TableSink {
-    /// Opens `<dir>/<stem>.csv` and `<dir>/<stem>.parquet` for the columns, leaving out the
-    /// column named `omit` (if any).
+    /// Opens `<dir>/<stem>.csv` and `<dir>/<stem>.parquet` for the columns.
     pub fn create(
         parquet_path: &Path,
         csv_path: &Path,
         name: &'static str,
-        all_columns: Vec<ColumnInfo>,
+        columns: Vec<ColumnInfo>,
         opts: SinkOptions,
-        omit: Option<&str>,
     ) -> Result<Self, String> {
         let err = |e: &dyn std::fmt::Display| format!("cannot write table {name}: {e}");
         let csv_dir = (!opts.skip_csv).then(|| csv_path.parent()).flatten();
         for dir in [parquet_path.parent(), csv_dir].into_iter().flatten() {
             std::fs::create_dir_all(dir).map_err(|e| err(&e))?;
         }
-        let omit = omit.and_then(|o| all_columns.iter().position(|c| c.name == o));
-        let columns: Vec<ColumnInfo> = all_columns
-            .into_iter()
-            .enumerate()
-            .filter(|(i, _)| Some(*i) != omit)
-            .map(|(_, c)| c)
-            .collect();
         let csv = if opts.skip_csv {
             None
         } else {
@@ -405,6 +491,7 @@ impl TableSink {
                     .map_err(|e| err(&e))?;
             }
             let mut csv = CsvWriter::new(csv_file);
+            csv.excel_safe = opts.excel_safe;
             for c in &columns {
                 csv.text(c.name);
             }
@@ -458,7 +545,7 @@ impl TableSink {
         let builders = columns.iter().map(|c| ColumnBuilder::new(c.ty)).collect();
         Ok(TableSink {
             name,
-            omit,
+            separators: columns.iter().map(|c| c.ty.csv_separator()).collect(),
             csv,
             parquet,
             schema,
@@ -480,7 +567,7 @@ impl TableSink {
             dir.join(format!("{name}.parquet")),
             dir.join(format!("{name}.csv")),
         );
-        TableSink::create(&pq, &csv, name, columns, opts, None)
+        TableSink::create(&pq, &csv, name, columns, opts)
     }
 
     /// Creates the sink for a table definition.
@@ -500,13 +587,7 @@ impl TableSink {
         child: &C,
     ) -> Result<(), String> {
         debug_assert_eq!(table.name, self.name);
-        let omit = self.omit;
-        let values = table
-            .columns
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| Some(*i) != omit)
-            .map(|(_, col)| (col.get)(parent, child));
+        let values = table.columns.iter().map(|col| (col.get)(parent, child));
         self.write_row(values)
     }
 
@@ -527,13 +608,16 @@ impl TableSink {
     /// Writes a row to the CSV file and the Parquet column builders.
     fn write_row<'v>(&mut self, values: impl Iterator<Item = Value<'v>>) -> Result<(), String> {
         let name = self.name;
-        for (v, builder) in values.zip(self.builders.iter_mut()) {
+        for ((v, builder), sep) in values
+            .zip(self.builders.iter_mut())
+            .zip(&self.separators)
+        {
             // Fields are written from borrowed text: no allocation per cell.
             if let Value::Str(s) = &v {
                 self.pending_bytes += s.len();
             }
             if let Some(csv) = &mut self.csv {
-                csv.value(&v);
+                csv.value(&v, sep.unwrap_or(""));
             }
             builder.append(&v);
         }
@@ -601,8 +685,11 @@ impl TableSink {
 }
 
 /// A table written Hive-style, one directory per report year
-/// (`facts/report_year=2023/part-0.parquet`), readable as one dataset by DuckDB, polars,
-/// pyarrow and Spark. The partition column lives in the path, not in the files.
+/// (`facts/year=2023/part-0.parquet`, `facts/year=unknown/…`), readable as one dataset by
+/// pandas, DuckDB, polars, pyarrow and Spark. Every file keeps the typed `report_year`
+/// column and has the same schema; the directory key is another name (`year`), so that no
+/// reader merges a path value into it, and no directory stands for null (pandas, through
+/// pyarrow, cannot read a dictionary-typed partition column holding a null).
 pub struct PartitionedSink {
     base: std::path::PathBuf,
     name: &'static str,
@@ -624,25 +711,26 @@ const PARTITIONS_BUFFER_BYTES: usize = ROW_GROUP_BYTES + BATCH_BYTES;
 /// column writer of every partition).
 const PARTITION_CHECK_ROWS: usize = 256;
 
-/// The partition column.
-pub const PARTITION_COLUMN: &str = "report_year";
-/// Hive's directory value for rows whose partition column is null.
-const NULL_PARTITION: &str = "__HIVE_DEFAULT_PARTITION__";
+/// The key of the partition directories (`year=2023`); the column they split by is
+/// `report_year`, which every file keeps.
+pub const PARTITION_KEY: &str = "year";
+/// The directory value for rows without a report year.
+const UNKNOWN_YEAR: &str = "unknown";
 /// The data file in each partition directory (`.parquet`, `.csv`).
 pub const PARTITION_FILE_STEM: &str = "part-0";
 
-/// `report_year=2023`, or Hive's default partition for an unknown year.
+/// `year=2023`, or `year=unknown` for an unknown year.
 pub fn partition_dir(year: Option<i32>) -> String {
     match year {
-        Some(y) => format!("{PARTITION_COLUMN}={y}"),
-        None => format!("{PARTITION_COLUMN}={NULL_PARTITION}"),
+        Some(y) => format!("{PARTITION_KEY}={y}"),
+        None => format!("{PARTITION_KEY}={UNKNOWN_YEAR}"),
     }
 }
 
 /// The year of a directory named by `partition_dir`; `None` for any other name.
 pub fn partition_year(dir_name: &str) -> Option<Option<i32>> {
-    let value = dir_name.strip_prefix(PARTITION_COLUMN)?.strip_prefix('=')?;
-    if value == NULL_PARTITION {
+    let value = dir_name.strip_prefix(PARTITION_KEY)?.strip_prefix('=')?;
+    if value == UNKNOWN_YEAR {
         return Some(None);
     }
     value.parse().ok().map(Some)
@@ -677,7 +765,7 @@ impl PartitionedSink {
     ) -> Result<(), String> {
         if !self.parts.contains_key(&year) {
             // Parquet and CSV datasets live in separate trees so that each reader sees one
-            // format: facts/report_year=2023/part-0.parquet, csv/facts/report_year=2023/part-0.csv
+            // format: facts/year=2023/part-0.parquet, csv/facts/year=2023/part-0.csv
             let part = partition_dir(year);
             let pq = self
                 .base
@@ -690,14 +778,8 @@ impl PartitionedSink {
                 .join(self.name)
                 .join(&part)
                 .join(format!("{PARTITION_FILE_STEM}.csv"));
-            let mut sink = TableSink::create(
-                &pq,
-                &csv,
-                self.name,
-                self.columns.clone(),
-                self.opts,
-                Some(PARTITION_COLUMN),
-            )?;
+            let mut sink =
+                TableSink::create(&pq, &csv, self.name, self.columns.clone(), self.opts)?;
             sink.keep_builder_room = false;
             self.parts.insert(year, sink);
         }
@@ -756,9 +838,14 @@ mod tests {
     }
 
     fn own_quoting_record(fields: &[&str]) -> Vec<u8> {
+        own_record(fields, false)
+    }
+
+    fn own_record(fields: &[&str], excel_safe: bool) -> Vec<u8> {
         let mut w = CsvWriter::new(Vec::new());
+        w.excel_safe = excel_safe;
         for f in fields {
-            w.text(f);
+            w.value(&Value::s(f), ";");
         }
         w.end_record().unwrap();
         w.finish().unwrap()
@@ -805,16 +892,59 @@ mod tests {
     }
 
     #[test]
-    fn partition_directories_name_their_year() {
-        assert_eq!(partition_dir(Some(2023)), "report_year=2023");
+    fn floats_always_have_a_decimal_point() {
+        for (f, text) in [
+            (100.0, "100.0"),
+            (0.0, "0.0"),
+            (-3.0, "-3.0"),
+            (87.5, "87.5"),
+            (0.166667, "0.166667"),
+            (77400.00387, "77400.00387"),
+            (1e16, "10000000000000000.0"),
+            (1e-7, "0.0000001"),
+        ] {
+            assert_eq!(format_float(f), text);
+            assert_eq!(text.parse::<f64>().unwrap(), f);
+        }
+    }
+
+    #[test]
+    fn lists_are_joined_and_empty_lists_are_null() {
+        let list = Value::str_list(["shortcomings", "next_year_plan"]);
+        assert_eq!(csv_field(&list, ";"), "shortcomings;next_year_plan");
+        assert_eq!(Value::str_list(std::iter::empty::<&str>()), Value::Null);
+        assert_eq!(csv_field(&Value::int_list(vec![1, 4, 9]), ";"), "1;4;9");
+        assert_eq!(Value::int_list(Vec::new()), Value::Null);
+    }
+
+    #[test]
+    fn formula_like_text_is_neutralised_only_under_excel() {
+        let cells = ["=1+2", "+86 电话", "-5件", "@SUM(A1)", "\tx", "\ry", "普通文字", "3-5天"];
+        let safe = String::from_utf8(own_record(&cells, true)).unwrap();
         assert_eq!(
-            partition_dir(None),
-            "report_year=__HIVE_DEFAULT_PARTITION__"
+            safe,
+            "'=1+2,'+86 电话,'-5件,'@SUM(A1),'\tx,\"'\ry\",普通文字,3-5天\n"
         );
+        let plain = String::from_utf8(own_record(&cells, false)).unwrap();
+        assert_eq!(plain, "=1+2,+86 电话,-5件,@SUM(A1),\tx,\"\ry\",普通文字,3-5天\n");
+        // Numbers are never text: a negative number stays a number.
+        let mut w = CsvWriter::new(Vec::new());
+        w.excel_safe = true;
+        w.value(&Value::Float(-2.5), ";");
+        w.value(&Value::Int(-3), ";");
+        w.value(&Value::str_list(["-a", "b"]), ";");
+        w.end_record().unwrap();
+        assert_eq!(String::from_utf8(w.finish().unwrap()).unwrap(), "-2.5,-3,'-a;b\n");
+    }
+
+    #[test]
+    fn partition_directories_name_their_year() {
+        assert_eq!(partition_dir(Some(2023)), "year=2023");
+        assert_eq!(partition_dir(None), "year=unknown");
         for year in [Some(2023), None] {
             assert_eq!(partition_year(&partition_dir(year)), Some(year));
         }
-        assert_eq!(partition_year("report_year=abc"), None);
+        assert_eq!(partition_year("year=abc"), None);
         assert_eq!(partition_year("facts"), None);
     }
 }
