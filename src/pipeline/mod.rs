@@ -385,7 +385,7 @@ fn write_run_files(
 }
 
 /// A sentence for each table whose CSV has more rows than an Excel worksheet shows.
-pub(crate) fn excel_row_warnings(table_rows: &[(&'static str, u64)]) -> Vec<String> {
+pub fn excel_row_warnings(table_rows: &[(&'static str, u64)]) -> Vec<String> {
     use crate::tables::sink::EXCEL_MAX_ROWS;
     table_rows
         .iter()

@@ -256,6 +256,7 @@ pub static TEXTS: Table<(), DocResult> = Table {
     doc: "The cleaned body of each document; section, fact and date offsets index into it (characters).",
     columns: &[
         col!("doc_id", Utf8, false, "Document id (see documents).", |_, d| Value::s(&d.source.doc_id)),
+        col!("report_year", Int32, true, "The document's report_year (see documents): every table can be filtered or partitioned by year without a join.", |_, d| d.meta.report_year.map_or(Value::Null, Value::int)),
         col!("body", Utf8, false, "Report text without website boilerplate and markdown markers; one paragraph per line.", |_, d| Value::s(&d.clean.body)),
     ],
 };
@@ -265,6 +266,7 @@ pub static SECTIONS: Table<DocResult, Section> = Table {
     doc: "The heading tree (levels 1-4) and the inline 一是/二是 items (level 5).",
     columns: &[
         col!("doc_id", Utf8, false, "Document id.", |d, _| Value::s(&d.source.doc_id)),
+        col!("report_year", Int32, true, "The document's report_year (see documents): every table can be filtered or partitioned by year without a join.", |d, _| d.meta.report_year.map_or(Value::Null, Value::int)),
         col!("section_id", Int32, false, "1-based, in document order.", |_, s| Value::int(s.section_id)),
         col!("parent_id", Int32, true, "section_id of the enclosing section.", |_, s| s.parent_id.map_or(Value::Null, Value::int)),
         col!("level", Int16, false, "1 = 一、 2 = （一） 3 = 1、 4 = （1） 5 = inline item 一是.", |_, s| Value::int(s.level)),
@@ -284,6 +286,7 @@ pub static FACTS: Table<DocResult, Fact> = Table {
     doc: "One row per numeric fact.",
     columns: &[
         col!("doc_id", Utf8, false, "Document id.", |d, _| Value::s(&d.source.doc_id)),
+        col!("report_year", Int32, true, "The document's report_year (see documents): every table can be filtered or partitioned by year without a join.", |d, _| d.meta.report_year.map_or(Value::Null, Value::int)),
         col!("fact_id", Int32, false, "1-based within the document, in text order.", |_, f| Value::int(f.fact_id)),
         col!("section_id", Int32, true, "Innermost section containing the fact.", |_, f| f.section_id.map_or(Value::Null, Value::int)),
         col!("part_section_id", Int32, true, "section_id of the level-1 section the fact sits in (the mandated part); null when no level-1 heading encloses it.", |d, f| enclosing_part(d, f).map_or(Value::Null, |s| Value::int(s.section_id))),
@@ -314,6 +317,7 @@ pub static DATES: Table<DocResult, DateMention> = Table {
         col!("doc_id", Utf8, false, "Document id.", |d, _| Value::s(
             &d.source.doc_id
         )),
+        col!("report_year", Int32, true, "The document's report_year (see documents): every table can be filtered or partitioned by year without a join.", |d, _| d.meta.report_year.map_or(Value::Null, Value::int)),
         col!(
             "date_id",
             Int32,
