@@ -273,7 +273,7 @@ pub static SECTIONS: Table<DocResult, Section> = Table {
         col!("kind", Utf8, false, "heading or item.", |_, s| Value::s(s.kind.as_str())),
         col!("marker", Utf8, true, "The marker as printed: 一、 / （一） / 1、 / 一是; null for a level-1 part printed without one.", |_, s| Value::non_empty(&s.marker)),
         col!("ordinal", Int32, false, "The marker's number (三 → 3); 0 when there is no marker.", |_, s| Value::int(s.ordinal)),
-        col!("heading", Utf8, false, "Heading text without marker and markdown; for items, the first clause.", |_, s| Value::s(&s.heading)),
+        col!("heading", Utf8, true, "Heading text without marker and markdown; for items, the first clause; null when there is none (an item marker alone).", |_, s| Value::non_empty(&s.heading)),
         col!("section_type", Utf8, true, "Level 1 only: measures_and_results, shortcomings, leadership_duty, next_year_plan, other.", |_, s| s.section_type.map_or(Value::Null, |t| Value::s(t.as_str()))),
         col!("char_start", Int32, false, "Start of the section in the cleaned body (characters).", |_, s| Value::count(s.char_start)),
         col!("char_end", Int32, false, "End (exclusive) of the section including its subsections.", |_, s| Value::count(s.char_end)),
