@@ -217,7 +217,11 @@ fn render(col: &dyn Array, i: usize, warnings: bool) -> String {
     if let Some(a) = col.as_any().downcast_ref::<arrow_array::ListArray>() {
         // Lists as the CSV writes them: `;`-joined (warnings: `; `).
         let items = a.value(i);
-        let sep = if items.as_any().is::<StringArray>() && warnings { "; " } else { ";" };
+        let sep = if items.as_any().is::<StringArray>() && warnings {
+            "; "
+        } else {
+            ";"
+        };
         return (0..items.len())
             .map(|k| render(items.as_ref(), k, false))
             .collect::<Vec<_>>()
@@ -709,8 +713,14 @@ fn changes_stay_apart_and_rates_are_taken_once() {
         .map(|f| f[fc("raw")].clone());
     assert_eq!(taken_raw.as_deref(), Some("12.5%"));
     // Totals and parts: the parts keep their codes and are not added to the total.
-    assert_eq!(row("enforcement.cases_filed", "level")[ic("value")], "390.0");
-    assert_eq!(row("enforcement.cases_simple", "level")[ic("value")], "110.0");
+    assert_eq!(
+        row("enforcement.cases_filed", "level")[ic("value")],
+        "390.0"
+    );
+    assert_eq!(
+        row("enforcement.cases_simple", "level")[ic("value")],
+        "110.0"
+    );
 
     // The panel holds levels only.
     let (h, panel) = read_csv(&out.join("panel.csv"));

@@ -215,7 +215,10 @@ fn indicators_take_the_values_a_reader_finds() {
     let id = &doc_for(&out, "002")["doc_id"];
     let row = panel.iter().find(|r| &r["doc_id"] == id).unwrap();
     assert_eq!(row["mediation_disputes"], "263.0");
-    assert_eq!(row["enforcement_cases_filed"], "790.0", "件, 宗 and 起 are one count");
+    assert_eq!(
+        row["enforcement_cases_filed"], "790.0",
+        "件, 宗 and 起 are one count"
+    );
     assert_eq!(row["enforcement_fines"], "", "not reported → null");
 }
 

@@ -150,7 +150,7 @@ fn parquet_rows(out: &Path, table: &str) -> Vec<String> {
             let batch = batch.unwrap();
             let schema = batch.schema();
             for i in 0..batch.num_rows() {
-                let mut cells: BTreeMap<String, String> = schema
+                let cells: BTreeMap<String, String> = schema
                     .fields()
                     .iter()
                     .zip(batch.columns())
@@ -177,7 +177,7 @@ fn csv_rows(out: &Path, table: &str) -> Vec<String> {
         let header: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
         for rec in r.records() {
             let rec = rec.unwrap();
-            let mut cells: BTreeMap<String, String> = header
+            let cells: BTreeMap<String, String> = header
                 .iter()
                 .cloned()
                 .zip(rec.iter().map(String::from))

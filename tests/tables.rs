@@ -96,10 +96,18 @@ fn every_table_loads_with_its_schema_types_in_every_installed_tool() {
     run(&input, &flat, &[]);
     run(&input, &by_year, &["--partition-by-year"]);
     assert!(by_year.join("facts/year=unknown/part-0.parquet").exists());
+    // An incremental dataset after a change: parts rewritten from Parquet (lists included).
+    let nightly = tmp.path().join("nightly");
+    let flags = ["--incremental", "--partition-by-year"];
+    run(&input, &nightly, &flags);
+    let changed = input.join("no_year.txt");
+    let text = std::fs::read_to_string(&changed).unwrap() + "全年办理行政复议案件4件。\n";
+    std::fs::write(&changed, text).unwrap();
+    run(&input, &nightly, &flags);
     let script = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/load_tables.py");
     let o = Command::new(&python)
         .arg(&script)
-        .args([&flat, &by_year])
+        .args([&flat, &by_year, &nightly])
         .output()
         .unwrap();
     let stdout = String::from_utf8_lossy(&o.stdout);
@@ -115,7 +123,7 @@ fn every_table_loads_with_its_schema_types_in_every_installed_tool() {
     for tool in ["pyarrow", "pandas", "polars", "duckdb"] {
         let read = stdout.matches(&format!("ok: {tool} read")).count();
         let skipped = stdout.contains(&format!("skipped: {tool} not installed"));
-        assert!(read == 2 || skipped, "{tool}: {stdout}");
+        assert!(read == 3 || skipped, "{tool}: {stdout}");
     }
 }
 
@@ -128,7 +136,10 @@ fn partitioned_tables_keep_report_year_in_every_file() {
     let out = tmp.path().join("out");
     run(&input, &out, &["--partition-by-year"]);
     let (h, rows) = read_csv(&out.join("csv/facts/year=2024/part-0.csv"));
-    let y = h.iter().position(|c| c == "report_year").expect("report_year");
+    let y = h
+        .iter()
+        .position(|c| c == "report_year")
+        .expect("report_year");
     assert!(!rows.is_empty());
     assert!(rows.iter().all(|r| r[y] == "2024"));
     let (h, rows) = read_csv(&out.join("csv/documents/year=unknown/part-0.csv"));
@@ -150,7 +161,15 @@ fn excel_csv_neutralises_formula_like_text_and_keeps_numbers() {
     let bytes = std::fs::read(excel.join("documents.csv")).unwrap();
     assert!(bytes.starts_with("\u{feff}".as_bytes()), "no BOM");
     let formula_start = |s: &str| s.starts_with(['=', '+', '-', '@', '\t', '\r']);
-    for table in ["documents", "texts", "sections", "facts", "dates", "indicators", "panel"] {
+    for table in [
+        "documents",
+        "texts",
+        "sections",
+        "facts",
+        "dates",
+        "indicators",
+        "panel",
+    ] {
         let text = std::fs::read_to_string(excel.join(format!("{table}.csv"))).unwrap();
         let mut r = csv::Reader::from_reader(text.trim_start_matches('\u{feff}').as_bytes());
         let header: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
@@ -221,7 +240,12 @@ fn panel_keeps_units_apart_and_duplicates_out() {
     let units: Vec<(&str, &str)> = facts
         .iter()
         .filter(|r| r[col("doc_id")] == facts[0][col("doc_id")])
-        .map(|r| (r[col("indicator")].as_str(), r[col("unit_normalized")].as_str()))
+        .map(|r| {
+            (
+                r[col("indicator")].as_str(),
+                r[col("unit_normalized")].as_str(),
+            )
+        })
         .collect();
     assert!(
         units.contains(&("legal_publicity.events", "场"))
@@ -229,10 +253,16 @@ fn panel_keeps_units_apart_and_duplicates_out() {
         "{units:?}"
     );
     // Facts carry their mandated part.
-    assert!(facts.iter().all(|r| r[col("section_type")] == "measures_and_results"));
+    assert!(facts
+        .iter()
+        .all(|r| r[col("section_type")] == "measures_and_results"));
     let (h, panel) = read_csv(&out.join("panel.csv"));
     assert_eq!(panel.len(), 1, "the copy adds no row: {panel:?}");
-    let pc = |n: &str| h.iter().position(|c| c == n).unwrap_or_else(|| panic!("{n}: {h:?}"));
+    let pc = |n: &str| {
+        h.iter()
+            .position(|c| c == n)
+            .unwrap_or_else(|| panic!("{n}: {h:?}"))
+    };
     assert_eq!(panel[0][pc("legal_publicity_events")], "2.0");
     assert_eq!(panel[0][pc("legal_publicity_events_chang")], "2.0");
     assert_eq!(panel[0][pc("enforcement_cases_filed")], "35.0");

@@ -160,7 +160,9 @@ pub fn schema_sql(
     );
     for (name, doc, cols) in tables {
         let (_, csv) = layout.files(name);
-        out.push_str(&format!("\n-- {name}: {doc}\nCREATE OR REPLACE TABLE {name} (\n"));
+        out.push_str(&format!(
+            "\n-- {name}: {doc}\nCREATE OR REPLACE TABLE {name} (\n"
+        ));
         let defs: Vec<String> = cols
             .iter()
             .map(|c| {

@@ -384,7 +384,8 @@ impl<W: Write> CsvWriter<W> {
             Value::StrList(_) | Value::IntList(_) => {
                 let mut text = std::mem::take(&mut self.scratch);
                 text.clear();
-                if excel_safe && matches!(v, Value::StrList(items) if items.first().is_some_and(|i| formula_like(i)))
+                if excel_safe
+                    && matches!(v, Value::StrList(items) if items.first().is_some_and(|i| formula_like(i)))
                 {
                     text.push(b'\'');
                 }
@@ -608,10 +609,7 @@ impl TableSink {
     /// Writes a row to the CSV file and the Parquet column builders.
     fn write_row<'v>(&mut self, values: impl Iterator<Item = Value<'v>>) -> Result<(), String> {
         let name = self.name;
-        for ((v, builder), sep) in values
-            .zip(self.builders.iter_mut())
-            .zip(&self.separators)
-        {
+        for ((v, builder), sep) in values.zip(self.builders.iter_mut()).zip(&self.separators) {
             // Fields are written from borrowed text: no allocation per cell.
             if let Value::Str(s) = &v {
                 self.pending_bytes += s.len();
@@ -919,14 +917,26 @@ mod tests {
 
     #[test]
     fn formula_like_text_is_neutralised_only_under_excel() {
-        let cells = ["=1+2", "+86 电话", "-5件", "@SUM(A1)", "\tx", "\ry", "普通文字", "3-5天"];
+        let cells = [
+            "=1+2",
+            "+86 电话",
+            "-5件",
+            "@SUM(A1)",
+            "\tx",
+            "\ry",
+            "普通文字",
+            "3-5天",
+        ];
         let safe = String::from_utf8(own_record(&cells, true)).unwrap();
         assert_eq!(
             safe,
             "'=1+2,'+86 电话,'-5件,'@SUM(A1),'\tx,\"'\ry\",普通文字,3-5天\n"
         );
         let plain = String::from_utf8(own_record(&cells, false)).unwrap();
-        assert_eq!(plain, "=1+2,+86 电话,-5件,@SUM(A1),\tx,\"\ry\",普通文字,3-5天\n");
+        assert_eq!(
+            plain,
+            "=1+2,+86 电话,-5件,@SUM(A1),\tx,\"\ry\",普通文字,3-5天\n"
+        );
         // Numbers are never text: a negative number stays a number.
         let mut w = CsvWriter::new(Vec::new());
         w.excel_safe = true;
@@ -934,7 +944,10 @@ mod tests {
         w.value(&Value::Int(-3), ";");
         w.value(&Value::str_list(["-a", "b"]), ";");
         w.end_record().unwrap();
-        assert_eq!(String::from_utf8(w.finish().unwrap()).unwrap(), "-2.5,-3,'-a;b\n");
+        assert_eq!(
+            String::from_utf8(w.finish().unwrap()).unwrap(),
+            "-2.5,-3,'-a;b\n"
+        );
     }
 
     #[test]

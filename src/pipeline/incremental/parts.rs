@@ -221,13 +221,7 @@ pub fn rewrite_without(
     let reader = ParquetRecordBatchReaderBuilder::try_new(file)
         .and_then(|b| b.build())
         .map_err(|e| err(&e))?;
-    let mut sink = TableSink::create(
-        &new_pq,
-        &new_csv,
-        name,
-        part_columns(name, taxonomy)?,
-        opts,
-    )?;
+    let mut sink = TableSink::create(&new_pq, &new_csv, name, part_columns(name, taxonomy)?, opts)?;
     for batch in reader {
         let batch = batch.map_err(|e| err(&e))?;
         let mut row: Vec<Value> = Vec::with_capacity(batch.num_columns());
