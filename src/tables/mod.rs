@@ -1,5 +1,6 @@
 //! Output tables: their one schema definition and the writers that use it.
 
+mod csv_text;
 pub mod schema;
 pub mod schema_files;
 pub mod sink;
