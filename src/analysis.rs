@@ -9,7 +9,7 @@ use polars::prelude::*;
 
 use crate::indicators::{Aggregate, Taxonomy};
 use crate::model::Relation;
-use crate::tables::schema::{ColType, ColumnInfo, Value};
+use crate::tables::schema::{ColType, ColumnInfo, Items, Value};
 use crate::tables::sink::{partition_year, SinkOptions, TableSink, PARTITION_FILE_STEM};
 
 /// Columns of `indicators`, one row per document, indicator and unit.
@@ -329,7 +329,7 @@ fn write_indicator_rows(
             Value::Float(r.value),
             Value::non_empty(&r.unit),
             Value::Int(r.n_facts.into()),
-            Value::int_list(r.fact_ids.clone()),
+            Value::list(Items::Ints(&r.fact_ids)),
             r.value_fact_id
                 .map_or(Value::Null, |id| Value::Int(id.into())),
         ])?;

@@ -151,11 +151,10 @@ def pandas_check(pd, out, tables):
                for c, col in ((col["name"], col) for col in t["columns"]) if c in df.columns}
         got = {c: got.get(c, str(df[c].dtype)) for c in df.columns}
         check_columns(where, got, t["columns"], extra_ok=(PARTITION_KEY,))
-        # The CSV files with the schema's types (the dictionary's one-liner).
+        # The CSV files with the schema's types (the README's and the dictionary's one-liner).
         cols = t["columns"]
         frames = [pd.read_csv(p, dtype={c["name"]: c["pandas_csv"] for c in cols if c["pandas_csv"]},
-                              parse_dates=[c["name"] for c in cols if not c["pandas_csv"]],
-                              keep_default_na=False, na_values=[""])
+                              parse_dates=[c["name"] for c in cols if not c["pandas_csv"]])
                   for p in files(out, t["csv"])]
         if not frames:
             problem(where, "no CSV file")

@@ -57,20 +57,18 @@ fn write_csv_text(out: &mut Vec<u8>, v: &Value, separator: &str) {
             let _ = write!(out, "{:04}-{:02}-{:02}", d.year(), d.month(), d.day());
         }
         Value::Timestamp(t) => out.extend_from_slice(rfc3339_micros(*t).as_bytes()),
-        Value::StrList(items) => {
-            for (k, item) in items.iter().enumerate() {
+        Value::List(items) => {
+            for k in 0..items.len() {
                 if k > 0 {
                     out.extend_from_slice(separator.as_bytes());
                 }
-                out.extend_from_slice(item.as_bytes());
-            }
-        }
-        Value::IntList(items) => {
-            for (k, item) in items.iter().enumerate() {
-                if k > 0 {
-                    out.extend_from_slice(separator.as_bytes());
+                match (items.text(k), items.int(k)) {
+                    (Some(text), _) => out.extend_from_slice(text.as_bytes()),
+                    (None, Some(i)) => {
+                        out.extend_from_slice(itoa::Buffer::new().format(i).as_bytes())
+                    }
+                    (None, None) => {}
                 }
-                out.extend_from_slice(itoa::Buffer::new().format(*item).as_bytes());
             }
         }
     }
@@ -162,12 +160,10 @@ impl<W: Write> CsvWriter<W> {
                     push_rfc4180_field(buf, s.as_bytes());
                 }
             }
-            Value::StrList(_) | Value::IntList(_) => {
+            Value::List(items) => {
                 let mut text = std::mem::take(&mut self.scratch);
                 text.clear();
-                if excel_safe
-                    && matches!(v, Value::StrList(items) if items.first().is_some_and(|i| formula_like(i)))
-                {
+                if excel_safe && items.text(0).is_some_and(formula_like) {
                     text.push(b'\'');
                 }
                 write_csv_text(&mut text, v, separator);
@@ -316,11 +312,15 @@ mod tests {
 
     #[test]
     fn lists_are_joined_and_empty_lists_are_null() {
-        let list = Value::str_list(["shortcomings", "next_year_plan"]);
+        use crate::tables::schema::Items;
+        let list = Value::list(Items::Words(&["shortcomings", "next_year_plan"]));
         assert_eq!(csv_field(&list, ";"), "shortcomings;next_year_plan");
-        assert_eq!(Value::str_list(std::iter::empty::<&str>()), Value::Null);
-        assert_eq!(csv_field(&Value::int_list(vec![1, 4, 9]), ";"), "1;4;9");
-        assert_eq!(Value::int_list(Vec::new()), Value::Null);
+        assert_eq!(Value::list(Items::Words(&[])), Value::Null);
+        assert_eq!(
+            csv_field(&Value::list(Items::Ints(&[1, 4, 9])), ";"),
+            "1;4;9"
+        );
+        assert_eq!(Value::list(Items::Ints(&[])), Value::Null);
     }
 
     #[test]
@@ -350,7 +350,10 @@ mod tests {
         w.excel_safe = true;
         w.value(&Value::Float(-2.5), ";");
         w.value(&Value::Int(-3), ";");
-        w.value(&Value::str_list(["-a", "b"]), ";");
+        w.value(
+            &Value::list(crate::tables::schema::Items::Words(&["-a", "b"])),
+            ";",
+        );
         w.end_record().unwrap();
         assert_eq!(
             String::from_utf8(w.finish().unwrap()).unwrap(),

@@ -18,8 +18,12 @@ fn to_json(v: &Value) -> Json {
         Value::Float(f) => json!(f),
         Value::Date(d) => json!(d.format("%Y-%m-%d").to_string()),
         Value::Timestamp(t) => json!(sink::rfc3339_micros(*t)),
-        Value::StrList(items) => json!(items),
-        Value::IntList(items) => json!(items),
+        Value::List(items) => (0..items.len())
+            .map(|k| match items.text(k) {
+                Some(t) => json!(t),
+                None => json!(items.int(k)),
+            })
+            .collect(),
     }
 }
 

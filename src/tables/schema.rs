@@ -7,7 +7,7 @@ use std::borrow::Cow;
 
 use chrono::NaiveDate;
 
-use crate::model::{DateMention, DocResult, Fact, Reject, Section};
+use crate::model::{DateMention, DocResult, Fact, Reject, Section, SectionType};
 
 /// Columns of free text (long, nearly all distinct): written without dictionary encoding
 /// or statistics.
@@ -78,10 +78,72 @@ pub enum Value<'a> {
     Date(NaiveDate),
     /// Microseconds since 1970-01-01T00:00:00Z.
     Timestamp(i64),
-    /// A list of strings, never empty (an empty list is `Null`).
-    StrList(Vec<Cow<'a, str>>),
-    /// A list of integers, never empty (an empty list is `Null`).
-    IntList(Vec<i64>),
+    /// A list, never empty (an empty list is `Null`), borrowed like the strings.
+    List(Items<'a>),
+}
+
+/// The items of a list cell, borrowed where they are: nothing is allocated for a cell, and
+/// a cell has nothing to free (the writers handle millions of cells).
+#[derive(Debug, Clone, Copy)]
+pub enum Items<'a> {
+    Strings(&'a [String]),
+    Words(&'a [&'a str]),
+    Parts(&'a [SectionType]),
+    Ints(&'a [i64]),
+    /// Rows `start..end` of an Arrow array: a list read back from a Parquet file.
+    ArrowText(&'a arrow_array::StringArray, usize, usize),
+    ArrowInts(&'a arrow_array::Int32Array, usize, usize),
+}
+
+impl<'a> Items<'a> {
+    pub fn len(&self) -> usize {
+        match *self {
+            Items::Strings(v) => v.len(),
+            Items::Words(v) => v.len(),
+            Items::Parts(v) => v.len(),
+            Items::Ints(v) => v.len(),
+            Items::ArrowText(_, start, end) | Items::ArrowInts(_, start, end) => end - start,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Whether the items are integers (else text).
+    pub fn is_int(&self) -> bool {
+        matches!(self, Items::Ints(_) | Items::ArrowInts(..))
+    }
+
+    /// Item `k` as text (`None` for integers).
+    pub fn text(&self, k: usize) -> Option<&'a str> {
+        match *self {
+            Items::Strings(v) => v.get(k).map(String::as_str),
+            Items::Words(v) => v.get(k).copied(),
+            Items::Parts(v) => v.get(k).map(|t| t.as_str()),
+            Items::ArrowText(a, start, _) => Some(a.value(start + k)),
+            Items::Ints(_) | Items::ArrowInts(..) => None,
+        }
+    }
+
+    /// Item `k` as an integer (`None` for text).
+    pub fn int(&self, k: usize) -> Option<i64> {
+        use arrow_array::Array as _;
+        match *self {
+            Items::Ints(v) => v.get(k).copied(),
+            Items::ArrowInts(a, start, _) => {
+                (!a.is_null(start + k)).then(|| a.value(start + k).into())
+            }
+            _ => None,
+        }
+    }
+}
+
+impl PartialEq for Items<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.len() == other.len()
+            && (0..self.len()).all(|k| self.text(k) == other.text(k) && self.int(k) == other.int(k))
+    }
 }
 
 impl<'a> Value<'a> {
@@ -119,21 +181,12 @@ impl<'a> Value<'a> {
             Value::s(v)
         }
     }
-    /// A list of strings, null when empty.
-    pub fn str_list<I: IntoIterator<Item = &'a str>>(items: I) -> Self {
-        let items: Vec<Cow<'a, str>> = items.into_iter().map(Cow::Borrowed).collect();
+    /// A list, null when empty.
+    pub fn list(items: Items<'a>) -> Self {
         if items.is_empty() {
             Value::Null
         } else {
-            Value::StrList(items)
-        }
-    }
-    /// A list of integers, null when empty.
-    pub fn int_list(items: Vec<i64>) -> Self {
-        if items.is_empty() {
-            Value::Null
-        } else {
-            Value::IntList(items)
+            Value::List(items)
         }
     }
 }
@@ -245,8 +298,8 @@ pub static DOCUMENTS: Table<(), DocResult> = Table {
         col!("n_sections", Int32, false, "Rows of this document in `sections`.", |_, d| Value::count(d.sections.len())),
         col!("n_facts", Int32, false, "Rows of this document in `facts`.", |_, d| Value::count(d.facts.len())),
         col!("n_dates", Int32, false, "Rows of this document in `dates`.", |_, d| Value::count(d.dates.len())),
-        col!("required_sections_missing", Utf8List, true, "Mandated parts not found (measures_and_results, shortcomings, leadership_duty, next_year_plan); null = all present. CSV: `;`-separated.", |_, d| Value::str_list(d.required_sections_missing.iter().map(|t| t.as_str()))),
-        col!("warnings", SentenceList, true, "Human-readable problems met; null = none. CSV: `; `-separated.", |_, d| Value::str_list(d.warnings.iter().map(String::as_str))),
+        col!("required_sections_missing", Utf8List, true, "Mandated parts not found (measures_and_results, shortcomings, leadership_duty, next_year_plan); null = all present. CSV: `;`-separated.", |_, d| Value::list(Items::Parts(&d.required_sections_missing))),
+        col!("warnings", SentenceList, true, "Human-readable problems met; null = none. CSV: `; `-separated.", |_, d| Value::list(Items::Strings(&d.warnings))),
         col!("schema_version", Utf8, false, "Version of this table contract.", |_, _| Value::s(SCHEMA_VERSION)),
     ],
 };

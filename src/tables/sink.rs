@@ -100,15 +100,15 @@ impl ColumnBuilder {
             (ColumnBuilder::Float64(b), Value::Float(f)) => b.append_value(*f),
             (ColumnBuilder::Date32(b), Value::Date(d)) => b.append_value(date32(*d)),
             (ColumnBuilder::Timestamp(b), Value::Timestamp(t)) => b.append_value(*t),
-            (ColumnBuilder::Utf8List(b), Value::StrList(items)) => {
-                for item in items {
-                    b.values().append_value(item);
+            (ColumnBuilder::Utf8List(b), Value::List(items)) if !items.is_int() => {
+                for k in 0..items.len() {
+                    b.values().append_option(items.text(k));
                 }
                 b.append(true);
             }
-            (ColumnBuilder::Int32List(b), Value::IntList(items)) => {
-                for item in items {
-                    b.values().append_value(*item as i32);
+            (ColumnBuilder::Int32List(b), Value::List(items)) if items.is_int() => {
+                for k in 0..items.len() {
+                    b.values().append_option(items.int(k).map(|i| i as i32));
                 }
                 b.append(true);
             }

@@ -18,7 +18,7 @@ use arrow_schema::DataType;
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 
 use crate::indicators::Taxonomy;
-use crate::tables::schema::{self, ColumnInfo, Value};
+use crate::tables::schema::{self, ColumnInfo, Items, Value};
 use crate::tables::sink::{partition_dir, SinkOptions, TableSink};
 
 /// Tables with one row per document or per thing in it: partitioned by year on request.
@@ -270,24 +270,18 @@ fn cell(col: &ArrayRef, i: usize) -> Value<'_> {
         DataType::Timestamp(_, _) => {
             Value::Timestamp(col.as_primitive::<TimestampMicrosecondType>().value(i))
         }
-        DataType::List(item) => {
-            let items = col.as_list::<i32>().value(i);
-            match item.data_type() {
-                DataType::Utf8 => Value::StrList(
-                    items
-                        .as_string::<i32>()
-                        .iter()
-                        .map(|v| std::borrow::Cow::Owned(v.unwrap_or_default().to_string()))
-                        .collect(),
-                ),
-                DataType::Int32 => Value::IntList(
-                    items
-                        .as_primitive::<Int32Type>()
-                        .iter()
-                        .map(|v| v.unwrap_or_default().into())
-                        .collect(),
-                ),
-                _ => Value::Null,
+        DataType::List(_) => {
+            // The row's items are a range of the list's values array, borrowed as they are.
+            let list = col.as_list::<i32>();
+            let offsets = list.value_offsets();
+            let (start, end) = (offsets[i] as usize, offsets[i + 1] as usize);
+            let values = list.values();
+            if let Some(text) = values.as_string_opt::<i32>() {
+                Value::list(Items::ArrowText(text, start, end))
+            } else if let Some(ints) = values.as_primitive_opt::<Int32Type>() {
+                Value::list(Items::ArrowInts(ints, start, end))
+            } else {
+                Value::Null
             }
         }
         _ => Value::Null,
