@@ -407,6 +407,8 @@ fn write_schema_files(cfg: &RunConfig, dir: &Path) -> Result<(), String> {
     let layout = Layout {
         partitioned: cfg.partition_by_year,
         incremental: cfg.incremental,
+        parquet: cfg.formats.parquet,
+        csv: cfg.formats.csv,
     };
     let tables = crate::tables::schema::output_tables(cfg.resources.taxonomy);
     let json = serde_json::to_string_pretty(&schema_json(&tables, layout))

@@ -17,6 +17,9 @@ pub struct Layout {
     pub partitioned: bool,
     /// `--incremental`: every table a folder of part files.
     pub incremental: bool,
+    /// Which formats were written (`--formats`).
+    pub parquet: bool,
+    pub csv: bool,
 }
 
 /// Tables split into `year=…` folders under `--partition-by-year`.
@@ -104,6 +107,7 @@ pub fn schema_json(
         .iter()
         .map(|(name, doc, cols)| {
             let (parquet, csv) = layout.files(name);
+            let (parquet, csv) = (layout.parquet.then_some(parquet), layout.csv.then_some(csv));
             let columns: Vec<Json> = cols
                 .iter()
                 .map(|c| {
@@ -147,19 +151,21 @@ fn sql_text(s: &str) -> String {
 }
 
 /// `schema.sql`: for DuckDB, one typed `CREATE TABLE` per table, filled from its CSV files
-/// with the column types given (lists split back into lists). Paths are relative to the
-/// output directory: run it there (`cd out && duckdb tables.duckdb < schema.sql`).
+/// with the column types given (lists split back into lists), or from its Parquet files when
+/// no CSV was written. Paths are relative to the output directory: run it there
+/// (`cd out && duckdb tables.duckdb < schema.sql`).
 pub fn schema_sql(
     tables: &[(&'static str, &'static str, Vec<ColumnInfo>)],
     layout: Layout,
 ) -> String {
     let mut out = format!(
-        "-- govreport tables, schema {SCHEMA_VERSION}: typed DuckDB tables loaded from the CSV files.\n\
+        "-- govreport tables, schema {SCHEMA_VERSION}: typed DuckDB tables loaded from the CSV files\n\
+         -- (from the Parquet files when no CSV was written).\n\
          -- Generated with the tables; run it in this folder: duckdb tables.duckdb < schema.sql\n\
          -- (The Parquet files carry these types themselves: SELECT * FROM 'facts.parquet'.)\n"
     );
     for (name, doc, cols) in tables {
-        let (_, csv) = layout.files(name);
+        let (parquet, csv) = layout.files(name);
         out.push_str(&format!(
             "\n-- {name}: {doc}\nCREATE OR REPLACE TABLE {name} (\n"
         ));
@@ -195,6 +201,15 @@ pub fn schema_sql(
                 None => format!("\"{}\"", c.name),
             })
             .collect();
+        if !layout.csv {
+            let names: Vec<String> = cols.iter().map(|c| format!("\"{}\"", c.name)).collect();
+            out.push_str(&format!(
+                "INSERT INTO {name} SELECT {} FROM read_parquet({}, hive_partitioning = false);\n",
+                names.join(", "),
+                sql_text(&parquet)
+            ));
+            continue;
+        }
         out.push_str(&format!(
             "INSERT INTO {name} SELECT {} FROM read_csv({}, header = true, auto_detect = false, \
              hive_partitioning = false, quote = '\"', escape = '\"', delim = ',', columns = {{{}}});\n",
