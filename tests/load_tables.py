@@ -254,6 +254,7 @@ def duckdb_check(duckdb, out, tables):
 
 
 def main(outs):
+    complete = []
     for out in outs:
         with open(os.path.join(out, "schema.json"), encoding="utf-8") as f:
             tables = json.load(f)["tables"]
@@ -261,12 +262,13 @@ def main(outs):
             # The checks compare the two formats: a --formats run has only one.
             problem(out, "written without both formats (run without --formats)")
             continue
+        complete.append(out)
         for name, t in tables.items():
             check_csv_headers(out, name, t)
     mods = {}
     for name in ("pyarrow", "pandas", "polars", "duckdb"):
         mods[name] = tool(name)
-    for out in outs:
+    for out in complete:
         with open(os.path.join(out, "schema.json"), encoding="utf-8") as f:
             tables = json.load(f)["tables"]
         if mods["pyarrow"]:
