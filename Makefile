@@ -3,7 +3,7 @@ CARGO ?= cargo
 # Honour CARGO_TARGET_DIR when it is set.
 BIN := $(or $(CARGO_TARGET_DIR),target)/release/govreport
 
-.PHONY: all build build-pgo pipeline test test-browser report-screenshots fuzz lint fmt dictionary bench bench-incremental bench-facts bench-stages bench-instructions score clean
+.PHONY: all build build-pgo pipeline test test-browser report-screenshots fuzz lint fmt dictionary bench bench-incremental bench-facts bench-stages bench-instructions score pyenv test-tables clean
 
 all: build
 
@@ -78,6 +78,17 @@ bench-stages:
 bench-instructions: build
 	scripts/instructions.sh 1000 txt,md
 	scripts/instructions.sh 1000 html
+
+## A Python virtual environment (.venv, git-ignored) with the tools the table tests and the
+## examples load the tables with; `make test` uses it when it is there.
+PYTHON ?= python3
+pyenv:
+	$(PYTHON) -m venv .venv
+	.venv/bin/pip install --quiet pandas pyarrow polars duckdb
+
+## The tables loaded in every installed tool and checked against schema.json, loudly.
+test-tables:
+	$(CARGO) test --release --locked --test tables --test examples -- --nocapture
 
 ## Score the sample output against the hand-made gold (needs ../shared).
 score: pipeline

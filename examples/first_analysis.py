@@ -2,6 +2,7 @@
 
 Run from the repository root after `make pipeline`:
     python3 examples/first_analysis.py [OUTPUT_DIR]
+(needs `pip install pandas pyarrow polars duckdb`, or `make pyenv` and .venv/bin/python)
 """
 import sys
 
@@ -24,9 +25,10 @@ print(docs[["org_short", "admin_level", "report_year", "required_sections_missin
 # Facts by kind of quantity.
 print(facts.groupby("quantity_kind").size().sort_values(ascending=False).to_string())
 
-# The panel: one row per report, one column per indicator.
-cols = ["org_short", "report_year", "enforcement.cases_filed", "enforcement.fines", "mediation.disputes"]
-print(panel[[c for c in cols if c in panel.columns]].to_string(index=False))
+# The panel: one row per report (duplicates left out), one column per indicator and unit,
+# named as identifiers (the data dictionary maps indicator codes to columns).
+cols = ["org_short", "report_year", "enforcement_cases_filed", "enforcement_fines", "mediation_disputes"]
+print(panel[cols].to_string(index=False))
 
 # The same with polars, lazily, if it is installed.
 try:

@@ -1,7 +1,8 @@
 -- A first analysis of govreport tables in DuckDB. Run from the repository root after
 -- `make pipeline`:   duckdb < examples/first_analysis.sql
 -- For a Hive-partitioned run (--partition-by-year) read e.g.
---   read_parquet('OUT/facts/*/*.parquet', hive_partitioning = true)
+--   read_parquet('OUT/facts/*/*.parquet')   (every file has report_year, the folders add `year`)
+-- The CSV files with their types: run OUT/schema.sql in OUT (duckdb tables.duckdb < schema.sql).
 
 -- Documents: who reported, for which year, which mandated parts are missing.
 SELECT org_short, admin_level, province, report_year, publish_date,
@@ -19,8 +20,8 @@ LIMIT 15;
 
 -- Cases filed and fines per report, from the wide panel.
 SELECT org_short, report_year,
-       "enforcement.cases_filed" AS cases_filed,
-       "enforcement.fines" AS fines_yuan
+       enforcement_cases_filed AS cases_filed,
+       enforcement_fines AS fines_yuan
 FROM 'data/out/panel.parquet'
 ORDER BY report_year;
 

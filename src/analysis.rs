@@ -7,9 +7,9 @@ use std::path::{Path, PathBuf};
 
 use polars::prelude::*;
 
-use crate::indicators::{count_unit_family, Aggregate, Taxonomy};
+use crate::indicators::{Aggregate, Taxonomy};
 use crate::model::Relation;
-use crate::tables::schema::{ColType, ColumnInfo, Value};
+use crate::tables::schema::{ColType, ColumnInfo, Items, Value};
 use crate::tables::sink::{partition_year, SinkOptions, TableSink, PARTITION_FILE_STEM};
 
 /// Columns of `indicators`, one row per document, indicator and unit.
@@ -23,13 +23,14 @@ pub const INDICATOR_COLUMNS: &[(&str, ColType, bool, &str)] = &[
     ("indicator", ColType::Utf8, false, "Indicator code from pipelines/indicators.toml."),
     ("relation", ColType::Utf8, false, "level (the amount itself) or change (a difference against an earlier period, in the unit the report gives it): a change is its own row, never added to a level and never in the panel."),
     ("value", ColType::Float64, false, "The indicator's value for the document: the sum of its facts for counts and money (a breakdown part is not added to its total); for rates and changes one fact, never a sum (see value_fact_id)."),
-    ("unit", ColType::Utf8, false, "unit_normalized of the facts that fed it."),
+    ("unit", ColType::Utf8, true, "unit_normalized of the facts that fed it (null when they give none)."),
     ("n_facts", ColType::Int32, false, "Facts that fed the value."),
-    ("fact_ids", ColType::Utf8, false, "fact_id of those facts in facts, `;`-separated."),
+    ("fact_ids", ColType::Int32List, false, "fact_id of those facts in facts (CSV: `;`-separated)."),
     ("value_fact_id", ColType::Int32, true, "For rates and changes, the fact whose value is taken when the report gives several: the first for the report's own period (no as-of date in another year), else the first; the others stay in fact_ids. Null for sums."),
 ];
 
-/// Columns of `panel` before the indicator columns.
+/// Columns of `panel` before the indicator columns (their names are reserved: no indicator
+/// column may take one).
 pub const PANEL_ID_COLUMNS: &[(&str, ColType, bool, &str)] = &[
     ("doc_id", ColType::Utf8, false, "Document id."),
     (
@@ -86,15 +87,16 @@ pub fn indicator_columns() -> Vec<ColumnInfo> {
 }
 
 /// Column list of `panel` for a taxonomy: the id columns, then one float column per
-/// indicator (in the taxonomy's unit).
+/// indicator and unit (`Taxonomy::panel_columns`: the code with `.` as `_`, a unit suffix
+/// for each unit that is not the same thing as the first).
 pub fn panel_columns(taxonomy: &'static Taxonomy) -> Vec<ColumnInfo> {
     let mut cols = infos(PANEL_ID_COLUMNS);
-    for code in taxonomy.codes() {
+    for c in taxonomy.panel_columns() {
         cols.push(ColumnInfo {
-            name: code,
+            name: &c.name,
             ty: ColType::Float64,
             nullable: true,
-            doc: taxonomy.label(code).unwrap_or(""),
+            doc: &c.doc,
         });
     }
     cols
@@ -109,9 +111,6 @@ pub const INPUT_TABLES: [&str; 2] = ["documents", "facts"];
 struct TablePart {
     documents: PathBuf,
     facts: PathBuf,
-    /// The partition's year (from its directory name); `None` for flat tables, where the
-    /// year is a column.
-    year: Option<Option<i32>>,
 }
 
 fn table_parts(dir: &Path, partitioned: bool) -> Vec<TablePart> {
@@ -119,27 +118,25 @@ fn table_parts(dir: &Path, partitioned: bool) -> Vec<TablePart> {
         return vec![TablePart {
             documents: dir.join("documents.parquet"),
             facts: dir.join("facts.parquet"),
-            year: None,
         }];
     }
     let base = dir.join("documents");
     let Ok(entries) = std::fs::read_dir(&base) else {
         return Vec::new(); // no documents at all
     };
-    // Partition directories with their years, in name order.
-    let mut names: Vec<(String, Option<i32>)> = entries
+    // Partition directories, in name order.
+    let mut names: Vec<String> = entries
         .filter_map(|e| e.ok())
         .filter_map(|e| e.file_name().into_string().ok())
-        .filter_map(|n| partition_year(&n).map(|year| (n, year)))
+        .filter(|n| partition_year(n).is_some())
         .collect();
     names.sort();
     let file = format!("{PARTITION_FILE_STEM}.parquet");
     names
         .into_iter()
-        .map(|(name, year)| TablePart {
+        .map(|name| TablePart {
             documents: base.join(&name).join(&file),
             facts: dir.join("facts").join(&name).join(&file),
-            year: Some(year),
         })
         .collect()
 }
@@ -171,7 +168,7 @@ struct IndicatorRow {
     unit: String,
     value: f64,
     n_facts: u32,
-    fact_ids: String,
+    fact_ids: Vec<i64>,
     value_fact_id: Option<i32>,
 }
 
@@ -202,7 +199,6 @@ pub fn build_in_chunks(
     parallel: usize,
 ) -> Result<AnalysisSummary, String> {
     let err = |e: PolarsError| format!("indicators stage: {e}");
-    let codes: Vec<&'static str> = taxonomy.codes().collect();
     let mut indicators = TableSink::in_dir(dir, "indicators", indicator_columns(), opts)?;
     let mut panel = TableSink::in_dir(dir, "panel", panel_columns(taxonomy), opts)?;
     let chunk_docs = chunk_docs.max(1);
@@ -224,19 +220,9 @@ pub fn build_in_chunks(
         let wide_writer = scope.spawn(move || -> Result<(u64, PanelValues), String> {
             // Values in the panel unit per indicator, for the run report's totals and medians.
             let mut panel_values = HashMap::default();
-            let column_of: HashMap<&str, usize> =
-                codes.iter().enumerate().map(|(k, c)| (*c, k)).collect();
             for chunk in wide_rx {
                 let (rows, doc_info) = &*chunk;
-                write_panel_rows(
-                    rows,
-                    doc_info,
-                    taxonomy,
-                    &codes,
-                    &column_of,
-                    &mut panel,
-                    &mut panel_values,
-                )?;
+                write_panel_rows(rows, doc_info, taxonomy, &mut panel, &mut panel_values)?;
             }
             Ok((panel.finish()?, panel_values))
         });
@@ -341,9 +327,9 @@ fn write_indicator_rows(
             Value::s(&r.indicator),
             Value::s(&r.relation),
             Value::Float(r.value),
-            Value::s(&r.unit),
+            Value::non_empty(&r.unit),
             Value::Int(r.n_facts.into()),
-            Value::s(&r.fact_ids),
+            Value::list(Items::Ints(&r.fact_ids)),
             r.value_fact_id
                 .map_or(Value::Null, |id| Value::Int(id.into())),
         ])?;
@@ -351,39 +337,41 @@ fn write_indicator_rows(
     Ok(())
 }
 
-/// Appends one chunk's rows to `panel` (wide): the value in the indicator's panel unit, null
-/// where not reported.
+/// Appends one chunk's rows to `panel` (wide): each value in its column (one per indicator
+/// and unit), null where not reported. A duplicate document (`duplicate_of` set) adds no row:
+/// its first copy has it.
 fn write_panel_rows(
     rows: &[IndicatorRow],
     doc_info: &DocInfo,
     taxonomy: &'static Taxonomy,
-    codes: &[&'static str],
-    column_of: &HashMap<&str, usize>,
     panel: &mut TableSink,
     panel_values: &mut PanelValues,
 ) -> Result<(), String> {
-    // Rows come sorted by document: each document's rows fill one slot per indicator code
-    // (`column_of`: code → its position in `codes`).
-    let mut slots: Vec<Option<f64>> = vec![None; codes.len()];
+    let columns = taxonomy.panel_columns();
+    // Rows come sorted by document: each document's rows fill one slot per panel column.
+    let mut slots: Vec<Option<f64>> = vec![None; columns.len()];
     let mut next_row = 0;
-    let mut row: Vec<Value> = Vec::with_capacity(PANEL_ID_COLUMNS.len() + codes.len());
+    let mut row: Vec<Value> = Vec::with_capacity(PANEL_ID_COLUMNS.len() + columns.len());
     for (i, d) in doc_info.rows.iter().enumerate() {
         slots.iter_mut().for_each(|s| *s = None);
         while let Some(r) = rows.get(next_row).filter(|r| r.doc_index as usize == i) {
             next_row += 1;
-            let Some(&k) = column_of.get(r.indicator.as_str()) else {
-                continue;
-            };
             // A change is never a level: the panel holds levels only.
-            if r.relation != Relation::Level.as_str() || !in_panel_unit(taxonomy, r) {
+            if r.relation != Relation::Level.as_str() {
                 continue;
             }
-            match (&mut slots[k], taxonomy.aggregate(codes[k])) {
-                // 件 and 宗 rows of one indicator are one count.
+            let Some(k) = taxonomy.panel_slot(&r.indicator, &r.unit) else {
+                continue;
+            };
+            match (&mut slots[k], taxonomy.aggregate(&r.indicator)) {
+                // 件 and 宗 rows of one indicator are one count, where the taxonomy says so.
                 (Some(v), Some(Aggregate::Sum)) => *v += r.value,
                 (Some(_), _) => {}
                 (slot @ None, _) => *slot = Some(r.value),
             }
+        }
+        if d.duplicate_of.is_some() {
+            continue;
         }
         row.clear();
         row.extend([
@@ -401,9 +389,13 @@ fn write_panel_rows(
         ]);
         row.extend(slots.iter().map(|v| v.map_or(Value::Null, Value::Float)));
         panel.append_values(&row)?;
-        for (code, v) in codes.iter().zip(&slots) {
-            if let Some(v) = v {
-                panel_values.entry(*code).or_default().push(*v);
+        // The run report's summary is of each indicator's main column (its first unit).
+        for (k, v) in slots.iter().enumerate() {
+            let (Some(v), Some(c)) = (v, columns.get(k)) else {
+                continue;
+            };
+            if taxonomy.main_panel_column(&c.code) == Some(c.name.as_str()) {
+                panel_values.entry(c.code.as_str()).or_default().push(*v);
             }
         }
     }
@@ -430,7 +422,7 @@ fn facts_per_document(part: &TablePart) -> PolarsResult<Vec<i64>> {
 
 /// Documents `start..start + count` of a documents file, in file order.
 fn read_documents(part: &TablePart, start: usize, count: usize) -> PolarsResult<DocInfo> {
-    let mut cols = vec![
+    let cols = [
         "doc_id",
         "source_path",
         "organization",
@@ -441,15 +433,14 @@ fn read_documents(part: &TablePart, start: usize, count: usize) -> PolarsResult<
         "county",
         "division_code",
         "doc_kind",
+        "report_year",
+        "duplicate_of",
     ];
-    if part.year.is_none() {
-        cols.push("report_year");
-    }
     let df = scan_file(&part.documents)?
         .slice(start as i64, count as IdxSize)
         .select(cols.iter().map(|c| col(*c)).collect::<Vec<_>>())
         .collect()?;
-    DocInfo::from_frame(&df, part.year)
+    DocInfo::from_frame(&df)
 }
 
 /// The facts of a chunk of documents whose first fact is row `first_row` of the facts file
@@ -611,13 +602,6 @@ fn aggregate(
         } else {
             (sum.get(i), None)
         };
-        let mut joined = String::new();
-        for id in ids_buf.iter().flatten() {
-            if !joined.is_empty() {
-                joined.push(';');
-            }
-            joined.push_str(itoa::Buffer::new().format(*id));
-        }
         rows.push(IndicatorRow {
             doc_index: doc,
             indicator: code.to_string(),
@@ -625,7 +609,7 @@ fn aggregate(
             unit: unit.get(i).unwrap_or_default().to_string(),
             value: value.unwrap_or(f64::NAN),
             n_facts: n_facts.get(i).unwrap_or_default(),
-            fact_ids: joined,
+            fact_ids: ids_buf.iter().flatten().map(|&id| id.into()).collect(),
             value_fact_id,
         });
     }
@@ -666,6 +650,7 @@ struct DocRow {
     division_code: Option<String>,
     report_year: Option<i32>,
     doc_kind: String,
+    duplicate_of: Option<String>,
 }
 
 struct DocInfo {
@@ -673,9 +658,7 @@ struct DocInfo {
 }
 
 impl DocInfo {
-    /// `year` is the partition's year when the frame comes from a partition (which has no
-    /// report_year column).
-    fn from_frame(df: &DataFrame, year: Option<Option<i32>>) -> PolarsResult<Self> {
+    fn from_frame(df: &DataFrame) -> PolarsResult<Self> {
         if df.height() == 0 {
             return Ok(DocInfo { rows: Vec::new() });
         }
@@ -683,13 +666,9 @@ impl DocInfo {
             let ca = df.column(name)?.str()?;
             Ok(ca.iter().map(|v| v.map(String::from)).collect())
         };
-        let years: Vec<Option<i32>> = match year {
-            Some(y) => vec![y; df.height()],
-            None => {
-                let c = df.column("report_year")?.cast(&DataType::Int32)?;
-                c.i32()?.iter().collect()
-            }
-        };
+        let c = df.column("report_year")?.cast(&DataType::Int32)?;
+        let years: Vec<Option<i32>> = c.i32()?.iter().collect();
+        let mut duplicates = text("duplicate_of")?;
         let (mut ids, mut paths, mut orgs, mut shorts, mut levels) = (
             text("doc_id")?,
             text("source_path")?,
@@ -717,17 +696,11 @@ impl DocInfo {
                 division_code: codes[i].take(),
                 report_year: years[i],
                 doc_kind: kinds[i].take().unwrap_or_default(),
+                duplicate_of: duplicates[i].take(),
             })
             .collect();
         Ok(DocInfo { rows })
     }
-}
-
-/// Whether a row is in its indicator's panel unit (or a synonym of it: 宗 for 件).
-fn in_panel_unit(taxonomy: &Taxonomy, r: &IndicatorRow) -> bool {
-    taxonomy
-        .panel_unit(&r.indicator)
-        .is_some_and(|u| count_unit_family(u) == count_unit_family(&r.unit))
 }
 
 /// Per indicator (in its panel unit): documents reporting it, total and median; most

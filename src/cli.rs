@@ -45,8 +45,13 @@ pub enum Command {
         /// Write a UTF-8 BOM at the start of CSV files (for Excel).
         #[arg(long)]
         csv_bom: bool,
-        /// Write the per-document tables Hive-partitioned by report_year
-        /// (`facts/report_year=2023/part-0.parquet`), for big corpora.
+        /// CSV for Excel: a UTF-8 BOM, and text cells starting with = + - @ (or a tab or
+        /// carriage return) written with a leading ' so Excel shows them as text, never runs
+        /// them as formulas; warns when a table has more rows than a worksheet holds.
+        #[arg(long)]
+        excel: bool,
+        /// Write the per-document tables Hive-partitioned by report year
+        /// (`facts/year=2023/part-0.parquet`), for big corpora.
         #[arg(long)]
         partition_by_year: bool,
         /// No progress bar or periodic progress lines on stderr.
@@ -125,6 +130,7 @@ pub fn main_with(cli: Cli) -> i32 {
             output,
             threads,
             csv_bom,
+            excel,
             partition_by_year,
             quiet,
             incremental,
@@ -196,7 +202,8 @@ pub fn main_with(cli: Cli) -> i32 {
                 threads: capped_threads(threads.unwrap_or(file.run.threads)),
                 batch_size: file.run.batch_size,
                 limits,
-                csv_bom: csv_bom || file.output.csv_bom,
+                csv_bom: csv_bom || excel || file.output.csv_bom || file.output.excel,
+                excel: excel || file.output.excel,
                 pipeline_file: pipeline_path,
                 pipeline_text: text,
                 progress: !quiet,

@@ -73,6 +73,9 @@ pub struct OutputSection {
     /// Write a UTF-8 BOM at the start of CSV files, for Excel.
     #[serde(default)]
     pub csv_bom: bool,
+    /// CSV for Excel (`--excel`): BOM, formula-like text neutralised, row-limit warnings.
+    #[serde(default)]
+    pub excel: bool,
     /// `"report_year"`: write the per-document tables Hive-partitioned by report year.
     #[serde(default)]
     pub partition_by: Option<String>,
@@ -138,6 +141,7 @@ impl Default for OutputSection {
         OutputSection {
             dir: default_output(),
             csv_bom: false,
+            excel: false,
             partition_by: None,
             formats: None,
         }

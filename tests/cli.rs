@@ -151,7 +151,7 @@ fn parquet_reads_back_equal_to_csv_with_declared_types() {
         for b in &batches {
             for i in 0..b.num_rows() {
                 for (c, col) in b.columns().iter().enumerate() {
-                    let cell = render(col.as_ref(), i);
+                    let cell = render(col.as_ref(), i, header[c] == "warnings");
                     assert_eq!(cell, rows[r][c], "{t} row {r} column {}", header[c]);
                 }
                 r += 1;
@@ -184,7 +184,9 @@ fn parquet_reads_back_equal_to_csv_with_declared_types() {
     }
 }
 
-fn render(col: &dyn Array, i: usize) -> String {
+/// A cell as the CSV writer writes it; `warnings` for the column whose list items are
+/// sentences.
+fn render(col: &dyn Array, i: usize, warnings: bool) -> String {
     if col.is_null(i) {
         return String::new();
     }
@@ -211,6 +213,19 @@ fn render(col: &dyn Array, i: usize) -> String {
         .downcast_ref::<arrow_array::TimestampMicrosecondArray>()
     {
         return govreport::tables::sink::rfc3339_micros(a.value(i));
+    }
+    if let Some(a) = col.as_any().downcast_ref::<arrow_array::ListArray>() {
+        // Lists as the CSV writes them: `;`-joined (warnings: `; `).
+        let items = a.value(i);
+        let sep = if items.as_any().is::<StringArray>() && warnings {
+            "; "
+        } else {
+            ";"
+        };
+        return (0..items.len())
+            .map(|k| render(items.as_ref(), k, false))
+            .collect::<Vec<_>>()
+            .join(sep);
     }
     panic!("unexpected column type {:?}", col.data_type());
 }
@@ -379,39 +394,28 @@ fn csv_bom_option_prefixes_csv_files() {
     assert!(bytes.starts_with("\u{feff}doc_id".as_bytes()));
 }
 
-/// Rows of a Hive-partitioned table read back as one dataset: the partition value from the
-/// path is put back as the `report_year` column, in the unpartitioned column order.
+/// Rows of a Hive-partitioned table read back as one dataset (`year=2023`, `year=unknown`):
+/// every file has the table's columns, report_year included, and only rows of its year.
 fn read_partitioned_csv(dir: &Path, header_order: &[String]) -> Vec<Vec<String>> {
     let mut rows = Vec::new();
     for part in fs::read_dir(dir).unwrap() {
         let part = part.unwrap().path();
         let name = part.file_name().unwrap().to_string_lossy().into_owned();
         let value = name
-            .strip_prefix("report_year=")
+            .strip_prefix("year=")
             .expect("hive directory name")
             .to_string();
-        let value = if value == "__HIVE_DEFAULT_PARTITION__" {
+        let value = if value == "unknown" {
             String::new()
         } else {
             value
         };
         let (header, part_rows) = read_csv(&part.join("part-0.csv"));
-        assert!(
-            !header.contains(&"report_year".to_string()),
-            "partition column is in the path only"
-        );
+        assert_eq!(header, header_order, "the same columns in every partition");
+        let year = header.iter().position(|h| h == "report_year").unwrap();
         for r in part_rows {
-            let row = header_order
-                .iter()
-                .map(|c| {
-                    if c == "report_year" {
-                        value.clone()
-                    } else {
-                        r[header.iter().position(|h| h == c).unwrap()].clone()
-                    }
-                })
-                .collect();
-            rows.push(row);
+            assert_eq!(r[year], value, "{name}: a row of another year");
+            rows.push(r);
         }
         let pq = dir
             .parent()
@@ -461,13 +465,11 @@ fn partitioned_output_reads_back_as_the_same_dataset() {
         .collect();
     for t in ["documents", "texts", "sections", "facts", "dates"] {
         let (header, mut flat_rows) = read_csv(&flat.join(format!("{t}.csv")));
-        let mut order = header.clone();
-        if t != "documents" {
-            // Child tables get the report year of their document as the partition column.
-            order.push("report_year".into());
-            for r in &mut flat_rows {
-                r.push(year_of[&r[0]].clone());
-            }
+        let order = header.clone();
+        let year = header.iter().position(|c| c == "report_year").unwrap();
+        // Every row carries its document's year.
+        for r in &flat_rows {
+            assert_eq!(r[year], year_of[&r[0]], "{t}");
         }
         flat_rows.sort();
         let csv_tree = parts.join("csv").join(t);
@@ -686,7 +688,7 @@ fn changes_stay_apart_and_rates_are_taken_once() {
     let level = row("reconsideration.cases", "level");
     assert_eq!(
         (level[ic("value")].as_str(), level[ic("unit")].as_str()),
-        ("45", "件")
+        ("45.0", "件")
     );
     let change = row("reconsideration.cases", "change");
     assert_eq!(
@@ -697,7 +699,7 @@ fn changes_stay_apart_and_rates_are_taken_once() {
     assert_eq!(change[ic("value")], "4.4");
     assert_eq!(
         row("litigation.head_appearance_rate", "level")[ic("value")],
-        "96"
+        "96.0"
     );
     // The rate given for 2022 and for the report's year: the report's year wins, not the
     // first mention and never the sum; the fact taken is recorded.
@@ -711,16 +713,22 @@ fn changes_stay_apart_and_rates_are_taken_once() {
         .map(|f| f[fc("raw")].clone());
     assert_eq!(taken_raw.as_deref(), Some("12.5%"));
     // Totals and parts: the parts keep their codes and are not added to the total.
-    assert_eq!(row("enforcement.cases_filed", "level")[ic("value")], "390");
-    assert_eq!(row("enforcement.cases_simple", "level")[ic("value")], "110");
+    assert_eq!(
+        row("enforcement.cases_filed", "level")[ic("value")],
+        "390.0"
+    );
+    assert_eq!(
+        row("enforcement.cases_simple", "level")[ic("value")],
+        "110.0"
+    );
 
     // The panel holds levels only.
     let (h, panel) = read_csv(&out.join("panel.csv"));
     let pc = |name: &str| h.iter().position(|c| c == name).unwrap();
     assert_eq!(panel.len(), 1);
-    assert_eq!(panel[0][pc("reconsideration.cases")], "45");
-    assert_eq!(panel[0][pc("litigation.head_appearance_rate")], "96");
-    assert_eq!(panel[0][pc("reconsideration.correction_rate")], "12.5");
+    assert_eq!(panel[0][pc("reconsideration_cases")], "45.0");
+    assert_eq!(panel[0][pc("litigation_head_appearance_rate")], "96.0");
+    assert_eq!(panel[0][pc("reconsideration_correction_rate")], "12.5");
 }
 
 #[test]

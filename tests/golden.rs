@@ -216,8 +216,12 @@ fn indicators_take_the_values_a_reader_finds() {
     assert_eq!(panel.len(), 5);
     let id = &doc_for(&out, "002")["doc_id"];
     let row = panel.iter().find(|r| &r["doc_id"] == id).unwrap();
-    assert_eq!(row["mediation.disputes"], "263");
-    assert_eq!(row["enforcement.fines"], "", "not reported → null");
+    assert_eq!(row["mediation_disputes"], "263.0");
+    assert_eq!(
+        row["enforcement_cases_filed"], "790.0",
+        "件, 宗 and 起 are one count"
+    );
+    assert_eq!(row["enforcement_fines"], "", "not reported → null");
 }
 
 #[test]

@@ -104,6 +104,14 @@ fn cell(col: &dyn Array, i: usize) -> String {
     if let Some(a) = any.downcast_ref::<arrow_array::TimestampMicrosecondArray>() {
         return govreport::tables::sink::rfc3339_micros(a.value(i));
     }
+    if let Some(a) = any.downcast_ref::<arrow_array::ListArray>() {
+        // Items joined by `;`: the same on both sides of every comparison.
+        let items = a.value(i);
+        return (0..items.len())
+            .map(|k| cell(items.as_ref(), k))
+            .collect::<Vec<_>>()
+            .join(";");
+    }
     panic!("unexpected column type {:?}", col.data_type());
 }
 
@@ -124,19 +132,6 @@ fn files_under(dir: &Path, ext: &str) -> Vec<PathBuf> {
     out
 }
 
-/// The year a Hive partition directory in `path` names, as a cell.
-fn partition_cell(path: &Path) -> Option<String> {
-    path.components().find_map(|c| {
-        let s = c.as_os_str().to_string_lossy();
-        let v = s.strip_prefix("report_year=")?;
-        Some(if v == "__HIVE_DEFAULT_PARTITION__" {
-            String::new()
-        } else {
-            v.to_string()
-        })
-    })
-}
-
 /// A table's rows from every Parquet file of it (flat, partitioned or in parts), each row
 /// as `column=value` cells in column-name order, sorted.
 fn parquet_rows(out: &Path, table: &str) -> Vec<String> {
@@ -151,20 +146,16 @@ fn parquet_rows(out: &Path, table: &str) -> Vec<String> {
             .unwrap()
             .build()
             .unwrap();
-        let year = partition_cell(f.strip_prefix(out).unwrap());
         for batch in reader {
             let batch = batch.unwrap();
             let schema = batch.schema();
             for i in 0..batch.num_rows() {
-                let mut cells: BTreeMap<String, String> = schema
+                let cells: BTreeMap<String, String> = schema
                     .fields()
                     .iter()
                     .zip(batch.columns())
                     .map(|(field, col)| (field.name().clone(), cell(col.as_ref(), i)))
                     .collect();
-                if let Some(y) = &year {
-                    cells.insert("report_year".into(), y.clone());
-                }
                 rows.push(format!("{cells:?}"));
             }
         }
@@ -184,17 +175,13 @@ fn csv_rows(out: &Path, table: &str) -> Vec<String> {
     for f in files {
         let mut r = csv::Reader::from_path(&f).unwrap();
         let header: Vec<String> = r.headers().unwrap().iter().map(String::from).collect();
-        let year = partition_cell(f.strip_prefix(out).unwrap());
         for rec in r.records() {
             let rec = rec.unwrap();
-            let mut cells: BTreeMap<String, String> = header
+            let cells: BTreeMap<String, String> = header
                 .iter()
                 .cloned()
                 .zip(rec.iter().map(String::from))
                 .collect();
-            if let Some(y) = &year {
-                cells.insert("report_year".into(), y.clone());
-            }
             rows.push(format!("{cells:?}"));
         }
     }

@@ -13,6 +13,19 @@ pub(super) struct RawFile {
     pub(super) indicator: Vec<RawIndicator>,
     #[serde(default)]
     pub(super) other_bodies: Option<Spanned<RawOtherBodies>>,
+    #[serde(default)]
+    pub(super) panel: Option<RawPanel>,
+}
+
+/// `[panel]`: which units of an indicator count the same thing (one panel column), and the
+/// ascii names of units in column names.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(super) struct RawPanel {
+    #[serde(default)]
+    pub(super) same_units: Vec<Vec<String>>,
+    #[serde(default)]
+    pub(super) unit_names: std::collections::BTreeMap<String, String>,
 }
 
 /// `[other_bodies]`: subjects that make a fact another body's.
@@ -43,6 +56,9 @@ pub(super) struct RawIndicator {
     #[serde(default)]
     pub(super) precedence: i32,
     pub(super) aggregate: Spanned<String>,
+    /// The panel column's name when the code with `.` as `_` is too long.
+    #[serde(default)]
+    pub(super) panel_column: Option<String>,
 }
 
 /// 1-based line of a byte offset in `text`.

@@ -15,6 +15,7 @@ use crate::model::{Fact, QuantityKind, Relation, Section};
 mod breakdowns;
 mod context;
 mod file;
+pub mod panel;
 #[cfg(test)]
 mod tests;
 mod words;
@@ -86,6 +87,10 @@ pub struct Indicator {
     precedence: i32,
     aggregate: Aggregate,
     line: usize,
+    /// The code's place in the file, for error messages.
+    span: std::ops::Range<usize>,
+    /// The panel column's name when not the code with `.` as `_`.
+    panel_column: Option<String>,
     /// Ids of the words above in the taxonomy's `WordIndex`, filled after parsing.
     ids: WordIds,
 }
@@ -172,6 +177,10 @@ impl Indicator {
     }
 
     /// Line of the entry's `code` key in the taxonomy file (for messages to analysts).
+    fn line_span(&self) -> std::ops::Range<usize> {
+        self.span.clone()
+    }
+
     pub fn line(&self) -> usize {
         self.line
     }
@@ -215,9 +224,33 @@ pub struct Taxonomy {
     all: Vec<usize>,
     words: WordIndex,
     other_bodies: OtherBodies,
+    /// The panel's indicator columns, in file order.
+    panel: Vec<panel::PanelColumn>,
+    /// (code, unit) → its column in `panel`.
+    panel_slot: HashMap<(String, String), usize>,
 }
 
 impl Taxonomy {
+    /// The panel's indicator columns (one per indicator and unit), in file order.
+    pub fn panel_columns(&self) -> &[panel::PanelColumn] {
+        &self.panel
+    }
+
+    /// The panel column (index into `panel_columns`) that holds `code`'s facts in `unit`.
+    pub fn panel_slot(&self, code: &str, unit: &str) -> Option<usize> {
+        self.panel_slot
+            .get(&(code.to_string(), unit.to_string()))
+            .copied()
+    }
+
+    /// The column of `code` in its first unit.
+    pub fn main_panel_column(&self, code: &str) -> Option<&str> {
+        self.panel
+            .iter()
+            .find(|c| c.code == code)
+            .map(|c| c.name.as_str())
+    }
+
     /// Parses and validates a taxonomy; errors name `indicators.toml` and the line.
     pub fn parse(text: &str) -> Result<Taxonomy, String> {
         Taxonomy::parse_named(text, DEFAULT_FILE_NAME)
@@ -334,6 +367,8 @@ impl Taxonomy {
                 precedence: ri.precedence,
                 aggregate,
                 line: line_of(text, code_span.start),
+                span: code_span.clone(),
+                panel_column: ri.panel_column,
                 ids: WordIds::default(),
             });
         }
@@ -365,7 +400,21 @@ impl Taxonomy {
             }
         };
         let words = WordIndex::build(&mut indicators).map_err(|e| format!("{file_name}: {e}"))?;
+        let rules = panel::PanelRules::new(raw.panel, &errs)?;
+        let reserved: Vec<&str> = crate::analysis::PANEL_ID_COLUMNS
+            .iter()
+            .map(|c| c.0)
+            .collect();
+        let panel = panel::panel_columns(&indicators, &rules, &reserved, &errs)?;
+        let mut panel_slot = HashMap::default();
+        for (k, c) in panel.iter().enumerate() {
+            for unit in &c.units {
+                panel_slot.insert((c.code.clone(), unit.clone()), k);
+            }
+        }
         Ok(Taxonomy {
+            panel,
+            panel_slot,
             version: *raw.version.get_ref(),
             indicators,
             by_code,

@@ -50,7 +50,7 @@ impl RunStats {
 }
 
 /// Counts how often each warning was met, for the manifest (bounded: at most 100 kinds).
-#[derive(Default)]
+#[derive(Default, Clone)]
 pub(crate) struct WarningTally {
     pub(crate) counts: HashMap<String, u64>,
     pub(crate) other: u64,

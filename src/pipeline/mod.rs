@@ -91,6 +91,8 @@ pub struct RunConfig {
     pub batch_size: usize,
     pub limits: ReadLimits,
     pub csv_bom: bool,
+    /// CSV for Excel: formula-like text cells neutralised, row-limit warnings (`--excel`).
+    pub excel: bool,
     pub pipeline_file: Option<PathBuf>,
     pub pipeline_text: Option<String>,
     pub progress: bool,
@@ -162,6 +164,7 @@ impl RunConfig {
     pub fn sink_options(&self) -> SinkOptions {
         SinkOptions {
             csv_bom: self.csv_bom,
+            excel_safe: self.excel,
             skip_csv: !self.formats.csv,
         }
     }
@@ -349,7 +352,8 @@ fn first_rejects(s: &RunSummary) -> String {
     format!(": {}{more}", shown.join("; "))
 }
 
-/// `manifest.json` and `report.html` of a finished run.
+/// `manifest.json`, `report.html`, `schema.json` and `schema.sql` of a finished run. Under
+/// `--excel`, a table with more rows than an Excel worksheet holds is a warning of the run.
 fn write_run_files(
     cfg: &RunConfig,
     dir: &Path,
@@ -358,13 +362,76 @@ fn write_run_files(
     started_at: chrono::DateTime<chrono::Utc>,
     incremental: Option<serde_json::Value>,
 ) -> Result<(), String> {
-    let manifest = write_manifest(cfg, dir, summary, warnings, started_at, incremental)?;
-    let report = report_data(cfg, summary, &manifest);
+    let mut warnings = warnings.clone();
+    let mut run_warnings = Vec::new();
+    if cfg.excel && cfg.formats.csv {
+        for warning in excel_row_warnings(&summary.table_rows) {
+            crate::log::event(
+                crate::log::Level::Warn,
+                "excel_rows",
+                &warning,
+                serde_json::Value::Null,
+            );
+            warnings.add(&warning);
+            run_warnings.push(warning);
+        }
+    }
+    write_schema_files(cfg, dir)?;
+    let manifest = write_manifest(cfg, dir, summary, &warnings, started_at, incremental)?;
+    let mut report = report_data(cfg, summary, &manifest);
+    // Warnings about the run, not a document: first in the report's list.
+    for (i, warning) in run_warnings.into_iter().enumerate() {
+        report.warning_kinds.insert(
+            i,
+            crate::report::WarningKind {
+                kind: crate::report::warning_kind(&warning),
+                count: 1,
+                files: 0,
+                example_sentence: warning,
+                examples: Vec::new(),
+            },
+        );
+    }
     fs::write(
         dir.join("report.html"),
         crate::report::render_report(&report),
     )
     .map_err(|e| format!("cannot write report.html: {e}"))
+}
+
+/// A sentence for each table whose CSV has more rows than an Excel worksheet shows.
+pub fn excel_row_warnings(table_rows: &[(&'static str, u64)]) -> Vec<String> {
+    use crate::tables::sink::EXCEL_MAX_ROWS;
+    table_rows
+        .iter()
+        .filter(|(_, rows)| rows + 1 > EXCEL_MAX_ROWS)
+        .map(|(table, rows)| {
+            format!(
+                "table {table} has {rows} rows: an Excel worksheet holds {EXCEL_MAX_ROWS} rows \
+                 with the header, so Excel would cut {table}.csv short (read the Parquet file, \
+                 or split the run, e.g. --partition-by-year)"
+            )
+        })
+        .collect()
+}
+
+/// The machine-readable schema of the run's tables (`schema.json`, `schema.sql`), for its
+/// layout.
+fn write_schema_files(cfg: &RunConfig, dir: &Path) -> Result<(), String> {
+    use crate::tables::schema_files::{schema_json, schema_sql, Layout};
+    let layout = Layout {
+        partitioned: cfg.partition_by_year,
+        incremental: cfg.incremental,
+        parquet: cfg.formats.parquet,
+        csv: cfg.formats.csv,
+    };
+    let tables = crate::tables::schema::output_tables(cfg.resources.taxonomy);
+    let json = serde_json::to_string_pretty(&schema_json(&tables, layout))
+        .map_err(|e| format!("cannot write schema.json: {e}"))?;
+    fs::write(dir.join("schema.json"), json + "\n")
+        .map_err(|e| format!("cannot write schema.json: {e}"))?;
+    fs::write(dir.join("schema.sql"), schema_sql(&tables, layout))
+        .map_err(|e| format!("cannot write schema.sql: {e}"))
 }
 
 /// One pass over `files`: processes them and writes every table, the indicators and the

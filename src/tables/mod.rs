@@ -1,6 +1,8 @@
 //! Output tables: their one schema definition and the writers that use it.
 
+mod csv_text;
 pub mod schema;
+pub mod schema_files;
 pub mod sink;
 
 use serde_json::{json, Map, Value as Json};
@@ -16,6 +18,12 @@ fn to_json(v: &Value) -> Json {
         Value::Float(f) => json!(f),
         Value::Date(d) => json!(d.format("%Y-%m-%d").to_string()),
         Value::Timestamp(t) => json!(sink::rfc3339_micros(*t)),
+        Value::List(items) => (0..items.len())
+            .map(|k| match items.text(k) {
+                Some(t) => json!(t),
+                None => json!(items.int(k)),
+            })
+            .collect(),
     }
 }
 

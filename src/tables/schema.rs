@@ -7,7 +7,7 @@ use std::borrow::Cow;
 
 use chrono::NaiveDate;
 
-use crate::model::{DateMention, DocResult, Fact, Reject, Section};
+use crate::model::{DateMention, DocResult, Fact, Reject, Section, SectionType};
 
 /// Columns of free text (long, nearly all distinct): written without dictionary encoding
 /// or statistics.
@@ -23,7 +23,7 @@ pub const REPEATED_TEXT_COLUMNS: &[&str] = &["sentence"];
 pub const NO_STATISTICS_COLUMNS: &[&str] = &["raw", "metric", "heading", "title", "warnings"];
 
 /// Bumped whenever a column's name, type or meaning changes (see CHANGELOG.md).
-pub const SCHEMA_VERSION: &str = "2.1";
+pub const SCHEMA_VERSION: &str = "3.0";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ColType {
@@ -35,6 +35,12 @@ pub enum ColType {
     Date32,
     /// Microseconds since 1970 in UTC.
     Timestamp,
+    /// A list of strings: a Parquet list, `;`-joined in CSV.
+    Utf8List,
+    /// A list of sentences: a Parquet list, `; `-joined in CSV (warnings).
+    SentenceList,
+    /// A list of int32: a Parquet list, `;`-joined in CSV.
+    Int32List,
 }
 
 impl ColType {
@@ -47,6 +53,17 @@ impl ColType {
             ColType::Float64 => "float64",
             ColType::Date32 => "date32",
             ColType::Timestamp => "timestamp (µs, UTC)",
+            ColType::Utf8List | ColType::SentenceList => "list<string>",
+            ColType::Int32List => "list<int32>",
+        }
+    }
+
+    /// The separator of a list's items in CSV; `None` for a scalar type.
+    pub fn csv_separator(self) -> Option<&'static str> {
+        match self {
+            ColType::Utf8List | ColType::Int32List => Some(";"),
+            ColType::SentenceList => Some("; "),
+            _ => None,
         }
     }
 }
@@ -61,6 +78,72 @@ pub enum Value<'a> {
     Date(NaiveDate),
     /// Microseconds since 1970-01-01T00:00:00Z.
     Timestamp(i64),
+    /// A list, never empty (an empty list is `Null`), borrowed like the strings.
+    List(Items<'a>),
+}
+
+/// The items of a list cell, borrowed where they are: nothing is allocated for a cell, and
+/// a cell has nothing to free (the writers handle millions of cells).
+#[derive(Debug, Clone, Copy)]
+pub enum Items<'a> {
+    Strings(&'a [String]),
+    Words(&'a [&'a str]),
+    Parts(&'a [SectionType]),
+    Ints(&'a [i64]),
+    /// Rows `start..end` of an Arrow array: a list read back from a Parquet file.
+    ArrowText(&'a arrow_array::StringArray, usize, usize),
+    ArrowInts(&'a arrow_array::Int32Array, usize, usize),
+}
+
+impl<'a> Items<'a> {
+    pub fn len(&self) -> usize {
+        match *self {
+            Items::Strings(v) => v.len(),
+            Items::Words(v) => v.len(),
+            Items::Parts(v) => v.len(),
+            Items::Ints(v) => v.len(),
+            Items::ArrowText(_, start, end) | Items::ArrowInts(_, start, end) => end - start,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    /// Whether the items are integers (else text).
+    pub fn is_int(&self) -> bool {
+        matches!(self, Items::Ints(_) | Items::ArrowInts(..))
+    }
+
+    /// Item `k` as text (`None` for integers).
+    pub fn text(&self, k: usize) -> Option<&'a str> {
+        match *self {
+            Items::Strings(v) => v.get(k).map(String::as_str),
+            Items::Words(v) => v.get(k).copied(),
+            Items::Parts(v) => v.get(k).map(|t| t.as_str()),
+            Items::ArrowText(a, start, _) => Some(a.value(start + k)),
+            Items::Ints(_) | Items::ArrowInts(..) => None,
+        }
+    }
+
+    /// Item `k` as an integer (`None` for text).
+    pub fn int(&self, k: usize) -> Option<i64> {
+        use arrow_array::Array as _;
+        match *self {
+            Items::Ints(v) => v.get(k).copied(),
+            Items::ArrowInts(a, start, _) => {
+                (!a.is_null(start + k)).then(|| a.value(start + k).into())
+            }
+            _ => None,
+        }
+    }
+}
+
+impl PartialEq for Items<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.len() == other.len()
+            && (0..self.len()).all(|k| self.text(k) == other.text(k) && self.int(k) == other.int(k))
+    }
 }
 
 impl<'a> Value<'a> {
@@ -71,9 +154,6 @@ impl<'a> Value<'a> {
     /// A string cell, null when absent.
     pub fn opt(v: &'a Option<String>) -> Self {
         v.as_deref().map_or(Value::Null, Value::s)
-    }
-    fn owned(v: String) -> Self {
-        Value::Str(Cow::Owned(v))
     }
     fn int(v: impl Into<i64>) -> Self {
         Value::Int(v.into())
@@ -92,6 +172,22 @@ impl<'a> Value<'a> {
     }
     fn opt_count(v: Option<usize>) -> Self {
         v.map_or(Value::Null, Value::count)
+    }
+    /// A string cell, null when empty (where an empty string would mean "none").
+    pub fn non_empty(v: &'a str) -> Self {
+        if v.is_empty() {
+            Value::Null
+        } else {
+            Value::s(v)
+        }
+    }
+    /// A list, null when empty.
+    pub fn list(items: Items<'a>) -> Self {
+        if items.is_empty() {
+            Value::Null
+        } else {
+            Value::List(items)
+        }
     }
 }
 
@@ -146,12 +242,25 @@ macro_rules! col {
     };
 }
 
-fn join_types(types: &[crate::model::SectionType]) -> String {
-    types
-        .iter()
-        .map(|t| t.as_str())
-        .collect::<Vec<_>>()
-        .join(";")
+/// The level-1 section (a mandated part, or `other`) that holds a fact: the top of the
+/// chain of parents of its innermost section, when that top is a level-1 heading.
+fn enclosing_part<'a>(d: &'a DocResult, f: &Fact) -> Option<&'a Section> {
+    let find = |id: i32| {
+        // Sections are numbered 1.. in order: the index is the id, checked.
+        d.sections
+            .get((id as usize).wrapping_sub(1))
+            .filter(|s| s.section_id == id)
+            .or_else(|| d.sections.iter().find(|s| s.section_id == id))
+    };
+    let mut s = find(f.section_id?)?;
+    // A parent always comes before its child: at most as many steps as sections.
+    for _ in 0..d.sections.len() {
+        match s.parent_id {
+            Some(p) => s = find(p)?,
+            None => break,
+        }
+    }
+    (s.level == 1).then_some(s)
 }
 
 pub static DOCUMENTS: Table<(), DocResult> = Table {
@@ -189,8 +298,8 @@ pub static DOCUMENTS: Table<(), DocResult> = Table {
         col!("n_sections", Int32, false, "Rows of this document in `sections`.", |_, d| Value::count(d.sections.len())),
         col!("n_facts", Int32, false, "Rows of this document in `facts`.", |_, d| Value::count(d.facts.len())),
         col!("n_dates", Int32, false, "Rows of this document in `dates`.", |_, d| Value::count(d.dates.len())),
-        col!("required_sections_missing", Utf8, false, "Mandated parts not found, `;`-separated (measures_and_results, shortcomings, leadership_duty, next_year_plan); empty = all present.", |_, d| Value::owned(join_types(&d.required_sections_missing))),
-        col!("warnings", Utf8, false, "Human-readable problems met, `; `-separated; empty = none.", |_, d| Value::owned(d.warnings.join("; "))),
+        col!("required_sections_missing", Utf8List, true, "Mandated parts not found (measures_and_results, shortcomings, leadership_duty, next_year_plan); null = all present. CSV: `;`-separated.", |_, d| Value::list(Items::Parts(&d.required_sections_missing))),
+        col!("warnings", SentenceList, true, "Human-readable problems met; null = none. CSV: `; `-separated.", |_, d| Value::list(Items::Strings(&d.warnings))),
         col!("schema_version", Utf8, false, "Version of this table contract.", |_, _| Value::s(SCHEMA_VERSION)),
     ],
 };
@@ -200,6 +309,7 @@ pub static TEXTS: Table<(), DocResult> = Table {
     doc: "The cleaned body of each document; section, fact and date offsets index into it (characters).",
     columns: &[
         col!("doc_id", Utf8, false, "Document id (see documents).", |_, d| Value::s(&d.source.doc_id)),
+        col!("report_year", Int32, true, "The document's report_year (see documents): every table can be filtered or partitioned by year without a join.", |_, d| d.meta.report_year.map_or(Value::Null, Value::int)),
         col!("body", Utf8, false, "Report text without website boilerplate and markdown markers; one paragraph per line.", |_, d| Value::s(&d.clean.body)),
     ],
 };
@@ -209,13 +319,14 @@ pub static SECTIONS: Table<DocResult, Section> = Table {
     doc: "The heading tree (levels 1-4) and the inline 一是/二是 items (level 5).",
     columns: &[
         col!("doc_id", Utf8, false, "Document id.", |d, _| Value::s(&d.source.doc_id)),
+        col!("report_year", Int32, true, "The document's report_year (see documents): every table can be filtered or partitioned by year without a join.", |d, _| d.meta.report_year.map_or(Value::Null, Value::int)),
         col!("section_id", Int32, false, "1-based, in document order.", |_, s| Value::int(s.section_id)),
         col!("parent_id", Int32, true, "section_id of the enclosing section.", |_, s| s.parent_id.map_or(Value::Null, Value::int)),
         col!("level", Int16, false, "1 = 一、 2 = （一） 3 = 1、 4 = （1） 5 = inline item 一是.", |_, s| Value::int(s.level)),
         col!("kind", Utf8, false, "heading or item.", |_, s| Value::s(s.kind.as_str())),
-        col!("marker", Utf8, false, "The marker as printed: 一、 / （一） / 1、 / 一是; empty for a level-1 part printed without one.", |_, s| Value::s(&s.marker)),
+        col!("marker", Utf8, true, "The marker as printed: 一、 / （一） / 1、 / 一是; null for a level-1 part printed without one.", |_, s| Value::non_empty(&s.marker)),
         col!("ordinal", Int32, false, "The marker's number (三 → 3); 0 when there is no marker.", |_, s| Value::int(s.ordinal)),
-        col!("heading", Utf8, false, "Heading text without marker and markdown; for items, the first clause.", |_, s| Value::s(&s.heading)),
+        col!("heading", Utf8, true, "Heading text without marker and markdown; for items, the first clause; null when there is none (an item marker alone).", |_, s| Value::non_empty(&s.heading)),
         col!("section_type", Utf8, true, "Level 1 only: measures_and_results, shortcomings, leadership_duty, next_year_plan, other.", |_, s| s.section_type.map_or(Value::Null, |t| Value::s(t.as_str()))),
         col!("char_start", Int32, false, "Start of the section in the cleaned body (characters).", |_, s| Value::count(s.char_start)),
         col!("char_end", Int32, false, "End (exclusive) of the section including its subsections.", |_, s| Value::count(s.char_end)),
@@ -228,18 +339,21 @@ pub static FACTS: Table<DocResult, Fact> = Table {
     doc: "One row per numeric fact.",
     columns: &[
         col!("doc_id", Utf8, false, "Document id.", |d, _| Value::s(&d.source.doc_id)),
+        col!("report_year", Int32, true, "The document's report_year (see documents): every table can be filtered or partitioned by year without a join.", |d, _| d.meta.report_year.map_or(Value::Null, Value::int)),
         col!("fact_id", Int32, false, "1-based within the document, in text order.", |_, f| Value::int(f.fact_id)),
         col!("section_id", Int32, true, "Innermost section containing the fact.", |_, f| f.section_id.map_or(Value::Null, Value::int)),
+        col!("part_section_id", Int32, true, "section_id of the level-1 section the fact sits in (the mandated part); null when no level-1 heading encloses it.", |d, f| enclosing_part(d, f).map_or(Value::Null, |s| Value::int(s.section_id))),
+        col!("section_type", Utf8, true, "section_type of that level-1 section: measures_and_results, shortcomings, leadership_duty, next_year_plan, other; null when no level-1 heading encloses the fact.", |d, f| enclosing_part(d, f).and_then(|s| s.section_type).map_or(Value::Null, |t| Value::s(t.as_str()))),
         col!("raw", Utf8, false, "The matched span as printed, e.g. 337.1857万元, 近5万份, 100余起.", |_, f| Value::s(&f.raw)),
         col!("value", Float64, false, "The number as printed (337.1857).", |_, f| Value::Float(f.value)),
         col!("unit", Utf8, true, "The unit as printed (万元).", |_, f| Value::opt(&f.unit)),
         col!("value_normalized", Float64, false, "The value in unit_normalized (3371857).", |_, f| Value::Float(f.value_normalized)),
-        col!("unit_normalized", Utf8, false, "元, 平方米, 米, 千克, %, 个百分点, 天, 小时, or the measure word of a count (件, 次, 人次 ...); empty when the text gives none.", |_, f| Value::s(&f.unit_normalized)),
+        col!("unit_normalized", Utf8, true, "元, 平方米, 米, 千克, %, 个百分点, 天, 小时, or the measure word of a count (件, 次, 人次 ...); null when the text gives none.", |_, f| Value::non_empty(&f.unit_normalized)),
         col!("quantity_kind", Utf8, false, "money, area, length, mass, duration, percent, percentage_point, count, other.", |_, f| Value::s(f.quantity_kind.as_str())),
         col!("qualifier", Utf8, false, "exact, approx (约/近/左右), more_than (余/多/超/以上/逾), less_than (不足/不到/以下), range.", |_, f| Value::s(f.qualifier.as_str())),
         col!("value_high", Float64, true, "Upper end of a range (3至5天), normalized.", |_, f| f.value_high.map_or(Value::Null, Value::Float)),
         col!("metric", Utf8, true, "What is counted, from the words before the number: 立案查处, 罚款金额, 执结率.", |_, f| Value::opt(&f.metric)),
-        col!("indicator", Utf8, true, "Canonical indicator code from the taxonomy, e.g. enforcement.cases_filed.", |_, f| Value::opt(&f.indicator)),
+        col!("indicator", Utf8, true, "Canonical indicator code from the taxonomy, e.g. enforcement.cases_filed (the panel's column for it is named in the dictionary's mapping table).", |_, f| Value::opt(&f.indicator)),
         col!("relation", Utf8, false, "level (the amount, count or rate itself: 立案390件, 执结率87.5%) or change (a difference against an earlier period: 同比增长7.8%, 较上年提高4.4个百分点, 增加12件); a change keeps the code of the indicator it changes and is never summed with a level.", |_, f| Value::s(f.relation.as_str())),
         col!("breakdown_of", Int32, true, "fact_id of the total this fact is a part of (其中 …); indicator sums never add a part to its own total.", |_, f| f.breakdown_of.map_or(Value::Null, Value::int)),
         col!("as_of_date", Date32, true, "From 截至/截止 X in the same sentence.", |_, f| Value::date(f.as_of_date)),
@@ -256,6 +370,7 @@ pub static DATES: Table<DocResult, DateMention> = Table {
         col!("doc_id", Utf8, false, "Document id.", |d, _| Value::s(
             &d.source.doc_id
         )),
+        col!("report_year", Int32, true, "The document's report_year (see documents): every table can be filtered or partitioned by year without a join.", |d, _| d.meta.report_year.map_or(Value::Null, Value::int)),
         col!(
             "date_id",
             Int32,
@@ -347,15 +462,11 @@ pub fn all_tables() -> Vec<(&'static str, &'static str, Vec<ColumnInfo>)> {
     ]
 }
 
-/// The data dictionary as Markdown (the output of `govreport schema`): the per-document
-/// tables, then `indicators` and `panel` (whose indicator columns come from `taxonomy`).
-pub fn dictionary_markdown(taxonomy: &'static crate::indicators::Taxonomy) -> String {
-    let mut out = format!(
-        "# govreport data dictionary\n\nSchema version {SCHEMA_VERSION}. Generated by `govreport schema` from the \
-         table definitions the Parquet and CSV writers use. Every table is written as \
-         `<table>.parquet` and `<table>.csv`; CSV has the same columns in the same order, \
-         ISO dates and an empty field for null.\n"
-    );
+/// Every table a run writes, in output order: the per-document tables, then `indicators` and
+/// `panel` (whose indicator columns come from `taxonomy`).
+pub fn output_tables(
+    taxonomy: &'static crate::indicators::Taxonomy,
+) -> Vec<(&'static str, &'static str, Vec<ColumnInfo>)> {
     let mut tables = all_tables();
     tables.push((
         "indicators",
@@ -366,12 +477,26 @@ pub fn dictionary_markdown(taxonomy: &'static crate::indicators::Taxonomy) -> St
     ));
     tables.push((
         "panel",
-        "One row per document, one float64 column per indicator of the taxonomy (in the \
-         indicator's first unit; null where the report gives none); levels only, never a \
-         change.",
+        "One row per document that is not a duplicate (duplicate_of null), one float64 column \
+         per indicator and unit of the taxonomy (null where the report gives none); levels \
+         only, never a change. Column names are identifiers (see the mapping below).",
         crate::analysis::panel_columns(taxonomy),
     ));
-    for (name, doc, cols) in tables {
+    tables
+}
+
+/// The data dictionary as Markdown (the output of `govreport schema`): every table, how to
+/// read the CSV files with their types, and the indicator → panel column mapping.
+pub fn dictionary_markdown(taxonomy: &'static crate::indicators::Taxonomy) -> String {
+    let mut out = format!(
+        "# govreport data dictionary\n\nSchema version {SCHEMA_VERSION}. Generated by `govreport schema` from the \
+         table definitions the Parquet and CSV writers use. Every table is written as \
+         `<table>.parquet` and `<table>.csv`; CSV has the same columns in the same order, \
+         ISO dates, floats always with a decimal point, an empty field for null, and list \
+         columns joined by `;` (`warnings`: `; `).\n"
+    );
+    out.push_str(READING_WITH_TYPES);
+    for (name, doc, cols) in output_tables(taxonomy) {
         out.push_str(&format!(
             "\n## {name}\n\n{doc}\n\n| column | type | null | meaning |\n|---|---|---|---|\n"
         ));
@@ -386,5 +511,46 @@ pub fn dictionary_markdown(taxonomy: &'static crate::indicators::Taxonomy) -> St
             ));
         }
     }
+    out.push_str(
+        "\n## Indicator codes and panel columns\n\nThe taxonomy's codes (facts.indicator, \
+         indicators.indicator) and the panel columns that hold them: the code with `.` as `_` \
+         (or the entry's `panel_column` where that would pass 32 characters), suffixed with a \
+         unit's ascii name for each unit that does not count the same thing as the first \
+         (`[panel] same_units` in the taxonomy file).\n\n| indicator | panel column | units |\n|---|---|---|\n",
+    );
+    for c in taxonomy.panel_columns() {
+        out.push_str(&format!(
+            "| {} | {} | {} |\n",
+            c.code,
+            c.name,
+            c.units.join(" ")
+        ));
+    }
     out
 }
+
+/// How to read the CSV files with their types (the dictionary's and the README's one-liners).
+pub const READING_WITH_TYPES: &str = r#"
+## Reading the CSV files with their types
+
+Every output folder holds `schema.json` (each table's files and each column's type, with the
+type to give pandas, polars, readr and DuckDB) and `schema.sql` (typed DuckDB tables filled
+from the CSV files). With them, codes that look like numbers (`division_code`, hex `doc_id`)
+stay text and floats stay floats in every reader. The Parquet files carry their types.
+
+```python
+import json, pandas as pd, polars as pl
+s = json.load(open("out/schema.json"))["tables"]["facts"]
+facts = pd.read_csv("out/facts.csv", dtype={c["name"]: c["pandas_csv"] for c in s["columns"] if c["pandas_csv"]}, parse_dates=[c["name"] for c in s["columns"] if not c["pandas_csv"]])
+facts = pl.read_csv("out/facts.csv", schema_overrides={c["name"]: getattr(pl, c["polars_csv"]) for c in s["columns"]})
+```
+
+```r
+s <- jsonlite::read_json("out/schema.json")
+facts <- readr::read_csv("out/facts.csv", col_types = s$tables$facts$readr_col_types)
+```
+
+```sh
+cd out && duckdb tables.duckdb < schema.sql   # typed tables documents, facts, …, panel
+```
+"#;

@@ -9,7 +9,7 @@ use std::sync::Arc;
 
 use arrow_array::builder::{
     ArrayBuilder, Date32Builder, Float64Builder, Int16Builder, Int32Builder, Int64Builder,
-    StringBuilder, TimestampMicrosecondBuilder,
+    ListBuilder, StringBuilder, TimestampMicrosecondBuilder,
 };
 use arrow_array::{ArrayRef, RecordBatch};
 use arrow_schema::{DataType, Field, Schema, TimeUnit};
@@ -19,6 +19,8 @@ use parquet::basic::{Compression, ZstdLevel};
 use parquet::file::metadata::KeyValue;
 use parquet::file::properties::{EnabledStatistics, WriterProperties};
 
+use super::csv_text::CsvWriter;
+pub use super::csv_text::{csv_field, format_float, formula_like, rfc3339_micros, EXCEL_MAX_ROWS};
 use super::schema::{
     ColType, ColumnInfo, Table, Value, LONG_TEXT_COLUMNS, NO_STATISTICS_COLUMNS,
     REPEATED_TEXT_COLUMNS, SCHEMA_VERSION,
@@ -31,13 +33,13 @@ const BATCH_BYTES: usize = 8 * 1024 * 1024;
 /// A Parquet row group is closed at this many rows or this many buffered bytes.
 const ROW_GROUP_ROWS: usize = 128 * 1024;
 const ROW_GROUP_BYTES: usize = 16 * 1024 * 1024;
-/// Buffer of each CSV writer (its only one).
-const CSV_BUFFER_BYTES: usize = 256 * 1024;
 
 #[derive(Debug, Clone, Copy, Default)]
 pub struct SinkOptions {
     /// Write a UTF-8 BOM at the start of CSV files (Excel opens them as UTF-8 then).
     pub csv_bom: bool,
+    /// Neutralise text cells Excel would run as a formula (`--excel`): see `formula_like`.
+    pub excel_safe: bool,
     /// Write no CSV files (`--formats parquet`).
     pub skip_csv: bool,
 }
@@ -50,6 +52,8 @@ enum ColumnBuilder {
     Float64(Float64Builder),
     Date32(Date32Builder),
     Timestamp(TimestampMicrosecondBuilder),
+    Utf8List(ListBuilder<StringBuilder>),
+    Int32List(ListBuilder<Int32Builder>),
 }
 
 fn epoch() -> NaiveDate {
@@ -58,18 +62,6 @@ fn epoch() -> NaiveDate {
 
 /// The time zone of timestamp columns.
 const UTC: &str = "UTC";
-
-/// A timestamp as the CSV files write it: RFC 3339 in UTC, fractions only when there are.
-pub fn rfc3339_micros(micros: i64) -> String {
-    chrono::DateTime::from_timestamp_micros(micros).map_or_else(String::new, |t| {
-        let format = if micros % 1_000_000 == 0 {
-            "%Y-%m-%dT%H:%M:%SZ"
-        } else {
-            "%Y-%m-%dT%H:%M:%S%.6fZ"
-        };
-        t.format(format).to_string()
-    })
-}
 
 pub fn date32(d: NaiveDate) -> i32 {
     (d - epoch()).num_days() as i32
@@ -87,6 +79,10 @@ impl ColumnBuilder {
             ColType::Timestamp => {
                 ColumnBuilder::Timestamp(TimestampMicrosecondBuilder::new().with_timezone(UTC))
             }
+            ColType::Utf8List | ColType::SentenceList => {
+                ColumnBuilder::Utf8List(ListBuilder::new(StringBuilder::new()))
+            }
+            ColType::Int32List => ColumnBuilder::Int32List(ListBuilder::new(Int32Builder::new())),
         }
     }
 
@@ -104,6 +100,20 @@ impl ColumnBuilder {
             (ColumnBuilder::Float64(b), Value::Float(f)) => b.append_value(*f),
             (ColumnBuilder::Date32(b), Value::Date(d)) => b.append_value(date32(*d)),
             (ColumnBuilder::Timestamp(b), Value::Timestamp(t)) => b.append_value(*t),
+            (ColumnBuilder::Utf8List(b), Value::List(items)) if !items.is_int() => {
+                for k in 0..items.len() {
+                    b.values().append_option(items.text(k));
+                }
+                b.append(true);
+            }
+            (ColumnBuilder::Int32List(b), Value::List(items)) if items.is_int() => {
+                for k in 0..items.len() {
+                    b.values().append_option(items.int(k).map(|i| i as i32));
+                }
+                b.append(true);
+            }
+            (ColumnBuilder::Utf8List(b), _) => b.append_null(),
+            (ColumnBuilder::Int32List(b), _) => b.append_null(),
             (ColumnBuilder::Utf8(b), _) => b.append_null(),
             (ColumnBuilder::Int16(b), _) => b.append_null(),
             (ColumnBuilder::Int32(b), _) => b.append_null(),
@@ -130,6 +140,8 @@ impl ColumnBuilder {
                 ColumnBuilder::Float64(b) => Arc::new(b.finish()),
                 ColumnBuilder::Date32(b) => Arc::new(b.finish()),
                 ColumnBuilder::Timestamp(b) => Arc::new(b.finish()),
+                ColumnBuilder::Utf8List(b) => Arc::new(b.finish()),
+                ColumnBuilder::Int32List(b) => Arc::new(b.finish()),
             };
         }
         let rows = self.len();
@@ -161,6 +173,9 @@ impl ColumnBuilder {
                 let next = TimestampMicrosecondBuilder::with_capacity(rows).with_timezone(UTC);
                 Arc::new(std::mem::replace(b, next).finish())
             }
+            // Lists are short and on small tables (documents, indicators): no room kept.
+            ColumnBuilder::Utf8List(b) => Arc::new(b.finish()),
+            ColumnBuilder::Int32List(b) => Arc::new(b.finish()),
         }
     }
 
@@ -173,6 +188,8 @@ impl ColumnBuilder {
             ColumnBuilder::Float64(b) => b.len(),
             ColumnBuilder::Date32(b) => b.len(),
             ColumnBuilder::Timestamp(b) => b.len(),
+            ColumnBuilder::Utf8List(b) => b.len(),
+            ColumnBuilder::Int32List(b) => b.len(),
         }
     }
 }
@@ -186,6 +203,12 @@ pub fn arrow_type(ty: ColType) -> DataType {
         ColType::Float64 => DataType::Float64,
         ColType::Date32 => DataType::Date32,
         ColType::Timestamp => DataType::Timestamp(TimeUnit::Microsecond, Some(UTC.into())),
+        ColType::Utf8List | ColType::SentenceList => {
+            DataType::List(Arc::new(Field::new_list_field(DataType::Utf8, true)))
+        }
+        ColType::Int32List => {
+            DataType::List(Arc::new(Field::new_list_field(DataType::Int32, true)))
+        }
     }
 }
 
@@ -205,160 +228,10 @@ pub fn arrow_schema(columns: &[ColumnInfo]) -> Schema {
     )]))
 }
 
-/// CSV text of one value: empty for null, ISO dates, shortest round-trip floats.
-pub fn csv_field(v: &Value) -> String {
-    let mut out = String::new();
-    write_csv_text(&mut out, v);
-    out
-}
-
-/// Appends the CSV text of `v` to `out`.
-fn write_csv_text(out: &mut String, v: &Value) {
-    use chrono::Datelike;
-    use std::fmt::Write as _;
-    let _ = match v {
-        Value::Null => Ok(()),
-        Value::Str(s) => out.write_str(s),
-        Value::Int(i) => write!(out, "{i}"),
-        Value::Float(f) => write_float(out, *f),
-        Value::Date(d) => write!(out, "{:04}-{:02}-{:02}", d.year(), d.month(), d.day()),
-        Value::Timestamp(t) => out.write_str(&rfc3339_micros(*t)),
-    };
-}
-
-/// Appends `field` as RFC 4180 writes it: in double quotes, inner quotes doubled, when it
-/// holds a comma, a quote or a line break; as is otherwise. The csv crate would do the same,
-/// but it looks for those bytes one at a time; memchr looks 32 at a time, and report text is
-/// long.
-#[inline(always)]
-fn push_rfc4180_field(out: &mut Vec<u8>, field: &[u8]) {
-    let special = |b: &u8| matches!(b, b',' | b'"' | b'\n' | b'\r');
-    // Short fields (ids, codes, numbers as text) are checked directly: memchr's set-up
-    // costs more than it saves on them.
-    let needs_quotes = if field.len() < 32 {
-        field.iter().any(special)
-    } else {
-        memchr::memchr3(b',', b'"', b'\n', field).is_some()
-            || memchr::memchr(b'\r', field).is_some()
-    };
-    if !needs_quotes {
-        out.extend_from_slice(field);
-        return;
-    }
-    out.reserve(field.len() + 2);
-    out.push(b'"');
-    let mut rest = field;
-    while let Some(i) = memchr::memchr(b'"', rest) {
-        out.extend_from_slice(&rest[..=i]);
-        out.push(b'"');
-        rest = &rest[i + 1..];
-    }
-    out.extend_from_slice(rest);
-    out.push(b'"');
-}
-
-/// A CSV file written record by record into one buffer: `,` between fields, `\n` after each
-/// record, text quoted only where RFC 4180 requires it (as the csv crate writes with its
-/// default settings; the tests compare the two). One buffer and no per-field state machine:
-/// a run writes millions of fields.
-struct CsvWriter<W: Write> {
-    out: W,
-    buf: Vec<u8>,
-    /// Fields written to the current record.
-    fields: usize,
-}
-
-impl<W: Write> CsvWriter<W> {
-    fn new(out: W) -> Self {
-        CsvWriter {
-            out,
-            buf: Vec::with_capacity(CSV_BUFFER_BYTES * 2),
-            fields: 0,
-        }
-    }
-
-    /// Starts the next field: the separator unless it is the record's first.
-    fn next_field(&mut self) -> &mut Vec<u8> {
-        if self.fields > 0 {
-            self.buf.push(b',');
-        }
-        self.fields += 1;
-        &mut self.buf
-    }
-
-    fn text(&mut self, field: &str) {
-        push_rfc4180_field(self.next_field(), field.as_bytes());
-    }
-
-    #[inline(always)]
-    fn value(&mut self, v: &Value) {
-        use std::io::Write as _;
-        let buf = self.next_field();
-        match v {
-            Value::Null => {}
-            Value::Str(s) => push_rfc4180_field(buf, s.as_bytes()),
-            Value::Int(i) => buf.extend_from_slice(itoa::Buffer::new().format(*i).as_bytes()),
-            Value::Float(f) => {
-                if let Some(whole) = whole_number(*f) {
-                    buf.extend_from_slice(itoa::Buffer::new().format(whole).as_bytes());
-                } else {
-                    let _ = write!(buf, "{f}");
-                }
-            }
-            Value::Date(d) => {
-                use chrono::Datelike;
-                let _ = write!(buf, "{:04}-{:02}-{:02}", d.year(), d.month(), d.day());
-            }
-            Value::Timestamp(t) => buf.extend_from_slice(rfc3339_micros(*t).as_bytes()),
-        }
-    }
-
-    /// Ends the record; the buffer goes to the file once it is full.
-    fn end_record(&mut self) -> std::io::Result<()> {
-        self.buf.push(b'\n');
-        self.fields = 0;
-        if self.buf.len() >= CSV_BUFFER_BYTES {
-            self.out.write_all(&self.buf)?;
-            self.buf.clear();
-        }
-        Ok(())
-    }
-
-    fn finish(mut self) -> std::io::Result<W> {
-        self.out.write_all(&self.buf)?;
-        self.out.flush()?;
-        Ok(self.out)
-    }
-}
-
-/// Shortest representation that reads back to the same f64 (`100`, `87.5`, `77400.00387`).
-pub fn format_float(f: f64) -> String {
-    let mut out = String::new();
-    let _ = write_float(&mut out, f);
-    out
-}
-
-fn write_float(out: &mut String, f: f64) -> std::fmt::Result {
-    use std::fmt::Write as _;
-    match whole_number(f) {
-        Some(whole) => {
-            out.push_str(itoa::Buffer::new().format(whole));
-            Ok(())
-        }
-        None => write!(out, "{f}"),
-    }
-}
-
-/// `f` as an integer when it is one (most values are counts and yuan): itoa skips the float
-/// formatting machinery and prints the same digits.
-fn whole_number(f: f64) -> Option<i64> {
-    (f.is_finite() && f == f.trunc() && f.abs() < 1e15).then_some(f as i64)
-}
-
 pub struct TableSink {
     name: &'static str,
-    /// Index of a column not written (the partition column of a Hive-partitioned table).
-    omit: Option<usize>,
+    /// Each column's list separator in CSV (`None` for scalar columns).
+    separators: Vec<Option<&'static str>>,
     /// `None` under `--formats parquet`.
     csv: Option<CsvWriter<File>>,
     parquet: ArrowWriter<File>,
@@ -373,28 +246,19 @@ pub struct TableSink {
 }
 
 impl TableSink {
-    /// Opens `<dir>/<stem>.csv` and `<dir>/<stem>.parquet` for the columns, leaving out the
-    /// column named `omit` (if any).
+    /// Opens `<dir>/<stem>.csv` and `<dir>/<stem>.parquet` for the columns.
     pub fn create(
         parquet_path: &Path,
         csv_path: &Path,
         name: &'static str,
-        all_columns: Vec<ColumnInfo>,
+        columns: Vec<ColumnInfo>,
         opts: SinkOptions,
-        omit: Option<&str>,
     ) -> Result<Self, String> {
         let err = |e: &dyn std::fmt::Display| format!("cannot write table {name}: {e}");
         let csv_dir = (!opts.skip_csv).then(|| csv_path.parent()).flatten();
         for dir in [parquet_path.parent(), csv_dir].into_iter().flatten() {
             std::fs::create_dir_all(dir).map_err(|e| err(&e))?;
         }
-        let omit = omit.and_then(|o| all_columns.iter().position(|c| c.name == o));
-        let columns: Vec<ColumnInfo> = all_columns
-            .into_iter()
-            .enumerate()
-            .filter(|(i, _)| Some(*i) != omit)
-            .map(|(_, c)| c)
-            .collect();
         let csv = if opts.skip_csv {
             None
         } else {
@@ -405,6 +269,7 @@ impl TableSink {
                     .map_err(|e| err(&e))?;
             }
             let mut csv = CsvWriter::new(csv_file);
+            csv.excel_safe = opts.excel_safe;
             for c in &columns {
                 csv.text(c.name);
             }
@@ -458,7 +323,7 @@ impl TableSink {
         let builders = columns.iter().map(|c| ColumnBuilder::new(c.ty)).collect();
         Ok(TableSink {
             name,
-            omit,
+            separators: columns.iter().map(|c| c.ty.csv_separator()).collect(),
             csv,
             parquet,
             schema,
@@ -480,7 +345,7 @@ impl TableSink {
             dir.join(format!("{name}.parquet")),
             dir.join(format!("{name}.csv")),
         );
-        TableSink::create(&pq, &csv, name, columns, opts, None)
+        TableSink::create(&pq, &csv, name, columns, opts)
     }
 
     /// Creates the sink for a table definition.
@@ -500,13 +365,7 @@ impl TableSink {
         child: &C,
     ) -> Result<(), String> {
         debug_assert_eq!(table.name, self.name);
-        let omit = self.omit;
-        let values = table
-            .columns
-            .iter()
-            .enumerate()
-            .filter(|(i, _)| Some(*i) != omit)
-            .map(|(_, col)| (col.get)(parent, child));
+        let values = table.columns.iter().map(|col| (col.get)(parent, child));
         self.write_row(values)
     }
 
@@ -527,13 +386,13 @@ impl TableSink {
     /// Writes a row to the CSV file and the Parquet column builders.
     fn write_row<'v>(&mut self, values: impl Iterator<Item = Value<'v>>) -> Result<(), String> {
         let name = self.name;
-        for (v, builder) in values.zip(self.builders.iter_mut()) {
+        for ((v, builder), sep) in values.zip(self.builders.iter_mut()).zip(&self.separators) {
             // Fields are written from borrowed text: no allocation per cell.
             if let Value::Str(s) = &v {
                 self.pending_bytes += s.len();
             }
             if let Some(csv) = &mut self.csv {
-                csv.value(&v);
+                csv.value(&v, sep.unwrap_or(""));
             }
             builder.append(&v);
         }
@@ -601,8 +460,11 @@ impl TableSink {
 }
 
 /// A table written Hive-style, one directory per report year
-/// (`facts/report_year=2023/part-0.parquet`), readable as one dataset by DuckDB, polars,
-/// pyarrow and Spark. The partition column lives in the path, not in the files.
+/// (`facts/year=2023/part-0.parquet`, `facts/year=unknown/…`), readable as one dataset by
+/// pandas, DuckDB, polars, pyarrow and Spark. Every file keeps the typed `report_year`
+/// column and has the same schema; the directory key is another name (`year`), so that no
+/// reader merges a path value into it, and no directory stands for null (pandas, through
+/// pyarrow, cannot read a dictionary-typed partition column holding a null).
 pub struct PartitionedSink {
     base: std::path::PathBuf,
     name: &'static str,
@@ -624,25 +486,26 @@ const PARTITIONS_BUFFER_BYTES: usize = ROW_GROUP_BYTES + BATCH_BYTES;
 /// column writer of every partition).
 const PARTITION_CHECK_ROWS: usize = 256;
 
-/// The partition column.
-pub const PARTITION_COLUMN: &str = "report_year";
-/// Hive's directory value for rows whose partition column is null.
-const NULL_PARTITION: &str = "__HIVE_DEFAULT_PARTITION__";
+/// The key of the partition directories (`year=2023`); the column they split by is
+/// `report_year`, which every file keeps.
+pub const PARTITION_KEY: &str = "year";
+/// The directory value for rows without a report year.
+const UNKNOWN_YEAR: &str = "unknown";
 /// The data file in each partition directory (`.parquet`, `.csv`).
 pub const PARTITION_FILE_STEM: &str = "part-0";
 
-/// `report_year=2023`, or Hive's default partition for an unknown year.
+/// `year=2023`, or `year=unknown` for an unknown year.
 pub fn partition_dir(year: Option<i32>) -> String {
     match year {
-        Some(y) => format!("{PARTITION_COLUMN}={y}"),
-        None => format!("{PARTITION_COLUMN}={NULL_PARTITION}"),
+        Some(y) => format!("{PARTITION_KEY}={y}"),
+        None => format!("{PARTITION_KEY}={UNKNOWN_YEAR}"),
     }
 }
 
 /// The year of a directory named by `partition_dir`; `None` for any other name.
 pub fn partition_year(dir_name: &str) -> Option<Option<i32>> {
-    let value = dir_name.strip_prefix(PARTITION_COLUMN)?.strip_prefix('=')?;
-    if value == NULL_PARTITION {
+    let value = dir_name.strip_prefix(PARTITION_KEY)?.strip_prefix('=')?;
+    if value == UNKNOWN_YEAR {
         return Some(None);
     }
     value.parse().ok().map(Some)
@@ -677,7 +540,7 @@ impl PartitionedSink {
     ) -> Result<(), String> {
         if !self.parts.contains_key(&year) {
             // Parquet and CSV datasets live in separate trees so that each reader sees one
-            // format: facts/report_year=2023/part-0.parquet, csv/facts/report_year=2023/part-0.csv
+            // format: facts/year=2023/part-0.parquet, csv/facts/year=2023/part-0.csv
             let part = partition_dir(year);
             let pq = self
                 .base
@@ -690,14 +553,8 @@ impl PartitionedSink {
                 .join(self.name)
                 .join(&part)
                 .join(format!("{PARTITION_FILE_STEM}.csv"));
-            let mut sink = TableSink::create(
-                &pq,
-                &csv,
-                self.name,
-                self.columns.clone(),
-                self.opts,
-                Some(PARTITION_COLUMN),
-            )?;
+            let mut sink =
+                TableSink::create(&pq, &csv, self.name, self.columns.clone(), self.opts)?;
             sink.keep_builder_room = false;
             self.parts.insert(year, sink);
         }
@@ -748,73 +605,14 @@ impl PartitionedSink {
 mod tests {
     use super::*;
 
-    /// The csv crate's own writer with its default settings, which `CsvWriter` replaces.
-    fn csv_crate_record(fields: &[&str]) -> Vec<u8> {
-        let mut w = csv::WriterBuilder::new().from_writer(Vec::new());
-        w.write_record(fields).unwrap();
-        w.into_inner().unwrap()
-    }
-
-    fn own_quoting_record(fields: &[&str]) -> Vec<u8> {
-        let mut w = CsvWriter::new(Vec::new());
-        for f in fields {
-            w.text(f);
-        }
-        w.end_record().unwrap();
-        w.finish().unwrap()
-    }
-
-    #[test]
-    fn text_fields_are_quoted_as_the_csv_crate_quotes_them() {
-        let cases: &[&[&str]] = &[
-            &["a", ""],
-            &["共立案390件，罚款12.5万元", "法治\n政府"],
-            &["他说\"好\"", "a,b", "x\r\ny", "\"", "\"\"", ""],
-            &["", ""],
-            &["一是加强领导；二是完善制度。", "12345热线"],
-        ];
-        for fields in cases {
-            assert_eq!(
-                String::from_utf8(own_quoting_record(fields)).unwrap(),
-                String::from_utf8(csv_crate_record(fields)).unwrap(),
-                "{fields:?}"
-            );
-        }
-    }
-
-    #[test]
-    fn random_text_fields_are_quoted_as_the_csv_crate_quotes_them() {
-        // Fields drawn from the bytes that matter to quoting, plus CJK text.
-        let alphabet = ["a", ",", "\"", "\n", "\r", "法", " ", "，"];
-        let mut rng = fastrand::Rng::with_seed(7);
-        for _ in 0..2000 {
-            let fields: Vec<String> = (0..rng.usize(2..5))
-                .map(|_| {
-                    (0..rng.usize(0..12))
-                        .map(|_| alphabet[rng.usize(..alphabet.len())])
-                        .collect()
-                })
-                .collect();
-            let fields: Vec<&str> = fields.iter().map(String::as_str).collect();
-            assert_eq!(
-                own_quoting_record(&fields),
-                csv_crate_record(&fields),
-                "{fields:?}"
-            );
-        }
-    }
-
     #[test]
     fn partition_directories_name_their_year() {
-        assert_eq!(partition_dir(Some(2023)), "report_year=2023");
-        assert_eq!(
-            partition_dir(None),
-            "report_year=__HIVE_DEFAULT_PARTITION__"
-        );
+        assert_eq!(partition_dir(Some(2023)), "year=2023");
+        assert_eq!(partition_dir(None), "year=unknown");
         for year in [Some(2023), None] {
             assert_eq!(partition_year(&partition_dir(year)), Some(year));
         }
-        assert_eq!(partition_year("report_year=abc"), None);
+        assert_eq!(partition_year("year=abc"), None);
         assert_eq!(partition_year("facts"), None);
     }
 }

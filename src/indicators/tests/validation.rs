@@ -159,3 +159,66 @@ fn validation_errors_name_the_line() {
     let named = Taxonomy::parse_named("version = 3\n", "pipelines/indicators.toml");
     assert!(named.is_err_and(|e| e.starts_with("pipelines/indicators.toml line 1: ")));
 }
+
+/// Panel columns: the code with `.` as `_`, a suffix per unit that is not the same thing as
+/// the first (`[panel] same_units`), the entry's `panel_column` instead of the code; a name
+/// that is too long or taken is an error naming the entry's line.
+#[test]
+fn panel_columns_are_short_unique_identifiers_one_unit_each() {
+    let entry = |code: &str, units: &str, extra: &str| {
+        format!(
+            "[[indicator]]\ncode = \"{code}\"\nlabel = \"L\"\nunits = [{units}]\n\
+             cues = [\"立案\"]\naggregate = \"sum\"\n{extra}"
+        )
+    };
+    let text = format!(
+        "version = 2\n[panel]\nsame_units = [[\"件\", \"宗\"]]\n[panel.unit_names]\n\"\u{5428}\" = \"dun\"\n\n{}{}",
+        entry("legal_publicity.events", "\"次\", \"场\", \"件\", \"宗\", \"吨\"", ""),
+        entry("a.very_long_indicator_code_indeed", "\"件\"", "panel_column = \"a_short\"\n"),
+    );
+    let t = Taxonomy::parse(&text).expect("parses");
+    let cols: Vec<(&str, Vec<&str>)> = t
+        .panel_columns()
+        .iter()
+        .map(|c| {
+            (
+                c.name.as_str(),
+                c.units.iter().map(String::as_str).collect(),
+            )
+        })
+        .collect();
+    assert_eq!(
+        cols,
+        [
+            ("legal_publicity_events", vec!["次"]),
+            ("legal_publicity_events_chang", vec!["场"]),
+            ("legal_publicity_events_jian", vec!["件", "宗"]),
+            ("legal_publicity_events_dun", vec!["吨"]),
+            ("a_short", vec!["件"]),
+        ]
+    );
+    assert_eq!(t.panel_slot("legal_publicity.events", "宗"), Some(2));
+    assert_eq!(t.panel_slot("legal_publicity.events", "场"), Some(1));
+    assert_eq!(t.panel_slot("legal_publicity.events", "个"), None);
+    assert_eq!(
+        t.main_panel_column("a.very_long_indicator_code_indeed"),
+        Some("a_short")
+    );
+
+    let long = format!(
+        "version = 2\n\n{}",
+        entry("a.very_long_indicator_code_indeed_x", "\"件\"", "")
+    );
+    assert_err(&long, 4, "at most 32 characters");
+    let taken = format!(
+        "version = 2\n\n{}{}",
+        entry("a.b_c", "\"件\"", ""),
+        entry("a_b.c", "\"件\"", "")
+    );
+    assert_err(&taken, 10, "also the column of a.b_c");
+    let reserved = format!(
+        "version = 2\n\n{}",
+        entry("a.b", "\"件\"", "panel_column = \"doc_id\"\n")
+    );
+    assert_err(&reserved, 4, "a panel id column");
+}

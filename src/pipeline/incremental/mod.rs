@@ -137,12 +137,13 @@ fn fingerprint(cfg: &RunConfig) -> String {
         .and_then(|p| FileStat::peek(&p))
         .map_or_else(String::new, |(size, mtime)| format!("{size}:{mtime}"));
     let settings = format!(
-        "{exe}|{}|{}|{:?}|{}|{}|{:?}|{}",
+        "{exe}|{}|{}|{:?}|{}|{}|{}|{:?}|{}",
         env!("CARGO_PKG_VERSION"),
         crate::tables::schema::SCHEMA_VERSION,
         cfg.limits,
         cfg.partition_by_year,
         cfg.csv_bom,
+        cfg.excel,
         cfg.formats,
         // The taxonomy by its text: the built-in one and a file with the same text are one.
         ingest::doc_id(

@@ -1,6 +1,6 @@
 //! Where an incremental dataset's rows live: each table is a folder of part files, one part
 //! per writing pass (`facts/part-000003.parquet` and `csv/facts/part-000003.csv`; with
-//! `--partition-by-year`, `facts/report_year=2023/part-000003.parquet`). A pass's tables
+//! `--partition-by-year`, `facts/year=2023/part-000003.parquet`). A pass's tables
 //! become new parts; a part that holds rows of changed or removed files is written again
 //! without them, under a temporary name then renamed, so no file of the previous dataset is
 //! ever written to.
@@ -18,8 +18,8 @@ use arrow_schema::DataType;
 use parquet::arrow::arrow_reader::ParquetRecordBatchReaderBuilder;
 
 use crate::indicators::Taxonomy;
-use crate::tables::schema::{self, ColumnInfo, Value};
-use crate::tables::sink::{partition_dir, SinkOptions, TableSink, PARTITION_COLUMN};
+use crate::tables::schema::{self, ColumnInfo, Items, Value};
+use crate::tables::sink::{partition_dir, SinkOptions, TableSink};
 
 /// Tables with one row per document or per thing in it: partitioned by year on request.
 pub const PER_DOCUMENT: [&str; 5] = ["documents", "texts", "sections", "facts", "dates"];
@@ -175,7 +175,7 @@ pub fn link_parts<'a>(
     Ok(())
 }
 
-/// The columns of a table's part files (a partitioned file leaves the year out).
+/// The columns of a table's part files.
 fn part_columns(table: &str, taxonomy: &'static Taxonomy) -> Result<Vec<ColumnInfo>, String> {
     Ok(match table {
         "documents" => schema::DOCUMENTS.info(),
@@ -211,7 +211,6 @@ pub fn rewrite_without(
     } else {
         "doc_id"
     };
-    let partitioned = rel.contains(&format!("/{PARTITION_COLUMN}="));
     let (pq, csv) = (out.join(rel), out.join(csv_rel(rel)));
     let (new_pq, new_csv) = (
         out.join(format!("{rel}.rewrite")),
@@ -222,14 +221,7 @@ pub fn rewrite_without(
     let reader = ParquetRecordBatchReaderBuilder::try_new(file)
         .and_then(|b| b.build())
         .map_err(|e| err(&e))?;
-    let mut sink = TableSink::create(
-        &new_pq,
-        &new_csv,
-        name,
-        part_columns(name, taxonomy)?,
-        opts,
-        partitioned.then_some(PARTITION_COLUMN),
-    )?;
+    let mut sink = TableSink::create(&new_pq, &new_csv, name, part_columns(name, taxonomy)?, opts)?;
     for batch in reader {
         let batch = batch.map_err(|e| err(&e))?;
         let mut row: Vec<Value> = Vec::with_capacity(batch.num_columns());
@@ -278,6 +270,20 @@ fn cell(col: &ArrayRef, i: usize) -> Value<'_> {
         DataType::Timestamp(_, _) => {
             Value::Timestamp(col.as_primitive::<TimestampMicrosecondType>().value(i))
         }
+        DataType::List(_) => {
+            // The row's items are a range of the list's values array, borrowed as they are.
+            let list = col.as_list::<i32>();
+            let offsets = list.value_offsets();
+            let (start, end) = (offsets[i] as usize, offsets[i + 1] as usize);
+            let values = list.values();
+            if let Some(text) = values.as_string_opt::<i32>() {
+                Value::list(Items::ArrowText(text, start, end))
+            } else if let Some(ints) = values.as_primitive_opt::<Int32Type>() {
+                Value::list(Items::ArrowInts(ints, start, end))
+            } else {
+                Value::Null
+            }
+        }
         _ => Value::Null,
     }
 }
@@ -311,7 +317,10 @@ pub fn panel_summary(
         for batch in reader {
             let batch = batch.map_err(|e| err(&e))?;
             for code in &codes {
-                let Some(col) = batch.column_by_name(code) else {
+                let Some(col) = taxonomy
+                    .main_panel_column(code)
+                    .and_then(|name| batch.column_by_name(name))
+                else {
                     continue;
                 };
                 let col = col.as_primitive::<Float64Type>();
@@ -344,7 +353,6 @@ pub fn write_empty_part(
         name,
         part_columns(name, taxonomy)?,
         opts,
-        None,
     )?;
     sink.finish()?;
     Ok(rel)
