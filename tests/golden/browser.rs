@@ -8,7 +8,7 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use super::{output, Out};
+use super::{output, Out, REPORT_SECTIONS};
 
 /// The browser: `GOVREPORT_CHROMIUM`, else the first of these names on the PATH.
 fn chromium() -> Option<PathBuf> {
@@ -112,19 +112,7 @@ fn report_renders_in_chromium_with_a_working_document_table() {
 
     // The page as loaded: every section, the table with every document, the script done.
     let dom = dump_dom(&browser, &url);
-    for id in [
-        "summary",
-        "fields",
-        "documents",
-        "warnings",
-        "rejects",
-        "levels",
-        "years",
-        "coverage",
-        "indicators",
-        "facts",
-        "run",
-    ] {
+    for id in REPORT_SECTIONS {
         assert!(
             dom.contains(&format!("<section id=\"{id}\"")),
             "section {id} in the rendered page"
