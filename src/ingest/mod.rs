@@ -316,24 +316,27 @@ pub fn detect_format(rel_path: &str, bytes: &[u8]) -> Result<SourceFormat, Strin
             "file is RTF (Rich Text Format), which govreport does not read yet".to_string(),
         );
     }
-    if let Some(kind) = binary_signature(bytes) {
-        return Err(format!("file is binary ({kind}), not a text document"));
-    }
     if looks_like_html(bytes) && by_ext != Some(SourceFormat::Md) {
         return Ok(SourceFormat::Html);
     }
+    let attachment = match by_ext {
+        Some(SourceFormat::Pdf) => Some("a PDF file"),
+        Some(SourceFormat::Ofd) => Some("an OFD file"),
+        Some(SourceFormat::Wps) => Some("a WPS file"),
+        Some(SourceFormat::Doc) => Some("a Word file"),
+        Some(SourceFormat::Docx) => Some("a .docx file"),
+        _ => None,
+    };
+    if let Some(what) = attachment {
+        return Err(format!(
+            "file named .{ext} is not {what}: its first bytes are not that format's; not read"
+        ));
+    }
+    if let Some(kind) = binary_signature(bytes) {
+        return Err(format!("file is binary ({kind}), not a text document"));
+    }
     match by_ext {
-        Some(f @ (SourceFormat::Txt | SourceFormat::Md | SourceFormat::Html)) => Ok(f),
-        Some(f) => Err(format!(
-            "file named .{ext} is not {}: its first bytes are not that format's; not read",
-            match f {
-                SourceFormat::Pdf => "a PDF file",
-                SourceFormat::Ofd => "an OFD file",
-                SourceFormat::Wps => "a WPS file",
-                SourceFormat::Doc => "a Word file",
-                _ => "a .docx file",
-            }
-        )),
+        Some(f) => Ok(f),
         None => Err(format!(
             "unsupported file type {:?}: govreport reads .txt, .md, .html, .docx, .pdf, .doc, .wps and .ofd",
             if ext.is_empty() {
