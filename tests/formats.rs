@@ -31,11 +31,8 @@ fn seeds() -> Vec<(String, DocResult)> {
 
 type FactKey = (String, String, String, String, String, Option<String>);
 
-fn facts(d: &DocResult) -> Vec<FactKey> {
-    facts_spaced(d, true)
-}
-
-/// `spaces`: whether a space inside a fact's raw span counts (see `without_spaces`).
+/// The facts' keys; `spaces`: whether a space inside a fact's raw span counts (see
+/// `without_spaces`).
 fn facts_spaced(d: &DocResult, spaces: bool) -> Vec<FactKey> {
     d.facts
         .iter()

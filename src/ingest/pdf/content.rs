@@ -163,11 +163,9 @@ impl<'a> Reader<'a> {
             }
             let o = &op.operands;
             match op.operator.as_str() {
-                "q" => {
-                    if saved.len() < 256 {
-                        saved.push(ctm);
-                        saved_text.push((ts.font.clone(), ts.size));
-                    }
+                "q" if saved.len() < 256 => {
+                    saved.push(ctm);
+                    saved_text.push((ts.font.clone(), ts.size));
                 }
                 "Q" => {
                     if let Some(m) = saved.pop() {
