@@ -316,9 +316,6 @@ pub fn detect_format(rel_path: &str, bytes: &[u8]) -> Result<SourceFormat, Strin
             "file is RTF (Rich Text Format), which govreport does not read yet".to_string(),
         );
     }
-    if looks_like_html(bytes) && by_ext != Some(SourceFormat::Md) {
-        return Ok(SourceFormat::Html);
-    }
     let attachment = match by_ext {
         Some(SourceFormat::Pdf) => Some("a PDF file"),
         Some(SourceFormat::Ofd) => Some("an OFD file"),
@@ -327,13 +324,19 @@ pub fn detect_format(rel_path: &str, bytes: &[u8]) -> Result<SourceFormat, Strin
         Some(SourceFormat::Docx) => Some("a .docx file"),
         _ => None,
     };
+    if attachment.is_none() {
+        if let Some(kind) = binary_signature(bytes) {
+            return Err(format!("file is binary ({kind}), not a text document"));
+        }
+    }
+    // An attachment link that brought back a web page (an error page, a viewer).
+    if looks_like_html(bytes) && by_ext != Some(SourceFormat::Md) {
+        return Ok(SourceFormat::Html);
+    }
     if let Some(what) = attachment {
         return Err(format!(
             "file named .{ext} is not {what}: its first bytes are not that format's; not read"
         ));
-    }
-    if let Some(kind) = binary_signature(bytes) {
-        return Err(format!("file is binary ({kind}), not a text document"));
     }
     match by_ext {
         Some(f) => Ok(f),
