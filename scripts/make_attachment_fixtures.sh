@@ -1,9 +1,10 @@
 #!/usr/bin/env bash
 # Renders the five sample reports (data/*.txt) into the attachment fixtures that
-# tests/attachments.rs reads: PDF and Word 97 .doc with LibreOffice headless (CJK fonts from
-# the distribution), OFD written by scripts/attachment_fixtures.py (no Debian tool writes
-# OFD), one PDF with a running header, a footer and page numbers on every page, one
-# image-only ("scanned") PDF and one password-protected PDF.
+# tests/formats.rs, tests/scores.rs and tests/hostile/attachments.rs read: PDF and Word 97
+# .doc with LibreOffice headless (CJK fonts from the distribution), OFD written by
+# scripts/attachment_fixtures.py (no Debian tool writes OFD, nor .wps), an RTF saved as .doc,
+# one PDF with a running header, a footer and page numbers on every page, one image-only
+# ("scanned") PDF and one password-protected PDF.
 #
 # Run once by hand, then commit tests/fixtures/attachments/; CI does not run it. Needs:
 #   apt-get install -y --no-install-recommends libreoffice-writer-nogui fonts-noto-cjk \
@@ -23,6 +24,9 @@ python3 scripts/attachment_fixtures.py fodt data/001_9e571f58bb1199a2.txt "$work
 (cd "$work" && soffice --headless --convert-to pdf ./*.fodt >/dev/null 2>&1)
 (cd "$work" && soffice --headless --convert-to 'doc:MS Word 97' ./0*.fodt >/dev/null 2>&1)
 cp "$work"/0*.doc "$out/"
+# RTF saved under .doc, as sites serve it.
+(cd "$work" && soffice --headless --convert-to rtf ./003_acaf490cc139cbb4.fodt >/dev/null 2>&1)
+cp "$work/003_acaf490cc139cbb4.rtf" "$out/003_acaf490cc139cbb4_rtf.doc"
 # The embedded font programs are most of each PDF's bytes (200 KB of CJK outlines): they are
 # dropped to keep the fixtures small. The text layer (content streams, ToUnicode maps,
 # widths) is untouched; a viewer substitutes a system font.

@@ -315,8 +315,25 @@ fn attachments_are_recognised_by_content_not_name() {
             .as_str(),
         "html"
     );
-    let err = detect_format("a.doc", b"{\\rtf1\\ansi}").unwrap_err();
-    assert!(err.contains("RTF"), "{err}");
+    assert_eq!(
+        detect_format("a.doc", b"{\\rtf1\\ansi}").unwrap().as_str(),
+        "doc"
+    );
     let err = detect_format("a.ofd", "一、主要举措".as_bytes()).unwrap_err();
     assert!(err.contains("not an OFD file"), "{err}");
+}
+
+/// A .doc that is really RTF (LibreOffice's RTF of a seed, saved under .doc as sites do) is
+/// read as RTF: the same tables as the text (RTF keeps the text's spaces).
+#[test]
+fn an_rtf_saved_as_doc_reads_as_the_text() {
+    let (name, txt) = seeds()
+        .into_iter()
+        .find(|(n, _)| n.starts_with("003_"))
+        .unwrap();
+    let d = process("report.doc", &attachment("003_acaf490cc139cbb4_rtf.doc"));
+    assert_eq!(d.source.format.as_str(), "doc");
+    assert_eq!(d.source.encoding, "RTF");
+    assert_same(&format!("{name} as RTF"), &txt, &d, false);
+    assert_eq!(d.clean.body, txt.clean.body);
 }

@@ -13,6 +13,7 @@ pub mod listed;
 pub mod ofd;
 pub mod pdf;
 pub mod prescan;
+pub mod rtf;
 
 pub use decode::{decode_text, Decoded};
 pub use discover::{discover, Discovery, Skipped};
@@ -190,6 +191,7 @@ pub fn decode_document_with(
             let a = match format {
                 SourceFormat::Pdf => pdf::read_pdf(&bytes, limits)?,
                 SourceFormat::Ofd => ofd::read_ofd(&bytes, limits)?,
+                _ if bytes.starts_with(b"{\\rtf") => rtf::read_rtf(&bytes)?,
                 _ => doc::read_word97(&bytes, format, limits)?,
             };
             warnings.extend(a.warnings);
@@ -312,9 +314,12 @@ pub fn detect_format(rel_path: &str, bytes: &[u8]) -> Result<SourceFormat, Strin
         });
     }
     if bytes.starts_with(b"{\\rtf") {
-        return Err(
-            "file is RTF (Rich Text Format), which govreport does not read yet".to_string(),
-        );
+        // RTF, often saved under .doc: read by `rtf`, reported as a Word document.
+        return Ok(if by_ext == Some(SourceFormat::Wps) {
+            SourceFormat::Wps
+        } else {
+            SourceFormat::Doc
+        });
     }
     let attachment = match by_ext {
         Some(SourceFormat::Pdf) => Some("a PDF file"),

@@ -140,6 +140,11 @@ fn unreadable_attachments_are_rejects_with_their_sentences() {
         ),
         ("encrypted.doc", encrypted_doc(), "encrypted Word document"),
         (
+            "truncated_rtf.doc",
+            half(&fixture("003_acaf490cc139cbb4_rtf.doc")),
+            "truncated RTF",
+        ),
+        (
             "truncated.wps",
             half(&fixture("001_9e571f58bb1199a2.doc")),
             "damaged WPS document",
