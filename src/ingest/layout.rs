@@ -44,7 +44,30 @@ struct Line {
 pub fn pages_to_text(pages: &[Page]) -> (String, usize) {
     let mut lines: Vec<Vec<Line>> = pages.iter().map(page_lines).collect();
     let dropped = drop_furniture(pages, &mut lines);
-    (paragraphs(&lines), dropped)
+    (unify_radicals(paragraphs(&lines)), dropped)
+}
+
+/// Ideographs some fonts map to look-alike code points: Kangxi radicals (`⾏` U+2F8F for
+/// `行`), CJK radicals and compatibility ideographs. Each becomes the unified ideograph its
+/// compatibility decomposition names, so that words match (`⾏政` is `行政`).
+fn unify_radicals(text: String) -> String {
+    use unicode_normalization::UnicodeNormalization;
+    let look_alike = |c: char| matches!(c, '\u{2E80}'..='\u{2FDF}' | '\u{F900}'..='\u{FAFF}');
+    if !text.chars().any(look_alike) {
+        return text;
+    }
+    text.chars()
+        .map(|c| {
+            if !look_alike(c) {
+                return c;
+            }
+            let mut d = std::iter::once(c).nfkc();
+            match (d.next(), d.next()) {
+                (Some(one), None) => one,
+                _ => c,
+            }
+        })
+        .collect()
 }
 
 /// Runs grouped into lines by baseline (within a third of the font's height), each line's
@@ -167,8 +190,15 @@ fn paragraphs(pages: &[Vec<Line>]) -> String {
     };
     let mut ends: Vec<f32> = all.iter().map(|l| l.x_end).collect();
     ends.sort_by(f32::total_cmp);
-    // The right margin: what most full lines reach (the 90th percentile of line ends).
-    let right = ends[(ends.len() * 9 / 10).min(ends.len() - 1)];
+    // The right margin: what most full lines reach (the 90th percentile of line ends),
+    // confirmed by two lines at least; a page of short lines that never wrap has none.
+    let mut right = ends[(ends.len() * 9 / 10).min(ends.len() - 1)];
+    let mut sizes: Vec<f32> = all.iter().map(|l| l.size).collect();
+    sizes.sort_by(f32::total_cmp);
+    let size = sizes[sizes.len() / 2];
+    if ends.iter().filter(|&&e| e >= right - 1.5 * size).count() < 2 {
+        right = f32::INFINITY;
+    }
     let mut out = String::new();
     let mut prev: Option<&Line> = None;
     for line in all {
@@ -282,6 +312,15 @@ mod tests {
         for s in ["2023年", "一、主要举措", "390件"] {
             assert!(!PAGE_NUMBER_LINE.is_match(s), "{s}");
         }
+    }
+
+    #[test]
+    fn kangxi_radicals_become_ideographs() {
+        assert_eq!(
+            unify_radicals("依法⾏政，⽂件".to_string()),
+            "依法行政，文件"
+        );
+        assert_eq!(unify_radicals("行政".to_string()), "行政");
     }
 
     #[test]

@@ -78,6 +78,9 @@ pub struct Reader<'a> {
     /// Content operations still allowed for the whole document.
     pub ops_left: u64,
     pub runs: Vec<Run>,
+    /// Runs drawn rotated or skewed (watermarks across the page, stamps): read only when a
+    /// page has no other text (a page drawn turned as a whole).
+    pub rotated: Vec<Run>,
     /// Glyphs shown (not counting spaces) and those without readable text.
     pub glyphs: usize,
     pub unmapped: usize,
@@ -125,6 +128,7 @@ impl<'a> Reader<'a> {
             fonts: FxHashMap::default(),
             ops_left,
             runs: Vec::new(),
+            rotated: Vec::new(),
             glyphs: 0,
             unmapped: 0,
             images: 0,
@@ -349,12 +353,19 @@ impl<'a> Reader<'a> {
         let end = mul(&ts.tm, ctm);
         let size = ts.size * (start[2] * start[2] + start[3] * start[3]).sqrt();
         let y = self.top - (start[5] + ts.rise * start[3]);
-        self.runs.push(Run {
+        let run = Run {
             x: start[4] - self.left,
             x_end: end[4] - self.left,
             y,
             size: size.abs().max(0.1),
             text,
-        });
+        };
+        let turned =
+            start[1].abs() > 0.05 * start[0].abs() || start[2].abs() > 0.05 * start[3].abs();
+        if turned {
+            self.rotated.push(run);
+        } else {
+            self.runs.push(run);
+        }
     }
 }

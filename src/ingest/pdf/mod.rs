@@ -120,9 +120,14 @@ pub fn read_pdf(bytes: &[u8], limits: ReadLimits) -> Result<Attachment, String> 
             [1.0, 0.0, 0.0, 1.0, 0.0, 0.0],
             0,
         )?;
+        let mut runs = std::mem::take(&mut reader.runs);
+        let rotated = std::mem::take(&mut reader.rotated);
+        if runs.is_empty() {
+            runs = rotated;
+        }
         laid.push(Page {
             height: (y1 - y0).abs(),
-            runs: std::mem::take(&mut reader.runs),
+            runs,
         });
     }
     let (glyphs, unmapped, images) = (reader.glyphs, reader.unmapped, reader.images);
@@ -263,6 +268,35 @@ mod tests {
             usable_title("某县2023年法治政府建设年度报告").as_deref(),
             Some("某县2023年法治政府建设年度报告")
         );
+    }
+
+    #[test]
+    fn a_rotated_watermark_is_not_read_into_the_text() {
+        let paragraphs = [
+            "某镇2023年法治政府建设年度报告",
+            "一、主要举措和成效",
+            "二、存在的不足",
+        ];
+        let bytes = crate::printed::pdf_from_paragraphs(&paragraphs);
+        let mut doc = Document::load_mem(&bytes).unwrap();
+        let page = *doc.get_pages().values().next().unwrap();
+        // 仅供参考 in the page's font, turned 45 degrees across the middle of the page.
+        let mark = b"q 0.7 0.7 -0.7 0.7 200 400 cm BT /F1 40 Tf 0 0 Td <4EC54F9B53C28003> Tj ET Q"
+            .to_vec();
+        let mark_id = doc.add_object(Stream::new(lopdf::dictionary! {}, mark));
+        let original = doc
+            .get_dictionary(page)
+            .unwrap()
+            .get(b"Contents")
+            .unwrap()
+            .clone();
+        doc.get_dictionary_mut(page)
+            .unwrap()
+            .set("Contents", vec![original, mark_id.into()]);
+        let mut marked = Vec::new();
+        doc.save_to(&mut marked).unwrap();
+        let a = read_pdf(&marked, ReadLimits::default()).unwrap();
+        assert_eq!(a.text, format!("{}\n", paragraphs.join("\n")));
     }
 
     #[test]
