@@ -169,7 +169,9 @@ fn seeds_as_pdf_doc_and_ofd_score_as_their_text() {
         for entry in std::fs::read_dir(&fixtures).expect("fixtures") {
             let path = entry.expect("fixture").path();
             let name = path.file_name().unwrap().to_string_lossy().into_owned();
-            if name.starts_with('0') && name.ends_with(&format!(".{ext}")) {
+            // The five renderings (not the RTF one of 003, saved as .doc too).
+            if name.starts_with('0') && !name.contains("_rtf") && name.ends_with(&format!(".{ext}"))
+            {
                 std::fs::copy(&path, input.path().join(&name)).expect("copy");
                 n += 1;
             }
