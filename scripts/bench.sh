@@ -141,6 +141,19 @@ run "text-$n-2threads" "$n" txt,md 2
 for s in "${SIZES[@]}"; do
   run "mix-$s" "$s" txt,md,html,docx 0
 done
+# Attachments: PDF alone (pages per second, the issue-25 figure), then the three formats.
+run "pdf-$n" "$n" pdf 0
+run "attachments-$n" "$n" pdf,doc,ofd 0
+python3 - "$(corpus "$n" pdf)" "$BENCH_DIR/manifest-pdf-$n" "$REPEAT" <<'PY'
+import json, os, re, sys
+corpus, prefix, repeat = sys.argv[1], sys.argv[2], int(sys.argv[3])
+page = re.compile(rb"/Type\s*/Page(?![a-zA-Z])")
+pages = sum(len(page.findall(open(os.path.join(r, f), "rb").read()))
+            for r, _, fs in os.walk(corpus) for f in fs if f.endswith(".pdf"))
+secs = sorted(json.load(open(f"{prefix}-{i}.json"))["elapsed_seconds"] for i in range(1, repeat + 1))
+print(f"PDF: {pages} pages in {secs[len(secs) // 2]:.2f} s (median run): "
+      f"{pages / secs[len(secs) // 2]:.0f} pages/s, whole pipeline")
+PY
 # The largest corpus again, Hive-partitioned by year: memory must not grow with the years.
 last=${SIZES[${#SIZES[@]}-1]}
 run "mix-$last-by-year" "$last" txt,md,html,docx 0 --partition-by-year

@@ -104,7 +104,7 @@ pub enum Command {
         /// Directory of sample reports to recombine.
         #[arg(long, default_value = "data")]
         input: PathBuf,
-        /// Formats to write, comma-separated subset of txt,md,html,docx.
+        /// Formats to write, comma-separated subset of txt,md,html,docx,pdf,doc,ofd.
         #[arg(long, default_value = "txt,md,html,docx")]
         formats: String,
     },

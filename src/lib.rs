@@ -23,6 +23,7 @@ pub mod model;
 pub mod normalize;
 pub mod outdir;
 pub mod pipeline;
+pub mod printed;
 pub mod report;
 pub mod structure;
 pub mod synth;

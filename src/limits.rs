@@ -34,3 +34,19 @@ pub const SENTENCE_CONTEXT_CHARS: usize = 150;
 /// Facts kept per sentence and per document (real reports: a few hundred facts in all).
 pub const MAX_FACTS_PER_SENTENCE: usize = 256;
 pub const MAX_FACTS_PER_DOCUMENT: usize = 10_000;
+
+/// Attachments (PDF, .doc/.wps, OFD). Their streams and parts decompress within
+/// `max_docx_inflated_bytes` in all, as a .docx's parts do.
+/// A PDF or OFD with more pages than this is rejected (the longest real reports have a few
+/// dozen).
+pub const MAX_PDF_PAGES: usize = 2000;
+/// Drawing operations run over a whole PDF (a long report draws a few hundred thousand).
+pub const MAX_PDF_OPERATIONS: u64 = 20_000_000;
+/// A PDF whose readable characters average fewer than this per page has no text layer to
+/// speak of (a scan, or pages of pictures).
+pub const MIN_TEXT_CHARS_PER_PAGE: usize = 20;
+/// A PDF with a larger share of characters its fonts do not map to Unicode (or map to
+/// private-use code points) is rejected rather than read as garbage.
+pub const MAX_UNMAPPED_SHARE: f64 = 0.1;
+/// Text objects read from one OFD, in all.
+pub const MAX_OFD_TEXT_OBJECTS: usize = 2_000_000;

@@ -10,6 +10,14 @@ pub enum SourceFormat {
     Md,
     Html,
     Docx,
+    /// PDF with a text layer.
+    Pdf,
+    /// Word 97–2003 binary (`.doc`, an OLE compound file).
+    Doc,
+    /// WPS Office (`.wps`): the same compound file and Word binary text.
+    Wps,
+    /// OFD, the national fixed-layout format (GB/T 33190).
+    Ofd,
 }
 
 impl SourceFormat {
@@ -19,6 +27,10 @@ impl SourceFormat {
             SourceFormat::Md => "md",
             SourceFormat::Html => "html",
             SourceFormat::Docx => "docx",
+            SourceFormat::Pdf => "pdf",
+            SourceFormat::Doc => "doc",
+            SourceFormat::Wps => "wps",
+            SourceFormat::Ofd => "ofd",
         }
     }
 }
@@ -42,7 +54,8 @@ pub struct SourceDoc {
     pub encoding: String,
     pub source_bytes: u64,
     pub text: String,
-    /// Metadata the file format itself carries (docx core properties).
+    /// Metadata the file format itself carries (docx core properties, PDF Info, OFD DocInfo,
+    /// .doc summary information).
     pub meta: PageMeta,
     /// Problems met while reading that did not stop the document (e.g. replacement chars).
     pub warnings: Vec<String>,

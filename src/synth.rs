@@ -1,7 +1,7 @@
 //! `govreport synth`: a realistic, varied corpus made from the sample reports, for benchmarks
 //! and load tests. Paragraphs are shuffled and recombined within their kind of section,
-//! issuers are drawn from the gazetteer, years and numbers vary, formats mix txt/md/html/docx,
-//! some files are GB18030, some are duplicates and a few are bad. Deterministic for a seed:
+//! issuers are drawn from the gazetteer, years and numbers vary, formats mix txt/md/html/docx
+//! (and pdf/doc/ofd when asked for), some files are GB18030, some are duplicates and a few are bad. Deterministic for a seed:
 //! document `i` depends only on (seed, i), so generation runs in parallel.
 
 use std::fs;
@@ -14,6 +14,7 @@ use regex::Regex;
 use crate::fixtures::{self, DocxParagraph, PageCharset, PageParts};
 use crate::gazetteer::{DivisionLevel, Gazetteer};
 use crate::model::{DocResult, SectionType};
+use crate::printed;
 
 /// Website chrome put around some plain-text documents, as scrapers save it.
 const TXT_CHROME_TOP: &[&str] = &[
@@ -105,19 +106,26 @@ pub enum Kind {
     Md,
     Html,
     Docx,
+    Pdf,
+    Doc,
+    Ofd,
     Duplicate,
     Bad,
 }
 
-/// Share (per cent) of each format in a corpus.
-const FORMAT_WEIGHTS: [(Kind, u32); 4] = [
+/// Share of each format in a corpus (per cent of the default four; the attachments, asked
+/// for by name, come on top).
+const FORMAT_WEIGHTS: [(Kind, u32); 7] = [
     (Kind::Txt, 45),
     (Kind::Md, 20),
     (Kind::Html, 25),
     (Kind::Docx, 10),
+    (Kind::Pdf, 10),
+    (Kind::Doc, 5),
+    (Kind::Ofd, 5),
 ];
 
-/// Parses `txt,md,html,docx` (any subset).
+/// Parses `txt,md,html,docx,pdf,doc,ofd` (any subset).
 pub fn parse_formats(list: &str) -> Result<Vec<Kind>, String> {
     list.split(',')
         .map(|f| match f.trim() {
@@ -125,7 +133,12 @@ pub fn parse_formats(list: &str) -> Result<Vec<Kind>, String> {
             "md" => Ok(Kind::Md),
             "html" => Ok(Kind::Html),
             "docx" => Ok(Kind::Docx),
-            other => Err(format!("unknown format {other:?}: use txt, md, html, docx")),
+            "pdf" => Ok(Kind::Pdf),
+            "doc" => Ok(Kind::Doc),
+            "ofd" => Ok(Kind::Ofd),
+            other => Err(format!(
+                "unknown format {other:?}: use txt, md, html, docx, pdf, doc, ofd"
+            )),
         })
         .collect()
 }
@@ -249,6 +262,20 @@ fn make_file(
                 fixtures::render_page(template, &report.parts(), charset),
                 kind,
             )
+        }
+        Kind::Pdf | Kind::Doc | Kind::Ofd => {
+            let paragraphs: Vec<&str> = std::iter::once(report.title.as_str())
+                .chain(report.lines.iter().map(String::as_str))
+                .collect();
+            let (ext, bytes) = match kind {
+                Kind::Pdf => ("pdf", printed::pdf_from_paragraphs(&paragraphs)),
+                Kind::Doc => ("doc", printed::doc_from_paragraphs(&paragraphs)),
+                _ => (
+                    "ofd",
+                    printed::ofd_from_paragraphs(&paragraphs, &report.publish),
+                ),
+            };
+            (format!("{i:07}.{ext}"), bytes, kind)
         }
         _ => {
             let paragraphs: Vec<DocxParagraph> = std::iter::once(report.title.as_str())

@@ -25,3 +25,6 @@ mod small;
 
 #[path = "hostile/fuzz.rs"]
 mod fuzz;
+
+#[path = "hostile/attachments.rs"]
+mod attachments;

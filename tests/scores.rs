@@ -20,11 +20,17 @@ fn python() -> bool {
 
 /// Runs govreport on `pages` and the scorer against `gold`; returns the summary lines.
 fn score(pages: &Path, gold: &Path) -> String {
+    score_from(pages, pages, gold)
+}
+
+/// `score` of the tables read from `input`, the scorer reading the text of `src` (the same
+/// reports as text, when `input` holds them in another format).
+fn score_from(input: &Path, pages: &Path, gold: &Path) -> String {
     let out = tempfile::tempdir().expect("temp dir");
     let tables = out.path().join("tables");
     let run = Command::new(env!("CARGO_BIN_EXE_govreport"))
         .args(["run", "--quiet", "--input"])
-        .arg(pages)
+        .arg(input)
         .arg("--output")
         .arg(&tables)
         .output()
@@ -146,4 +152,32 @@ fn devset_real_pages_stay_above_their_floors() {
             ("relation (level/change)", 0, 98.0),
         ],
     );
+}
+
+#[test]
+fn seeds_as_pdf_doc_and_ofd_score_as_their_text() {
+    let (Some(shared), true) = (shared(), python()) else {
+        eprintln!("skipped: ../shared/eval/score.py or python3 is not here");
+        return;
+    };
+    let (seeds, gold) = (shared.join("seeds"), shared.join("gold"));
+    let text = score(&seeds, &gold);
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/attachments");
+    for ext in ["pdf", "doc", "ofd"] {
+        let input = tempfile::tempdir().expect("temp dir");
+        let mut n = 0;
+        for entry in std::fs::read_dir(&fixtures).expect("fixtures") {
+            let path = entry.expect("fixture").path();
+            let name = path.file_name().unwrap().to_string_lossy().into_owned();
+            // The five renderings (not the RTF one of 003, saved as .doc too).
+            if name.starts_with('0') && !name.contains("_rtf") && name.ends_with(&format!(".{ext}"))
+            {
+                std::fs::copy(&path, input.path().join(&name)).expect("copy");
+                n += 1;
+            }
+        }
+        assert_eq!(n, 5, "{ext} fixtures");
+        let attached = score_from(input.path(), &seeds, &gold);
+        assert_eq!(attached, text, "the seeds as {ext} score otherwise");
+    }
 }

@@ -6,9 +6,14 @@
 pub mod crawl;
 pub mod decode;
 pub mod discover;
+pub mod doc;
 pub mod docx;
+pub mod layout;
 pub mod listed;
+pub mod ofd;
+pub mod pdf;
 pub mod prescan;
+pub mod rtf;
 
 pub use decode::{decode_text, Decoded};
 pub use discover::{discover, Discovery, Skipped};
@@ -38,6 +43,17 @@ pub struct InputFile {
     pub problem: Option<String>,
     /// The crawl manifest's record for it (`--crawl-manifest`).
     pub origin: Option<crate::model::Origin>,
+}
+
+/// The text of an attachment format (PDF, .doc/.wps, OFD) and what the file says about
+/// itself.
+#[derive(Debug, Clone, Default)]
+pub struct Attachment {
+    pub text: String,
+    pub meta: PageMeta,
+    /// What the text was stored as (for `documents.encoding`).
+    pub encoding: &'static str,
+    pub warnings: Vec<String>,
 }
 
 /// Compiles exclude patterns such as `out/**`.
@@ -171,6 +187,16 @@ pub fn decode_document_with(
             let d = docx::read_docx_limited(&bytes, limits)?;
             (d.text, "UTF-8", d.meta)
         }
+        SourceFormat::Pdf | SourceFormat::Doc | SourceFormat::Wps | SourceFormat::Ofd => {
+            let a = match format {
+                SourceFormat::Pdf => pdf::read_pdf(&bytes, limits)?,
+                SourceFormat::Ofd => ofd::read_ofd(&bytes, limits)?,
+                _ if bytes.starts_with(b"{\\rtf") => rtf::read_rtf(&bytes)?,
+                _ => doc::read_word97(&bytes, format, limits)?,
+            };
+            warnings.extend(a.warnings);
+            (a.text, a.encoding, a.meta)
+        }
         SourceFormat::Html => {
             let declared = declared_charset(&bytes);
             let decoded = decode::decode_text_owned(bytes, declared)?;
@@ -206,7 +232,11 @@ pub fn decode_document_with(
     let text = normalize_line_endings(text);
     if text.trim().is_empty() {
         return Err(match format {
-            SourceFormat::Docx => "the Word document has no text".to_string(),
+            SourceFormat::Docx | SourceFormat::Doc | SourceFormat::Wps => {
+                "the Word document has no text".to_string()
+            }
+            SourceFormat::Ofd => "the OFD document has no text".to_string(),
+            SourceFormat::Pdf => "the PDF has no text".to_string(),
             _ => "file has no text: only white space after decoding".to_string(),
         });
     }
@@ -251,8 +281,9 @@ fn doc_id_of(rel_path: &str, content: u64) -> String {
     )
 }
 
-/// Format from the extension, checked against the content (a `.txt` that is really a zip or
-/// an HTML page is recognised as such).
+/// Format from the content, the extension deciding only between formats the bytes cannot
+/// tell apart (text or markdown, .doc or .wps): a `.txt` that is really an HTML page, a
+/// `.doc` that is really a .docx, HTML or PDF, is read as what it is.
 pub fn detect_format(rel_path: &str, bytes: &[u8]) -> Result<SourceFormat, String> {
     let ext = rel_path
         .rsplit_once('.')
@@ -263,25 +294,59 @@ pub fn detect_format(rel_path: &str, bytes: &[u8]) -> Result<SourceFormat, Strin
         "md" | "markdown" => Some(SourceFormat::Md),
         "html" | "htm" | "shtml" | "xhtml" => Some(SourceFormat::Html),
         "docx" => Some(SourceFormat::Docx),
+        "pdf" => Some(SourceFormat::Pdf),
+        "doc" => Some(SourceFormat::Doc),
+        "wps" => Some(SourceFormat::Wps),
+        "ofd" => Some(SourceFormat::Ofd),
         _ => None,
     };
     if bytes.starts_with(b"PK\x03\x04") {
-        return if by_ext == Some(SourceFormat::Docx) {
-            Ok(SourceFormat::Docx)
+        return zip_format(bytes, by_ext);
+    }
+    if is_pdf(bytes) {
+        return Ok(SourceFormat::Pdf);
+    }
+    if bytes.starts_with(doc::OLE_MAGIC) {
+        return Ok(if by_ext == Some(SourceFormat::Wps) {
+            SourceFormat::Wps
         } else {
-            Err("file is a zip archive, not a text document".to_string())
-        };
+            SourceFormat::Doc
+        });
     }
-    if let Some(kind) = binary_signature(bytes) {
-        return Err(format!("file is binary ({kind}), not a text document"));
+    if bytes.starts_with(b"{\\rtf") {
+        // RTF, often saved under .doc: read by `rtf`, reported as a Word document.
+        return Ok(if by_ext == Some(SourceFormat::Wps) {
+            SourceFormat::Wps
+        } else {
+            SourceFormat::Doc
+        });
     }
+    let attachment = match by_ext {
+        Some(SourceFormat::Pdf) => Some("a PDF file"),
+        Some(SourceFormat::Ofd) => Some("an OFD file"),
+        Some(SourceFormat::Wps) => Some("a WPS file"),
+        Some(SourceFormat::Doc) => Some("a Word file"),
+        Some(SourceFormat::Docx) => Some("a .docx file"),
+        _ => None,
+    };
+    if attachment.is_none() {
+        if let Some(kind) = binary_signature(bytes) {
+            return Err(format!("file is binary ({kind}), not a text document"));
+        }
+    }
+    // An attachment link that brought back a web page (an error page, a viewer).
     if looks_like_html(bytes) && by_ext != Some(SourceFormat::Md) {
         return Ok(SourceFormat::Html);
+    }
+    if let Some(what) = attachment {
+        return Err(format!(
+            "file named .{ext} is not {what}: its first bytes are not that format's; not read"
+        ));
     }
     match by_ext {
         Some(f) => Ok(f),
         None => Err(format!(
-            "unsupported file type {:?}: govreport reads .txt, .md, .html and .docx",
+            "unsupported file type {:?}: govreport reads .txt, .md, .html, .docx, .pdf, .doc, .wps and .ofd",
             if ext.is_empty() {
                 "(no extension)".to_string()
             } else {
@@ -291,10 +356,36 @@ pub fn detect_format(rel_path: &str, bytes: &[u8]) -> Result<SourceFormat, Strin
     }
 }
 
+/// `%PDF-` at the start, or within the first KB (the format allows bytes before it).
+fn is_pdf(bytes: &[u8]) -> bool {
+    memchr::memmem::find(&bytes[..bytes.len().min(1024)], b"%PDF-").is_some()
+}
+
+/// A zip package: OFD when `OFD.xml` is at its root, a .docx when it has
+/// `word/document.xml` (or is named .docx), else not a document.
+fn zip_format(bytes: &[u8], by_ext: Option<SourceFormat>) -> Result<SourceFormat, String> {
+    let names: Vec<String> = match zip::ZipArchive::new(std::io::Cursor::new(bytes)) {
+        Ok(z) => z
+            .file_names()
+            .take(100_000)
+            .flatten()
+            .map(|n| n.into_owned())
+            .collect(),
+        // A damaged zip: its reader says so, in the format the name claims.
+        Err(_) => Vec::new(),
+    };
+    let has = |name: &str| names.iter().any(|n| n.eq_ignore_ascii_case(name));
+    if has("OFD.xml") || (names.is_empty() && by_ext == Some(SourceFormat::Ofd)) {
+        Ok(SourceFormat::Ofd)
+    } else if has("word/document.xml") || by_ext == Some(SourceFormat::Docx) {
+        Ok(SourceFormat::Docx)
+    } else {
+        Err("file is a zip archive, not a text document".to_string())
+    }
+}
+
 fn binary_signature(bytes: &[u8]) -> Option<&'static str> {
     const SIGNATURES: &[(&[u8], &str)] = &[
-        (b"%PDF", "PDF"),
-        (b"\xD0\xCF\x11\xE0", "legacy Office .doc/.xls"),
         (b"\x89PNG", "PNG image"),
         (b"\xFF\xD8\xFF", "JPEG image"),
         (b"GIF8", "GIF image"),
@@ -496,6 +587,9 @@ mod tests {
                 .contains("binary")
         );
         assert!(decode_document("a.pdf", b"hello")
+            .unwrap_err()
+            .contains("not a PDF file"));
+        assert!(decode_document("a.xyz", b"hello")
             .unwrap_err()
             .contains("unsupported"));
         assert!(decode_document("a.txt", b"PK\x03\x04....")

@@ -1,6 +1,7 @@
 //! Word lists and patterns as data, in one place. Stage code reads these tables; it does
 //! not carry literals of its own.
 
+pub mod attachments;
 pub mod boilerplate;
 pub mod charset;
 pub mod dates;

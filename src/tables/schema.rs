@@ -269,10 +269,10 @@ pub static DOCUMENTS: Table<(), DocResult> = Table {
     columns: &[
         col!("doc_id", Utf8, false, "Stable id, unique per row: 16 hex chars of a hash (xxh3-64) of the source bytes and the path relative to the input root (the same file at the same path gets the same id in every run; identical copies at two paths are two rows, linked by body_sha and duplicate_of).", |_, d| Value::s(&d.source.doc_id)),
         col!("source_path", Utf8, false, "Path relative to the input root, `/`-separated.", |_, d| Value::s(&d.source.source_path)),
-        col!("source_format", Utf8, false, "txt / md / html / docx.", |_, d| Value::s(d.source.format.as_str())),
+        col!("source_format", Utf8, false, "txt / md / html / docx / pdf / doc / wps / ofd: the format read from the content, not the extension.", |_, d| Value::s(d.source.format.as_str())),
         col!("source_url", Utf8, true, "The page's web address: the crawl manifest's url for the file (`--crawl-manifest`), else the page's `<link rel=canonical>`, else its `og:url` (absolute http(s) addresses only); null when none says.", |_, d| d.source.origin.url.as_deref().or(d.clean.meta.canonical_url.as_deref()).map_or(Value::Null, Value::s)),
         col!("fetched_at", Timestamp, true, "When the crawler fetched the page, from the crawl manifest (UTC; a date alone is its midnight UTC). CSV: RFC 3339, `2026-12-01T03:04:05Z`.", |_, d| Value::rfc3339(&d.source.origin.fetched_at)),
-        col!("encoding", Utf8, false, "Detected source encoding: UTF-8, UTF-8-BOM, GB18030, Big5, UTF-16LE, UTF-16BE.", |_, d| Value::s(&d.source.encoding)),
+        col!("encoding", Utf8, false, "Detected source encoding: UTF-8, UTF-8-BOM, GB18030, Big5, UTF-16LE, UTF-16BE; for attachments what their text is stored as: pdf UTF-16BE (Unicode maps), doc and wps UTF-16LE, ofd UTF-8.", |_, d| Value::s(&d.source.encoding)),
         col!("source_bytes", Int64, false, "Size of the source file in bytes.", |_, d| Value::int(d.source.source_bytes as i64)),
         col!("body_sha", Utf8, false, "16 hex chars of a hash of the cleaned body; mirrors of one report share it.", |_, d| Value::s(&d.body_sha)),
         col!("duplicate_of", Utf8, true, "doc_id of the first document (in path order) with the same body_sha.", |_, d| Value::opt(&d.duplicate_of)),
