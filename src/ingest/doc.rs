@@ -266,16 +266,7 @@ fn render(raw: &str) -> String {
                 let cell = para.trim().to_string();
                 para.clear();
                 if cell.is_empty() && !row.is_empty() {
-                    let cells: Vec<&str> = row
-                        .iter()
-                        .map(String::as_str)
-                        .filter(|c| !c.is_empty())
-                        .collect();
-                    if !cells.is_empty() {
-                        out.push_str(&cells.join(CELL_SEPARATOR));
-                        out.push('\n');
-                    }
-                    row.clear();
+                    super::push_table_row(&mut out, &mut row);
                 } else {
                     row.push(cell);
                 }

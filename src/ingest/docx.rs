@@ -8,7 +8,6 @@ use std::io::{Cursor, Read};
 use quick_xml::events::{BytesStart, Event};
 use quick_xml::Reader;
 
-use crate::clean::html::CELL_SEPARATOR;
 use crate::ingest::ReadLimits;
 use crate::model::PageMeta;
 
@@ -337,15 +336,7 @@ fn render_document(xml: &str, numbering: &Numbering) -> Result<String, String> {
                 if let Ok(Some(c)) = r.resolve_char_ref() {
                     para.push(c);
                 } else {
-                    let name = r.decode().unwrap_or_default();
-                    para.push_str(match name.as_ref() {
-                        "lt" => "<",
-                        "gt" => ">",
-                        "amp" => "&",
-                        "quot" => "\"",
-                        "apos" => "'",
-                        _ => "",
-                    });
+                    para.push_str(super::xml_entity(&r.decode().unwrap_or_default()));
                 }
             }
             Event::End(e) => match e.local_name().as_ref() {
@@ -368,18 +359,7 @@ fn render_document(xml: &str, numbering: &Numbering) -> Result<String, String> {
                     para.clear();
                 }
                 b"tc" => row.push(std::mem::take(&mut cell).trim().to_string()),
-                b"tr" => {
-                    let cells: Vec<&str> = row
-                        .iter()
-                        .map(String::as_str)
-                        .filter(|c| !c.is_empty())
-                        .collect();
-                    if !cells.is_empty() {
-                        out.push_str(&cells.join(CELL_SEPARATOR));
-                        out.push('\n');
-                    }
-                    row.clear();
-                }
+                b"tr" => super::push_table_row(&mut out, &mut row),
                 b"tbl" => table_depth = table_depth.saturating_sub(1),
                 _ => {}
             },

@@ -462,6 +462,33 @@ pub fn normalize_line_endings(s: String) -> String {
     s
 }
 
+/// A table row of a document format as one line, `cell | cell` (empty cells left out, an
+/// empty row no line), as the HTML reader writes tables; the row is emptied.
+pub(crate) fn push_table_row(out: &mut String, row: &mut Vec<String>) {
+    let cells: Vec<&str> = row
+        .iter()
+        .map(String::as_str)
+        .filter(|c| !c.is_empty())
+        .collect();
+    if !cells.is_empty() {
+        out.push_str(&cells.join(crate::clean::html::CELL_SEPARATOR));
+        out.push('\n');
+    }
+    row.clear();
+}
+
+/// The text of one of XML's five predefined entities (`amp` → `&`); nothing for another.
+pub(crate) fn xml_entity(name: &str) -> &'static str {
+    match name {
+        "lt" => "<",
+        "gt" => ">",
+        "amp" => "&",
+        "quot" => "\"",
+        "apos" => "'",
+        _ => "",
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

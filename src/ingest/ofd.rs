@@ -332,14 +332,7 @@ fn page_text(xml: &str, default_height: f32, objects: &mut usize) -> Result<Page
                 if let Ok(Some(c)) = r.resolve_char_ref() {
                     text.push(c);
                 } else {
-                    text.push_str(match r.decode().unwrap_or_default().as_ref() {
-                        "lt" => "<",
-                        "gt" => ">",
-                        "amp" => "&",
-                        "quot" => "\"",
-                        "apos" => "'",
-                        _ => "",
-                    });
+                    text.push_str(super::xml_entity(&r.decode().unwrap_or_default()));
                 }
             }
             Event::End(e) => match e.local_name().as_ref() {

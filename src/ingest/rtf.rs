@@ -6,7 +6,6 @@
 
 use rustc_hash::FxHashMap;
 
-use crate::clean::html::CELL_SEPARATOR;
 use crate::ingest::Attachment;
 use crate::model::PageMeta;
 
@@ -96,17 +95,7 @@ impl Writer {
     }
 
     fn end_row(&mut self) {
-        let cells: Vec<&str> = self
-            .row
-            .iter()
-            .map(String::as_str)
-            .filter(|c| !c.is_empty())
-            .collect();
-        if !cells.is_empty() {
-            self.out.push_str(&cells.join(CELL_SEPARATOR));
-            self.out.push('\n');
-        }
-        self.row.clear();
+        super::push_table_row(&mut self.out, &mut self.row);
         self.para.clear();
     }
 }
