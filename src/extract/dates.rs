@@ -11,7 +11,7 @@ use regex::{Captures, Regex};
 
 use crate::lexicon::dates::{
     AS_OF_AFTER, AS_OF_BEFORE, AS_OF_CUES, AS_OF_MAX_GAP, CLAUSE_ENDS, CN_DIGITS, MAX_YEAR,
-    MIN_YEAR, MONTH_SUFFIXES, SENTENCE_ENDS, SIGNATURE_TAIL_LINES,
+    MIN_YEAR, MONTH_SUFFIXES, SENTENCE_ENDS, SIGNATURE_TAIL_LINES, SPAN_JOINERS,
 };
 use crate::model::{DateMention, DatePrecision, DateRole, PageMeta};
 
@@ -37,6 +37,8 @@ static DATE_RE: PerThread<Regex> = PerThread::new(|| {
         |(?P<hmd>(?P<hmm>[一二三四五六七八九十]{{1,2}})月(?P<hmdd>[一二三四五六七八九十]{{1,3}})[日号])
         # 7月份 / 11月底 (month, report year)
         |(?P<mo>(?P<mom>[0-9０-９]{{1,2}})月(?:{months}))
+        # 截至10月 / 其中5月 (month, report year): tried last, so every longer form wins
+        |(?P<bm>(?P<bmm>[0-9０-９]{{1,2}})月)
         "
     ))
     .expect("date regex compiles")
@@ -188,6 +190,8 @@ fn parse_match(c: &Captures, year_ctx: Option<i32>) -> Option<Parsed> {
         day(year_ctx? as u32, cn("hmm")?, cn("hmdd")?)
     } else if c.name("mo").is_some() {
         month(year_ctx?, num("mom")?)
+    } else if c.name("bm").is_some() {
+        month(year_ctx?, num("bmm")?)
     } else {
         None
     }
@@ -214,6 +218,13 @@ fn glued_to_digits(body: &str, start: usize, end: usize) -> bool {
         is_digit_like(c) || c == '.' && body[end + 1..].starts_with(|d: char| d.is_ascii_digit())
     });
     glue_before || glue_after
+}
+
+/// Whether a bare month (`10月`) ends a span whose start is a bare number (`1至10月`,
+/// `1—10月`): the months of a period, not a date.
+fn ends_month_span(body: &str, start: usize) -> bool {
+    let mut back = body[..start].chars().rev();
+    back.next().is_some_and(|c| SPAN_JOINERS.contains(&c)) && back.next().is_some_and(is_digit_like)
 }
 
 /// Byte spans of 《…》 titles (closed on the same line): dates inside are part of a name.
@@ -392,7 +403,8 @@ pub fn extract_dates(body: &str, page: &PageMeta, report_year: Option<i32>) -> V
             .partition_point(|&(s, _)| s < start)
             .checked_sub(1)
             .is_some_and(|k| start < titles[k].1);
-        if glued_to_digits(body, start, end) || in_title {
+        let bare_month_span = caps.name("bm").is_some() && ends_month_span(body, start);
+        if glued_to_digits(body, start, end) || in_title || bare_month_span {
             continue;
         }
         seen += 1;
@@ -533,6 +545,39 @@ mod tests {
         assert_eq!(d[1].role, DateRole::Event);
         // Without any year, a month-day cannot be dated.
         assert!(body_dates("11月19日开展培训", None).is_empty());
+    }
+
+    #[test]
+    fn bare_month_takes_report_year() {
+        // A month alone, as of (截至) or as an event, dated by the report year.
+        let body = "受理企业诉求截至9月共120条，全部办结。其中6月全市排名第3。";
+        let d = body_dates(body, Some(2022));
+        let got: Vec<(&str, NaiveDate, DatePrecision, DateRole)> = d
+            .iter()
+            .map(|m| (m.raw.as_str(), m.date, m.precision, m.role))
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                ("9月", ymd(2022, 9, 1), DatePrecision::Month, DateRole::AsOf),
+                (
+                    "6月",
+                    ymd(2022, 6, 1),
+                    DatePrecision::Month,
+                    DateRole::Event
+                ),
+            ]
+        );
+        // Durations, spans and impossible months are not dates; a longer form wins.
+        let body = "整改期限3个月，1至10月、1—6月共办理，13月，全年12个月";
+        assert!(
+            body_dates(body, Some(2022)).is_empty(),
+            "{:?}",
+            body_dates(body, Some(2022))
+        );
+        let d = body_dates("11月19日召开会议", Some(2022));
+        assert_eq!((d.len(), d[0].precision), (1, DatePrecision::Day));
+        assert!(body_dates("截至9月共受理", None).is_empty());
     }
 
     #[test]

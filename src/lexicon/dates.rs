@@ -22,6 +22,10 @@ pub const CLAUSE_ENDS: &[char] = &['，', ',', '：', ':', '、'];
 /// A bare `7月` alone is too often part of a span (`1-7月`) to be taken.
 pub const MONTH_SUFFIXES: &[&str] = &["份", "初", "底", "末", "上旬", "中旬", "下旬"];
 
+/// Words that join the two ends of a span of months (`1至10月`, `1—10月`): a bare month right
+/// after one of them and a number is the end of a span, not a date of its own.
+pub const SPAN_JOINERS: &[char] = &['至', '到', '—', '–', '~', '～', '-', '－'];
+
 /// How many non-empty lines at the end of the body may hold the signature date (落款).
 pub const SIGNATURE_TAIL_LINES: usize = 6;
 
