@@ -15,7 +15,8 @@ use crate::lexicon::orgs::{
     DEPARTMENT_SUBJECT_ENDINGS, GOVERNMENT_SELF_WORDS, GOVERNMENT_WORDS, LEVEL_CHARS,
     LEVEL_GOVERNMENTS, NOT_AFTER_BARE_SUBJECT, NOT_PLACE_FIRST_CHARS, NOT_PLACE_NAMES,
     NOT_SUBJECT_OPENERS, PLACE_STOPLIST, SELF_REFERENCE_LEVELS, SELF_REFERENCE_MIN_COUNT,
-    SELF_WORDS, SHORT_FORM_SELF_WORDS, SUBJECT_FOLLOWERS, SUBJECT_LEADS, UNLISTED_PLACE_SELF_WORDS,
+    SELF_WORDS, SHORT_FORM_SELF_WORDS, SPEAKER_LEADS, SUBJECT_FOLLOWERS, SUBJECT_LEADS,
+    UNLISTED_PLACE_SELF_WORDS,
 };
 use crate::lexicon::PerThread;
 use crate::text::head_chars;
@@ -32,6 +33,11 @@ const SUBJECT_LINES: usize = 8;
 static PLACE_FALLBACK_RE: PerThread<Regex> = PerThread::new(|| {
     Regex::new(r"^[\p{Han}xX*＊]{1,6}?(?:自治区|自治州|自治县|街道|镇|乡|县|区|市|省|旗)")
         .expect("place fallback regex compiles")
+});
+
+/// A government's term between its place and its government word (`南宁市第十四届人民政府`).
+static TERM_RE: PerThread<Regex> = PerThread::new(|| {
+    Regex::new(r"^第[一二三四五六七八九十]{1,3}届").expect("term regex compiles")
 });
 
 /// A year opening a line, with or without its comma.
@@ -142,8 +148,13 @@ fn subject(s: &str, gaz: &Gazetteer) -> Option<Subject> {
     let place = place_chain(s, gaz);
     let rest = &s[place..];
     if place > 0 {
-        if let Some(w) = GOVERNMENT_WORDS.iter().find(|w| rest.starts_with(*w)) {
-            return Some(Subject::Name(s[..place + w.len()].to_string()));
+        // The government of one term (`…市第十四届人民政府`) is printed with its term.
+        let term = TERM_RE.find(rest).map_or(0, |m| m.end());
+        if let Some(w) = GOVERNMENT_WORDS
+            .iter()
+            .find(|w| rest[term..].starts_with(*w))
+        {
+            return Some(Subject::Name(s[..place + term + w.len()].to_string()));
         }
         if let Some(d) = department(rest) {
             return Some(Subject::Name(s[..place + d.len()].to_string()));
@@ -183,6 +194,9 @@ fn subject_starts(head: &str) -> Vec<usize> {
             }
         }
         line_start += line.len() + 1;
+    }
+    for lead in SPEAKER_LEADS {
+        starts.extend(memchr::memmem::find_iter(head.as_bytes(), lead).map(|at| at + lead.len()));
     }
     for (at, c) in head.char_indices() {
         if c != '，' && c != ',' {
@@ -479,6 +493,23 @@ mod tests {
                 .as_deref(),
             Some("市人力资源和社会保障局")
         );
+    }
+
+    #[test]
+    fn the_body_a_speaker_speaks_for() {
+        // A government work report: the speaker reports on behalf of the government, printed
+        // with its term when it has one.
+        assert_eq!(
+            opening("政府工作报告\n各位代表：\n现在，我代表青岛市第十七届人民政府，向大会报告工作，请予审议。")
+                .as_deref(),
+            Some("青岛市第十七届人民政府")
+        );
+        assert_eq!(
+            opening("各位代表：\n现在，我代表湖南省人民政府，向大会报告工作。").as_deref(),
+            Some("湖南省人民政府")
+        );
+        // A delegate speaking for something that is not a body is no issuer.
+        assert_eq!(opening("各位代表：\n我代表大家，向大会致以问候。"), None);
     }
 
     #[test]

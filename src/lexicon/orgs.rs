@@ -259,6 +259,10 @@ pub const SUBJECT_LEADS: &[&str] = &[
     "部署下",
 ];
 
+/// What a speaker says just before the body they speak for (`现在，我代表市人民政府，向大会报告
+/// 政府工作`): the subject starts right after it, with no comma.
+pub const SPEAKER_LEADS: &[&str] = &["我代表"];
+
 /// Words that follow the subject of an opening sentence: a place name followed by one of
 /// these is the issuer itself (`东城街道深入学习…`, `中村乡法治政府建设工作…`).
 pub const SUBJECT_FOLLOWERS: &[&str] = &[
