@@ -235,6 +235,12 @@ pub const HEADER_SUFFIX: &str = "文件";
 /// Words in a level-1 heading that make it the next-year plan: its year is not the report year.
 pub const PLAN_WORDS: &[&str] = &["安排", "计划", "打算", "思路", "下一步", "下一年", "展望"];
 
+/// How the title of this year's work plan ends (`《2025年全县法治政府建设工作要点》`): a report
+/// that opens by implementing such a plan reports on the plan's year.
+pub const WORK_PLAN_ENDINGS: &[&str] = &["要点", "计划", "任务", "方案", "安排"];
+/// How much of the opening (characters) is searched for that plan.
+pub const WORK_PLAN_OPENING_CHARS: usize = 600;
+
 /// Cue that introduces the report's own name in the preamble (`现将…2024年法治政府建设年度报告如下`).
 pub const BODY_YEAR_CUE: &str = "现将";
 /// Publish months (1..=N) in which a report covers the previous year.

@@ -17,7 +17,7 @@ use crate::lexicon::orgs::{
     ORG_ENDINGS, PLACE_SUFFIX_LEVELS, PLACE_WORD_CHARS, PLAN_WORDS, PREAMBLE_CUES,
     PREAMBLE_YEAR_CUES, PUBLISH_PREVIOUS_YEAR_LAST_MONTH, ROL_CUES, SELF_REFERENCES, TITLE_ENDINGS,
     TITLE_FORBIDDEN, TITLE_MAX_CHARS, TITLE_PIECE_MAX_CHARS, TITLE_REPORT_CUES, TITLE_SEARCH_LINES,
-    TITLE_WRAP_LINES,
+    TITLE_WRAP_LINES, WORK_PLAN_ENDINGS, WORK_PLAN_OPENING_CHARS,
 };
 use crate::model::{CleanDoc, DateMention, DateRole, DocMeta, Section};
 
@@ -48,6 +48,15 @@ static PREAMBLE_YEAR_RE: PerThread<Regex> = PerThread::new(|| {
         PREAMBLE_YEAR_CUES.join("|")
     ))
     .expect("preamble year regex compiles")
+});
+
+/// The year of a work plan cited in the opening (`根据《2025年全县法治政府建设工作要点》`).
+static WORK_PLAN_YEAR_RE: PerThread<Regex> = PerThread::new(|| {
+    Regex::new(&format!(
+        r"《[^《》\n]{{0,10}}?((?:19|20)[0-9]{{2}})[\x20]*年度?[^《》\n]{{0,40}}?(?:{})》",
+        WORK_PLAN_ENDINGS.join("|")
+    ))
+    .expect("work plan regex compiles")
 });
 
 /// A level-1 heading marker at the start of a line (`一、`).
@@ -395,7 +404,13 @@ fn find_report_year(
                 .filter(|(_, at)| *at == 0)
                 .map(|(y, _)| y)
         });
-    if let Some(year) = preamble.or(heading).or(opening) {
+    // Last of the body's cues: the year of the work plan the opening implements.
+    let work_plan = || {
+        WORK_PLAN_YEAR_RE
+            .captures(head_chars(body, WORK_PLAN_OPENING_CHARS))
+            .and_then(|c| parse_year(c.get(1)?.as_str()))
+    };
+    if let Some(year) = preamble.or(heading).or(opening).or_else(work_plan) {
         return Some((year, SOURCE_BODY));
     }
     let publish = publish?;

@@ -485,6 +485,21 @@ fn report_year_rules() {
         (m.report_year, m.report_year_source.as_deref()),
         (Some(2024), Some("publish_date"))
     );
+    // No year of its own: the year of the work plan the opening implements; a plan cited
+    // further down (next year's) does not count.
+    let (m, _) = meta_of(
+        "为贯彻落实县委、县政府《2024年全县法治政府建设工作要点》精神，我镇坚持依法行政，现将有关情况报告如下：\n一、主要举措",
+        PageMeta::default(),
+    );
+    assert_eq!(
+        (m.report_year, m.report_year_source.as_deref()),
+        (Some(2024), Some("body"))
+    );
+    let far = format!(
+        "我镇坚持依法行政。\n一、主要举措\n{}\n二、下一步按照《2026年法治政府建设工作要点》推进",
+        "开展普法宣传。".repeat(100)
+    );
+    assert_eq!(meta_of(&far, PageMeta::default()).0.report_year, None);
     // Published in December with no year in the text: unknown, with a warning.
     let (m, _) = meta_of("关于法治政府建设情况的报告\n正文。", page("2023-12-14"));
     assert_eq!(m.report_year, None);
