@@ -265,6 +265,24 @@ pub fn level_from_self_references(body: &str) -> Option<&'static str> {
     dominant_self_reference(body).map(|(_, level)| level)
 }
 
+/// The admin level of a page whose opening sentence has itself as subject in the first person
+/// (`2022年,我镇持续…`), however seldom it says so: the report speaks of itself there.
+/// (`市政府` opening a sentence may be a superior government; only 我/本 count.)
+pub fn level_from_opening_self_reference(body: &str, gaz: &Gazetteer) -> Option<&'static str> {
+    let head = head_chars(body, OPENING_CHARS);
+    subject_starts(head).into_iter().find_map(|at| {
+        let plain = strip_glosses(head_chars(&head[at..], 60));
+        let plain = plain.trim_start_matches([' ', '\u{3000}', '“', '"']);
+        match subject(plain, gaz)? {
+            Subject::SelfRef(_) if plain.starts_with(['我', '本']) => SELF_REFERENCE_LEVELS
+                .iter()
+                .find(|(phrase, _)| plain.starts_with(phrase))
+                .map(|(_, level)| *level),
+            _ => None,
+        }
+    })
+}
+
 /// The self-reference a page uses most (`全市` → the place word 市 and the level 市), when
 /// it is said at least twice and more often than any other.
 fn dominant_self_reference(body: &str) -> Option<(&'static str, &'static str)> {
@@ -510,6 +528,19 @@ mod tests {
         );
         // A delegate speaking for something that is not a body is no issuer.
         assert_eq!(opening("各位代表：\n我代表大家，向大会致以问候。"), None);
+    }
+
+    #[test]
+    fn level_of_a_page_that_opens_with_itself() {
+        let level = |body: &str| level_from_opening_self_reference(body, test_gazetteer());
+        assert_eq!(
+            level("2022年,我镇持续强化组织领导,推进政务公开。"),
+            Some("乡镇")
+        );
+        assert_eq!(level("今年以来,本局坚持依法行政。"), Some("部门"));
+        // A superior government as subject, or no self-reference at all, gives nothing.
+        assert_eq!(level("2022年,市政府坚持依法行政。"), None);
+        assert_eq!(level("2022年,全市各区坚持依法行政。"), None);
     }
 
     #[test]

@@ -603,8 +603,10 @@ pub fn extract_metadata(
         }
     });
     // A page that never names its issuer still says what it is (`我镇`, `全县`, `我局`).
-    let admin_level =
-        admin_level.or_else(|| crate::extract::issuer::level_from_self_references(body));
+    // Or its opening sentence does, once (`2022年,我镇持续…`).
+    let admin_level = admin_level
+        .or_else(|| crate::extract::issuer::level_from_self_references(body))
+        .or_else(|| crate::extract::issuer::level_from_opening_self_reference(body, gazetteer));
     let org_short = organization
         .as_deref()
         .map(|o| org_short(o, core.as_deref(), department));
