@@ -348,6 +348,10 @@ pub const SELF_WORDS: &[&str] = &[
     "街道", "镇", "乡", "县", "区", "市", "省", "旗", "局", "厅", "委", "办",
 ];
 
+/// Marks that stand for a redacted place name (`*区`, `＊＊镇`): a name made of these and a place
+/// word identifies no one.
+pub const REDACTION_MARKS: &[char] = &['*', '＊'];
+
 /// Level words a sentence can open with for "this place's" government (`市政府`, `区政府`).
 pub const LEVEL_GOVERNMENTS: &[(&str, &str)] = &[
     ("省人民政府", "省"),

@@ -15,9 +15,10 @@ use crate::lexicon::orgs::{
     BODY_YEAR_CUE, DEPARTMENT_ENDINGS, DEPARTMENT_WORDS, GOVERNMENT_ABBREVIATIONS,
     GOVERNMENT_WORDS, HEADER_SUFFIX, LEVEL_CHARS, NO_BREAKS_MIN_CHARS, OPENING_YEAR_LINES,
     ORG_ENDINGS, PLACE_SUFFIX_LEVELS, PLACE_WORD_CHARS, PLAN_WORDS, PREAMBLE_CUES,
-    PREAMBLE_YEAR_CUES, PUBLISH_PREVIOUS_YEAR_LAST_MONTH, ROL_CUES, SELF_REFERENCES, TITLE_ENDINGS,
-    TITLE_FORBIDDEN, TITLE_MAX_CHARS, TITLE_PIECE_MAX_CHARS, TITLE_REPORT_CUES, TITLE_SEARCH_LINES,
-    TITLE_WRAP_LINES, WORK_PLAN_ENDINGS, WORK_PLAN_OPENING_CHARS,
+    PREAMBLE_YEAR_CUES, PUBLISH_PREVIOUS_YEAR_LAST_MONTH, REDACTION_MARKS, ROL_CUES,
+    SELF_REFERENCES, TITLE_ENDINGS, TITLE_FORBIDDEN, TITLE_MAX_CHARS, TITLE_PIECE_MAX_CHARS,
+    TITLE_REPORT_CUES, TITLE_SEARCH_LINES, TITLE_WRAP_LINES, WORK_PLAN_ENDINGS,
+    WORK_PLAN_OPENING_CHARS,
 };
 use crate::model::{CleanDoc, DateMention, DateRole, DocMeta, Section};
 
@@ -321,6 +322,21 @@ fn level_from_suffix(name: &str) -> Option<&'static str> {
         .map(|(_, level)| *level)
 }
 
+/// Whether `name` is a redacted place and its place word, with or without a government word
+/// (`*区`, `＊＊镇人民政府`).
+fn is_redacted_place(name: &str) -> bool {
+    let stem = GOVERNMENT_WORDS
+        .iter()
+        .find_map(|w| name.strip_suffix(w))
+        .unwrap_or(name);
+    PLACE_SUFFIX_LEVELS
+        .iter()
+        .find_map(|(suffix, _)| stem.strip_suffix(suffix))
+        .is_some_and(|marks| {
+            !marks.is_empty() && marks.chars().all(|c| REDACTION_MARKS.contains(&c))
+        })
+}
+
 /// Short name: the issuer from its own place on, without the government word
 /// (广州市海珠区人民政府海幢街道办事处 → 海幢街道; 浙江省温岭市司法局 → 温岭市司法局).
 fn org_short(org: &str, core: Option<&str>, department: bool) -> String {
@@ -527,6 +543,18 @@ pub fn extract_metadata(
     // `现将省政府…报告如下`: the government of a level, named elsewhere in the body.
     let base = base
         .map(|b| crate::extract::issuer::resolve_bare_government(&b, body, gazetteer).unwrap_or(b));
+    // A redacted place (`*区`) names no one: no issuer, but the level it says. (A level's
+    // government the body never places, `省政府`, stays as printed: the report's own name.)
+    let redacted_level = base
+        .as_deref()
+        .filter(|b| is_redacted_place(b))
+        .and_then(level_from_suffix);
+    if let Some(b) = base.as_deref().filter(|_| redacted_level.is_some()) {
+        warnings.push(format!(
+            "the issuer's name is redacted ({b}): organization left empty"
+        ));
+    }
+    let base = base.filter(|_| redacted_level.is_none());
     let core = base
         .as_deref()
         .and_then(|b| core_place(&crate::clean::reading::strip_glosses(b), gazetteer));
@@ -605,6 +633,7 @@ pub fn extract_metadata(
     // A page that never names its issuer still says what it is (`我镇`, `全县`, `我局`).
     // Or its opening sentence does, once (`2022年,我镇持续…`).
     let admin_level = admin_level
+        .or(redacted_level)
         .or_else(|| crate::extract::issuer::level_from_self_references(body))
         .or_else(|| crate::extract::issuer::level_from_opening_self_reference(body, gazetteer));
     let org_short = organization

@@ -446,6 +446,21 @@ fn admin_levels_and_departments() {
 }
 
 #[test]
+fn issuers_that_name_no_one() {
+    // A redacted place gives a level but no issuer.
+    let (m, _) = meta_of(
+        "五年来，*区严格落实第一责任人职责，全面推进依法行政。",
+        PageMeta::default(),
+    );
+    assert_eq!(
+        (m.organization.as_deref(), m.admin_level.as_deref()),
+        (None, Some("区县"))
+    );
+    assert!(is_redacted_place("＊＊镇人民政府"));
+    assert!(!is_redacted_place("x镇") && !is_redacted_place("区") && !is_redacted_place("*"));
+}
+
+#[test]
 fn report_year_rules() {
     let page = |raw: &str| PageMeta {
         publish_raw: Some(raw.to_string()),
