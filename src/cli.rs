@@ -113,7 +113,8 @@ pub enum Command {
         after_help = "Examples:\n  govreport extract data/002_40cb9ad96189bd44.txt\n  govreport extract report.md | jq '.facts[] | {raw, metric}'"
     )]
     Extract {
-        /// The report file (.txt or .md).
+        /// The report file, in any format `run` reads (text, Markdown, HTML, .docx, .doc/.wps, PDF,
+        /// OFD, RTF; found by content, not by extension).
         file: PathBuf,
     },
     /// Print the data dictionary (every table and column) as Markdown.
