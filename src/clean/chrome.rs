@@ -8,9 +8,9 @@ use std::sync::LazyLock;
 use aho_corasick::AhoCorasick;
 
 use crate::lexicon::boilerplate::{
-    AGGREGATOR_MARKERS, AGGREGATOR_MAX_CHARS, BREADCRUMB_HOME, BREADCRUMB_PREFIXES,
-    BREADCRUMB_SEPARATORS, CHROME_EXACT, CHROME_MARKERS, CHROME_MAX_CHARS, FILE_EXTENSIONS,
-    SEPARATOR_CHARS, WEEKDAY_WORDS,
+    AGGREGATOR_MARKERS, AGGREGATOR_MAX_CHARS, ARTICLE_LINK_LABELS, BREADCRUMB_HOME,
+    BREADCRUMB_PREFIXES, BREADCRUMB_SEPARATORS, CHROME_EXACT, CHROME_MARKERS, CHROME_MAX_CHARS,
+    FILE_EXTENSIONS, FOOTER_CONTACT_LABELS, SEPARATOR_CHARS, WEEKDAY_WORDS,
 };
 use crate::lexicon::page_meta::META_LEADERS;
 
@@ -143,6 +143,9 @@ pub fn chrome_verdict(line: &str, fields: &mut Option<Vec<MetaValue>>) -> Option
     {
         return Some("file_name");
     }
+    if links_to_other_articles(bare) || footer_contact(line) {
+        return Some("site_chrome");
+    }
     // Markers are searched in the line, then (only when it has spaces, which can split
     // a marker: `版 权 所 有`) in the line without them.
     let compact = || -> String { line.chars().filter(|c| !c.is_whitespace()).collect() };
@@ -155,6 +158,27 @@ pub fn chrome_verdict(line: &str, fields: &mut Option<Vec<MetaValue>>) -> Option
         return Some("site_header_date");
     }
     None
+}
+
+/// `上一篇：…`, `【相关链接】`: the site's links to its other articles.
+fn links_to_other_articles(line: &str) -> bool {
+    ARTICLE_LINK_LABELS.iter().any(|label| {
+        line.strip_prefix(label).is_some_and(|rest| {
+            // `【下一篇】关于…`: the bracket closing the label is as good as a colon.
+            let unbracketed = rest.trim_start_matches(['】', ']']);
+            unbracketed.len() < rest.len() || rest.trim_start().starts_with([':', '：'])
+        })
+    })
+}
+
+/// `联系电话：…  地址：…`: a footer's contact block (two of its labels on one short line).
+fn footer_contact(line: &str) -> bool {
+    FOOTER_CONTACT_LABELS
+        .iter()
+        .filter(|label| line.contains(*label))
+        .take(2)
+        .count()
+        == 2
 }
 
 /// Whether `line` ends with a file extension. Every extension starts with a dot: a line with no
@@ -283,6 +307,18 @@ mod tests {
     }
 
     #[test]
+    fn report_lines_that_mention_links_or_contacts_are_kept() {
+        for line in [
+            "上一篇章讲述了依法行政的做法",
+            "相关链接不畅的问题已整改",
+            "开通12345热线，公布联系电话",
+            "（一）下一步工作安排：持续推进法治建设",
+        ] {
+            assert_eq!(chrome_rule(line), None, "{line}");
+        }
+    }
+
+    #[test]
     fn widgets_nav_and_file_names() {
         for (line, rule) in [
             ("大", "site_chrome"),
@@ -295,6 +331,13 @@ mod tests {
             ("字体【      】", "page_metadata"),
             ("某某街2020年法治政府建设情况.docx", "file_name"),
             ("阅读:0", "page_metadata"),
+            ("上一篇：某区2023年政府信息公开工作年度报告", "site_chrome"),
+            ("【下一篇】: 关于公布行政执法主体的公告", "site_chrome"),
+            ("相关链接：", "site_chrome"),
+            (
+                "联系电话：0531-87654321  地址：某市某区经十路1号",
+                "site_chrome",
+            ),
         ] {
             assert_eq!(chrome_rule(line), Some(rule), "{line}");
         }

@@ -74,6 +74,40 @@ pub const CHROME_EXACT: &[&str] = &[
     "加入收藏",
 ];
 
+/// Labels of a site's links to other articles (`上一篇：…`, `相关链接：…`): a short line that opens
+/// with one of these and a colon is chrome, whatever title follows.
+pub const ARTICLE_LINK_LABELS: &[&str] = &[
+    "上一篇",
+    "下一篇",
+    "上一条",
+    "下一条",
+    "上一页",
+    "下一页",
+    "相关链接",
+    "相关文章",
+    "相关阅读",
+    "相关新闻",
+    "相关稿件",
+    "相关信息",
+    "推荐阅读",
+];
+
+/// Labels of a site footer's contact block (`联系电话：…  地址：…`): a short line with two of
+/// these is the footer, not report text.
+pub const FOOTER_CONTACT_LABELS: &[&str] = &[
+    "联系电话",
+    "电话：",
+    "电话:",
+    "地址：",
+    "地址:",
+    "邮编",
+    "邮政编码",
+    "传真",
+    "电子邮箱",
+    "邮箱：",
+    "邮箱:",
+];
+
 /// Site chrome that may share a line with other chrome (`法律声明 | 关于我们 | 网站地图`).
 /// Matched as substrings of short lines only (see `CHROME_MAX_CHARS`).
 pub const CHROME_MARKERS: &[&str] = &[
