@@ -13,7 +13,7 @@ mod resolve;
 pub mod rows;
 
 use crate::lexicon::orgs::{
-    MUNICIPALITY_PLACEHOLDERS, NAME_SUFFIXES, PLACEHOLDER_NAMES, PLACE_STOPLIST,
+    INSTITUTION_WORDS, MUNICIPALITY_PLACEHOLDERS, NAME_SUFFIXES, PLACEHOLDER_NAMES, PLACE_STOPLIST,
 };
 use image::{DIVISION_WORDS, HEADER_WORDS, NONE};
 use index::{char_offsets, remove_overlaps, DivisionIds, Image, NameIndex};
@@ -277,11 +277,24 @@ impl Gazetteer {
     /// is none, short names (海幢街 → 海幢).
     pub fn issuer_places(&self, issuer: &str) -> Vec<PlaceMention> {
         let found = self.full.scan(issuer, false);
-        if found.is_empty() {
-            self.short.scan(issuer, true)
-        } else {
-            found
+        if !found.is_empty() {
+            return found;
         }
+        // Short names are weak: none inside an institution's word (`人民` in `人民政府`).
+        let mut institution_chars: Vec<(usize, usize)> = Vec::new();
+        for word in INSTITUTION_WORDS {
+            for (at, _) in issuer.match_indices(word) {
+                let start = issuer[..at].chars().count();
+                institution_chars.push((start, start + word.chars().count()));
+            }
+        }
+        let mut short = self.short.scan(issuer, true);
+        short.retain(|m| {
+            institution_chars
+                .iter()
+                .all(|&(s, e)| m.char_end <= s || m.char_start >= e)
+        });
+        short
     }
 
     /// Short names of every level in a text (鱼复 for 鱼复街道): weak evidence, for a page

@@ -267,3 +267,15 @@ fn text_scan_prefers_longest_and_skips_common_words() {
         "{names:?}"
     );
 }
+
+#[test]
+fn no_place_inside_an_institution_word() {
+    let g = test_gazetteer();
+    // `人民` is the short name of several 人民街道, never a place inside 人民政府/人民法院.
+    assert!(g.issuer_places("某县人民政府").is_empty());
+    assert!(g.issuer_places("某县人民法院").is_empty());
+    let r = g.resolve("某县人民政府", "某县人民政府坚持依法行政。");
+    assert_eq!(r.division_match, "none");
+    // A short name outside such a word still counts (海幢 of 海幢街道).
+    assert!(!g.issuer_places("海幢街办事处").is_empty());
+}

@@ -156,6 +156,18 @@ pub const PLACE_STOPLIST: &[&str] = &[
     "林场", "盐场", "牛场", "苗圃", "新镇", "城南", "永乐", "永兴",
 ];
 
+/// Words of an issuer's name that are never a place, though a short gazetteer name may spell
+/// part of them (`人民` of 人民街道 inside `某县人民政府`).
+pub const INSTITUTION_WORDS: &[&str] = &[
+    "人民政府",
+    "人民法院",
+    "人民检察院",
+    "人民代表大会",
+    "管理委员会",
+    "工作委员会",
+    "办事处",
+];
+
 /// Gazetteer rows that are placeholders for a level, not places (cities.csv 市辖区 …).
 pub const PLACEHOLDER_NAMES: &[&str] = &[
     "市辖区",
