@@ -104,8 +104,8 @@ PYTHON_OK := $(shell $(PYTHON) -c 'import sys; print(int(sys.version_info >= (3,
 test-python:
 ifeq ($(PYTHON_OK),1)
 	$(MAKE) python
-	.venv/bin/mypy --strict python/govreport/__init__.pyi python/examples
-	.venv/bin/pytest -q python/tests
+	.venv/bin/mypy --strict python/govreport/__init__.pyi python/examples/notebook.py
+	.venv/bin/pytest -q -rs python/tests
 else
 	@echo "test-python: skipped: no Python >= 3.9 ($(PYTHON)); the Python package is not tested"
 endif
@@ -115,7 +115,7 @@ endif
 test-cluster: python
 	command -v java >/dev/null 2>&1 || { $(SUDO) apt-get update && $(SUDO) apt-get install -y default-jre-headless; }
 	.venv/bin/pip install --quiet pyspark "ray[data]"
-	GOVREPORT_CLUSTER_TESTS=1 .venv/bin/pytest -q python/tests/cluster
+	GOVREPORT_CLUSTER_TESTS=1 .venv/bin/pytest -q -rs python/tests/cluster
 
 ## Documents per second through extract_batch on one and two threads, beside the command line
 ## on the same synthetic corpus (docs/BENCHMARKS.md, "Python").

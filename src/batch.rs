@@ -6,7 +6,7 @@
 //! file once it has the file's bytes, and the rows are built from the tables' one schema
 //! (`tables::schema`, `tables::arrow`): a batch's rows are the rows a run writes for the same
 //! paths and bytes. The one difference is `duplicate_of`, which a run sets across all its
-//! files and a batch across the batch's documents only (in their order).
+//! files and a batch across the batch's documents only (the first in path order, as a run).
 
 use arrow_array::RecordBatch;
 use rayon::prelude::*;
@@ -76,18 +76,30 @@ pub fn extract_batch(
         .par_iter()
         .map(|input| pipeline::process_bytes(input.path, input.content.to_vec(), limits, res).0)
         .collect();
+    let mut outcomes = outcomes;
+    mark_duplicates(inputs, &mut outcomes);
     let mut tables = TableBuilders::new();
-    let mut first_by_body = FirstByBody::default();
-    for (index, outcome) in (0u64..).zip(outcomes) {
+    for outcome in &outcomes {
         match outcome {
-            Ok(mut doc) => {
-                doc.duplicate_of = first_by_body.first(&doc.body_sha, &doc.source.doc_id, index);
-                tables.add_document(&doc);
-            }
-            Err(reject) => tables.rejects.append(&schema::REJECTS, &(), &reject),
+            Ok(doc) => tables.add_document(doc),
+            Err(reject) => tables.rejects.append(&schema::REJECTS, &(), reject),
         }
     }
     tables.finish()
+}
+
+/// `duplicate_of` as a run sets it, among the batch's documents: the first document in path
+/// order (a run's walk order: names compared folder by folder) with the same body. The rows
+/// keep the batch's order.
+fn mark_duplicates(inputs: &[Input<'_>], outcomes: &mut [Result<DocResult, Reject>]) {
+    let mut walk_order: Vec<usize> = (0..inputs.len()).collect();
+    walk_order.sort_by(|&a, &b| inputs[a].path.split('/').cmp(inputs[b].path.split('/')));
+    let mut first_by_body = FirstByBody::default();
+    for (position, &i) in (0u64..).zip(&walk_order) {
+        if let Ok(doc) = &mut outcomes[i] {
+            doc.duplicate_of = first_by_body.first(&doc.body_sha, &doc.source.doc_id, position);
+        }
+    }
 }
 
 /// The six tables' builders.
@@ -183,6 +195,11 @@ mod tests {
                 path: "binary.txt",
                 content: &[0x7f, b'E', b'L', b'F', 0, 0, 1, 2, 3, 0xff, 0xfe],
             },
+            // Last in the batch, first in path order (`0.txt` before the folders `a`, `b`).
+            Input {
+                path: "0.txt",
+                content: report.as_bytes(),
+            },
         ];
         let tables = extract_batch(&inputs, ReadLimits::default()).unwrap();
         let names: Vec<&str> = tables.iter().map(|(n, _)| *n).collect();
@@ -202,11 +219,12 @@ mod tests {
         let documents = &tables[0].1;
         assert_eq!(
             column(documents, "source_path"),
-            [Some("a/report.txt"), Some("b/copy.txt")]
+            [Some("a/report.txt"), Some("b/copy.txt"), Some("0.txt")]
         );
         let ids = column(documents, "doc_id");
-        // The copy's body is the first document's: it points there, as in a run.
-        assert_eq!(column(documents, "duplicate_of"), [None, ids[0]]);
+        // Three copies of one body: the first in path order is the original, as in a run;
+        // the rows stay in the batch's order.
+        assert_eq!(column(documents, "duplicate_of"), [ids[2], ids[2], None]);
         assert!(tables[3].1.num_rows() >= 2, "facts of both documents");
         let rejects = &tables[5].1;
         assert_eq!(

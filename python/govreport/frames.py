@@ -1,11 +1,16 @@
-"""Files in, and the tables out to polars and DuckDB (a few lines each)."""
+"""Files in, and the tables out: to polars, to DuckDB, or to Parquet parts (the cluster
+adapters' one-pass writer). A few lines each."""
 
 from __future__ import annotations
 
+import os
+import uuid
 from pathlib import Path
-from typing import TYPE_CHECKING, Dict, Optional, Union
+from typing import TYPE_CHECKING, Dict, Iterator, Optional, Union
 
 import pyarrow as pa
+
+import govreport
 
 if TYPE_CHECKING:
     import duckdb
@@ -53,3 +58,19 @@ def to_duckdb(
     for name, batch in tables.items():
         con.register(name, pa.Table.from_batches([batch], schema=batch.schema))
     return con
+
+
+def write_parts(batches: Iterator[pa.RecordBatch], output: str) -> Iterator[pa.RecordBatch]:
+    """Extracts each batch and writes its tables as Parquet parts under ``output``; yields
+    ``(table, rows)`` for each part. Used by the Spark and Ray adapters' ``write_tables``."""
+    import pyarrow.parquet as pq
+
+    for batch in batches:
+        for table, rows in govreport.extract_batch(batch).items():
+            if rows.num_rows == 0:
+                continue
+            folder = f"{output.rstrip('/')}/{table}"
+            if "://" not in folder:
+                os.makedirs(folder, exist_ok=True)
+            pq.write_table(pa.Table.from_batches([rows]), f"{folder}/part-{uuid.uuid4().hex}.parquet")
+            yield pa.RecordBatch.from_pydict({"table": [table], "rows": [rows.num_rows]})

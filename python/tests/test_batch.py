@@ -3,26 +3,13 @@ for row, with the same Arrow schemas."""
 
 from __future__ import annotations
 
-import subprocess
 from pathlib import Path
 
 import pyarrow as pa
-import pyarrow.parquet as pq
 import pytest
 
 import govreport
-from conftest import as_batch, cli, corpus_files
-
-
-def run_tables(root: Path, out: Path) -> dict:
-    """`govreport run` on root (from an empty folder, so no pipeline file is read)."""
-    subprocess.run(
-        [cli(), "run", "--input", str(root), "--output", str(out), "--formats", "parquet", "-q"],
-        cwd=out.parent,
-        check=True,
-        capture_output=True,
-    )
-    return {t: pq.read_table(out / f"{t}.parquet") for t in govreport.TABLES}
+from conftest import as_batch, corpus_files, run_tables
 
 
 def rows(table: pa.Table) -> list:
