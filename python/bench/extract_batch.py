@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -18,32 +20,40 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 
 
-def time_package(corpus: Path, threads: int, batch: int) -> float:
-    """Seconds extract_batch takes over the corpus, in a process whose rayon pool has
-    `threads` threads (rayon sizes its pool once per process)."""
+def time_package(corpus: Path, threads: int, batch: int) -> tuple:
+    """Wall and CPU seconds extract_batch takes over the corpus, in a process whose rayon
+    pool has `threads` threads (rayon sizes its pool once per process)."""
     code = f"""
 import time, govreport
 from govreport.frames import read_files
 files = read_files({str(corpus)!r})
-start = time.perf_counter()
+start, cpu = time.perf_counter(), time.process_time()
 for i in range(0, files.num_rows, {batch}):
     govreport.extract_batch(files.slice(i, {batch}))
-print(time.perf_counter() - start)
+print(time.perf_counter() - start, time.process_time() - cpu)
 """
     env = {**os.environ, "RAYON_NUM_THREADS": str(threads)}
     out = subprocess.run([sys.executable, "-c", code], env=env, check=True, capture_output=True, text=True)
-    return float(out.stdout.strip())
+    wall, cpu = out.stdout.split()
+    return float(wall), float(cpu)
 
 
-def time_cli(binary: str, corpus: Path, threads: int, work: Path) -> float:
+def children_cpu() -> float:
+    usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+    return usage.ru_utime + usage.ru_stime
+
+
+def time_cli(binary: str, corpus: Path, threads: int, work: Path) -> tuple:
+    """Wall and CPU seconds of a whole run."""
     out = work / f"out-{threads}"
-    start = time.perf_counter()
+    shutil.rmtree(out, ignore_errors=True)
+    start, cpu = time.perf_counter(), children_cpu()
     subprocess.run(
         [binary, "run", "--input", str(corpus), "--output", str(out), "--threads", str(threads),
          "--formats", "parquet", "-q"],
         cwd=work, check=True, capture_output=True,
     )
-    return time.perf_counter() - start
+    return time.perf_counter() - start, children_cpu() - cpu
 
 
 def main() -> None:
@@ -64,12 +74,15 @@ def main() -> None:
         files = sum(1 for p in corpus.rglob("*") if p.is_file())
         print(f"{files} files (govreport synth --docs {args.docs} --seed 1), "
               f"extract_batch in batches of {args.batch}, best of {args.repeat}\n")
-        print("| threads | extract_batch docs/s | govreport run docs/s | package / CLI |")
-        print("| ---: | ---: | ---: | ---: |")
+        print("| threads | extract_batch docs/s | per CPU second | govreport run docs/s | per CPU second |")
+        print("| ---: | ---: | ---: | ---: | ---: |")
         for threads in (1, 2):
             package = min(time_package(corpus, threads, args.batch) for _ in range(args.repeat))
             cli = min(time_cli(args.bin, corpus, threads, work) for _ in range(args.repeat))
-            print(f"| {threads} | {files / package:,.0f} | {files / cli:,.0f} | {cli / package:.2f} |")
+            print(
+                f"| {threads} | {files / package[0]:,.0f} | {files / package[1]:,.0f} "
+                f"| {files / cli[0]:,.0f} | {files / cli[1]:,.0f} |"
+            )
 
 
 if __name__ == "__main__":
