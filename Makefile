@@ -95,7 +95,7 @@ pyenv:
 ## (made when missing), with the command line bundled for govreport.run. After `make build`
 ## nothing of the command line is compiled again, and the extension compiles no polars.
 python: build
-	@[ -x .venv/bin/maturin ] && [ -x .venv/bin/pytest ] && [ -x .venv/bin/mypy ] || $(MAKE) pyenv
+	@.venv/bin/python -c 'import importlib.metadata as m; [m.version(p) for p in ("maturin", "pytest", "mypy", "pyarrow-stubs", "polars", "duckdb")]' 2>/dev/null || $(MAKE) pyenv
 	PATH="$(VENV_BIN):$$PATH" .venv/bin/pip install --quiet --no-build-isolation --force-reinstall --no-deps .
 
 ## The Python tests (python/tests, pytest) and the type check of the package's stubs; skipped
@@ -115,6 +115,8 @@ endif
 test-cluster: python
 	command -v java >/dev/null 2>&1 || { $(SUDO) apt-get update && $(SUDO) apt-get install -y default-jre-headless; }
 	.venv/bin/pip install --quiet pyspark "ray[data]"
+	.venv/bin/mypy --strict -p govreport
+	.venv/bin/mypy --strict python/examples
 	GOVREPORT_CLUSTER_TESTS=1 .venv/bin/pytest -q -rs python/tests/cluster
 
 ## Documents per second through extract_batch on one and two threads, beside the command line

@@ -21,7 +21,7 @@ import os
 import shutil
 import subprocess
 from pathlib import Path
-from typing import Any, Dict, Mapping, Optional, Sequence, Union
+from typing import Any, Dict, List, Mapping, Optional, Sequence, Tuple, Union
 
 import pyarrow as pa
 
@@ -42,6 +42,10 @@ __all__ = [
 TABLES: tuple = tuple(_native.TABLES)
 
 BatchLike = Union[pa.RecordBatch, pa.Table, Mapping[str, Sequence[Any]]]
+
+_INPUT_COLUMNS: List[Tuple[str, pa.DataType]] = [("path", pa.string()), ("content", pa.binary())]
+#: The columns extract_batch reads (a dict of lists is made into them).
+_INPUT_SCHEMA = pa.schema(_INPUT_COLUMNS)
 
 
 def extract(data: Union[bytes, str], filename: Optional[str] = None) -> Dict[str, Any]:
@@ -82,7 +86,7 @@ def _as_record_batch(batch: BatchLike) -> pa.RecordBatch:
             ]
             return pa.RecordBatch.from_pydict(
                 columns,
-                schema=pa.schema([("path", pa.string()), ("content", pa.binary())]),
+                schema=_INPUT_SCHEMA,
             )
         return pa.RecordBatch.from_pydict(columns)
     raise TypeError(
@@ -119,7 +123,7 @@ def schemas() -> Dict[str, pa.Schema]:
     empty = extract_batch(
         pa.RecordBatch.from_pydict(
             {"path": [], "content": []},
-            schema=pa.schema([("path", pa.string()), ("content", pa.binary())]),
+            schema=_INPUT_SCHEMA,
         )
     )
     return {name: b.schema for name, b in empty.items()}

@@ -7,6 +7,7 @@ BatchLike = Union[pa.RecordBatch, pa.Table, Mapping[str, Sequence[Any]]]
 PathLike = Union[str, "os.PathLike[str]"]
 
 TABLES: Tuple[str, ...]
+_INPUT_SCHEMA: pa.Schema
 
 class GovreportError(Exception):
     """A document govreport refuses or cannot read (the reject sentence), or a failed run."""

@@ -16,7 +16,8 @@ if TYPE_CHECKING:
     import duckdb
     import polars
 
-INPUT_SCHEMA = pa.schema([("path", pa.string()), ("content", pa.binary())])
+#: The columns govreport.extract_batch reads.
+INPUT_SCHEMA = govreport._INPUT_SCHEMA
 
 
 def read_files(root: Union[str, Path], pattern: str = "*") -> pa.RecordBatch:

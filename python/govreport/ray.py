@@ -9,7 +9,7 @@
 from __future__ import annotations
 
 import os
-from typing import TYPE_CHECKING, Any, Dict
+from typing import TYPE_CHECKING, Any, Dict, List, Tuple
 
 import pyarrow as pa
 
@@ -27,7 +27,7 @@ def read_files(root: str, **options: Any) -> "ray.data.Dataset":
 
     base = os.path.abspath(root).rstrip("/") + "/" if "://" not in root else ""
 
-    def relative(batch: pa.Table) -> pa.Table:
+    def relative(batch: Any) -> pa.Table:
         paths = [p[len(base):] if base and p.startswith(base) else p for p in batch["path"].to_pylist()]
         return pa.table({"path": pa.array(paths, pa.string()), "content": batch["bytes"]})
 
@@ -40,7 +40,7 @@ def extract_table(files: "ray.data.Dataset", table: str) -> "ray.data.Dataset":
     if table not in govreport.TABLES:
         raise ValueError(f"{table!r} is not one of {govreport.TABLES}")
 
-    def extract(batch: pa.Table) -> pa.Table:
+    def extract(batch: Any) -> pa.Table:
         return pa.Table.from_batches([govreport.extract_batch(batch)[table]])
 
     return files.map_batches(extract, batch_format="pyarrow")
@@ -50,9 +50,10 @@ def write_tables(files: "ray.data.Dataset", output: str) -> Dict[str, int]:
     """All six tables from one pass: each batch's tables written as Parquet parts
     ``output/<table>/part-<uuid>.parquet`` (see :func:`govreport.spark.write_tables`); returns
     the rows written per table."""
-    def write(batch: pa.Table) -> pa.Table:
+    def write(batch: Any) -> pa.Table:
         parts = list(write_parts(iter(batch.combine_chunks().to_batches()), output))
-        schema = pa.schema([("table", pa.string()), ("rows", pa.int64())])
+        columns: List[Tuple[str, pa.DataType]] = [("table", pa.string()), ("rows", pa.int64())]
+        schema = pa.schema(columns)
         return pa.Table.from_batches(parts, schema=schema) if parts else schema.empty_table()
 
     totals = {table: 0 for table in govreport.TABLES}
