@@ -3,7 +3,7 @@ CARGO ?= cargo
 # Honour CARGO_TARGET_DIR when it is set.
 BIN := $(or $(CARGO_TARGET_DIR),target)/release/govreport
 
-.PHONY: all build build-pgo pipeline test test-browser report-screenshots fuzz lint fmt dictionary bench bench-incremental bench-facts bench-stages bench-instructions score pyenv test-tables clean
+.PHONY: all build build-pgo pipeline test test-python test-cluster python bench-python test-browser report-screenshots fuzz lint fmt dictionary bench bench-incremental bench-facts bench-stages bench-instructions score pyenv test-tables clean
 
 all: build
 
@@ -25,7 +25,9 @@ pipeline: build
 test:
 	$(CARGO) fmt --all -- --check
 	$(CARGO) clippy --release --locked --all-targets -- -D warnings
+	$(CARGO) check --release --locked --no-default-features --lib
 	$(CARGO) test --release --locked
+	$(MAKE) test-python
 
 ## The run report in headless Chromium: the sample run's report.html rendered, every section
 ## and the document table found, sorting and filtering driven (tests/golden/browser.rs).
@@ -48,6 +50,8 @@ fuzz:
 
 lint:
 	$(CARGO) clippy --release --locked --all-targets -- -D warnings
+	$(CARGO) clippy --release --locked -p govreport-python -- -D warnings
+	$(CARGO) check --release --locked --no-default-features --lib
 
 fmt:
 	$(CARGO) fmt --all
@@ -82,9 +86,44 @@ bench-instructions: build
 ## A Python virtual environment (.venv, git-ignored) with the tools the table tests and the
 ## examples load the tables with; `make test` uses it when it is there.
 PYTHON ?= python3
+VENV_BIN := $(CURDIR)/.venv/bin
 pyenv:
 	$(PYTHON) -m venv .venv
-	.venv/bin/pip install --quiet pandas pyarrow polars duckdb
+	.venv/bin/pip install --quiet pandas pyarrow polars duckdb maturin pytest mypy pyarrow-stubs
+
+## The Python package (python/, README "Python and clusters") built and installed into .venv
+## (made when missing), with the command line bundled for govreport.run. After `make build`
+## nothing of the command line is compiled again, and the extension compiles no polars.
+python: build
+	@.venv/bin/python -c 'import importlib.metadata as m; [m.version(p) for p in ("maturin", "pytest", "mypy", "pyarrow-stubs", "polars", "duckdb")]' 2>/dev/null || $(MAKE) pyenv
+	PATH="$(VENV_BIN):$$PATH" .venv/bin/pip install --quiet --no-build-isolation --force-reinstall --no-deps .
+
+## The Python tests (python/tests, pytest) and the type check of the package's stubs; skipped
+## with a message where no Python >= 3.9 is installed. The Spark and Ray ones: make test-cluster.
+PYTHON_OK := $(shell $(PYTHON) -c 'import sys; print(int(sys.version_info >= (3, 9)))' 2>/dev/null)
+test-python:
+ifeq ($(PYTHON_OK),1)
+	$(MAKE) python
+	.venv/bin/mypy --strict python/govreport/__init__.pyi python/examples/notebook.py
+	.venv/bin/pytest -q -rs python/tests
+else
+	@echo "test-python: skipped: no Python >= 3.9 ($(PYTHON)); the Python package is not tested"
+endif
+
+## The Spark (local[2]) and Ray adapters against `govreport run` (heavy: a JDK, pyspark and
+## ray). Installs a JDK from the distribution when java is missing.
+test-cluster: python
+	command -v java >/dev/null 2>&1 || { $(SUDO) apt-get update && $(SUDO) apt-get install -y default-jre-headless; }
+	.venv/bin/pip install --quiet pyspark "ray[data]"
+	.venv/bin/mypy --strict -p govreport
+	.venv/bin/mypy --strict python/examples
+	GOVREPORT_CLUSTER_TESTS=1 .venv/bin/pytest -q -rs python/tests/cluster
+
+## Documents per second through extract_batch on one and two threads, beside the command line
+## on the same synthetic corpus (docs/BENCHMARKS.md, "Python").
+BENCH_DOCS ?= 2000
+bench-python: python
+	.venv/bin/python python/bench/extract_batch.py --docs $(BENCH_DOCS) --bin $(BIN)
 
 ## The tables loaded in every installed tool and checked against schema.json, loudly.
 test-tables:

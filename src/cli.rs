@@ -10,7 +10,7 @@ use crate::config::PipelineFile;
 use crate::ingest::{self, InputFile, ReadLimits};
 use crate::log::Level;
 use crate::pipeline::{self, Resources, RunConfig, GAZETTEER};
-use crate::tables::{document_json, schema};
+use crate::tables::schema;
 
 #[derive(Debug, Parser)]
 #[command(
@@ -333,21 +333,12 @@ fn extract(file: &std::path::Path) -> i32 {
         Ok(s) => s,
         Err(r) => return fail(&format!("{}: {}", file.display(), r.error)),
     };
-    let res = match Resources::embedded() {
-        Ok(r) => r,
-        Err(e) => return fail(&e),
+    // The library's function (the Python package's `extract` calls it too).
+    let json = match crate::batch::extract_json(source) {
+        Ok(json) => json,
+        Err(why) => return fail(&format!("{}: {why}", file.display())),
     };
-    let doc = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        pipeline::process_document(source, res)
-    }));
-    let doc = match doc {
-        Ok(d) => d,
-        Err(payload) => {
-            let (_, why) = pipeline::unwind_sentence(&*payload, ReadLimits::default());
-            return fail(&format!("{}: {why}", file.display()));
-        }
-    };
-    let text = match serde_json::to_string_pretty(&document_json(&doc)) {
+    let text = match serde_json::to_string_pretty(&json) {
         Ok(s) => s,
         Err(e) => return fail(&e.to_string()),
     };

@@ -401,10 +401,15 @@ impl Taxonomy {
         };
         let words = WordIndex::build(&mut indicators).map_err(|e| format!("{file_name}: {e}"))?;
         let rules = panel::PanelRules::new(raw.panel, &errs)?;
+        // Panel columns may not take the panel's id columns' names. The panel is the run's
+        // (polars) table: the core library, which writes none, has no names to reserve.
+        #[cfg(feature = "cli")]
         let reserved: Vec<&str> = crate::analysis::PANEL_ID_COLUMNS
             .iter()
             .map(|c| c.0)
             .collect();
+        #[cfg(not(feature = "cli"))]
+        let reserved: Vec<&str> = Vec::new();
         let panel = panel::panel_columns(&indicators, &rules, &reserved, &errs)?;
         let mut panel_slot = HashMap::default();
         for (k, c) in panel.iter().enumerate() {

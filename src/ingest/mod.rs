@@ -129,18 +129,9 @@ pub fn read_input(file: &InputFile, limits: ReadLimits) -> Result<SourceDoc, Rej
             0,
         ));
     }
-    let too_big = |size: u64| {
-        reject(
-            format!(
-                "file is {size} bytes, larger than the limit of {} bytes (max_file_bytes); skipped",
-                limits.max_file_bytes
-            ),
-            size,
-        )
-    };
     let size = meta.len();
     if size > limits.max_file_bytes {
-        return Err(too_big(size));
+        return Err(reject(too_big(size, limits), size));
     }
     // Read at most one byte past the limit: a file that grows while it is read is caught.
     let mut bytes = Vec::with_capacity(size as usize);
@@ -155,11 +146,31 @@ pub fn read_input(file: &InputFile, limits: ReadLimits) -> Result<SourceDoc, Rej
                 size,
             )
         })?;
-    if bytes.len() as u64 > limits.max_file_bytes {
-        return Err(too_big(bytes.len() as u64));
-    }
+    read_bytes(&file.rel_path, bytes, limits)
+}
+
+/// A document's bytes already in memory (the library's batches), as the file at `rel_path`
+/// with these bytes is read by a run: the same limit, decoding and reject sentences.
+pub fn read_bytes(rel_path: &str, bytes: Vec<u8>, limits: ReadLimits) -> Result<SourceDoc, Reject> {
     let read = bytes.len() as u64;
-    decode_document_with(&file.rel_path, bytes, limits).map_err(|error| reject(error, read))
+    let reject = |error: String| Reject {
+        source_path: rel_path.to_string(),
+        stage: "ingest",
+        error,
+        source_bytes: read,
+    };
+    if read > limits.max_file_bytes {
+        return Err(reject(too_big(read, limits)));
+    }
+    decode_document_with(rel_path, bytes, limits).map_err(reject)
+}
+
+/// The reject sentence of a file over `max_file_bytes`.
+fn too_big(size: u64, limits: ReadLimits) -> String {
+    format!(
+        "file is {size} bytes, larger than the limit of {} bytes (max_file_bytes); skipped",
+        limits.max_file_bytes
+    )
 }
 
 /// Recognises the format and decodes `bytes` into a `SourceDoc`, with the default limits.

@@ -1,15 +1,22 @@
 //! A run's accounting, in input order: totals, the run report's counts, the warnings met,
 //! `duplicate_of` (the first document with each body), and each file's catalog entry.
 
+#[cfg(feature = "cli")]
 use std::collections::{BTreeMap, HashMap};
 
+#[cfg(feature = "cli")]
 use serde_json::json;
 
+#[cfg(feature = "cli")]
 use super::document::Processed;
+#[cfg(feature = "cli")]
 use super::incremental::catalog::{self, DocEntry, Entry, RejectEntry};
+#[cfg(feature = "cli")]
 use super::writers::Batch;
+#[cfg(feature = "cli")]
 use super::RunSummary;
 
+#[cfg(feature = "cli")]
 /// Counts for the run report, gathered while writing (bounded: a few maps keyed by year
 /// and kind, at most `MAX_REJECTS_SHOWN` rejects, and the report's own bounded collector).
 #[derive(Debug, Clone, Default)]
@@ -25,8 +32,10 @@ pub struct RunStats {
     pub report: crate::report::ReportCollector,
 }
 
+#[cfg(feature = "cli")]
 pub(crate) const MAX_REJECTS_SHOWN: usize = 200;
 
+#[cfg(feature = "cli")]
 impl RunStats {
     fn add_document(&mut self, path: &str, d: &DocEntry) {
         *self.per_year.entry(d.report_year).or_default() += 1;
@@ -49,6 +58,7 @@ impl RunStats {
     }
 }
 
+#[cfg(feature = "cli")]
 /// Counts how often each warning was met, for the manifest (bounded: at most 100 kinds).
 #[derive(Default, Clone)]
 pub(crate) struct WarningTally {
@@ -56,6 +66,7 @@ pub(crate) struct WarningTally {
     pub(crate) other: u64,
 }
 
+#[cfg(feature = "cli")]
 impl WarningTally {
     const MAX_KINDS: usize = 100;
 
@@ -115,6 +126,7 @@ impl FirstByBody {
     }
 }
 
+#[cfg(feature = "cli")]
 impl FirstByBody {
     /// The doc_id of the first document with this body when it comes before `index` (no
     /// change to what is remembered).
@@ -125,6 +137,7 @@ impl FirstByBody {
     }
 }
 
+#[cfg(feature = "cli")]
 /// Counts one document into a run's (or a dataset's) totals.
 pub(crate) fn count_document(
     summary: &mut RunSummary,
@@ -142,6 +155,7 @@ pub(crate) fn count_document(
     summary.stats.add_document(path, d);
 }
 
+#[cfg(feature = "cli")]
 /// Counts one reject into a run's (or a dataset's) totals.
 pub(crate) fn count_reject(
     summary: &mut RunSummary,
@@ -156,6 +170,7 @@ pub(crate) fn count_reject(
     summary.stats.add_reject(path, r);
 }
 
+#[cfg(feature = "cli")]
 /// The run's running totals, kept in input order between batches.
 pub(crate) struct Bookkeeping<'a> {
     pub(crate) summary: &'a mut RunSummary,
@@ -166,6 +181,7 @@ pub(crate) struct Bookkeeping<'a> {
     pub(crate) records: Option<&'a mut Vec<(u64, Entry)>>,
 }
 
+#[cfg(feature = "cli")]
 impl Bookkeeping<'_> {
     /// Keeps a file's catalog entry (incremental runs only; part 0 until the catalog places it).
     fn record(

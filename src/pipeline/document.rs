@@ -1,5 +1,7 @@
 //! One input file through every stage: read, clean, structure, extract; with the CPU time
 //! each stage took, and a reject (never a crash) when any stage fails.
+// The stage clocks serve a run's accounting (`cli`); the core library only processes.
+#![cfg_attr(not(feature = "cli"), allow(dead_code))]
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::sync::LazyLock;
@@ -7,12 +9,15 @@ use std::time::{Duration, Instant};
 
 use serde_json::json;
 
+#[cfg(feature = "cli")]
 use super::incremental::catalog::FileStat;
 use super::Resources;
 use crate::clean::clean_document;
 use crate::extract::facts::extract_facts_bounded;
 use crate::extract::metadata::extract_metadata;
-use crate::ingest::{self, InputFile, ReadLimits};
+#[cfg(feature = "cli")]
+use crate::ingest::InputFile;
+use crate::ingest::{self, ReadLimits};
 use crate::model::{DateMention, DocMeta, DocResult, Fact, Reject, Section, SourceDoc};
 use crate::structure::{build_sections, missing_mandated};
 
@@ -225,9 +230,10 @@ fn restore_page_characters(
 }
 
 /// One file's outcome and the time each stage took on it.
-type Outcome = (Result<DocResult, Reject>, StageTimes);
+pub type Outcome = (Result<DocResult, Reject>, StageTimes);
 
 /// A file's outcome from a worker thread, with that thread's index in the pool.
+#[cfg(feature = "cli")]
 pub(crate) struct Processed {
     pub(crate) outcome: Result<DocResult, Reject>,
     pub(crate) times: StageTimes,
@@ -240,8 +246,10 @@ pub(crate) struct Processed {
 
 /// A file to process and its position in the walk of the input (the path order that
 /// `duplicate_of` follows).
+#[cfg(feature = "cli")]
 pub(crate) type Indexed = (u64, InputFile);
 
+#[cfg(feature = "cli")]
 /// Reads and processes one file; a panic in any stage becomes a reject, not a crash.
 pub(crate) fn process_file(file: &InputFile, limits: ReadLimits, res: Resources) -> Outcome {
     // The thread's CPU clock is a system call (the monotonic clock is not): it is read twice
@@ -252,16 +260,47 @@ pub(crate) fn process_file(file: &InputFile, limits: ReadLimits, res: Resources)
     (outcome, times.scaled_to(cpu.elapsed(), wall.elapsed()))
 }
 
-/// `process_file` with wall times per stage. The document has `limits.max_seconds_per_file`
-/// (see `budget`): past it, or on a panic in any stage, it becomes a reject.
+#[cfg(feature = "cli")]
+/// `process_file` with wall times per stage.
 fn process_file_timed(file: &InputFile, limits: ReadLimits, res: Resources) -> Outcome {
+    let read = || {
+        let mut source = ingest::read_input(file, limits)?;
+        source.origin = file.origin.clone().unwrap_or_default();
+        Ok(source)
+    };
+    process_read(&file.rel_path, limits, res, || file_size(file), read)
+}
+
+/// One document's bytes through every stage, as a run processes the file at `rel_path` with
+/// these bytes (the same function after the file is read, so the same rows): the library's
+/// batches (`crate::batch`) call it.
+pub fn process_bytes(
+    rel_path: &str,
+    bytes: Vec<u8>,
+    limits: ReadLimits,
+    res: Resources,
+) -> Outcome {
+    let size = bytes.len() as u64;
+    let read = move || ingest::read_bytes(rel_path, bytes, limits);
+    process_read(rel_path, limits, res, || size, read)
+}
+
+/// A document read by `read`, then through every stage, with wall times per stage. The
+/// document has `limits.max_seconds_per_file` (see `budget`): past it, or on a panic in any
+/// stage, it becomes a reject (`size` gives its size when it was not read).
+fn process_read(
+    rel_path: &str,
+    limits: ReadLimits,
+    res: Resources,
+    size: impl FnOnce() -> u64,
+    read_source: impl FnOnce() -> Result<SourceDoc, Reject>,
+) -> Outcome {
     let _deadline = crate::budget::start(limits.time_budget());
     let t = Instant::now();
     let mut read = Duration::ZERO;
     let mut bytes = 0;
     let outcome = catch_unwind(AssertUnwindSafe(|| {
-        let mut source = ingest::read_input(file, limits)?;
-        source.origin = file.origin.clone().unwrap_or_default();
+        let source = read_source()?;
         read = t.elapsed();
         bytes = source.source_bytes;
         crate::budget::check();
@@ -269,10 +308,10 @@ fn process_file_timed(file: &InputFile, limits: ReadLimits, res: Resources) -> O
     }));
     let stage = if read.is_zero() { "ingest" } else { "extract" };
     let failed = |error: String| Reject {
-        source_path: file.rel_path.clone(),
+        source_path: rel_path.to_string(),
         stage,
         error,
-        source_bytes: bytes.max(file_size(file)),
+        source_bytes: bytes.max(size()),
     };
     let only_read = |read: Duration| StageTimes {
         read: if read.is_zero() { t.elapsed() } else { read },
@@ -321,6 +360,7 @@ pub fn unwind_sentence(
     )
 }
 
+#[cfg(feature = "cli")]
 /// A file's size for a reject row when it was not read (0 if unknown).
 fn file_size(file: &InputFile) -> u64 {
     std::fs::metadata(&file.path).map_or(0, |m| m.len())

@@ -7,37 +7,62 @@
 //! only when it succeeded; an incremental run (`incremental`) passes only new and changed
 //! files through the same writing pass.
 
+#[cfg(feature = "cli")]
 use std::fs;
+#[cfg(feature = "cli")]
 use std::path::{Path, PathBuf};
 use std::sync::LazyLock;
+#[cfg(feature = "cli")]
 use std::time::Instant;
 
+#[cfg(feature = "cli")]
 use rayon::prelude::*;
 
 use crate::gazetteer::Gazetteer;
 use crate::indicators::Taxonomy;
+#[cfg(feature = "cli")]
 use crate::ingest::{self, ReadLimits};
+#[cfg(feature = "cli")]
 use crate::tables::sink::SinkOptions;
 
 mod books;
 mod document;
+#[cfg(feature = "cli")]
 mod incremental;
+#[cfg(feature = "cli")]
 mod inputs;
+#[cfg(feature = "cli")]
 pub mod lock;
+#[cfg(feature = "cli")]
 mod manifest;
+#[cfg(feature = "cli")]
 mod progress;
+#[cfg(feature = "cli")]
 mod writers;
 
+#[cfg(feature = "cli")]
 use books::Bookkeeping;
+pub(crate) use books::FirstByBody;
+#[cfg(feature = "cli")]
 pub use books::RunStats;
-pub(crate) use books::{count_document, count_reject, FirstByBody, WarningTally};
-pub use document::{process_document, process_document_timed, unwind_sentence, StageTimes};
+#[cfg(feature = "cli")]
+pub(crate) use books::{count_document, count_reject, WarningTally};
+pub use document::{
+    process_bytes, process_document, process_document_timed, unwind_sentence, Outcome, StageTimes,
+};
+#[cfg(feature = "cli")]
 use document::{process_file, CpuClock, Indexed, Processed};
+#[cfg(feature = "cli")]
 use incremental::catalog::{Entry, FileStat};
+#[cfg(feature = "cli")]
 pub(crate) use inputs::inputs;
+#[cfg(feature = "cli")]
 pub use manifest::{peak_rss_bytes, process_cpu_seconds, ProcessCpu};
+#[cfg(feature = "cli")]
 use manifest::{report_data, write_manifest};
+#[cfg(feature = "cli")]
 pub(crate) use progress::Progress;
+#[cfg(feature = "cli")]
 use writers::{run_table_writer, TableWriter, WriterResult, TABLE_WRITERS, WRITER_QUEUE_BATCHES};
 
 /// The gazetteer shipped in `data/gazetteer/`, compiled into the binary so that the tool
@@ -81,6 +106,7 @@ impl Resources {
     }
 }
 
+#[cfg(feature = "cli")]
 /// Everything a run needs, after the pipeline file and the flags are merged.
 #[derive(Debug, Clone)]
 pub struct RunConfig {
@@ -116,6 +142,7 @@ pub struct RunConfig {
     pub crawl: Option<ingest::crawl::CrawlManifest>,
 }
 
+#[cfg(feature = "cli")]
 /// The table formats a run writes (`--formats`; both by default).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Formats {
@@ -123,6 +150,7 @@ pub struct Formats {
     pub csv: bool,
 }
 
+#[cfg(feature = "cli")]
 impl Default for Formats {
     fn default() -> Self {
         Formats {
@@ -132,6 +160,7 @@ impl Default for Formats {
     }
 }
 
+#[cfg(feature = "cli")]
 impl Formats {
     /// `parquet,csv`, `parquet` or `csv`.
     pub fn parse(list: &str) -> Result<Self, String> {
@@ -159,6 +188,7 @@ impl Formats {
     }
 }
 
+#[cfg(feature = "cli")]
 impl RunConfig {
     /// How the table writers write.
     pub fn sink_options(&self) -> SinkOptions {
@@ -170,6 +200,7 @@ impl RunConfig {
     }
 }
 
+#[cfg(feature = "cli")]
 /// What a run did (also written to manifest.json).
 #[derive(Debug, Clone, Default)]
 pub struct RunSummary {
@@ -189,6 +220,7 @@ pub struct RunSummary {
     pub incremental: Option<serde_json::Value>,
 }
 
+#[cfg(feature = "cli")]
 /// Runs the pipeline: a full run, or an incremental one (`cfg.incremental`). Tables are
 /// written to a temporary directory beside `output` and moved into place only when
 /// everything succeeded; one run at a time holds the output's lock.
@@ -227,6 +259,7 @@ pub fn run(cfg: &RunConfig) -> Result<RunSummary, String> {
     }
 }
 
+#[cfg(feature = "cli")]
 /// The input must exist and be a directory or a regular file (a configuration error
 /// otherwise: nothing is touched).
 pub fn check_input(cfg: &RunConfig) -> Result<(), String> {
@@ -244,6 +277,7 @@ pub fn check_input(cfg: &RunConfig) -> Result<(), String> {
     }
 }
 
+#[cfg(feature = "cli")]
 /// A full run: every file of the input, into `dir`.
 fn run_into(
     cfg: &RunConfig,
@@ -276,6 +310,7 @@ fn run_into(
     Ok(summary)
 }
 
+#[cfg(feature = "cli")]
 /// Removes every `.parquet` file under `dir` (the run's own temporary directory), and the
 /// folders left empty.
 fn remove_parquet_files(dir: &Path) -> Result<(), String> {
@@ -293,6 +328,7 @@ fn remove_parquet_files(dir: &Path) -> Result<(), String> {
     Ok(())
 }
 
+#[cfg(feature = "cli")]
 /// A run that leaves no document in the dataset, or rejects more than `max_reject_rate` of
 /// the files it read, fails: the previous tables stay in place.
 fn check_outcome(
@@ -330,6 +366,7 @@ fn check_outcome(
     Ok(())
 }
 
+#[cfg(feature = "cli")]
 /// `: path: why; …` for the first few rejects, so a failed night's log says why.
 fn first_rejects(s: &RunSummary) -> String {
     const SHOWN: usize = 5;
@@ -352,6 +389,7 @@ fn first_rejects(s: &RunSummary) -> String {
     format!(": {}{more}", shown.join("; "))
 }
 
+#[cfg(feature = "cli")]
 /// `manifest.json`, `report.html`, `schema.json` and `schema.sql` of a finished run. Under
 /// `--excel`, a table with more rows than an Excel worksheet holds is a warning of the run.
 fn write_run_files(
@@ -399,6 +437,7 @@ fn write_run_files(
     .map_err(|e| format!("cannot write report.html: {e}"))
 }
 
+#[cfg(feature = "cli")]
 /// A sentence for each table whose CSV has more rows than an Excel worksheet shows.
 pub fn excel_row_warnings(table_rows: &[(&'static str, u64)]) -> Vec<String> {
     use crate::tables::sink::EXCEL_MAX_ROWS;
@@ -415,6 +454,7 @@ pub fn excel_row_warnings(table_rows: &[(&'static str, u64)]) -> Vec<String> {
         .collect()
 }
 
+#[cfg(feature = "cli")]
 /// The machine-readable schema of the run's tables (`schema.json`, `schema.sql`), for its
 /// layout.
 fn write_schema_files(cfg: &RunConfig, dir: &Path) -> Result<(), String> {
@@ -434,6 +474,7 @@ fn write_schema_files(cfg: &RunConfig, dir: &Path) -> Result<(), String> {
         .map_err(|e| format!("cannot write schema.sql: {e}"))
 }
 
+#[cfg(feature = "cli")]
 /// One pass over `files`: processes them and writes every table, the indicators and the
 /// panel into `dir` as a full run lays them out. With `records`, each file's catalog entry is
 /// kept (incremental runs). Returns the pass's totals and warnings.
@@ -606,7 +647,7 @@ pub(crate) fn write_pass(
     Ok((summary, warnings))
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "cli"))]
 mod tests {
     use super::*;
     use crate::model::{DocResult, SourceDoc};

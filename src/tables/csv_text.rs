@@ -1,6 +1,9 @@
 //! CSV text: RFC 4180 records written into one buffer, floats with a decimal point, lists
 //! joined by their separator, and (under `--excel`) text cells that a spreadsheet would run as
 //! formulas neutralised. Used by the table writers (`sink`) and nothing else writes CSV.
+// Only the timestamp text (`document_json`) serves the core library; the CSV writer is the
+// run's (`cli`).
+#![cfg_attr(not(feature = "cli"), allow(dead_code))]
 
 use std::io::Write;
 

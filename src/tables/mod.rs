@@ -1,8 +1,10 @@
 //! Output tables: their one schema definition and the writers that use it.
 
+pub mod arrow;
 mod csv_text;
 pub mod schema;
 pub mod schema_files;
+#[cfg(feature = "cli")]
 pub mod sink;
 
 use serde_json::{json, Map, Value as Json};
@@ -17,7 +19,7 @@ fn to_json(v: &Value) -> Json {
         Value::Int(i) => json!(i),
         Value::Float(f) => json!(f),
         Value::Date(d) => json!(d.format("%Y-%m-%d").to_string()),
-        Value::Timestamp(t) => json!(sink::rfc3339_micros(*t)),
+        Value::Timestamp(t) => json!(csv_text::rfc3339_micros(*t)),
         Value::List(items) => (0..items.len())
             .map(|k| match items.text(k) {
                 Some(t) => json!(t),

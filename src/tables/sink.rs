@@ -7,23 +7,19 @@ use std::io::Write;
 use std::path::Path;
 use std::sync::Arc;
 
-use arrow_array::builder::{
-    ArrayBuilder, Date32Builder, Float64Builder, Int16Builder, Int32Builder, Int64Builder,
-    ListBuilder, StringBuilder, TimestampMicrosecondBuilder,
-};
-use arrow_array::{ArrayRef, RecordBatch};
-use arrow_schema::{DataType, Field, Schema, TimeUnit};
-use chrono::NaiveDate;
+use arrow_schema::Schema;
 use parquet::arrow::ArrowWriter;
 use parquet::basic::{Compression, ZstdLevel};
 use parquet::file::metadata::KeyValue;
 use parquet::file::properties::{EnabledStatistics, WriterProperties};
 
+use super::arrow::RecordBatchBuilder;
+pub use super::arrow::{arrow_schema, arrow_type, date32};
 use super::csv_text::CsvWriter;
 pub use super::csv_text::{csv_field, format_float, formula_like, rfc3339_micros, EXCEL_MAX_ROWS};
 use super::schema::{
-    ColType, ColumnInfo, Table, Value, LONG_TEXT_COLUMNS, NO_STATISTICS_COLUMNS,
-    REPEATED_TEXT_COLUMNS, SCHEMA_VERSION,
+    ColumnInfo, Table, Value, LONG_TEXT_COLUMNS, NO_STATISTICS_COLUMNS, REPEATED_TEXT_COLUMNS,
+    SCHEMA_VERSION,
 };
 
 /// Rows, or bytes of text, buffered before they become a Parquet record batch (the bytes
@@ -44,190 +40,6 @@ pub struct SinkOptions {
     pub skip_csv: bool,
 }
 
-enum ColumnBuilder {
-    Utf8(StringBuilder),
-    Int16(Int16Builder),
-    Int32(Int32Builder),
-    Int64(Int64Builder),
-    Float64(Float64Builder),
-    Date32(Date32Builder),
-    Timestamp(TimestampMicrosecondBuilder),
-    Utf8List(ListBuilder<StringBuilder>),
-    Int32List(ListBuilder<Int32Builder>),
-}
-
-fn epoch() -> NaiveDate {
-    NaiveDate::from_ymd_opt(1970, 1, 1).expect("valid date")
-}
-
-/// The time zone of timestamp columns.
-const UTC: &str = "UTC";
-
-pub fn date32(d: NaiveDate) -> i32 {
-    (d - epoch()).num_days() as i32
-}
-
-impl ColumnBuilder {
-    fn new(ty: ColType) -> Self {
-        match ty {
-            ColType::Utf8 => ColumnBuilder::Utf8(StringBuilder::new()),
-            ColType::Int16 => ColumnBuilder::Int16(Int16Builder::new()),
-            ColType::Int32 => ColumnBuilder::Int32(Int32Builder::new()),
-            ColType::Int64 => ColumnBuilder::Int64(Int64Builder::new()),
-            ColType::Float64 => ColumnBuilder::Float64(Float64Builder::new()),
-            ColType::Date32 => ColumnBuilder::Date32(Date32Builder::new()),
-            ColType::Timestamp => {
-                ColumnBuilder::Timestamp(TimestampMicrosecondBuilder::new().with_timezone(UTC))
-            }
-            ColType::Utf8List | ColType::SentenceList => {
-                ColumnBuilder::Utf8List(ListBuilder::new(StringBuilder::new()))
-            }
-            ColType::Int32List => ColumnBuilder::Int32List(ListBuilder::new(Int32Builder::new())),
-        }
-    }
-
-    /// Appends a value; a value of the wrong kind for the column is a programming error in
-    /// the table definitions and caught by the round-trip tests. Inlined into the row loop
-    /// (as are the CSV writer's `value` and `push_rfc4180_field`): a run writes millions of
-    /// cells, and the calls cost more than some of the cells.
-    #[inline(always)]
-    fn append(&mut self, v: &Value) {
-        match (self, v) {
-            (ColumnBuilder::Utf8(b), Value::Str(s)) => b.append_value(s),
-            (ColumnBuilder::Int16(b), Value::Int(i)) => b.append_value(*i as i16),
-            (ColumnBuilder::Int32(b), Value::Int(i)) => b.append_value(*i as i32),
-            (ColumnBuilder::Int64(b), Value::Int(i)) => b.append_value(*i),
-            (ColumnBuilder::Float64(b), Value::Float(f)) => b.append_value(*f),
-            (ColumnBuilder::Date32(b), Value::Date(d)) => b.append_value(date32(*d)),
-            (ColumnBuilder::Timestamp(b), Value::Timestamp(t)) => b.append_value(*t),
-            (ColumnBuilder::Utf8List(b), Value::List(items)) if !items.is_int() => {
-                for k in 0..items.len() {
-                    b.values().append_option(items.text(k));
-                }
-                b.append(true);
-            }
-            (ColumnBuilder::Int32List(b), Value::List(items)) if items.is_int() => {
-                for k in 0..items.len() {
-                    b.values().append_option(items.int(k).map(|i| i as i32));
-                }
-                b.append(true);
-            }
-            (ColumnBuilder::Utf8List(b), _) => b.append_null(),
-            (ColumnBuilder::Int32List(b), _) => b.append_null(),
-            (ColumnBuilder::Utf8(b), _) => b.append_null(),
-            (ColumnBuilder::Int16(b), _) => b.append_null(),
-            (ColumnBuilder::Int32(b), _) => b.append_null(),
-            (ColumnBuilder::Int64(b), _) => b.append_null(),
-            (ColumnBuilder::Float64(b), _) => b.append_null(),
-            (ColumnBuilder::Date32(b), _) => b.append_null(),
-            (ColumnBuilder::Timestamp(b), _) => b.append_null(),
-        }
-    }
-
-    /// The batch so far as an array. With `keep_room`, the builder starts again with room
-    /// for a batch like this one plus an eighth (arrow's `finish` leaves it with none, and it
-    /// would grow back by doubling, copying and touching fresh pages each time). Text is kept
-    /// up to `KEEP_TEXT_BYTES`, a little more than a batch flushes at, so that room never
-    /// outgrows what the builder held anyway.
-    fn finish(&mut self, keep_room: bool) -> ArrayRef {
-        const KEEP_TEXT_BYTES: usize = BATCH_BYTES + BATCH_BYTES / 4;
-        if !keep_room {
-            return match self {
-                ColumnBuilder::Utf8(b) => Arc::new(b.finish()),
-                ColumnBuilder::Int16(b) => Arc::new(b.finish()),
-                ColumnBuilder::Int32(b) => Arc::new(b.finish()),
-                ColumnBuilder::Int64(b) => Arc::new(b.finish()),
-                ColumnBuilder::Float64(b) => Arc::new(b.finish()),
-                ColumnBuilder::Date32(b) => Arc::new(b.finish()),
-                ColumnBuilder::Timestamp(b) => Arc::new(b.finish()),
-                ColumnBuilder::Utf8List(b) => Arc::new(b.finish()),
-                ColumnBuilder::Int32List(b) => Arc::new(b.finish()),
-            };
-        }
-        let rows = self.len();
-        match self {
-            ColumnBuilder::Utf8(b) => {
-                let bytes = b.values_slice().len();
-                let next = StringBuilder::with_capacity(
-                    rows + rows / 8,
-                    (bytes + bytes / 8).min(KEEP_TEXT_BYTES),
-                );
-                Arc::new(std::mem::replace(b, next).finish())
-            }
-            ColumnBuilder::Int16(b) => {
-                Arc::new(std::mem::replace(b, Int16Builder::with_capacity(rows)).finish())
-            }
-            ColumnBuilder::Int32(b) => {
-                Arc::new(std::mem::replace(b, Int32Builder::with_capacity(rows)).finish())
-            }
-            ColumnBuilder::Int64(b) => {
-                Arc::new(std::mem::replace(b, Int64Builder::with_capacity(rows)).finish())
-            }
-            ColumnBuilder::Float64(b) => {
-                Arc::new(std::mem::replace(b, Float64Builder::with_capacity(rows)).finish())
-            }
-            ColumnBuilder::Date32(b) => {
-                Arc::new(std::mem::replace(b, Date32Builder::with_capacity(rows)).finish())
-            }
-            ColumnBuilder::Timestamp(b) => {
-                let next = TimestampMicrosecondBuilder::with_capacity(rows).with_timezone(UTC);
-                Arc::new(std::mem::replace(b, next).finish())
-            }
-            // Lists are short and on small tables (documents, indicators): no room kept.
-            ColumnBuilder::Utf8List(b) => Arc::new(b.finish()),
-            ColumnBuilder::Int32List(b) => Arc::new(b.finish()),
-        }
-    }
-
-    fn len(&self) -> usize {
-        match self {
-            ColumnBuilder::Utf8(b) => b.len(),
-            ColumnBuilder::Int16(b) => b.len(),
-            ColumnBuilder::Int32(b) => b.len(),
-            ColumnBuilder::Int64(b) => b.len(),
-            ColumnBuilder::Float64(b) => b.len(),
-            ColumnBuilder::Date32(b) => b.len(),
-            ColumnBuilder::Timestamp(b) => b.len(),
-            ColumnBuilder::Utf8List(b) => b.len(),
-            ColumnBuilder::Int32List(b) => b.len(),
-        }
-    }
-}
-
-pub fn arrow_type(ty: ColType) -> DataType {
-    match ty {
-        ColType::Utf8 => DataType::Utf8,
-        ColType::Int16 => DataType::Int16,
-        ColType::Int32 => DataType::Int32,
-        ColType::Int64 => DataType::Int64,
-        ColType::Float64 => DataType::Float64,
-        ColType::Date32 => DataType::Date32,
-        ColType::Timestamp => DataType::Timestamp(TimeUnit::Microsecond, Some(UTC.into())),
-        ColType::Utf8List | ColType::SentenceList => {
-            DataType::List(Arc::new(Field::new_list_field(DataType::Utf8, true)))
-        }
-        ColType::Int32List => {
-            DataType::List(Arc::new(Field::new_list_field(DataType::Int32, true)))
-        }
-    }
-}
-
-/// The Arrow schema of a table, with each column's description as field metadata.
-pub fn arrow_schema(columns: &[ColumnInfo]) -> Schema {
-    let fields: Vec<Field> = columns
-        .iter()
-        .map(|c| {
-            Field::new(c.name, arrow_type(c.ty), c.nullable).with_metadata(
-                std::collections::HashMap::from([("description".to_string(), c.doc.to_string())]),
-            )
-        })
-        .collect();
-    Schema::new(fields).with_metadata(std::collections::HashMap::from([(
-        "schema_version".to_string(),
-        SCHEMA_VERSION.to_string(),
-    )]))
-}
-
 pub struct TableSink {
     name: &'static str,
     /// Each column's list separator in CSV (`None` for scalar columns).
@@ -235,8 +47,7 @@ pub struct TableSink {
     /// `None` under `--formats parquet`.
     csv: Option<CsvWriter<File>>,
     parquet: ArrowWriter<File>,
-    schema: Arc<Schema>,
-    builders: Vec<ColumnBuilder>,
+    builders: RecordBatchBuilder,
     rows: u64,
     /// Bytes of text in the column builders since the last record batch.
     pending_bytes: usize,
@@ -277,7 +88,8 @@ impl TableSink {
             Some(csv)
         };
 
-        let schema = Arc::new(arrow_schema(&columns));
+        let builders = RecordBatchBuilder::new(&columns);
+        let schema: Arc<Schema> = builders.schema().clone();
         let mut kv = vec![KeyValue::new(
             "govreport.schema_version".into(),
             SCHEMA_VERSION.to_string(),
@@ -320,13 +132,11 @@ impl TableSink {
         let pq_file = File::create(parquet_path).map_err(|e| err(&e))?;
         let parquet =
             ArrowWriter::try_new(pq_file, schema.clone(), Some(props)).map_err(|e| err(&e))?;
-        let builders = columns.iter().map(|c| ColumnBuilder::new(c.ty)).collect();
         Ok(TableSink {
             name,
             separators: columns.iter().map(|c| c.ty.csv_separator()).collect(),
             csv,
             parquet,
-            schema,
             builders,
             rows: 0,
             pending_bytes: 0,
@@ -372,12 +182,12 @@ impl TableSink {
     /// Appends one row of a table whose columns are only known at run time (`panel`):
     /// `values` in the order of the columns the sink was created with.
     pub fn append_values(&mut self, values: &[Value]) -> Result<(), String> {
-        if values.len() != self.builders.len() {
+        if values.len() != self.builders.width() {
             return Err(format!(
                 "{}: a row of {} values for {} columns",
                 self.name,
                 values.len(),
-                self.builders.len()
+                self.builders.width()
             ));
         }
         self.write_row(values.iter().cloned())
@@ -386,7 +196,10 @@ impl TableSink {
     /// Writes a row to the CSV file and the Parquet column builders.
     fn write_row<'v>(&mut self, values: impl Iterator<Item = Value<'v>>) -> Result<(), String> {
         let name = self.name;
-        for ((v, builder), sep) in values.zip(self.builders.iter_mut()).zip(&self.separators) {
+        for ((v, builder), sep) in values
+            .zip(self.builders.column_builders())
+            .zip(&self.separators)
+        {
             // Fields are written from borrowed text: no allocation per cell.
             if let Value::Str(s) = &v {
                 self.pending_bytes += s.len();
@@ -401,27 +214,25 @@ impl TableSink {
                 .map_err(|e| format!("cannot write {name}.csv: {e}"))?;
         }
         self.rows += 1;
-        if self.pending_bytes >= BATCH_BYTES
-            || self.builders.first().is_some_and(|b| b.len() >= BATCH_ROWS)
-        {
+        if self.pending_bytes >= BATCH_BYTES || self.builders.len() >= BATCH_ROWS {
             self.flush_batch()?;
         }
         Ok(())
     }
 
     fn flush_batch(&mut self) -> Result<(), String> {
-        if self.builders.first().is_none_or(|b| b.len() == 0) {
+        if self.builders.is_empty() {
             return Ok(());
         }
         self.pending_bytes = 0;
-        let keep_room = self.keep_builder_room;
-        let arrays: Vec<ArrayRef> = self
+        // Text room kept: a little more than a batch flushes at.
+        let keep_room = self
+            .keep_builder_room
+            .then_some(BATCH_BYTES + BATCH_BYTES / 4);
+        let batch = self
             .builders
-            .iter_mut()
-            .map(|b| b.finish(keep_room))
-            .collect();
-        let batch = RecordBatch::try_new(self.schema.clone(), arrays)
-            .map_err(|e| format!("cannot build a batch of {}: {e}", self.name))?;
+            .finish(keep_room)
+            .map_err(|e| format!("{}: {e}", self.name))?;
         self.parquet
             .write(&batch)
             .map_err(|e| format!("cannot write {}.parquet: {e}", self.name))
