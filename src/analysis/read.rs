@@ -251,3 +251,68 @@ pub(super) fn chunk_facts(
     }
     Ok(ChunkFacts { batches, doc_index })
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use arrow_array::{ArrayRef, Int32Array};
+    use parquet::arrow::ArrowWriter;
+    use parquet::file::properties::WriterProperties;
+    use std::sync::Arc;
+
+    /// A one-column file of 0..rows in row groups of `group_rows`.
+    fn numbers(path: &Path, rows: i32, group_rows: usize) {
+        let column: ArrayRef = Arc::new(Int32Array::from_iter_values(0..rows));
+        let batch = RecordBatch::try_from_iter([("n", column)]).unwrap();
+        let props = WriterProperties::builder()
+            .set_max_row_group_row_count(Some(group_rows))
+            .build();
+        let file = File::create(path).unwrap();
+        let mut writer = ArrowWriter::try_new(file, batch.schema(), Some(props)).unwrap();
+        writer.write(&batch).unwrap();
+        writer.close().unwrap();
+    }
+
+    fn read(path: &Path, rows: Option<(usize, usize)>) -> Vec<i32> {
+        read_rows(path, &["n"], rows)
+            .unwrap()
+            .iter()
+            .flat_map(|b| int32(b, "n").unwrap().values().to_vec())
+            .collect()
+    }
+
+    #[test]
+    fn a_slice_is_its_rows_whichever_row_groups_hold_them() {
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join("n.parquet");
+        numbers(&path, 100, 7);
+        assert_eq!(read(&path, None), (0..100).collect::<Vec<_>>());
+        for (start, count) in [
+            (0, 7),
+            (3, 20),
+            (7, 7),
+            (13, 1),
+            (90, 10),
+            (95, 50),
+            (0, 100),
+        ] {
+            let end = (start + count).min(100) as i32;
+            assert_eq!(
+                read(&path, Some((start, count))),
+                (start as i32..end).collect::<Vec<_>>(),
+                "rows {start}..+{count}"
+            );
+        }
+        assert!(read(&path, Some((100, 5))).is_empty());
+        assert!(read(&path, Some((10, 0))).is_empty());
+    }
+
+    #[test]
+    fn a_missing_column_is_an_error_naming_it() {
+        let tmp = tempfile::tempdir().unwrap();
+        let path = tmp.path().join("n.parquet");
+        numbers(&path, 10, 4);
+        let err = read_rows(&path, &["n", "fact_id"], None).unwrap_err();
+        assert!(err.contains("no fact_id column"), "{err}");
+    }
+}
