@@ -1,16 +1,20 @@
 //! The analysis stage: comparable indicators per report (`indicators`, long) and one wide row
-//! per report (`panel`), computed with polars' lazy API over the facts the run has written,
-//! so that only the aggregated rows (documents × indicators) are ever in memory.
+//! per report (`panel`), from the facts the run has written, read back a chunk of documents at
+//! a time (`read`) and grouped and aggregated with polars (`aggregate`), so that memory holds
+//! a few chunks whatever the corpus size.
 
 use rustc_hash::FxHashMap as HashMap;
 use std::path::{Path, PathBuf};
 
-use polars::prelude::*;
+mod aggregate;
+mod read;
 
 use crate::indicators::{Aggregate, Taxonomy};
 use crate::model::Relation;
 use crate::tables::schema::{ColType, ColumnInfo, Items, Value};
 use crate::tables::sink::{partition_year, SinkOptions, TableSink, PARTITION_FILE_STEM};
+use aggregate::{aggregate, IndicatorRow};
+use read::{chunk_facts, facts_per_document, read_documents, DocInfo};
 
 /// Columns of `indicators`, one row per document, indicator and unit.
 pub const INDICATOR_COLUMNS: &[(&str, ColType, bool, &str)] = &[
@@ -141,15 +145,6 @@ fn table_parts(dir: &Path, partitioned: bool) -> Vec<TablePart> {
         .collect()
 }
 
-fn scan_file(path: &Path) -> PolarsResult<LazyFrame> {
-    // low_memory: read in small batches; the stage is not the bottleneck, memory is.
-    let args = ScanArgsParquet {
-        low_memory: true,
-        ..Default::default()
-    };
-    LazyFrame::scan_parquet(PlRefPath::new(path.to_string_lossy().as_ref()), args)
-}
-
 /// Counts of what the stage wrote.
 #[derive(Debug, Default, Clone)]
 pub struct AnalysisSummary {
@@ -157,19 +152,6 @@ pub struct AnalysisSummary {
     pub panel_rows: u64,
     /// (code, documents reporting it, total, median) for the run report.
     pub per_indicator: Vec<(String, u64, f64, f64)>,
-}
-
-/// One aggregated indicator value.
-struct IndicatorRow {
-    /// The document's position in its chunk (`DocInfo::rows`).
-    doc_index: u32,
-    indicator: String,
-    relation: String,
-    unit: String,
-    value: f64,
-    n_facts: u32,
-    fact_ids: Vec<i64>,
-    value_fact_id: Option<i32>,
 }
 
 /// Builds `indicators` and `panel` from the tables in `dir` (as written by this run).
@@ -198,7 +180,7 @@ pub fn build_in_chunks(
     chunk_docs: usize,
     parallel: usize,
 ) -> Result<AnalysisSummary, String> {
-    let err = |e: PolarsError| format!("indicators stage: {e}");
+    let err = |e: String| format!("indicators stage: {e}");
     let mut indicators = TableSink::in_dir(dir, "indicators", indicator_columns(), opts)?;
     let mut panel = TableSink::in_dir(dir, "panel", panel_columns(taxonomy), opts)?;
     let chunk_docs = chunk_docs.max(1);
@@ -249,10 +231,10 @@ pub fn build_in_chunks(
                 // its documents' fact counts (one integer per document is read for this).
                 let n_facts = facts_per_document(part).map_err(err)?;
                 let mut chunks = Vec::new();
-                let mut facts_row = 0i64;
+                let mut facts_row = 0usize;
                 for (k, counts) in n_facts.chunks(chunk_docs).enumerate() {
                     chunks.push((k * chunk_docs, facts_row, counts));
-                    facts_row += counts.iter().sum::<i64>();
+                    facts_row += counts.iter().sum::<i64>().max(0) as usize;
                 }
                 // `parallel` chunks are aggregated at once; their rows go to the writers in
                 // chunk order.
@@ -273,7 +255,7 @@ pub fn build_in_chunks(
                                     .map_err(err)?;
                                     let years: Vec<Option<i32>> =
                                         doc_info.rows.iter().map(|d| d.report_year).collect();
-                                    let rows = aggregate(facts, taxonomy, &years).map_err(err)?;
+                                    let rows = aggregate(&facts, taxonomy, &years).map_err(err)?;
                                     Ok(std::sync::Arc::new((rows, doc_info)))
                                 })
                             })
@@ -405,302 +387,6 @@ fn write_panel_rows(
         "indicator rows are sorted by document"
     );
     Ok(())
-}
-
-/// `n_facts` of every document of a part, in file order.
-fn facts_per_document(part: &TablePart) -> PolarsResult<Vec<i64>> {
-    let df = scan_file(&part.documents)?
-        .select([col("n_facts").cast(DataType::Int64)])
-        .collect()?;
-    Ok(df
-        .column("n_facts")?
-        .i64()?
-        .iter()
-        .map(|n| n.unwrap_or(0))
-        .collect())
-}
-
-/// Documents `start..start + count` of a documents file, in file order.
-fn read_documents(part: &TablePart, start: usize, count: usize) -> PolarsResult<DocInfo> {
-    let cols = [
-        "doc_id",
-        "source_path",
-        "organization",
-        "org_short",
-        "admin_level",
-        "province",
-        "city",
-        "county",
-        "division_code",
-        "doc_kind",
-        "report_year",
-        "duplicate_of",
-    ];
-    let df = scan_file(&part.documents)?
-        .slice(start as i64, count as IdxSize)
-        .select(cols.iter().map(|c| col(*c)).collect::<Vec<_>>())
-        .collect()?;
-    DocInfo::from_frame(&df)
-}
-
-/// The facts of a chunk of documents whose first fact is row `first_row` of the facts file
-/// and whose fact counts are `n_facts`, with the chunk-local `doc_index` of the document each
-/// belongs to. Facts are matched to documents by position, not by doc_id (doc_ids are unique
-/// per row since schema 2.0; position needs no lookup either way).
-fn chunk_facts(
-    path: &Path,
-    first_row: i64,
-    n_facts: &[i64],
-    docs: &[DocRow],
-) -> PolarsResult<DataFrame> {
-    let n_rows: i64 = n_facts.iter().sum();
-    if n_rows == 0 {
-        return Ok(DataFrame::empty());
-    }
-    let facts = scan_file(path)?
-        .slice(first_row, n_rows as IdxSize)
-        .select([
-            col("doc_id"),
-            col("fact_id"),
-            col("indicator"),
-            col("unit_normalized"),
-            col("value_normalized"),
-            col("breakdown_of"),
-            col("relation"),
-            // days since 1970-01-01: the year is read in `aggregate`
-            col("as_of_date").cast(DataType::Int32).alias("as_of_day"),
-        ])
-        .collect()?;
-    let ids = facts.column("doc_id")?.str()?;
-    let mut owner: Vec<IdxSize> = Vec::with_capacity(facts.height());
-    for (i, &n) in n_facts.iter().enumerate() {
-        owner.extend(std::iter::repeat_n(i as IdxSize, n as usize));
-    }
-    // The pipeline writes each document's facts right after the previous one's; anything
-    // else is a bug, reported rather than aggregated into the wrong report.
-    let out_of_step = owner.len() != facts.height()
-        || owner
-            .iter()
-            .zip(ids.iter())
-            .any(|(&o, id)| id != Some(docs[o as usize].doc_id.as_str()));
-    if out_of_step {
-        return Err(polars_err!(ComputeError:
-            "the facts table is out of step with documents.n_facts near fact row {first_row}"));
-    }
-    let mut facts = facts;
-    facts.with_column(Column::new("doc_index".into(), owner))?;
-    Ok(facts)
-}
-
-/// Facts with an indicator → one row per (document, indicator, relation, unit). Parts of a
-/// breakdown whose total has the same indicator are left out, so totals are not counted
-/// twice; changes are rows of their own; rates and changes take one fact, never a sum (the
-/// first for the report's own period: `years[doc_index]` is each document's report year).
-fn aggregate(
-    facts: DataFrame,
-    taxonomy: &Taxonomy,
-    years: &[Option<i32>],
-) -> PolarsResult<Vec<IndicatorRow>> {
-    if facts.height() == 0 {
-        return Ok(Vec::new());
-    }
-    let facts = facts.lazy().filter(col("indicator").is_not_null());
-    let totals = facts.clone().select([
-        col("doc_index"),
-        col("fact_id").alias("breakdown_of"),
-        col("indicator").alias("total_indicator"),
-    ]);
-    let grouped = facts
-        .join(
-            totals,
-            [col("doc_index"), col("breakdown_of")],
-            [col("doc_index"), col("breakdown_of")],
-            JoinArgs::new(JoinType::Left),
-        )
-        .filter(
-            col("total_indicator")
-                .is_null()
-                .or(col("total_indicator").neq(col("indicator"))),
-        )
-        .sort(["doc_index", "fact_id"], SortMultipleOptions::default())
-        .group_by_stable([
-            col("doc_index"),
-            col("indicator"),
-            col("relation"),
-            col("unit_normalized"),
-        ])
-        .agg([
-            col("value_normalized").sum().alias("sum"),
-            col("value_normalized").alias("values"),
-            len().alias("n_facts"),
-            col("fact_id").alias("fact_ids"),
-            col("as_of_day").alias("as_of_days"),
-        ])
-        .sort(
-            ["doc_index", "indicator", "relation", "unit_normalized"],
-            SortMultipleOptions::default(),
-        )
-        // One chunk's facts: memory is bounded by the chunk, not by the corpus.
-        .collect()?;
-
-    let s = |name: &str| {
-        grouped
-            .column(name)
-            .map(|c| c.as_materialized_series().clone())
-    };
-    let doc_index = s("doc_index")?.cast(&DataType::UInt32)?;
-    let doc_index = doc_index.u32()?;
-    let (indicator, unit) = (s("indicator")?, s("unit_normalized")?);
-    let (indicator, unit) = (indicator.str()?, unit.str()?);
-    let relation = s("relation")?;
-    let relation = relation.str()?;
-    let sum = s("sum")?;
-    let sum = sum.f64()?;
-    let (values, days) = (s("values")?, s("as_of_days")?);
-    let (values, days) = (values.list()?, days.list()?);
-    let n_facts = s("n_facts")?.cast(&DataType::UInt32)?;
-    let n_facts = n_facts.u32()?;
-    let fact_ids = s("fact_ids")?;
-    let fact_ids = fact_ids.list()?;
-
-    let mut rows = Vec::with_capacity(grouped.height());
-    // One reused Series walks the lists (a Series per row costs more than the rest).
-    let mut id_lists = fact_ids.amortized_iter();
-    let mut value_lists = values.amortized_iter();
-    let mut day_lists = days.amortized_iter();
-    let (mut ids_buf, mut values_buf, mut days_buf) = (Vec::new(), Vec::new(), Vec::new());
-    for i in 0..grouped.height() {
-        let (ids, vals, ds) = (
-            id_lists.next().flatten(),
-            value_lists.next().flatten(),
-            day_lists.next().flatten(),
-        );
-        ids_buf.clear();
-        values_buf.clear();
-        days_buf.clear();
-        if let Some(ca) = ids.as_ref().and_then(|s| s.as_ref().i32().ok()) {
-            ids_buf.extend(ca.iter());
-        }
-        if let Some(ca) = vals.as_ref().and_then(|s| s.as_ref().f64().ok()) {
-            values_buf.extend(ca.iter());
-        }
-        if let Some(ca) = ds.as_ref().and_then(|s| s.as_ref().i32().ok()) {
-            days_buf.extend(ca.iter());
-        }
-        let code = indicator.get(i).unwrap_or_default();
-        let rel = relation.get(i).unwrap_or_default();
-        let doc = doc_index.get(i).unwrap_or_default();
-        let one_fact =
-            rel != Relation::Level.as_str() || taxonomy.aggregate(code) != Some(Aggregate::Sum);
-        let (value, value_fact_id) = if one_fact {
-            let year = years.get(doc as usize).copied().flatten();
-            let k = chosen_fact(&days_buf, year);
-            (
-                values_buf.get(k).copied().flatten(),
-                ids_buf.get(k).copied().flatten(),
-            )
-        } else {
-            (sum.get(i), None)
-        };
-        rows.push(IndicatorRow {
-            doc_index: doc,
-            indicator: code.to_string(),
-            relation: rel.to_string(),
-            unit: unit.get(i).unwrap_or_default().to_string(),
-            value: value.unwrap_or(f64::NAN),
-            n_facts: n_facts.get(i).unwrap_or_default(),
-            fact_ids: ids_buf.iter().flatten().map(|&id| id.into()).collect(),
-            value_fact_id,
-        });
-    }
-    Ok(rows)
-}
-
-/// Which of a rate's (or a change's) facts gives the value: the first whose as-of date, if
-/// any, is in the report's year (`as_of_days`: days since 1970-01-01, in text order), else
-/// the first.
-fn chosen_fact(as_of_days: &[Option<i32>], report_year: Option<i32>) -> usize {
-    use chrono::Datelike;
-    let Some(year) = report_year else {
-        return 0;
-    };
-    let epoch = chrono::NaiveDate::from_ymd_opt(1970, 1, 1).expect("a valid date");
-    as_of_days
-        .iter()
-        .position(|d| {
-            d.is_none_or(|days| {
-                epoch
-                    .checked_add_signed(chrono::Duration::days(days.into()))
-                    .is_some_and(|date| date.year() == year)
-            })
-        })
-        .unwrap_or(0)
-}
-
-/// The document columns the output tables repeat.
-struct DocRow {
-    doc_id: String,
-    source_path: String,
-    organization: Option<String>,
-    org_short: Option<String>,
-    admin_level: Option<String>,
-    province: Option<String>,
-    city: Option<String>,
-    county: Option<String>,
-    division_code: Option<String>,
-    report_year: Option<i32>,
-    doc_kind: String,
-    duplicate_of: Option<String>,
-}
-
-struct DocInfo {
-    rows: Vec<DocRow>,
-}
-
-impl DocInfo {
-    fn from_frame(df: &DataFrame) -> PolarsResult<Self> {
-        if df.height() == 0 {
-            return Ok(DocInfo { rows: Vec::new() });
-        }
-        let text = |name: &str| -> PolarsResult<Vec<Option<String>>> {
-            let ca = df.column(name)?.str()?;
-            Ok(ca.iter().map(|v| v.map(String::from)).collect())
-        };
-        let c = df.column("report_year")?.cast(&DataType::Int32)?;
-        let years: Vec<Option<i32>> = c.i32()?.iter().collect();
-        let mut duplicates = text("duplicate_of")?;
-        let (mut ids, mut paths, mut orgs, mut shorts, mut levels) = (
-            text("doc_id")?,
-            text("source_path")?,
-            text("organization")?,
-            text("org_short")?,
-            text("admin_level")?,
-        );
-        let (mut provinces, mut cities, mut counties, mut codes, mut kinds) = (
-            text("province")?,
-            text("city")?,
-            text("county")?,
-            text("division_code")?,
-            text("doc_kind")?,
-        );
-        let rows = (0..df.height())
-            .map(|i| DocRow {
-                doc_id: ids[i].take().unwrap_or_default(),
-                source_path: paths[i].take().unwrap_or_default(),
-                organization: orgs[i].take(),
-                org_short: shorts[i].take(),
-                admin_level: levels[i].take(),
-                province: provinces[i].take(),
-                city: cities[i].take(),
-                county: counties[i].take(),
-                division_code: codes[i].take(),
-                report_year: years[i],
-                doc_kind: kinds[i].take().unwrap_or_default(),
-                duplicate_of: duplicates[i].take(),
-            })
-            .collect();
-        Ok(DocInfo { rows })
-    }
 }
 
 /// Per indicator (in its panel unit): documents reporting it, total and median; most
