@@ -1,22 +1,15 @@
 //! A run's accounting, in input order: totals, the run report's counts, the warnings met,
 //! `duplicate_of` (the first document with each body), and each file's catalog entry.
 
-#[cfg(feature = "cli")]
 use std::collections::{BTreeMap, HashMap};
 
-#[cfg(feature = "cli")]
 use serde_json::json;
 
-#[cfg(feature = "cli")]
 use super::document::Processed;
-#[cfg(feature = "cli")]
 use super::incremental::catalog::{self, DocEntry, Entry, RejectEntry};
-#[cfg(feature = "cli")]
 use super::writers::Batch;
-#[cfg(feature = "cli")]
-use super::RunSummary;
+use super::{FirstByBody, RunSummary};
 
-#[cfg(feature = "cli")]
 /// Counts for the run report, gathered while writing (bounded: a few maps keyed by year
 /// and kind, at most `MAX_REJECTS_SHOWN` rejects, and the report's own bounded collector).
 #[derive(Debug, Clone, Default)]
@@ -32,10 +25,8 @@ pub struct RunStats {
     pub report: crate::report::ReportCollector,
 }
 
-#[cfg(feature = "cli")]
 pub(crate) const MAX_REJECTS_SHOWN: usize = 200;
 
-#[cfg(feature = "cli")]
 impl RunStats {
     fn add_document(&mut self, path: &str, d: &DocEntry) {
         *self.per_year.entry(d.report_year).or_default() += 1;
@@ -58,7 +49,6 @@ impl RunStats {
     }
 }
 
-#[cfg(feature = "cli")]
 /// Counts how often each warning was met, for the manifest (bounded: at most 100 kinds).
 #[derive(Default, Clone)]
 pub(crate) struct WarningTally {
@@ -66,7 +56,6 @@ pub(crate) struct WarningTally {
     pub(crate) other: u64,
 }
 
-#[cfg(feature = "cli")]
 impl WarningTally {
     const MAX_KINDS: usize = 100;
 
@@ -90,43 +79,6 @@ impl WarningTally {
     }
 }
 
-/// Body hash → the document with that body that comes first in path order (its position in
-/// the walk and its doc_id), for `duplicate_of`. Ids are 16 hex digits of a 64-bit hash, kept
-/// as numbers: about 30 bytes a document, the only state of a run that grows with the corpus.
-#[derive(Default)]
-pub(crate) struct FirstByBody(rustc_hash::FxHashMap<u64, (u64, u64)>);
-
-impl FirstByBody {
-    /// The doc_id of the first document (in walk order) with this body when it comes before
-    /// `index`, else `None`; the document is remembered when it is the first so far. A full
-    /// run sees documents in walk order; an incremental one also remembers the documents it
-    /// keeps, so a new file can come before them.
-    pub(crate) fn first(&mut self, body_sha: &str, doc_id: &str, index: u64) -> Option<String> {
-        let (Ok(body), Ok(doc)) = (
-            u64::from_str_radix(body_sha, 16),
-            u64::from_str_radix(doc_id, 16),
-        ) else {
-            return None; // not ids made by `ingest::doc_id`
-        };
-        match self.0.entry(body) {
-            std::collections::hash_map::Entry::Occupied(mut e) => {
-                let (first_index, first_doc) = *e.get();
-                if first_index < index {
-                    Some(format!("{first_doc:016x}"))
-                } else {
-                    e.insert((index, doc));
-                    None
-                }
-            }
-            std::collections::hash_map::Entry::Vacant(e) => {
-                e.insert((index, doc));
-                None
-            }
-        }
-    }
-}
-
-#[cfg(feature = "cli")]
 impl FirstByBody {
     /// The doc_id of the first document with this body when it comes before `index` (no
     /// change to what is remembered).
@@ -137,7 +89,6 @@ impl FirstByBody {
     }
 }
 
-#[cfg(feature = "cli")]
 /// Counts one document into a run's (or a dataset's) totals.
 pub(crate) fn count_document(
     summary: &mut RunSummary,
@@ -155,7 +106,6 @@ pub(crate) fn count_document(
     summary.stats.add_document(path, d);
 }
 
-#[cfg(feature = "cli")]
 /// Counts one reject into a run's (or a dataset's) totals.
 pub(crate) fn count_reject(
     summary: &mut RunSummary,
@@ -170,7 +120,6 @@ pub(crate) fn count_reject(
     summary.stats.add_reject(path, r);
 }
 
-#[cfg(feature = "cli")]
 /// The run's running totals, kept in input order between batches.
 pub(crate) struct Bookkeeping<'a> {
     pub(crate) summary: &'a mut RunSummary,
@@ -181,7 +130,6 @@ pub(crate) struct Bookkeeping<'a> {
     pub(crate) records: Option<&'a mut Vec<(u64, Entry)>>,
 }
 
-#[cfg(feature = "cli")]
 impl Bookkeeping<'_> {
     /// Keeps a file's catalog entry (incremental runs only; part 0 until the catalog places it).
     fn record(

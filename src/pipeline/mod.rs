@@ -25,8 +25,10 @@ use crate::ingest::{self, ReadLimits};
 #[cfg(feature = "cli")]
 use crate::tables::sink::SinkOptions;
 
+#[cfg(feature = "cli")]
 mod books;
 mod document;
+mod first_by_body;
 #[cfg(feature = "cli")]
 mod incremental;
 #[cfg(feature = "cli")]
@@ -42,7 +44,6 @@ mod writers;
 
 #[cfg(feature = "cli")]
 use books::Bookkeeping;
-pub(crate) use books::FirstByBody;
 #[cfg(feature = "cli")]
 pub use books::RunStats;
 #[cfg(feature = "cli")]
@@ -52,6 +53,7 @@ pub use document::{
 };
 #[cfg(feature = "cli")]
 use document::{process_file, CpuClock, Indexed, Processed};
+pub(crate) use first_by_body::FirstByBody;
 #[cfg(feature = "cli")]
 use incremental::catalog::{Entry, FileStat};
 #[cfg(feature = "cli")]
