@@ -9,14 +9,10 @@ use std::time::{Duration, Instant};
 
 use serde_json::json;
 
-#[cfg(feature = "cli")]
-use super::incremental::catalog::FileStat;
 use super::Resources;
 use crate::clean::clean_document;
 use crate::extract::facts::extract_facts_bounded;
 use crate::extract::metadata::extract_metadata;
-#[cfg(feature = "cli")]
-use crate::ingest::InputFile;
 use crate::ingest::{self, ReadLimits};
 use crate::model::{DateMention, DocMeta, DocResult, Fact, Reject, Section, SourceDoc};
 use crate::structure::{build_sections, missing_mandated};
@@ -87,7 +83,7 @@ impl StageTimes {
 
     /// The per-document stages' times (wall) shared out so that they add up to `cpu`, the
     /// CPU time the document took over `wall`.
-    fn scaled_to(self, cpu: Duration, wall: Duration) -> StageTimes {
+    pub(crate) fn scaled_to(self, cpu: Duration, wall: Duration) -> StageTimes {
         let staged = self.read + self.clean + self.structure + self.extract;
         if staged.is_zero() || wall.is_zero() {
             return self;
@@ -232,45 +228,6 @@ fn restore_page_characters(
 /// One file's outcome and the time each stage took on it.
 pub type Outcome = (Result<DocResult, Reject>, StageTimes);
 
-/// A file's outcome from a worker thread, with that thread's index in the pool.
-#[cfg(feature = "cli")]
-pub(crate) struct Processed {
-    pub(crate) outcome: Result<DocResult, Reject>,
-    pub(crate) times: StageTimes,
-    pub(crate) worker: usize,
-    /// The file's size, time and hash when it was read (incremental runs only).
-    pub(crate) stat: Option<FileStat>,
-    /// Its position in the walk.
-    pub(crate) index: u64,
-}
-
-/// A file to process and its position in the walk of the input (the path order that
-/// `duplicate_of` follows).
-#[cfg(feature = "cli")]
-pub(crate) type Indexed = (u64, InputFile);
-
-#[cfg(feature = "cli")]
-/// Reads and processes one file; a panic in any stage becomes a reject, not a crash.
-pub(crate) fn process_file(file: &InputFile, limits: ReadLimits, res: Resources) -> Outcome {
-    // The thread's CPU clock is a system call (the monotonic clock is not): it is read twice
-    // per document, and the stages' wall times are scaled to share out the CPU time.
-    let cpu = CpuClock::start();
-    let wall = Instant::now();
-    let (outcome, times) = process_file_timed(file, limits, res);
-    (outcome, times.scaled_to(cpu.elapsed(), wall.elapsed()))
-}
-
-#[cfg(feature = "cli")]
-/// `process_file` with wall times per stage.
-fn process_file_timed(file: &InputFile, limits: ReadLimits, res: Resources) -> Outcome {
-    let read = || {
-        let mut source = ingest::read_input(file, limits)?;
-        source.origin = file.origin.clone().unwrap_or_default();
-        Ok(source)
-    };
-    process_read(&file.rel_path, limits, res, || file_size(file), read)
-}
-
 /// One document's bytes through every stage, as a run processes the file at `rel_path` with
 /// these bytes (the same function after the file is read, so the same rows): the library's
 /// batches (`crate::batch`) call it.
@@ -288,7 +245,7 @@ pub fn process_bytes(
 /// A document read by `read`, then through every stage, with wall times per stage. The
 /// document has `limits.max_seconds_per_file` (see `budget`): past it, or on a panic in any
 /// stage, it becomes a reject (`size` gives its size when it was not read).
-fn process_read(
+pub(super) fn process_read(
     rel_path: &str,
     limits: ReadLimits,
     res: Resources,
@@ -358,10 +315,4 @@ pub fn unwind_sentence(
         None,
         format!("internal error while processing (please report): {what}"),
     )
-}
-
-#[cfg(feature = "cli")]
-/// A file's size for a reject row when it was not read (0 if unknown).
-fn file_size(file: &InputFile) -> u64 {
-    std::fs::metadata(&file.path).map_or(0, |m| m.len())
 }

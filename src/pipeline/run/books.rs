@@ -5,8 +5,8 @@ use std::collections::{BTreeMap, HashMap};
 
 use serde_json::json;
 
-use super::document::Processed;
 use super::incremental::catalog::{self, DocEntry, Entry, RejectEntry};
+use super::worker::Processed;
 use super::writers::Batch;
 use super::{FirstByBody, RunSummary};
 
