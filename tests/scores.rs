@@ -181,3 +181,64 @@ fn seeds_as_pdf_doc_and_ofd_score_as_their_text() {
         assert_eq!(attached, text, "the seeds as {ext} score otherwise");
     }
 }
+
+/// Cuts every line into pieces of `width` characters, as a fixed-width wrap does (closing
+/// punctuation kept on the line it closes).
+fn hard_wrap(text: &str, width: usize) -> String {
+    let mut out = Vec::new();
+    for line in text.split('\n') {
+        let chars: Vec<char> = line.chars().collect();
+        let mut start = 0;
+        while chars.len() - start > width {
+            let mut cut = start + width;
+            while cut < chars.len() && "，。、；：？！）》”,.;:?!)".contains(chars[cut])
+            {
+                cut += 1;
+            }
+            out.push(chars[start..cut].iter().collect::<String>());
+            start = cut;
+        }
+        out.push(chars[start..].iter().collect::<String>());
+    }
+    out.join("\n")
+}
+
+#[test]
+fn devset_pages_hard_wrapped_score_as_the_pages_do() {
+    let (Some(shared), true) = (shared(), python()) else {
+        eprintln!("skipped: ../shared/eval/score.py or python3 is not here");
+        return;
+    };
+    let devset = shared.join("devset");
+    let original = score(&devset.join("pages"), &devset.join("gold"));
+    for width in [28, 40] {
+        let wrapped = tempfile::tempdir().expect("temp dir");
+        for entry in std::fs::read_dir(devset.join("pages")).expect("devset pages") {
+            let path = entry.expect("page").path();
+            let text = std::fs::read_to_string(&path).expect("a UTF-8 page");
+            let name = path.file_name().expect("a file name");
+            std::fs::write(wrapped.path().join(name), hard_wrap(&text, width)).expect("write");
+        }
+        let summary = score(wrapped.path(), &devset.join("gold"));
+        // Line-based areas (boilerplate, body lines) compare lines, which the wrap changed.
+        for (area, index) in [
+            ("facts", 2),
+            ("indicator codes", 2),
+            ("headings (levels 1-4)", 2),
+            ("dates", 2),
+            ("meta admin_level", 0),
+            ("meta organization", 0),
+            ("meta report_year", 0),
+            ("meta title", 0),
+        ] {
+            let (got, want) = (
+                figure(&summary, area, index),
+                figure(&original, area, index),
+            );
+            assert!(
+                got >= want - 1.5,
+                "wrapped at {width}: {area} {got} against {want} unwrapped\n{summary}"
+            );
+        }
+    }
+}

@@ -124,7 +124,7 @@ fn join_runs(runs: &[&Run]) -> Line {
 
 /// Latin words keep the space between them; Chinese text has none, and a number broken
 /// over two lines (or spread by justification) is one number.
-fn needs_space(before: &str, after: &str) -> bool {
+pub(crate) fn needs_space(before: &str, after: &str) -> bool {
     let a = before
         .chars()
         .last()

@@ -13,6 +13,7 @@ pub mod listed;
 pub mod ofd;
 pub mod pdf;
 pub mod prescan;
+pub mod rewrap;
 pub mod rtf;
 
 pub use decode::{decode_text, Decoded};
@@ -241,6 +242,12 @@ pub fn decode_document_with(
         }
     };
     let text = normalize_line_endings(text);
+    // Plain text hard-wrapped at a fixed width gets its paragraphs back (HTML and the
+    // document formats carry their own paragraphs).
+    let text = match format {
+        SourceFormat::Txt | SourceFormat::Md => rewrap::rejoin_wrapped_lines(&text).unwrap_or(text),
+        _ => text,
+    };
     if text.trim().is_empty() {
         return Err(match format {
             SourceFormat::Docx | SourceFormat::Doc | SourceFormat::Wps => {

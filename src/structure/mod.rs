@@ -59,6 +59,12 @@ fn may_start_heading(line: &str) -> bool {
     })
 }
 
+/// Whether a line starts with a numbered heading marker (`一、`, `（二）`, `3.`): such a line
+/// begins a paragraph of its own wherever it stands.
+pub fn starts_with_heading_marker(line: &str) -> bool {
+    may_start_heading(line) && HEADING_RE.is_match(line)
+}
+
 /// Characters an inline item follows: a sentence or clause boundary (or white space).
 const ITEM_BOUNDARY: &[char] = &['。', '；', ';', '：', ':', '！', '？', '!', '?', '，', ','];
 
