@@ -44,6 +44,14 @@ pub enum ColType {
 }
 
 impl ColType {
+    /// Strings and lists of strings.
+    pub fn is_text(self) -> bool {
+        matches!(
+            self,
+            ColType::Utf8 | ColType::Utf8List | ColType::SentenceList
+        )
+    }
+
     pub fn name(self) -> &'static str {
         match self {
             ColType::Utf8 => "string",
