@@ -253,6 +253,16 @@ pub const WORK_PLAN_ENDINGS: &[&str] = &["要点", "计划", "任务", "方案",
 /// How much of the opening (characters) is searched for that plan.
 pub const WORK_PLAN_OPENING_CHARS: usize = 600;
 
+/// Verbs that review a year's work in the opening (`回顾总结2023年工作`, `总结了2022年度工作`):
+/// the reviewed year is the one reported on, the year of the next plan (`部署2024年`) not.
+pub const YEAR_REVIEW_VERBS: &[&str] = &["回顾总结", "总结回顾", "回顾", "总结"];
+
+/// Lines under a title that may hold its head note (`(2021年10月25日)`, `——在…会议上`): the
+/// date a report or speech was delivered.
+pub const HEAD_NOTE_LINES: usize = 3;
+/// A head note is short: longer lines are the text.
+pub const HEAD_NOTE_MAX_CHARS: usize = 40;
+
 /// Cue that introduces the report's own name in the preamble (`现将…2024年法治政府建设年度报告如下`).
 pub const BODY_YEAR_CUE: &str = "现将";
 /// Publish months (1..=N) in which a report covers the previous year.

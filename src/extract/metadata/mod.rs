@@ -13,12 +13,12 @@ use crate::extract::genre::classify as classify_genre;
 use crate::gazetteer::{DivisionLevel, Gazetteer, PlaceResolution};
 use crate::lexicon::orgs::{
     BODY_YEAR_CUE, DEPARTMENT_ENDINGS, DEPARTMENT_WORDS, GOVERNMENT_ABBREVIATIONS,
-    GOVERNMENT_WORDS, HEADER_SUFFIX, LEVEL_CHARS, NO_BREAKS_MIN_CHARS, OPENING_YEAR_LINES,
-    ORG_ENDINGS, PLACE_SUFFIX_LEVELS, PLACE_WORD_CHARS, PLAN_WORDS, PREAMBLE_CUES,
-    PREAMBLE_YEAR_CUES, PUBLISH_PREVIOUS_YEAR_LAST_MONTH, REDACTION_MARKS, ROL_CUES,
-    SELF_REFERENCES, TITLE_ENDINGS, TITLE_FORBIDDEN, TITLE_MAX_CHARS, TITLE_PIECE_MAX_CHARS,
-    TITLE_REPORT_CUES, TITLE_SEARCH_LINES, TITLE_WRAP_LINES, WORK_PLAN_ENDINGS,
-    WORK_PLAN_OPENING_CHARS,
+    GOVERNMENT_WORDS, HEADER_SUFFIX, HEAD_NOTE_LINES, HEAD_NOTE_MAX_CHARS, LEVEL_CHARS,
+    NO_BREAKS_MIN_CHARS, OPENING_YEAR_LINES, ORG_ENDINGS, PLACE_SUFFIX_LEVELS, PLACE_WORD_CHARS,
+    PLAN_WORDS, PREAMBLE_CUES, PREAMBLE_YEAR_CUES, PUBLISH_PREVIOUS_YEAR_LAST_MONTH,
+    REDACTION_MARKS, ROL_CUES, SELF_REFERENCES, TITLE_ENDINGS, TITLE_FORBIDDEN, TITLE_MAX_CHARS,
+    TITLE_PIECE_MAX_CHARS, TITLE_REPORT_CUES, TITLE_SEARCH_LINES, TITLE_WRAP_LINES,
+    WORK_PLAN_ENDINGS, WORK_PLAN_OPENING_CHARS, YEAR_REVIEW_VERBS,
 };
 use crate::model::{CleanDoc, DateMention, DateRole, DocMeta, Section};
 
@@ -58,6 +58,22 @@ static WORK_PLAN_YEAR_RE: PerThread<Regex> = PerThread::new(|| {
         WORK_PLAN_ENDINGS.join("|")
     ))
     .expect("work plan regex compiles")
+});
+
+/// A year whose work the opening reviews (`回顾总结2023年工作`, `总结了2022年度全年工作`).
+static REVIEWED_YEAR_RE: PerThread<Regex> = PerThread::new(|| {
+    Regex::new(&format!(
+        r"(?:{})了?[\x20]*((?:19|20)[0-9]{{2}})[\x20]*年度?(?:的|全年)*工作",
+        YEAR_REVIEW_VERBS.join("|")
+    ))
+    .expect("reviewed year regex compiles")
+});
+
+/// A head note that is a full date, bracketed or not (`(2021年10月25日)`,
+/// `南宁市市长某某(2021年10月25日)`): group 1 the year, group 2 the month.
+static HEAD_NOTE_DATE_RE: PerThread<Regex> = PerThread::new(|| {
+    Regex::new(r"[(（]((?:19|20)[0-9]{2})年([0-9]{1,2})月[0-9]{1,2}日[)）]\s*$")
+        .expect("head note date regex compiles")
 });
 
 /// A level-1 heading marker at the start of a line (`一、`).
@@ -426,7 +442,43 @@ fn find_report_year(
             .captures(head_chars(body, WORK_PLAN_OPENING_CHARS))
             .and_then(|c| parse_year(c.get(1)?.as_str()))
     };
-    if let Some(year) = preamble.or(heading).or(opening).or_else(work_plan) {
+    // Then the year whose work the opening reviews (a meeting's news, a summary).
+    let reviewed = || {
+        // Pinyin glosses of a mirror (`总结(jié)`) would split the verb from its year.
+        let opening =
+            crate::clean::reading::strip_glosses(head_chars(body, WORK_PLAN_OPENING_CHARS));
+        REVIEWED_YEAR_RE
+            .captures(&opening)
+            .and_then(|c| parse_year(c.get(1)?.as_str()))
+    };
+    if let Some(year) = preamble
+        .or(heading)
+        .or(opening)
+        .or_else(work_plan)
+        .or_else(reviewed)
+    {
+        return Some((year, SOURCE_BODY));
+    }
+    // A report or speech dated in its head note, like one dated by its page.
+    let head_note = || {
+        let first = title_line? + 1;
+        lines
+            .iter()
+            .skip(first)
+            .take(HEAD_NOTE_LINES)
+            .take_while(|l| l.chars().count() <= HEAD_NOTE_MAX_CHARS)
+            .find_map(|l| {
+                let c = HEAD_NOTE_DATE_RE.captures(l)?;
+                let (year, month) = (parse_year(c.get(1)?.as_str())?, c.get(2)?.as_str());
+                let month: u32 = month.parse().ok()?;
+                Some(if month <= PUBLISH_PREVIOUS_YEAR_LAST_MONTH {
+                    year - 1
+                } else {
+                    year
+                })
+            })
+    };
+    if let Some(year) = head_note() {
         return Some((year, SOURCE_BODY));
     }
     let publish = publish?;

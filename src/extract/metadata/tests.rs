@@ -515,6 +515,33 @@ fn report_year_rules() {
         "开展普法宣传。".repeat(100)
     );
     assert_eq!(meta_of(&far, PageMeta::default()).0.report_year, None);
+    // The year whose work the opening reviews, not the year it deploys; glosses aside.
+    let (m, _) = meta_of(
+        "3月2日,某县司法局召开全县司法行政工作会议,回顾总结(jié)2023年工作,部署2024年工作。",
+        PageMeta::default(),
+    );
+    assert_eq!(
+        (m.report_year, m.report_year_source.as_deref()),
+        (Some(2023), Some("body"))
+    );
+    // A speech dated in its head note: the year delivered, or the one before in January–April
+    // (a work report to the spring congress covers the year before).
+    for (note, year) in [("(2021年10月25日)", 2021), ("（2024年1月15日）", 2023)] {
+        let text = format!(
+            "政府工作报告\n在某市第十五届人民代表大会第一次会议上\n某市市长某某{note}\n各位代表:\n现在,我代表市人民政府,向大会报告政府工作,请予审议。"
+        );
+        assert_eq!(
+            meta_of(&text, PageMeta::default()).0.report_year,
+            Some(year),
+            "{note}"
+        );
+    }
+    // A date in the text is no head note.
+    let (m, _) = meta_of(
+        "政府工作报告\n各位代表:过去一年,我们扎实推进各项工作,全面完成年度目标任务,经济社会持续健康发展(2021年10月25日)",
+        PageMeta::default(),
+    );
+    assert_eq!(m.report_year, None);
     // Published in December with no year in the text: unknown, with a warning.
     let (m, _) = meta_of("关于法治政府建设情况的报告\n正文。", page("2023-12-14"));
     assert_eq!(m.report_year, None);
