@@ -612,8 +612,30 @@ fn indicators_do_not_depend_on_the_chunking_of_documents() {
     let first = &copies[0][col("doc_id")];
     assert_eq!(copies[0][col("duplicate_of")], "");
     assert!(copies[1..].iter().all(|d| &d[col("duplicate_of")] == first));
-    let (_, rows) = read_csv(&out.join("indicators.csv"));
-    let without_id = |r: &Vec<String>| r[1..].to_vec();
+    let (ind_header, rows) = read_csv(&out.join("indicators.csv"));
+    let dup = ind_header.iter().position(|c| c == "duplicate_of").unwrap();
+    // A copy's rows say whose copy they are, so a sum across documents can leave them out.
+    let duplicate_of = |id: &str| -> Vec<&str> {
+        rows.iter()
+            .filter(|r| r[0] == id)
+            .map(|r| r[dup].as_str())
+            .collect()
+    };
+    assert!(duplicate_of(first).iter().all(|d| d.is_empty()));
+    for d in &copies[1..] {
+        let marks = duplicate_of(&d[col("doc_id")]);
+        assert!(
+            !marks.is_empty() && marks.iter().all(|m| m == first),
+            "{marks:?}"
+        );
+    }
+    let without_id = |r: &Vec<String>| -> Vec<String> {
+        r.iter()
+            .enumerate()
+            .filter(|&(i, _)| i != 0 && i != dup)
+            .map(|(_, v)| v.clone())
+            .collect()
+    };
     let of_copy = |id: &str| -> Vec<Vec<String>> {
         rows.iter().filter(|r| r[0] == id).map(without_id).collect()
     };

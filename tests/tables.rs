@@ -210,7 +210,7 @@ fn excel_csv_neutralises_formula_like_text_and_keeps_numbers() {
     let manifest: serde_json::Value =
         serde_json::from_str(&std::fs::read_to_string(excel.join("manifest.json")).unwrap())
             .unwrap();
-    assert_eq!(manifest["schema_version"], "3.0");
+    assert_eq!(manifest["schema_version"], "3.1");
 }
 
 #[test]

@@ -31,6 +31,7 @@ pub const INDICATOR_COLUMNS: &[(&str, ColType, bool, &str)] = &[
     ("n_facts", ColType::Int32, false, "Facts that fed the value."),
     ("fact_ids", ColType::Int32List, false, "fact_id of those facts in facts (CSV: `;`-separated)."),
     ("value_fact_id", ColType::Int32, true, "For rates and changes, the fact whose value is taken when the report gives several: the first for the report's own period (no as-of date in another year), else the first; the others stay in fact_ids. Null for sums."),
+    ("duplicate_of", ColType::Utf8, true, "doc_id of the first document with the same body (see documents): its rows repeat that document's, so leave them out of sums across documents (the panel does)."),
 ];
 
 /// Columns of `panel` before the indicator columns (their names are reserved: no indicator
@@ -314,6 +315,7 @@ fn write_indicator_rows(
             Value::list(Items::Ints(&r.fact_ids)),
             r.value_fact_id
                 .map_or(Value::Null, |id| Value::Int(id.into())),
+            Value::opt(&d.duplicate_of),
         ])?;
     }
     Ok(())

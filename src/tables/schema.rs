@@ -23,7 +23,7 @@ pub const REPEATED_TEXT_COLUMNS: &[&str] = &["sentence"];
 pub const NO_STATISTICS_COLUMNS: &[&str] = &["raw", "metric", "heading", "title", "warnings"];
 
 /// Bumped whenever a column's name, type or meaning changes (see CHANGELOG.md).
-pub const SCHEMA_VERSION: &str = "3.0";
+pub const SCHEMA_VERSION: &str = "3.1";
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum ColType {
