@@ -214,21 +214,33 @@ fn subject_starts(head: &str) -> Vec<usize> {
 
 /// The issuer the opening sentences name, read through self-references.
 pub fn org_from_opening(body: &str, gaz: &Gazetteer) -> Option<String> {
-    let head = head_chars(body, OPENING_CHARS);
-    for at in subject_starts(head) {
-        let printed = &head[at..];
-        let plain = strip_glosses(head_chars(printed, 60));
-        match subject(&plain, gaz) {
-            Some(Subject::Name(n)) => return Some(printed_prefix(printed, n.chars().count())),
-            Some(Subject::SelfRef(word)) => {
+    for (printed, _, found) in opening_subjects(body, gaz) {
+        match found {
+            Subject::Name(n) => return Some(printed_prefix(printed, n.chars().count())),
+            Subject::SelfRef(word) => {
                 if let Some(n) = named_elsewhere(body, word, gaz) {
                     return Some(n);
                 }
             }
-            None => {}
         }
     }
     None
+}
+
+/// What each sentence of the opening starts with as its subject, in order: the text from
+/// there as printed (glosses included), the same without glosses, and the subject.
+fn opening_subjects<'a>(
+    body: &'a str,
+    gaz: &'a Gazetteer,
+) -> impl Iterator<Item = (&'a str, String, Subject)> + 'a {
+    let head = head_chars(body, OPENING_CHARS);
+    subject_starts(head).into_iter().filter_map(move |at| {
+        // A quote or an indent before the subject is not part of it.
+        let printed = head[at..].trim_start_matches([' ', '\u{3000}', '“', '"']);
+        let plain = strip_glosses(head_chars(printed, 60)).into_owned();
+        let found = subject(&plain, gaz)?;
+        Some((printed, plain, found))
+    })
 }
 
 /// The first `n` characters of `printed` not counting pinyin glosses, glosses included.
@@ -269,17 +281,12 @@ pub fn level_from_self_references(body: &str) -> Option<&'static str> {
 /// (`2022年,我镇持续…`), however seldom it says so: the report speaks of itself there.
 /// (`市政府` opening a sentence may be a superior government; only 我/本 count.)
 pub fn level_from_opening_self_reference(body: &str, gaz: &Gazetteer) -> Option<&'static str> {
-    let head = head_chars(body, OPENING_CHARS);
-    subject_starts(head).into_iter().find_map(|at| {
-        let plain = strip_glosses(head_chars(&head[at..], 60));
-        let plain = plain.trim_start_matches([' ', '\u{3000}', '“', '"']);
-        match subject(plain, gaz)? {
-            Subject::SelfRef(_) if plain.starts_with(['我', '本']) => SELF_REFERENCE_LEVELS
-                .iter()
-                .find(|(phrase, _)| plain.starts_with(phrase))
-                .map(|(_, level)| *level),
-            _ => None,
-        }
+    opening_subjects(body, gaz).find_map(|(_, plain, found)| match found {
+        Subject::SelfRef(_) if plain.starts_with(['我', '本']) => SELF_REFERENCE_LEVELS
+            .iter()
+            .find(|(phrase, _)| plain.starts_with(phrase))
+            .map(|(_, level)| *level),
+        _ => None,
     })
 }
 

@@ -323,15 +323,18 @@ fn is_department(org: &str) -> bool {
             .any(|(s, _)| last.ends_with(s) && *s != "局")
 }
 
+/// A name without its government word (`某某镇人民政府` → `某某镇`); the name itself when it
+/// has none.
+fn without_government_word(name: &str) -> &str {
+    GOVERNMENT_WORDS
+        .iter()
+        .find_map(|w| name.strip_suffix(w))
+        .unwrap_or(name)
+}
+
 /// Admin level from the name alone, when the gazetteer does not know the place.
 fn level_from_suffix(name: &str) -> Option<&'static str> {
-    let mut stem = name;
-    for w in GOVERNMENT_WORDS {
-        if let Some(s) = stem.strip_suffix(w) {
-            stem = s;
-            break;
-        }
-    }
+    let stem = without_government_word(name);
     PLACE_SUFFIX_LEVELS
         .iter()
         .find(|(s, _)| stem.ends_with(s))
@@ -341,10 +344,7 @@ fn level_from_suffix(name: &str) -> Option<&'static str> {
 /// Whether `name` is a redacted place and its place word, with or without a government word
 /// (`*区`, `＊＊镇人民政府`).
 fn is_redacted_place(name: &str) -> bool {
-    let stem = GOVERNMENT_WORDS
-        .iter()
-        .find_map(|w| name.strip_suffix(w))
-        .unwrap_or(name);
+    let stem = without_government_word(name);
     PLACE_SUFFIX_LEVELS
         .iter()
         .find_map(|(suffix, _)| stem.strip_suffix(suffix))
@@ -358,13 +358,7 @@ fn is_redacted_place(name: &str) -> bool {
 fn org_short(org: &str, core: Option<&str>, department: bool) -> String {
     let last = org.split_whitespace().last().unwrap_or(org);
     let Some(core) = core.filter(|c| last.contains(c)) else {
-        let mut s = last;
-        for w in GOVERNMENT_WORDS {
-            if let Some(stem) = s.strip_suffix(w) {
-                s = stem;
-                break;
-            }
-        }
+        let s = without_government_word(last);
         return if s.is_empty() {
             last.to_string()
         } else {
