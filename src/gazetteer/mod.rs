@@ -13,7 +13,8 @@ mod resolve;
 pub mod rows;
 
 use crate::lexicon::orgs::{
-    INSTITUTION_WORDS, MUNICIPALITY_PLACEHOLDERS, NAME_SUFFIXES, PLACEHOLDER_NAMES, PLACE_STOPLIST,
+    INSTITUTION_WORDS, LEVEL_CHARS, MUNICIPALITY_PLACEHOLDERS, NAME_SUFFIXES, PLACEHOLDER_NAMES,
+    PLACE_STOPLIST,
 };
 use image::{DIVISION_WORDS, HEADER_WORDS, NONE};
 use index::{char_offsets, remove_overlaps, DivisionIds, Image, NameIndex};
@@ -276,11 +277,15 @@ impl Gazetteer {
     /// Full place names in an issuer's name (every level, longest match first); when there
     /// is none, short names (海幢街 → 海幢).
     pub fn issuer_places(&self, issuer: &str) -> Vec<PlaceMention> {
-        let found = self.full.scan(issuer, false);
+        let mut found = self.full.scan(issuer, false);
+        // A division whose whole name is a common word (`街道`) names no place.
+        found.retain(|m| !PLACE_STOPLIST.contains(&m.name.as_str()));
         if !found.is_empty() {
             return found;
         }
-        // Short names are weak: none inside an institution's word (`人民` in `人民政府`).
+        // Short names are weak: none inside an institution's word (`人民` in `人民政府`), and
+        // only where a name's places stand: at its start, after a level word or another
+        // place, or after 中共 (`资源` of 资源县 is not a place in `市人力资源和社会保障局`).
         let mut institution_chars: Vec<(usize, usize)> = Vec::new();
         for word in INSTITUTION_WORDS {
             for (at, _) in issuer.match_indices(word) {
@@ -288,11 +293,25 @@ impl Gazetteer {
                 institution_chars.push((start, start + word.chars().count()));
             }
         }
+        let chars: Vec<char> = issuer.chars().collect();
         let mut short = self.short.scan(issuer, true);
+        let ends: Vec<usize> = short.iter().map(|m| m.char_end).collect();
         short.retain(|m| {
-            institution_chars
-                .iter()
-                .all(|&(s, e)| m.char_end <= s || m.char_start >= e)
+            let at_place = match m.char_start.checked_sub(1).map(|i| chars[i]) {
+                None => true,
+                Some(c) => {
+                    LEVEL_CHARS.contains(c)
+                        || ends.contains(&m.char_start)
+                        || chars[..m.char_start]
+                            .iter()
+                            .collect::<String>()
+                            .ends_with("中共")
+                }
+            };
+            at_place
+                && institution_chars
+                    .iter()
+                    .all(|&(s, e)| m.char_end <= s || m.char_start >= e)
         });
         short
     }

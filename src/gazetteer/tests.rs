@@ -279,3 +279,22 @@ fn no_place_inside_an_institution_word() {
     // A short name outside such a word still counts (海幢 of 海幢街道).
     assert!(!g.issuer_places("海幢街办事处").is_empty());
 }
+
+#[test]
+fn a_short_name_inside_a_department_word_is_no_place() {
+    let g = test_gazetteer();
+    // `资源` (资源县) spelled by 人力资源 and 自然资源: a department, no place.
+    assert!(g.issuer_places("市人力资源和社会保障局").is_empty());
+    assert!(g.issuer_places("自然资源部").is_empty());
+    // Where a name's places stand, it is one: first, or after 中共.
+    let found = |issuer: &str| -> Vec<String> {
+        g.issuer_places(issuer)
+            .into_iter()
+            .map(|m| m.name)
+            .collect()
+    };
+    assert_eq!(found("资源人社局"), ["资源"]);
+    assert_eq!(found("中共海幢街工委"), ["海幢"]);
+    // A division named only `街道` names no place.
+    assert!(g.issuer_places("xx街道").is_empty());
+}
