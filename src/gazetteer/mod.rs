@@ -13,8 +13,8 @@ mod resolve;
 pub mod rows;
 
 use crate::lexicon::orgs::{
-    INSTITUTION_WORDS, LEVEL_CHARS, MUNICIPALITY_PLACEHOLDERS, NAME_SUFFIXES, PLACEHOLDER_NAMES,
-    PLACE_STOPLIST,
+    DEPARTMENT_WORDS, INSTITUTION_WORDS, MUNICIPALITY_PLACEHOLDERS, NAME_SUFFIXES,
+    PLACEHOLDER_NAMES, PLACE_STOPLIST,
 };
 use image::{DIVISION_WORDS, HEADER_WORDS, NONE};
 use index::{char_offsets, remove_overlaps, DivisionIds, Image, NameIndex};
@@ -283,11 +283,12 @@ impl Gazetteer {
         if !found.is_empty() {
             return found;
         }
-        // Short names are weak: none inside an institution's word (`人民` in `人民政府`), and
-        // only where a name's places stand: at its start, after a level word or another
-        // place, or after 中共 (`资源` of 资源县 is not a place in `市人力资源和社会保障局`).
+        // Short names are weak: none inside an institution's or a department's word (`人民`
+        // in `人民政府`, `市场` in `市场监督管理局`), and only where a name's places stand: at
+        // its start, after another place, or after 中共 (a level word alone, `市` of
+        // `市人力资源和社会保障局`, follows no place).
         let mut institution_chars: Vec<(usize, usize)> = Vec::new();
-        for word in INSTITUTION_WORDS {
+        for word in INSTITUTION_WORDS.iter().chain(DEPARTMENT_WORDS) {
             for (at, _) in issuer.match_indices(word) {
                 let start = issuer[..at].chars().count();
                 institution_chars.push((start, start + word.chars().count()));
@@ -299,9 +300,8 @@ impl Gazetteer {
         short.retain(|m| {
             let at_place = match m.char_start.checked_sub(1).map(|i| chars[i]) {
                 None => true,
-                Some(c) => {
-                    LEVEL_CHARS.contains(c)
-                        || ends.contains(&m.char_start)
+                Some(_) => {
+                    ends.contains(&m.char_start)
                         || chars[..m.char_start]
                             .iter()
                             .collect::<String>()

@@ -295,6 +295,10 @@ fn a_short_name_inside_a_department_word_is_no_place() {
     };
     assert_eq!(found("资源人社局"), ["资源"]);
     assert_eq!(found("中共海幢街工委"), ["海幢"]);
-    // A division named only `街道` names no place.
+    // A division named only `街道` or `林业局` names no place; nor does 市场 of 市场街道 in a
+    // market regulator's name, wherever it stands.
     assert!(g.issuer_places("xx街道").is_empty());
+    assert!(g.issuer_places("县林业局").is_empty());
+    assert!(g.issuer_places("市场监督管理局").is_empty());
+    assert!(g.issuer_places("民政局").is_empty());
 }

@@ -57,8 +57,13 @@ pub const DEPARTMENT_ENDINGS: &[&str] = &[
 ];
 
 /// Common department names, used to cut a department off its government in a name such as
-/// 温岭市司法局 (place 温岭市 + department 司法局).
+/// 温岭市司法局 (place 温岭市 + department 司法局). A place's short name spelled inside one
+/// (`市场` of 市场街道, `民政` of 民政镇, `资源` of 资源县) is no place.
 pub const DEPARTMENT_WORDS: &[&str] = &[
+    "安全生产监督管理局",
+    "国土资源局",
+    "数据资源管理局",
+    "公共资源交易中心",
     "司法局",
     "司法厅",
     "市场监督管理局",
@@ -152,8 +157,30 @@ pub const NAME_SUFFIXES: &[&str] = &[
 
 /// Gazetteer names that are also common words: never taken as evidence from running text.
 pub const PLACE_STOPLIST: &[&str] = &[
-    "街道", "城区", "东区", "西区", "南区", "北区", "中区", "矿区", "郊区", "新区", "市区", "农场",
-    "林场", "盐场", "牛场", "苗圃", "新镇", "城南", "永乐", "永兴",
+    "街道",
+    "城区",
+    "东区",
+    "西区",
+    "南区",
+    "北区",
+    "中区",
+    "矿区",
+    "郊区",
+    "新区",
+    "市区",
+    "农场",
+    "林场",
+    "盐场",
+    "牛场",
+    "苗圃",
+    "新镇",
+    "城南",
+    "永乐",
+    "永兴",
+    // Divisions named by a department's name alone (黑龙江's 林业局 units).
+    "林业局",
+    "社会事务局",
+    "社会发展局",
 ];
 
 /// Words of an issuer's name that are never a place, though a short gazetteer name may spell
