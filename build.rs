@@ -33,6 +33,7 @@ fn main() {
         name_suffixes: orgs::NAME_SUFFIXES,
         place_stoplist: orgs::PLACE_STOPLIST,
         placeholder_names: orgs::PLACEHOLDER_NAMES,
+        generic_words: orgs::GENERIC_DIVISION_WORDS,
     };
     let tables = image::build(&rows, &words)
         .unwrap_or_else(|e| panic!("the gazetteer in data/gazetteer is invalid: {e}"));

@@ -57,6 +57,20 @@ pub struct Words<'w> {
     pub place_stoplist: &'w [&'w str],
     /// Rows that stand for a level, not a place: never indexed by name.
     pub placeholder_names: &'w [&'w str],
+    /// Words that name a kind of zone, not one: a township-level row named by them alone
+    /// (`综合保税区`, `县开发区`) is not indexed by name either.
+    pub generic_words: &'w [&'w str],
+}
+
+/// Whether `name` is made of `words` only (`县经济开发区` of 县 + 经济开发区), longest first.
+fn only_words(name: &str, words: &[&str]) -> bool {
+    if name.is_empty() {
+        return true;
+    }
+    words
+        .iter()
+        .filter_map(|w| name.strip_prefix(w))
+        .any(|rest| only_words(rest, words))
 }
 
 /// The hash of a name or code, the same at build time and at run time (std's hashers are
@@ -207,7 +221,8 @@ fn parse_rows<'r>(rows: &'r str, words: &Words) -> Result<Vec<Row<'r>>, String> 
             name,
             level,
             parents,
-            placeholder: words.placeholder_names.contains(&name),
+            placeholder: words.placeholder_names.contains(&name)
+                || (level == 3 && only_words(name, words.generic_words)),
         });
     }
     Ok(divisions)

@@ -13,8 +13,8 @@ mod resolve;
 pub mod rows;
 
 use crate::lexicon::orgs::{
-    DEPARTMENT_WORDS, INSTITUTION_WORDS, MUNICIPALITY_PLACEHOLDERS, NAME_SUFFIXES,
-    PLACEHOLDER_NAMES, PLACE_STOPLIST,
+    DEPARTMENT_WORDS, GENERIC_DIVISION_WORDS, INSTITUTION_WORDS, MUNICIPALITY_PLACEHOLDERS,
+    NAME_SUFFIXES, PLACEHOLDER_NAMES, PLACE_STOPLIST,
 };
 use image::{DIVISION_WORDS, HEADER_WORDS, NONE};
 use index::{char_offsets, remove_overlaps, DivisionIds, Image, NameIndex};
@@ -89,6 +89,7 @@ const INDEX_WORDS: image::Words = image::Words {
     name_suffixes: NAME_SUFFIXES,
     place_stoplist: PLACE_STOPLIST,
     placeholder_names: PLACEHOLDER_NAMES,
+    generic_words: GENERIC_DIVISION_WORDS,
 };
 
 /// The name without its administrative suffix (海珠区 → 海珠), when at least two characters remain.
@@ -278,8 +279,15 @@ impl Gazetteer {
     /// is none, short names (海幢街 → 海幢).
     pub fn issuer_places(&self, issuer: &str) -> Vec<PlaceMention> {
         let mut found = self.full.scan(issuer, false);
-        // A division whose whole name is a common word (`街道`) names no place.
-        found.retain(|m| !PLACE_STOPLIST.contains(&m.name.as_str()));
+        // A division whose whole name is a common word (`街道`, `农场`) is a place only right
+        // after another (`获嘉县农场`), not on its own (`xx街道`, `县林业局`).
+        let common = |m: &PlaceMention| PLACE_STOPLIST.contains(&m.name.as_str());
+        let place_ends: Vec<usize> = found
+            .iter()
+            .filter(|m| !common(m))
+            .map(|m| m.char_end)
+            .collect();
+        found.retain(|m| !common(m) || place_ends.contains(&m.char_start));
         if !found.is_empty() {
             return found;
         }

@@ -301,4 +301,19 @@ fn a_short_name_inside_a_department_word_is_no_place() {
     assert!(g.issuer_places("县林业局").is_empty());
     assert!(g.issuer_places("市场监督管理局").is_empty());
     assert!(g.issuer_places("民政局").is_empty());
+    // Nor does a zone named by zone words alone (streets.csv's 综合保税区, 市经济技术开发区).
+    for issuer in ["综合保税区", "市经济技术开发区管委会", "工业园区管理委员会"]
+    {
+        let r = g.resolve(issuer, "我区坚持依法行政。");
+        assert_eq!(r.division_code, None, "{issuer}: {r:?}");
+    }
+    // A common word right after a place is that place's division (获嘉县's 农场).
+    let found: Vec<String> = g
+        .issuer_places("获嘉县农场人民政府")
+        .into_iter()
+        .map(|m| m.name)
+        .collect();
+    assert!(found.iter().any(|n| n == "农场"), "{found:?}");
+    // A zone with a name of its own keeps it.
+    assert!(!g.issuer_places("天津京滨工业园").is_empty());
 }

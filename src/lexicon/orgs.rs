@@ -203,6 +203,33 @@ pub const PLACEHOLDER_NAMES: &[&str] = &[
     "自治区直辖县级行政区划",
 ];
 
+/// Words a development zone or farm is called by (`经济技术开发区`, `县开发区`, `工业园区`): a
+/// division named by these alone (streets.csv has 综合保税区, 开发区 under many counties) names
+/// no place and is never indexed by name; `某某经济开发区` keeps its own name.
+pub const GENERIC_DIVISION_WORDS: &[&str] = &[
+    "经济技术开发区",
+    "高新技术产业开发区",
+    "高新技术开发区",
+    "经济开发区",
+    "综合保税区",
+    "产业集聚区",
+    "物流园区",
+    "工业园区",
+    "产业园区",
+    "开发区",
+    "保税区",
+    "高新区",
+    "工业区",
+    "工业园",
+    "产业园",
+    "科技园",
+    "管理委员会",
+    "管委会",
+    "街道",
+    "县",
+    "市",
+];
+
 /// Placeholders under which the city is the province itself (direct-controlled municipalities).
 pub const MUNICIPALITY_PLACEHOLDERS: &[&str] = &["市辖区", "县"];
 

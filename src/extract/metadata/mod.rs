@@ -167,7 +167,9 @@ fn org_from_title(title: &str) -> Option<String> {
         .strip_prefix('【')
         .and_then(|t| t.split_once('】').map(|(_, r)| r))
         .unwrap_or(title)
-        .trim_start_matches(['《', '关', '于'].as_slice());
+        .trim_start_matches('《');
+    // `关于…` (not `关口街道…`, whose 关 is its name's).
+    let bare = bare.strip_prefix("关于").unwrap_or(bare);
     if bare != title {
         if let Some(org) = org_in_title(bare) {
             return Some(org);

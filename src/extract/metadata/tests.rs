@@ -283,6 +283,15 @@ fn organization_sources() {
         Some("温岭市司法局")
     );
     assert_eq!(org_from_title("关于2023年度法治政府建设情况的报告"), None);
+    // A name that starts with 关 or 于 keeps it (only a leading 关于 is dropped).
+    assert_eq!(
+        org_from_title("关口街道2024年法治政府建设情况报告").as_deref(),
+        Some("关口街道")
+    );
+    assert_eq!(
+        org_from_title("于都县2023年法治政府建设年度报告").as_deref(),
+        Some("于都县")
+    );
     // Signature block (seed 002), also with the date on the same line.
     let lines = [
         "（五）完善化解社会矛盾机制。做好新形势下信访工作。",
