@@ -34,10 +34,11 @@ enum Measure {
 }
 
 impl Measure {
-    fn width(self, line: &str) -> usize {
+    /// The width of a line measured by `line_widths`.
+    fn of(self, (chars, columns): (usize, usize)) -> usize {
         match self {
-            Measure::Chars => line.chars().count(),
-            Measure::Columns => line.chars().map(columns).sum(),
+            Measure::Chars => chars,
+            Measure::Columns => columns,
         }
     }
 
@@ -67,47 +68,56 @@ impl Measure {
     }
 }
 
-/// Display columns of a character: two for CJK and full-width forms, one otherwise.
-fn columns(c: char) -> usize {
-    if ('\u{2e80}'..='\u{ffef}').contains(&c) && !('\u{ff61}'..='\u{ffdc}').contains(&c)
-        || c >= '\u{20000}'
-    {
-        2
-    } else {
-        1
-    }
+/// The widest margin looked for, in columns (100 CJK characters, twice a printed page's
+/// line): wider lines are paragraphs, not a wrap.
+const MAX_WRAP: usize = 200;
+
+/// Bytes past which a line is past any margin under both measures: at least a quarter of its
+/// bytes are characters, at least half of them columns.
+const PAST_ANY_MARGIN_BYTES: usize = 4 * (MAX_WRAP + 3);
+
+/// A line's width in characters and in display columns. Every character of two or more
+/// bytes (CJK, full-width forms, and the quotes and dashes a Chinese font sets full width)
+/// counts two columns, which for the usual one- and three-byte mix is (bytes + chars) / 2: no
+/// character is decoded (every input text passes here).
+fn line_widths(line: &str) -> (usize, usize) {
+    let chars = line.chars().count();
+    (chars, (line.len() + chars).div_ceil(2))
 }
 
 /// The margin a text is wrapped at under one measure, and the share of long lines that
 /// reach it (percent); `None` when the text is not wrapped under it.
-fn margin(lines: &[&str], measure: Measure) -> Option<(usize, usize)> {
-    let widths: Vec<usize> = lines
-        .iter()
-        .map(|l| measure.width(l))
-        .filter(|&w| w >= measure.min_wrap())
-        .collect();
-    let mut counts: rustc_hash::FxHashMap<usize, usize> = Default::default();
-    for &w in &widths {
-        *counts.entry(w).or_default() += 1;
+fn margin(widths: &[(usize, usize)], measure: Measure) -> Option<(usize, usize)> {
+    let mut counts = [0u32; MAX_WRAP + 1];
+    for &w in widths {
+        let w = measure.of(w);
+        if (measure.min_wrap()..=MAX_WRAP).contains(&w) {
+            counts[w] += 1;
+        }
     }
     // The most common width (the wider on a tie): in wrapped text, the margin.
-    let (&wrap, _) = counts.iter().max_by_key(|&(&w, &n)| (n, w))?;
-    let full = |w: usize| w + measure.shortfall() >= wrap && w <= wrap + measure.overhang();
-    let long: Vec<usize> = lines
-        .iter()
-        .map(|l| measure.width(l))
-        .filter(|&w| 2 * w > wrap)
-        .collect();
-    let full_lines = long.iter().filter(|&&w| full(w)).count();
-    let overlong = long
-        .iter()
-        .filter(|&&w| w > wrap + measure.overhang())
-        .count();
-    let share = 100 * full_lines / long.len().max(1);
+    let wrap = (measure.min_wrap()..=MAX_WRAP).max_by_key(|&w| (counts[w], w))?;
+    if counts[wrap] == 0 {
+        return None;
+    }
+    let (mut long, mut full_lines, mut overlong) = (0, 0, 0);
+    for &w in widths {
+        let w = measure.of(w);
+        if 2 * w <= wrap {
+            continue;
+        }
+        long += 1;
+        if w > wrap + measure.overhang() {
+            overlong += 1;
+        } else if w + measure.shortfall() >= wrap {
+            full_lines += 1;
+        }
+    }
+    let share = 100 * full_lines / long.max(1);
     (full_lines >= MIN_FULL_LINES
         && share >= MIN_FULL_SHARE_PERCENT
-        && 100 * overlong <= MAX_OVERLONG_SHARE_PERCENT * long.len())
-    .then_some((wrap, share))
+        && 100 * overlong <= MAX_OVERLONG_SHARE_PERCENT * long)
+        .then_some((wrap, share))
 }
 
 /// A line that starts a paragraph of its own even after a full line: an indented line (a
@@ -125,20 +135,29 @@ const PARAGRAPH_PREFIXES: &[&str] = &["  ", "#", "- ", "* ", "+ ", "> ", "|"];
 /// The text with lines broken at its wrap width joined back into paragraphs, or `None`
 /// when it is not hard-wrapped (most text: lines are paragraphs already).
 pub fn rejoin_wrapped_lines(text: &str) -> Option<String> {
-    let lines: Vec<&str> = text.split('\n').collect();
-    if lines.len() <= MIN_FULL_LINES {
+    // Refused on line lengths alone first (most texts): too few lines long enough to be a
+    // wrap, or more lines past any margin than a wrapped text may have.
+    let (mut long_enough, mut past_any, mut written) = (0, 0, 0);
+    for line in text.split('\n') {
+        long_enough += usize::from(line.len() >= MIN_WRAP_CHARS);
+        past_any += usize::from(line.len() > PAST_ANY_MARGIN_BYTES);
+        written += usize::from(!line.trim().is_empty());
+    }
+    if long_enough < MIN_FULL_LINES || 100 * past_any > MAX_OVERLONG_SHARE_PERCENT * written {
         return None;
     }
+    let lines: Vec<&str> = text.split('\n').collect();
+    let widths: Vec<(usize, usize)> = lines.iter().map(|l| line_widths(l)).collect();
     // On a tie the characters win (the last maximum): under them a fold's lines are all of
     // one length, while columns vary with the digits and Latin letters in a line.
     let (measure, wrap) = [Measure::Columns, Measure::Chars]
         .into_iter()
-        .filter_map(|m| margin(&lines, m).map(|(wrap, share)| (m, wrap, share)))
+        .filter_map(|m| margin(&widths, m).map(|(wrap, share)| (m, wrap, share)))
         .max_by_key(|&(_, _, share)| share)
         .map(|(m, wrap, _)| (m, wrap))?;
     let mut out = String::with_capacity(text.len());
     let mut previous_full = false;
-    for (i, line) in lines.iter().enumerate() {
+    for (i, (line, &width)) in lines.iter().zip(&widths).enumerate() {
         let joins = previous_full && !line.trim().is_empty() && !starts_paragraph(line);
         if joins {
             // A wrap that fell on a space kept it; one that dropped it (word wrap) gets it
@@ -151,7 +170,7 @@ pub fn rejoin_wrapped_lines(text: &str) -> Option<String> {
             out.push('\n');
         }
         out.push_str(line);
-        previous_full = measure.width(line) + measure.shortfall() >= wrap;
+        previous_full = measure.of(width) + measure.shortfall() >= wrap;
     }
     Some(out)
 }
