@@ -9,7 +9,8 @@ use crate::clean::html::CELL_SEPARATOR;
 use crate::lexicon::attachments::{FURNITURE_ZONE, PAGE_NUMBER, RUNNING_SHARE};
 use crate::lexicon::PerThread;
 
-static PAGE_NUMBER_LINE: PerThread<Regex> = PerThread::new(|| Regex::new(PAGE_NUMBER).unwrap());
+pub(super) static PAGE_NUMBER_LINE: PerThread<Regex> =
+    PerThread::new(|| Regex::new(PAGE_NUMBER).unwrap());
 
 /// A piece of text drawn at one place: `x` and `x_end` from the page's left edge, `y` (its
 /// baseline) from the page's top, all in the same unit; `size` is the font's height.

@@ -7,7 +7,7 @@
 //! columns (a CJK character is two columns, a digit one); the one under which more lines
 //! reach the same margin is the text's.
 
-use super::layout::needs_space;
+use super::layout::{needs_space, PAGE_NUMBER_LINE};
 
 /// The narrowest wrap recognised, in characters (or columns / 2): shorter lines are lists,
 /// tables or headings, whose breaks are meant.
@@ -158,6 +158,12 @@ pub fn rejoin_wrapped_lines(text: &str) -> Option<String> {
     let mut out = String::with_capacity(text.len());
     let mut previous_full = false;
     for (i, (line, &width)) in lines.iter().zip(&widths).enumerate() {
+        // A page break (pdftotext's form feed, a page number line) inside a paragraph: the
+        // page number goes, and the paragraph goes on on the next page.
+        let line = line.trim_start_matches('\u{c}');
+        if previous_full && PAGE_NUMBER_LINE.is_match(line.trim()) {
+            continue;
+        }
         let joins = previous_full && !line.trim().is_empty() && !starts_paragraph(line);
         if joins {
             // A wrap that fell on a space kept it; one that dropped it (word wrap) gets it
@@ -274,6 +280,19 @@ mod tests {
             rejoin_wrapped_lines(&folded).as_deref(),
             Some(page.as_str())
         );
+    }
+
+    #[test]
+    fn a_paragraph_goes_on_over_a_page_break() {
+        let folded = fold(REPORT, 20);
+        let mut lines: Vec<&str> = folded.split('\n').collect();
+        // A page number and a form feed after the second line of the long paragraph.
+        let at = lines.iter().position(|l| l.starts_with("2024年")).unwrap() + 2;
+        lines.insert(at, "- 2 -");
+        let next = format!("\u{c}{}", lines[at + 1]);
+        lines[at + 1] = &next;
+        let joined = rejoin_wrapped_lines(&lines.join("\n")).unwrap();
+        assert_eq!(joined, REPORT);
     }
 
     #[test]
