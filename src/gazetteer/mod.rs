@@ -296,7 +296,15 @@ impl Gazetteer {
         // its start, after another place, or after 中共 (a level word alone, `市` of
         // `市人力资源和社会保障局`, follows no place).
         let mut institution_chars: Vec<(usize, usize)> = Vec::new();
-        for word in INSTITUTION_WORDS.iter().chain(DEPARTMENT_WORDS) {
+        // Zone words too (`工业` of 工业街道 in `工业园区`), but not the level characters.
+        let zone_words = GENERIC_DIVISION_WORDS
+            .iter()
+            .filter(|w| w.chars().count() > 1);
+        for word in INSTITUTION_WORDS
+            .iter()
+            .chain(DEPARTMENT_WORDS)
+            .chain(zone_words)
+        {
             for (at, _) in issuer.match_indices(word) {
                 let start = issuer[..at].chars().count();
                 institution_chars.push((start, start + word.chars().count()));

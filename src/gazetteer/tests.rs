@@ -314,6 +314,8 @@ fn a_short_name_inside_a_department_word_is_no_place() {
         .map(|m| m.name)
         .collect();
     assert!(found.iter().any(|n| n == "农场"), "{found:?}");
+    // Nor is a short name inside a zone word (`工业` of 工业街道 in 工业园区).
+    assert!(g.issuer_places("工业园区管理委员会").is_empty());
     // A zone with a name of its own keeps it.
     assert!(!g.issuer_places("天津京滨工业园").is_empty());
 }
