@@ -314,16 +314,9 @@ impl Gazetteer {
         let mut short = self.short.scan(issuer, true);
         let ends: Vec<usize> = short.iter().map(|m| m.char_end).collect();
         short.retain(|m| {
-            let at_place = match m.char_start.checked_sub(1).map(|i| chars[i]) {
-                None => true,
-                Some(_) => {
-                    ends.contains(&m.char_start)
-                        || chars[..m.char_start]
-                            .iter()
-                            .collect::<String>()
-                            .ends_with("中共")
-                }
-            };
+            let at_place = m.char_start == 0
+                || ends.contains(&m.char_start)
+                || chars[..m.char_start].ends_with(&['中', '共']);
             at_place
                 && institution_chars
                     .iter()
