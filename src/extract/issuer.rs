@@ -4,6 +4,7 @@
 //! word or a department (`前进区教育局`, `市市场监管局`), or a ministry alone. Self-references
 //! (`我镇`, `我局`, `市政府`) are read through to the name the body prints elsewhere.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 
 use regex::Regex;
@@ -228,16 +229,17 @@ pub fn org_from_opening(body: &str, gaz: &Gazetteer) -> Option<String> {
 }
 
 /// What each sentence of the opening starts with as its subject, in order: the text from
-/// there as printed (glosses included), the same without glosses, and the subject.
+/// there as printed (glosses included), the same without glosses (borrowed when it has
+/// none), and the subject.
 fn opening_subjects<'a>(
     body: &'a str,
     gaz: &'a Gazetteer,
-) -> impl Iterator<Item = (&'a str, String, Subject)> + 'a {
+) -> impl Iterator<Item = (&'a str, Cow<'a, str>, Subject)> + 'a {
     let head = head_chars(body, OPENING_CHARS);
     subject_starts(head).into_iter().filter_map(move |at| {
         // A quote or an indent before the subject is not part of it.
         let printed = head[at..].trim_start_matches([' ', '\u{3000}', '“', '"']);
-        let plain = strip_glosses(head_chars(printed, 60)).into_owned();
+        let plain = strip_glosses(head_chars(printed, 60));
         let found = subject(&plain, gaz)?;
         Some((printed, plain, found))
     })

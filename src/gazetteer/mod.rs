@@ -295,7 +295,12 @@ impl Gazetteer {
         // in `人民政府`, `市场` in `市场监督管理局`), and only where a name's places stand: at
         // its start, after another place, or after 中共 (a level word alone, `市` of
         // `市人力资源和社会保障局`, follows no place).
-        let mut institution_chars: Vec<(usize, usize)> = Vec::new();
+        let mut short = self.short.scan(issuer, true);
+        if short.is_empty() {
+            return short;
+        }
+        let chars: Vec<char> = issuer.chars().collect();
+        let mut word_spans: Vec<(usize, usize)> = Vec::new();
         // Zone words too (`工业` of 工业街道 in `工业园区`), but not the level characters.
         let zone_words = GENERIC_DIVISION_WORDS
             .iter()
@@ -307,18 +312,16 @@ impl Gazetteer {
         {
             for (at, _) in issuer.match_indices(word) {
                 let start = issuer[..at].chars().count();
-                institution_chars.push((start, start + word.chars().count()));
+                word_spans.push((start, start + word.chars().count()));
             }
         }
-        let chars: Vec<char> = issuer.chars().collect();
-        let mut short = self.short.scan(issuer, true);
         let ends: Vec<usize> = short.iter().map(|m| m.char_end).collect();
         short.retain(|m| {
             let at_place = m.char_start == 0
                 || ends.contains(&m.char_start)
                 || chars[..m.char_start].ends_with(&['中', '共']);
             at_place
-                && institution_chars
+                && word_spans
                     .iter()
                     .all(|&(s, e)| m.char_end <= s || m.char_start >= e)
         });

@@ -1,13 +1,8 @@
 //! One input file through every stage: read, clean, structure, extract; with the CPU time
 //! each stage took, and a reject (never a crash) when any stage fails.
-// The stage clocks serve a run's accounting (`cli`); the core library only processes.
-#![cfg_attr(not(feature = "cli"), allow(dead_code))]
 
 use std::panic::{catch_unwind, AssertUnwindSafe};
-use std::sync::LazyLock;
 use std::time::{Duration, Instant};
-
-use serde_json::json;
 
 use super::Resources;
 use crate::clean::clean_document;
@@ -16,47 +11,6 @@ use crate::extract::metadata::extract_metadata;
 use crate::ingest::{self, ReadLimits};
 use crate::model::{DateMention, DocMeta, DocResult, Fact, Reject, Section, SourceDoc};
 use crate::structure::{build_sections, missing_mandated};
-
-/// A stopwatch of the calling thread's CPU time, so that stage times add up to the CPU a run
-/// used even when the writer threads and the workers share cores (wall time where the
-/// platform has no thread clock).
-#[derive(Clone, Copy)]
-pub(crate) struct CpuClock(Duration);
-
-impl CpuClock {
-    pub(crate) fn start() -> Self {
-        CpuClock(thread_cpu_time())
-    }
-
-    pub(crate) fn elapsed(&self) -> Duration {
-        thread_cpu_time().saturating_sub(self.0)
-    }
-}
-
-#[cfg(unix)]
-pub(crate) fn thread_cpu_time() -> Duration {
-    let mut ts = libc::timespec {
-        tv_sec: 0,
-        tv_nsec: 0,
-    };
-    // SAFETY: clock_gettime only writes the timespec it is given, which lives on this stack.
-    let ok = unsafe { libc::clock_gettime(libc::CLOCK_THREAD_CPUTIME_ID, &mut ts) } == 0;
-    if ok {
-        Duration::new(ts.tv_sec as u64, ts.tv_nsec as u32)
-    } else {
-        wall_clock()
-    }
-}
-
-#[cfg(not(unix))]
-pub(crate) fn thread_cpu_time() -> Duration {
-    wall_clock()
-}
-
-fn wall_clock() -> Duration {
-    static START: LazyLock<Instant> = LazyLock::new(Instant::now);
-    START.elapsed()
-}
 
 /// CPU time spent in each stage, summed over documents and threads (the analysis stage,
 /// which runs alone on polars' threads, in wall time).
@@ -69,47 +23,6 @@ pub struct StageTimes {
     pub write: Duration,
     /// The polars stage (indicators and panel) after all documents are written.
     pub analysis: Duration,
-}
-
-impl StageTimes {
-    pub(crate) fn add(&mut self, o: &StageTimes) {
-        self.read += o.read;
-        self.clean += o.clean;
-        self.structure += o.structure;
-        self.extract += o.extract;
-        self.write += o.write;
-        self.analysis += o.analysis;
-    }
-
-    /// The per-document stages' times (wall) shared out so that they add up to `cpu`, the
-    /// CPU time the document took over `wall`.
-    pub(crate) fn scaled_to(self, cpu: Duration, wall: Duration) -> StageTimes {
-        let staged = self.read + self.clean + self.structure + self.extract;
-        if staged.is_zero() || wall.is_zero() {
-            return self;
-        }
-        // Time outside the stages (hand-over, hashing) counts to no stage, as before.
-        let factor = cpu.as_secs_f64() / wall.as_secs_f64();
-        let scale = |d: Duration| d.mul_f64(factor);
-        StageTimes {
-            read: scale(self.read),
-            clean: scale(self.clean),
-            structure: scale(self.structure),
-            extract: scale(self.extract),
-            ..self
-        }
-    }
-
-    pub(crate) fn to_json(self) -> serde_json::Value {
-        json!({
-            "read": self.read.as_secs_f64(),
-            "clean": self.clean.as_secs_f64(),
-            "structure": self.structure.as_secs_f64(),
-            "extract": self.extract.as_secs_f64(),
-            "write": self.write.as_secs_f64(),
-            "analysis": self.analysis.as_secs_f64(),
-        })
-    }
 }
 
 /// Runs every stage on one decoded document. Pure: same input, same output.

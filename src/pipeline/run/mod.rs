@@ -16,6 +16,7 @@ use crate::ingest::{self, ReadLimits};
 use crate::tables::sink::SinkOptions;
 
 mod books;
+mod clock;
 mod incremental;
 mod inputs;
 pub mod lock;

@@ -3,10 +3,11 @@
 
 use std::time::Instant;
 
+use super::clock::CpuClock;
 use super::incremental::catalog::FileStat;
 use crate::ingest::{self, InputFile, ReadLimits};
 use crate::model::{DocResult, Reject};
-use crate::pipeline::document::{process_read, CpuClock, Outcome, StageTimes};
+use crate::pipeline::document::{process_read, Outcome, StageTimes};
 use crate::pipeline::Resources;
 
 /// A file's outcome from a worker thread, with that thread's index in the pool.

@@ -4,8 +4,8 @@
 use std::path::Path;
 use std::time::Duration;
 
+use super::clock::CpuClock;
 use crate::model::{DocResult, Reject};
-use crate::pipeline::document::CpuClock;
 use crate::tables::schema::{self, Table};
 use crate::tables::sink::{PartitionedSink, SinkOptions, TableSink};
 /// One table's writer: a single file pair, or one pair per report year.
