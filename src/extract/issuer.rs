@@ -255,7 +255,9 @@ fn printed_prefix(printed: &str, n: usize) -> String {
         let is_gloss = rest.starts_with(['(', '（'])
             && !strip_glosses(head_chars(rest, 10)).starts_with(['(', '（']);
         if is_gloss {
-            let close = rest.find([')', '）']).map_or(rest.len(), |c| c + 1);
+            let close = rest.find([')', '）']).map_or(rest.len(), |c| {
+                c + rest[c..].chars().next().map_or(1, char::len_utf8)
+            });
             end += close;
             continue;
         }
@@ -585,6 +587,9 @@ mod tests {
     fn glosses_are_skipped_for_reading_and_kept_in_the_name() {
         let body = "2月29日,龙湖区(qū)司法局召开全区(qū)司法行政工作会议。";
         assert_eq!(opening(body).as_deref(), Some("龙湖区(qū)司法局"));
+        // Full-width brackets are three bytes each (this once cut a character in two).
+        let body = "2月29日，龙湖区（qū）司法局召开全区（qū）司法行政工作会（huì）议。";
+        assert_eq!(opening(body).as_deref(), Some("龙湖区（qū）司法局"));
     }
 
     #[test]

@@ -186,8 +186,6 @@ pub fn build_sections(body: &str) -> Vec<Section> {
     // sub-heading of it, not a new part.
     let mut part_type: Option<SectionType> = None;
     let mut numbering = Numbering::default();
-    // Character offsets are counted only up to where sections start (and once to the end).
-    let mut chars = CharCounter::new(body);
     let mut line_start = 0usize;
 
     for line in crate::text::split_lines(body) {
@@ -208,7 +206,7 @@ pub fn build_sections(body: &str) -> Vec<Section> {
                 ordinal: h.ordinal,
                 heading: heading.to_string(),
                 section_type,
-                start: chars.at(line_start + h.at),
+                start: 0,
                 start_byte: line_start + h.at,
             });
             seen_level1 |= h.level == 1;
@@ -227,7 +225,7 @@ pub fn build_sections(body: &str) -> Vec<Section> {
                     ordinal: 0,
                     heading: heading.to_string(),
                     section_type: Some(t),
-                    start: chars.at(line_start),
+                    start: 0,
                     start_byte: line_start,
                 });
                 part_type = Some(t);
@@ -247,12 +245,20 @@ pub fn build_sections(body: &str) -> Vec<Section> {
                     ordinal: parse_number(&item_text[numerals]).map_or(0, |v| v as i32),
                     heading: first_clause.to_string(),
                     section_type: None,
-                    start: chars.at(start_byte),
+                    start: 0,
                     start_byte,
                 });
             }
         }
         line_start += line.len() + 1;
+    }
+    // A line's inline headings were found before the items of the text ahead of them (a
+    // paragraph glued to the next part): text order, then character offsets in one pass.
+    found.sort_by_key(|f| f.start_byte);
+    // Characters are counted only up to where sections start (and once to the end).
+    let mut chars = CharCounter::new(body);
+    for f in &mut found {
+        f.start = chars.at(f.start_byte);
     }
     drop_cut_off_heading(&mut found, body);
 

@@ -262,6 +262,32 @@ fn headings_glued_into_a_page_with_no_line_breaks() {
 }
 
 #[test]
+fn items_ahead_of_a_glued_heading_keep_their_place() {
+    // One line: items, then the part they precede; found in that order, not heading first.
+    let body = format!(
+        "2023年,街道坚持依法行政,一是健全工作制度,二是强化监督检查。现将有关情况报告如下:一、主要举措和成效(一)健全工作机制,压实责任{}(二)规范执法行为,提升质效。{}",
+        filler(4),
+        filler(2)
+    );
+    let s = build_sections(&body);
+    let chars: Vec<char> = body.chars().collect();
+    let markers: Vec<&str> = s.iter().map(|x| x.marker.as_str()).collect();
+    assert_eq!(markers[..3], ["一是", "二是", "一、"]);
+    for pair in s.windows(2) {
+        assert!(pair[0].char_start < pair[1].char_start, "{s:?}");
+    }
+    for x in &s {
+        let at: String = chars[x.char_start..]
+            .iter()
+            .take(x.marker.chars().count())
+            .collect();
+        assert_eq!(at, x.marker);
+    }
+    assert_eq!(s[2].parent_id, None);
+    assert_eq!(s[3].parent_id, Some(s[2].section_id));
+}
+
+#[test]
 fn glued_markers_must_continue_the_numbering() {
     // An enumeration inside a paragraph (`三、` after `一、`) or in a short line is body text.
     let body = format!(

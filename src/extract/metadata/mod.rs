@@ -522,8 +522,9 @@ pub fn extract_metadata(
             .as_deref()
             .unwrap_or(org.split_whitespace().last().unwrap_or(org));
         match (place.level, place.place_name.as_deref()) {
-            // 海滨街 is the street office 海滨街道, whatever the gazetteer's namesake.
-            (Some(DivisionLevel::Township), _) if org.ends_with('街') => Some("街道"),
+            // 海滨街 is the street office 海滨街道, whatever the gazetteer's namesake (a
+            // township, or a county whose short name it shares: 双塔 of 双塔区).
+            _ if org.ends_with('街') => Some("街道"),
             (Some(level), Some(name)) => Some(level.admin_level(name)),
             _ => level_from_suffix(stem),
         }

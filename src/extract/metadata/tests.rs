@@ -52,6 +52,13 @@ fn departments_and_ministries_are_departments_at_every_level() {
         PageMeta::default(),
     );
     assert_eq!(m.admin_level.as_deref(), Some("街道"));
+    // A street office printed `X街`, sharing its short name with a county (双塔区).
+    let (m, _) = meta_of(
+        "双塔街2020年法治政府建设情况报告\n2020年,双塔街严格依法行政,街道各部门协同推进。",
+        PageMeta::default(),
+    );
+    assert_eq!(m.organization.as_deref(), Some("双塔街"));
+    assert_eq!(m.admin_level.as_deref(), Some("街道"));
 }
 
 #[test]
