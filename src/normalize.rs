@@ -171,6 +171,16 @@ pub fn digit_value(c: char) -> Option<u32> {
     }
 }
 
+/// The value of a run of ASCII or full-width digits (`２０２３`, `11`); `None` for anything
+/// else or an empty run.
+pub fn parse_digits(s: &str) -> Option<u32> {
+    let mut value: u32 = 0;
+    for c in s.chars() {
+        value = value.checked_mul(10)?.checked_add(digit_value(c)?)?;
+    }
+    (!s.is_empty()).then_some(value)
+}
+
 pub fn is_digit(c: char) -> bool {
     digit_value(c).is_some()
 }

@@ -203,6 +203,29 @@ fn hard_wrap(text: &str, width: usize) -> String {
     out.join("\n")
 }
 
+/// The devset's pages, each rewritten by `rewrite`, scored.
+fn score_rewritten(devset: &Path, rewrite: impl Fn(&str) -> String) -> String {
+    let dir = tempfile::tempdir().expect("temp dir");
+    for entry in std::fs::read_dir(devset.join("pages")).expect("devset pages") {
+        let path = entry.expect("page").path();
+        let text = std::fs::read_to_string(&path).expect("a UTF-8 page");
+        let name = path.file_name().expect("a file name");
+        std::fs::write(dir.path().join(name), rewrite(&text)).expect("write");
+    }
+    score(dir.path(), &devset.join("gold"))
+}
+
+/// Fails unless every `(area, index)` of `summary` is within `slack` of `original`'s.
+fn assert_close(what: &str, summary: &str, original: &str, areas: &[(&str, usize)], slack: f64) {
+    for &(area, index) in areas {
+        let (got, want) = (figure(summary, area, index), figure(original, area, index));
+        assert!(
+            got >= want - slack,
+            "{what}: {area} {got} against {want} as the pages are\n{summary}"
+        );
+    }
+}
+
 #[test]
 fn devset_pages_hard_wrapped_score_as_the_pages_do() {
     let (Some(shared), true) = (shared(), python()) else {
@@ -212,16 +235,9 @@ fn devset_pages_hard_wrapped_score_as_the_pages_do() {
     let devset = shared.join("devset");
     let original = score(&devset.join("pages"), &devset.join("gold"));
     for width in [28, 40] {
-        let wrapped = tempfile::tempdir().expect("temp dir");
-        for entry in std::fs::read_dir(devset.join("pages")).expect("devset pages") {
-            let path = entry.expect("page").path();
-            let text = std::fs::read_to_string(&path).expect("a UTF-8 page");
-            let name = path.file_name().expect("a file name");
-            std::fs::write(wrapped.path().join(name), hard_wrap(&text, width)).expect("write");
-        }
-        let summary = score(wrapped.path(), &devset.join("gold"));
+        let summary = score_rewritten(&devset, |t| hard_wrap(t, width));
         // Line-based areas (boilerplate, body lines) compare lines, which the wrap changed.
-        for (area, index) in [
+        let areas = [
             ("facts", 2),
             ("indicator codes", 2),
             ("headings (levels 1-4)", 2),
@@ -230,15 +246,44 @@ fn devset_pages_hard_wrapped_score_as_the_pages_do() {
             ("meta organization", 0),
             ("meta report_year", 0),
             ("meta title", 0),
-        ] {
-            let (got, want) = (
-                figure(&summary, area, index),
-                figure(&original, area, index),
-            );
-            assert!(
-                got >= want - 1.5,
-                "wrapped at {width}: {area} {got} against {want} unwrapped\n{summary}"
-            );
-        }
+        ];
+        assert_close(
+            &format!("wrapped at {width}"),
+            &summary,
+            &original,
+            &areas,
+            1.5,
+        );
     }
+}
+
+#[test]
+fn devset_pages_with_full_width_digits_score_as_the_pages_do() {
+    let (Some(shared), true) = (shared(), python()) else {
+        eprintln!("skipped: ../shared/eval/score.py or python3 is not here");
+        return;
+    };
+    let devset = shared.join("devset");
+    let original = score(&devset.join("pages"), &devset.join("gold"));
+    // Every ASCII digit set full width, as pages converted from Word may print them.
+    let summary = score_rewritten(&devset, |t| {
+        t.chars()
+            .map(|c| match c {
+                '0'..='9' => char::from_u32(c as u32 + 0xfee0).unwrap_or(c),
+                _ => c,
+            })
+            .collect()
+    });
+    // Text areas (titles, headings, lines) compare the printed digits with the gold's.
+    let areas = [
+        ("facts", 2),
+        ("indicator codes", 2),
+        ("dates", 2),
+        ("meta admin_level", 0),
+        ("meta organization", 0),
+        ("meta report_year", 0),
+        ("meta publish_date", 0),
+        ("meta signed_date", 0),
+    ];
+    assert_close("full-width digits", &summary, &original, &areas, 1.5);
 }

@@ -34,14 +34,14 @@ const BULLET_BLOCK_MIN_LINES: usize = 3;
 
 /// A byline: an optional organization, then a date with an optional time.
 static BYLINE_RE: PerThread<Regex> = PerThread::new(|| {
-    Regex::new(r"^(?:(\S{2,30}?)[\s\u{a0}\u{3000}]*)?((?:19|20)[0-9]{2}\s*[-/.年]\s*[0-9]{1,2}\s*[-/.月]\s*[0-9]{1,2}\s*日?(?:[\s\u{a0}\u{3000}]*[0-9]{1,2}[:：时][0-9]{1,2}(?:[:：分][0-9]{1,2})?[秒分]?)?)$")
+    Regex::new(r"^(?:(\S{2,30}?)[\s\u{a0}\u{3000}]*)?((?:19|20|１９|２０)[0-9０-９]{2}\s*[-/.年]\s*[0-9０-９]{1,2}\s*[-/.月]\s*[0-9０-９]{1,2}\s*日?(?:[\s\u{a0}\u{3000}]*[0-9０-９]{1,2}[:：时][0-9０-９]{1,2}(?:[:：分][0-9０-９]{1,2})?[秒分]?)?)$")
         .expect("byline regex compiles")
 });
 
 /// An index number (索引号) printed without its label: `11500224009351624E/2020-00573`,
 /// `000014349/2025-17645`, `c365109--2022-0018`.
 static INDEX_NO_RE: PerThread<Regex> = PerThread::new(|| {
-    Regex::new(r"^[0-9A-Za-z]{5,24}[-/]{1,2}(?:19|20)[0-9]{2}-[0-9]{2,6}$")
+    Regex::new(r"^[0-9０-９A-Za-z]{5,24}[-/]{1,2}(?:19|20|１９|２０)[0-9０-９]{2}-[0-9０-９]{2,6}$")
         .expect("index number regex compiles")
 });
 
@@ -62,7 +62,7 @@ fn is_byline_org(line: &str) -> bool {
     has_at_most_chars(line, BYLINE_ORG_MAX_CHARS)
         && line.chars().count() >= 3
         && !line.contains(['，', ',', '。', '：', ':', '；', '《', '》', '“', '”', '、'])
-        && !line.chars().any(|c| c.is_ascii_digit())
+        && !line.chars().any(crate::normalize::is_digit)
         && BYLINE_ORG_ENDINGS.iter().any(|t| line.ends_with(t))
 }
 
@@ -72,7 +72,7 @@ pub fn byline_date(line: &str) -> Option<String> {
     // The date ends the line (BYLINE_RE is anchored there): a line ending otherwise (most
     // headings and titles) needs no regex.
     let ends_like_a_date = t.ends_with(|c: char| {
-        c.is_ascii_digit() || c.is_whitespace() || matches!(c, '日' | '秒' | '分')
+        crate::normalize::is_digit(c) || c.is_whitespace() || matches!(c, '日' | '秒' | '分')
     });
     if !ends_like_a_date || !has_at_most_chars(t, 50) {
         return None;
@@ -297,6 +297,14 @@ mod tests {
         ));
         assert_eq!(v, vec![Some("byline"), None, None]);
         assert_eq!(m.publish_raw.as_deref(), Some("2020-05-12 09:01:00"));
+        let (v, m) = marks(&format!(
+            "某市人民政府 ２０２０-０５-１２ ０９:０１:００\n某市人民政府文件\n{PROSE}"
+        ));
+        assert_eq!(v, vec![Some("byline"), None, None]);
+        assert_eq!(
+            m.publish_raw.as_deref(),
+            Some("２０２０-０５-１２ ０９:０１:００")
+        );
         let (v, _) = marks(&format!(
             "某区教育局2022年法治政府建设年度报告\n2023-01-03\n某市某区教育局\n某市某区教育局\n{PROSE}"
         ));

@@ -101,7 +101,7 @@ fn find_labels(line: &str) -> Vec<(usize, usize, &'static str)> {
 
 /// A date or timestamp at the start of a line (`2022-03-29 17:13:17 来源:…`).
 static LEADING_DATE_RE: PerThread<Regex> = PerThread::new(|| {
-    Regex::new(r"^(?:19|20)[0-9]{2}\s*[-/.年]\s*[0-9]{1,2}\s*[-/.月]\s*[0-9]{1,2}\s*日?(?:\s*[0-9]{1,2}(?:[:：时][0-9]{1,2}(?:[:：分][0-9]{1,2})?秒?|时)?)?分?")
+    Regex::new(r"^(?:19|20|１９|２０)[0-9０-９]{2}\s*[-/.年]\s*[0-9０-９]{1,2}\s*[-/.月]\s*[0-9０-９]{1,2}\s*日?(?:\s*[0-9０-９]{1,2}(?:[:：时][0-9０-９]{1,2}(?:[:：分][0-9０-９]{1,2})?秒?|时)?)?分?")
         .expect("leading date regex compiles")
 });
 
@@ -190,7 +190,7 @@ pub fn read_meta_line(line: &str) -> Option<Vec<MetaValue>> {
         .any(marks);
     let starts_with_digit = line
         .trim_start_matches(META_LEADERS)
-        .starts_with(|c: char| c.is_ascii_digit());
+        .starts_with(crate::normalize::is_digit);
     if !near_start && !starts_with_digit && line.chars().filter(|c| marks(*c)).count() < 2 {
         return None;
     }
@@ -301,7 +301,10 @@ impl MetaReader {
             };
             if let Some(slot) = slot {
                 // Only a value with a digit can be a date (`时间:不限` is not).
-                if v.value.chars().any(|c| c.is_ascii_digit() || c == '〇') {
+                if v.value
+                    .chars()
+                    .any(|c| crate::normalize::is_digit(c) || c == '〇')
+                {
                     if slot.as_ref().is_none_or(|(r, _)| v.rank < *r) {
                         *slot = Some((v.rank, v.value.clone()));
                     }

@@ -14,17 +14,18 @@ use crate::lexicon::dates::{
     MIN_YEAR, MONTH_SUFFIXES, SENTENCE_ENDS, SIGNATURE_TAIL_LINES, SPAN_JOINERS,
 };
 use crate::model::{DateMention, DatePrecision, DateRole, PageMeta};
+use crate::normalize::parse_digits;
 
 /// One alternation per printed form; leftmost-first, so a full date wins over its month-day tail.
 static DATE_RE: PerThread<Regex> = PerThread::new(|| {
     let months = MONTH_SUFFIXES.join("|");
     Regex::new(&format!(
         r"(?x)
-        # 2023-12-14 17:16:02 / 2023-12-14
-        (?P<iso>(?P<iy>[0-9]{{4}})-(?P<im>[0-9]{{1,2}})-(?P<id>[0-9]{{1,2}})
-            (?:[\x20\u{{3000}}T]+[0-9]{{1,2}}:[0-9]{{2}}(?::[0-9]{{2}})?)?)
+        # 2023-12-14 17:16:02 / 2023-12-14 — digits of either width throughout
+        (?P<iso>(?P<iy>[0-9０-９]{{4}})-(?P<im>[0-9０-９]{{1,2}})-(?P<id>[0-9０-９]{{1,2}})
+            (?:[\x20\u{{3000}}T]+[0-9０-９]{{1,2}}:[0-9０-９]{{2}}(?::[0-9０-９]{{2}})?)?)
         # 2023.11.30 / 2023/11/30
-        |(?P<dot>(?P<dy>[0-9]{{4}})(?P<sep>[./])(?P<dm>[0-9]{{1,2}})[./](?P<dd>[0-9]{{1,2}}))
+        |(?P<dot>(?P<dy>[0-9０-９]{{4}})(?P<sep>[./])(?P<dm>[0-9０-９]{{1,2}})[./](?P<dd>[0-9０-９]{{1,2}}))
         # 2023年11月30日 / 2023年3月 (month) — also full-width digits
         |(?P<ymd>(?P<cy>[0-9０-９]{{4}})[\x20\u{{3000}}]*年[\x20\u{{3000}}]*(?P<cm>[0-9０-９]{{1,2}})[\x20\u{{3000}}]*月
             (?:[\x20\u{{3000}}]*(?P<cd>[0-9０-９]{{1,2}})[\x20\u{{3000}}]*[日号])?)
@@ -101,20 +102,6 @@ fn date_runs(body: &str) -> impl Iterator<Item = (usize, usize)> + '_ {
         searched_to = end;
         Some((start, end))
     })
-}
-
-/// Parse ASCII or full-width digits.
-fn parse_digits(s: &str) -> Option<u32> {
-    let mut value: u32 = 0;
-    for c in s.chars() {
-        let d = match c {
-            '0'..='9' => c as u32 - '0' as u32,
-            '０'..='９' => c as u32 - '０' as u32,
-            _ => return None,
-        };
-        value = value.checked_mul(10)?.checked_add(d)?;
-    }
-    (!s.is_empty()).then_some(value)
 }
 
 fn cn_digit(c: char) -> Option<u32> {
@@ -215,7 +202,7 @@ fn glued_to_digits(body: &str, start: usize, end: usize) -> bool {
             || starts_han && (c == '十' || cn_digit(c).is_some())
     });
     let glue_after = after.is_some_and(|c| {
-        is_digit_like(c) || c == '.' && body[end + 1..].starts_with(|d: char| d.is_ascii_digit())
+        is_digit_like(c) || c == '.' && body[end + 1..].starts_with(is_digit_like)
     });
     glue_before || glue_after
 }
@@ -478,6 +465,15 @@ mod tests {
             parse_publish(&page).unwrap(),
             ("2021-01-13".to_string(), ymd(2021, 1, 13))
         );
+        // Digits set full width, in the metadata and in the body.
+        let page = PageMeta {
+            publish_raw: Some("２０２４-０３-２８ ０９:１８".into()),
+            ..Default::default()
+        };
+        assert_eq!(parse_publish(&page).unwrap().1, ymd(2024, 3, 28));
+        let d = body_dates("印发日期:２０２３-１２-０１,２０２３.１１.３０通过。", None);
+        let got: Vec<NaiveDate> = d.iter().map(|m| m.date).collect();
+        assert_eq!(got, [ymd(2023, 12, 1), ymd(2023, 11, 30)]);
     }
 
     #[test]

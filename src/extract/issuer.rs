@@ -43,7 +43,7 @@ static TERM_RE: PerThread<Regex> = PerThread::new(|| {
 
 /// A year opening a line, with or without its comma.
 static LEADING_YEAR_RE: PerThread<Regex> = PerThread::new(|| {
-    Regex::new(r"^(?:19|20)[0-9]{2}\s*年(?:度|以来|来)?[，,]?")
+    Regex::new(r"^(?:19|20|１９|２０)[0-9０-９]{2}\s*年(?:度|以来|来)?[，,]?")
         .expect("leading year regex compiles")
 });
 

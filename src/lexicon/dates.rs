@@ -1,5 +1,9 @@
 //! Word lists for date extraction: kept here as data so the extractor stays free of literals.
 
+/// A year in Arabic digits as a regex (`2023`, `２０２３`): pages converted from Word may set
+/// every digit full width.
+pub const YEAR_DIGITS: &str = "(?:19|20|１９|２０)[0-9０-９]{2}";
+
 /// Cues that make the date right after them an "as of" date (`截至11月28日`), when they sit in
 /// the same clause before the date.
 pub const AS_OF_CUES: &[&str] = &["截至到", "截止到", "截至", "截止"];

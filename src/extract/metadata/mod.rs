@@ -31,21 +31,21 @@ static YEAR_RE: PerThread<Regex> = PerThread::new(|| {
 
 /// 文号 on its own line near the top: `金文〔2023〕5号`, `X发[2023]12号`, `(2023)`.
 static DOC_NUMBER_RE: PerThread<Regex> = PerThread::new(|| {
-    Regex::new(r"^(?:文号[：:]\s*)?(\p{Han}{1,12}[〔\[(（【]\s*(?:19|20)[0-9]{2}\s*[〕\])）】]\s*第?[0-9]{1,5}\s*号)(?:\s|$)")
+    Regex::new(r"^(?:文号[：:]\s*)?(\p{Han}{1,12}[〔\[(（【]\s*(?:19|20|１９|２０)[0-9０-９]{2}\s*[〕\])）】]\s*第?[0-9０-９]{1,5}\s*号)(?:\s|$)")
         .expect("doc number regex compiles")
 });
 
 /// `现将小营街道办事处2024年法治政府建设年度报告如下`: the issuer before the year or 关于.
 static PREAMBLE_ORG_RE: PerThread<Regex> = PerThread::new(|| {
     Regex::new(&format!(
-        r"{BODY_YEAR_CUE}([^，,。；;：:\s“”《》]{{2,40}}?)(?:关于|[0-9]{{4}}年)"
+        r"{BODY_YEAR_CUE}([^，,。；;：:\s“”《》]{{2,40}}?)(?:关于|[0-9０-９]{{4}}年)"
     ))
     .expect("preamble regex compiles")
 });
 
 /// Any heading or list marker at the start of a line: such a line is not a title or issuer.
 static MARKER_RE: PerThread<Regex> = PerThread::new(|| {
-    Regex::new(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十0-9]{1,3}[)）]|[0-9]{1,2}[、.．])")
+    Regex::new(r"^(?:[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十0-9０-９]{1,3}[)）]|[0-9０-９]{1,2}[、.．])")
         .expect("marker regex compiles")
 });
 
@@ -89,7 +89,7 @@ fn looks_like_org(s: &str) -> bool {
         && !s.contains([
             '。', '，', ',', '；', ';', '：', ':', '！', '？', '“', '”', '《', '》',
         ])
-        && !s.chars().any(|c| c.is_ascii_digit())
+        && !s.chars().any(crate::normalize::is_digit)
         && ORG_ENDINGS.iter().any(|e| s.ends_with(e))
         && !SELF_REFERENCES.iter().any(|r| s.starts_with(r))
 }
@@ -170,7 +170,9 @@ fn org_from_signature(lines: &[&str], has_signed_date: bool) -> Option<String> {
         // `广州市海珠区人民政府海幢街道办事处 2023年11月30日` on one line: drop the date.
         let org = line
             .trim_end_matches(|c: char| {
-                is_blank(c) || c.is_ascii_digit() || "年月日〇○零一二三四五六七八九十".contains(c)
+                is_blank(c)
+                    || crate::normalize::is_digit(c)
+                    || "年月日〇○零一二三四五六七八九十".contains(c)
             })
             .trim_matches(is_blank);
         if org.is_empty()

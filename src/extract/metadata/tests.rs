@@ -260,6 +260,7 @@ fn doc_number_variants() {
         ("温政办(2022)3号", "温政办(2022)3号"),
         ("文号：津和政发〔2021〕1号", "津和政发〔2021〕1号"),
         ("金文〔2023〕5号  签发人：张健平", "金文〔2023〕5号"),
+        ("四政函〔２０２０〕１０３号", "四政函〔２０２０〕１０３号"),
     ] {
         assert_eq!(find_doc_number(&[line]).as_deref(), Some(want), "{line}");
     }
@@ -493,6 +494,16 @@ fn report_year_rules() {
     );
     assert_eq!(m.publish_date, Some(ymd(2023, 12, 14)));
     assert_eq!(m.signed_date, Some(ymd(2023, 11, 30)));
+    // Digits set full width: the opening's year, the signature's date.
+    let (m, _) = meta_of(
+        "乡镇法治政府建设工作总结\n２０１９ 年以来,我镇始终坚持依法行政。\n某某镇人民政府\n２０１９年１２月２０日",
+        PageMeta::default(),
+    );
+    assert_eq!(
+        (m.report_year, m.report_year_source.as_deref()),
+        (Some(2019), Some("body"))
+    );
+    assert_eq!(m.signed_date, Some(ymd(2019, 12, 20)));
     // Body: the preamble names the report (seed 000), or the first 一、 heading does.
     let (m, _) = meta_of("今年以来,小营街道扎实推进法治政府各项工作,现将小营街道办事处2024年法治政府建设年度报告如下:\n一、主要举措", PageMeta::default());
     assert_eq!(

@@ -7,6 +7,7 @@ use chrono::Datelike;
 use regex::Regex;
 
 use super::{first_year, is_blank, parse_year, preamble_cue_within};
+use crate::lexicon::dates::YEAR_DIGITS;
 use crate::lexicon::orgs::{
     HEAD_NOTE_LINES, HEAD_NOTE_MAX_CHARS, OPENING_YEAR_LINES, PLAN_WORDS, PREAMBLE_YEAR_CUES,
     PUBLISH_PREVIOUS_YEAR_LAST_MONTH, WORK_PLAN_ENDINGS, WORK_PLAN_OPENING_CHARS,
@@ -19,7 +20,7 @@ use crate::text::head_chars;
 /// The year the preamble says the report is about (`现将…2024年法治政府建设年度报告如下`).
 static PREAMBLE_YEAR_RE: PerThread<Regex> = PerThread::new(|| {
     Regex::new(&format!(
-        r"(?:{})[^。\n]{{0,60}}?([0-9]{{4}})[\x20]*年度?[^。\n]{{0,40}}?(?:报告|情况|总结)",
+        r"(?:{})[^。\n]{{0,60}}?({YEAR_DIGITS})[\x20]*年度?[^。\n]{{0,40}}?(?:报告|情况|总结)",
         PREAMBLE_YEAR_CUES.join("|")
     ))
     .expect("preamble year regex compiles")
@@ -28,7 +29,7 @@ static PREAMBLE_YEAR_RE: PerThread<Regex> = PerThread::new(|| {
 /// The year of a work plan cited in the opening (`根据《2025年全县法治政府建设工作要点》`).
 static WORK_PLAN_YEAR_RE: PerThread<Regex> = PerThread::new(|| {
     Regex::new(&format!(
-        r"《[^《》\n]{{0,10}}?((?:19|20)[0-9]{{2}})[\x20]*年度?[^《》\n]{{0,40}}?(?:{})》",
+        r"《[^《》\n]{{0,10}}?({YEAR_DIGITS})[\x20]*年度?[^《》\n]{{0,40}}?(?:{})》",
         WORK_PLAN_ENDINGS.join("|")
     ))
     .expect("work plan regex compiles")
@@ -37,7 +38,7 @@ static WORK_PLAN_YEAR_RE: PerThread<Regex> = PerThread::new(|| {
 /// A year whose work the opening reviews (`回顾总结2023年工作`, `总结了2022年度全年工作`).
 static REVIEWED_YEAR_RE: PerThread<Regex> = PerThread::new(|| {
     Regex::new(&format!(
-        r"(?:{})了?[\x20]*((?:19|20)[0-9]{{2}})[\x20]*年度?(?:的|全年)*工作",
+        r"(?:{})了?[\x20]*({YEAR_DIGITS})[\x20]*年度?(?:的|全年)*工作",
         YEAR_REVIEW_VERBS.join("|")
     ))
     .expect("reviewed year regex compiles")
@@ -46,8 +47,10 @@ static REVIEWED_YEAR_RE: PerThread<Regex> = PerThread::new(|| {
 /// A head note that is a full date, bracketed or not (`(2021年10月25日)`,
 /// `南宁市市长某某(2021年10月25日)`): group 1 the year, group 2 the month.
 static HEAD_NOTE_DATE_RE: PerThread<Regex> = PerThread::new(|| {
-    Regex::new(r"[(（]((?:19|20)[0-9]{2})年([0-9]{1,2})月[0-9]{1,2}日[)）]\s*$")
-        .expect("head note date regex compiles")
+    Regex::new(&format!(
+        r"[(（]({YEAR_DIGITS})年([0-9０-９]{{1,2}})月[0-9０-９]{{1,2}}日[)）]\s*$"
+    ))
+    .expect("head note date regex compiles")
 });
 
 /// A level-1 heading marker at the start of a line (`一、`).
@@ -111,8 +114,10 @@ pub(super) fn find_report_year(
         .take(OPENING_YEAR_LINES)
         .find_map(|l| {
             let junk = l.len()
-                - l.trim_start_matches(|c: char| !crate::text::is_han(c) && !c.is_ascii_digit())
-                    .len();
+                - l.trim_start_matches(|c: char| {
+                    !crate::text::is_han(c) && !crate::normalize::is_digit(c)
+                })
+                .len();
             first_year(&l[junk..])
                 .filter(|(_, at)| *at == 0)
                 .map(|(y, _)| y)
@@ -151,7 +156,7 @@ pub(super) fn find_report_year(
             .find_map(|l| {
                 let c = HEAD_NOTE_DATE_RE.captures(l)?;
                 let (year, month) = (parse_year(c.get(1)?.as_str())?, c.get(2)?.as_str());
-                let month: u32 = month.parse().ok()?;
+                let month = crate::normalize::parse_digits(month)?;
                 Some(if month <= PUBLISH_PREVIOUS_YEAR_LAST_MONTH {
                     year - 1
                 } else {
