@@ -310,12 +310,20 @@ fn best_container(dom: &Dom, stats: &[Stats]) -> Option<NodeIx> {
     loop {
         let total = stats[id as usize].text_chars as f64;
         // Never into a script or style: its text is not shown, whatever its length (an
-        // inline script opening the article would otherwise take the article's place).
+        // inline script opening the article would otherwise take the article's place). Only
+        // into a container of blocks, never into one paragraph (a `<p>`, a `<div>` of text):
+        // a report glued into one long paragraph has its title and opening beside it.
+        let is_container = |c: NodeIx| {
+            dom.children(c).any(|g| {
+                dom.node(g)
+                    .element()
+                    .is_some_and(|e| e.role.has(TagRole::BLOCK))
+            })
+        };
         let next = dom.children(id).find(|&c| {
-            dom.node(c)
-                .element()
-                .is_some_and(|e| !e.role.has(TagRole::SKIP))
-                && stats[c as usize].text_chars as f64 >= DESCEND_SHARE * total
+            dom.node(c).element().is_some_and(|e| {
+                !e.role.has(TagRole::SKIP) && !e.role.has(TagRole::NOT_ARTICLE) && is_container(c)
+            }) && stats[c as usize].text_chars as f64 >= DESCEND_SHARE * total
         });
         match next {
             Some(c) if total > 0.0 => id = c,
@@ -532,6 +540,37 @@ mod tests {
         );
         let c = extract_content(&page);
         assert!(c.text.contains("全年办理行政复议案件12件"), "{:?}", c.text);
+    }
+
+    #[test]
+    fn a_report_glued_into_one_paragraph_keeps_the_paragraphs_beside_it() {
+        let glued = "全年办理行政复议案件12件，调解矛盾纠纷85宗，开展法治宣传活动36场。".repeat(20);
+        let page = format!(
+            "<html><head><title></title></head><body><div class=\"content\">\
+             <p>关于某某区2025年度法治政府</p><p>建设情况的报告</p><p>{glued}</p></div></body></html>"
+        );
+        let c = extract_content(&page);
+        assert!(
+            c.text
+                .starts_with("关于某某区2025年度法治政府\n建设情况的报告\n"),
+            "{:?}",
+            c.text
+        );
+        assert!(c.outside_lines.is_empty(), "{:?}", c.outside_lines);
+        // The same in `<div>`s of text, and still tightened to a wrapper holding it all.
+        let page = format!(
+            "<html><body><div class=\"nav\"><a href=\"/\">首页</a></div><div><div>\
+             <div>关于某某区2025年度法治政府</div><div>建设情况的报告</div><div>{glued}</div>\
+             </div></div></body></html>"
+        );
+        let c = extract_content(&page);
+        assert!(
+            c.text
+                .starts_with("关于某某区2025年度法治政府\n建设情况的报告\n"),
+            "{:?}",
+            c.text
+        );
+        assert_eq!(c.outside_lines, ["首页"]);
     }
 
     #[test]
