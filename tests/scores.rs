@@ -205,14 +205,21 @@ fn hard_wrap(text: &str, width: usize) -> String {
 
 /// The devset's pages, each rewritten by `rewrite`, scored.
 fn score_rewritten(devset: &Path, rewrite: impl Fn(&str) -> String) -> String {
+    score_served(devset, "txt", |t| rewrite(t).into_bytes())
+}
+
+/// The devset's pages, each turned into the bytes of a `.{ext}` file by `serve`, scored
+/// against the pages' own text.
+fn score_served(devset: &Path, ext: &str, serve: impl Fn(&str) -> Vec<u8>) -> String {
     let dir = tempfile::tempdir().expect("temp dir");
     for entry in std::fs::read_dir(devset.join("pages")).expect("devset pages") {
         let path = entry.expect("page").path();
         let text = std::fs::read_to_string(&path).expect("a UTF-8 page");
-        let name = path.file_name().expect("a file name");
-        std::fs::write(dir.path().join(name), rewrite(&text)).expect("write");
+        let name = path.with_extension(ext);
+        let name = name.file_name().expect("a file name");
+        std::fs::write(dir.path().join(name), serve(&text)).expect("write");
     }
-    score(dir.path(), &devset.join("gold"))
+    score_from(dir.path(), &devset.join("pages"), &devset.join("gold"))
 }
 
 /// Fails unless every `(area, index)` of `summary` is within `slack` of `original`'s.
@@ -286,4 +293,60 @@ fn devset_pages_with_full_width_digits_score_as_the_pages_do() {
         ("meta signed_date", 0),
     ];
     assert_close("full-width digits", &summary, &original, &areas, 1.5);
+}
+
+#[test]
+fn devset_pages_served_as_html_score_as_the_pages_do() {
+    let (Some(shared), true) = (shared(), python()) else {
+        eprintln!("skipped: ../shared/eval/score.py or python3 is not here");
+        return;
+    };
+    let devset = shared.join("devset");
+    let original = score(&devset.join("pages"), &devset.join("gold"));
+    let escape = |l: &str| {
+        l.replace('&', "&amp;")
+            .replace('<', "&lt;")
+            .replace('>', "&gt;")
+    };
+    // A paragraph per line in UTF-8; a `<div>` per line in GB18030, declared the old way.
+    let utf8 = score_served(&devset, "html", |t| {
+        let paras: String = t
+            .split('\n')
+            .map(|l| format!("<p>{}</p>\n", escape(l)))
+            .collect();
+        format!(
+            "<!DOCTYPE html><html><head><meta charset=\"utf-8\"><title></title></head>\
+             <body><div class=\"content\">{paras}</div></body></html>"
+        )
+        .into_bytes()
+    });
+    let gbk = score_served(&devset, "htm", |t| {
+        let divs: String = t
+            .split('\n')
+            .map(|l| format!("<div>{}</div>\n", escape(l)))
+            .collect();
+        let page = format!(
+            "<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\">\
+             </head><body>{divs}</body></html>"
+        );
+        encoding_rs::GB18030.encode(&page).0.into_owned()
+    });
+    let areas = [
+        ("facts", 2),
+        ("indicator codes", 2),
+        ("headings (levels 1-4)", 2),
+        ("dates", 2),
+        ("boilerplate removed", 0),
+        ("body lines kept", 0),
+        ("meta admin_level", 0),
+        ("meta doc_kind", 0),
+        ("meta genre", 0),
+        ("meta organization", 0),
+        ("meta publish_date", 0),
+        ("meta report_year", 0),
+        ("meta signed_date", 0),
+        ("meta title", 0),
+    ];
+    assert_close("as HTML", &utf8, &original, &areas, 0.5);
+    assert_close("as GB18030 HTML", &gbk, &original, &areas, 0.5);
 }
