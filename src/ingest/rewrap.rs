@@ -120,6 +120,21 @@ fn margin(widths: &[(usize, usize)], measure: Measure) -> Option<(usize, usize)>
         .then_some((wrap, share))
 }
 
+/// The spaces every line of a paragraph is set in by (`pdftotext -layout` keeps the page's
+/// left margin): the most common indent of the lines that reach the wrap.
+fn base_indent(lines: &[&str], widths: &[(usize, usize)], measure: Measure, wrap: usize) -> usize {
+    let mut counts = [0u32; MAX_WRAP + 1];
+    for (line, &w) in lines.iter().zip(widths) {
+        if measure.of(w) + measure.shortfall() >= wrap {
+            let indent = line.len() - line.trim_start_matches(' ').len();
+            counts[indent.min(MAX_WRAP)] += 1;
+        }
+    }
+    (0..=MAX_WRAP)
+        .max_by_key(|&n| (counts[n], std::cmp::Reverse(n)))
+        .unwrap_or(0)
+}
+
 /// A line that starts a paragraph of its own even after a full line: an indented line (a
 /// full-width space, a tab or two spaces: one space is where a wrap fell), a Markdown
 /// block, or a heading or list marker.
@@ -155,12 +170,15 @@ pub fn rejoin_wrapped_lines(text: &str) -> Option<String> {
         .filter_map(|m| margin(&widths, m).map(|(wrap, share)| (m, wrap, share)))
         .max_by_key(|&(_, _, share)| share)
         .map(|(m, wrap, _)| (m, wrap))?;
+    let base = base_indent(&lines, &widths, measure, wrap);
     let mut out = String::with_capacity(text.len());
     let mut previous_full = false;
     for (i, (line, &width)) in lines.iter().zip(&widths).enumerate() {
         // A page break (pdftotext's form feed, a page number line) inside a paragraph: the
         // page number goes, and the paragraph goes on on the next page.
         let line = line.trim_start_matches('\u{c}');
+        // Only an indent past the page's margin starts a paragraph.
+        let line = &line[(line.len() - line.trim_start_matches(' ').len()).min(base)..];
         if previous_full && PAGE_NUMBER_LINE.is_match(line.trim()) {
             continue;
         }
@@ -280,6 +298,32 @@ mod tests {
             rejoin_wrapped_lines(&folded).as_deref(),
             Some(page.as_str())
         );
+    }
+
+    #[test]
+    fn text_set_in_by_a_margin_is_joined_as_if_it_were_not() {
+        // pdftotext -layout: every line keeps the page's margin, a title is centred, and a
+        // line set in past the margin after a full line opens a paragraph.
+        let page = format!("{REPORT}\n另起一段。");
+        let folded = fold(&page, 24);
+        let mut lines = folded.split('\n');
+        let title = lines.next().unwrap();
+        let mut layout = format!("     {title}");
+        for line in lines {
+            let indent = if line == "另起一段。" {
+                "        "
+            } else {
+                "    "
+            };
+            layout.push('\n');
+            layout.push_str(indent);
+            layout.push_str(line);
+        }
+        let joined = rejoin_wrapped_lines(&layout).expect("wrapped at 24 characters");
+        let trimmed: Vec<&str> = joined.lines().map(str::trim).collect();
+        let want: Vec<&str> = page.lines().collect();
+        assert_eq!(trimmed, want, "{joined}");
+        assert!(joined.ends_with("\n    另起一段。"), "{joined}");
     }
 
     #[test]
