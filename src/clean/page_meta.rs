@@ -94,9 +94,19 @@ fn find_labels(line: &str) -> Vec<(usize, usize, &'static str)> {
             out.push((before.len() - o.len_utf8(), end, label));
         } else if let Some(n) = colon_len(after) {
             out.push((m.start(), after_at + n, label));
+        } else if is_table_cell(line, m.start(), m.end()) {
+            // A table copied as text: `发布日期<TAB>2026-02-10<TAB>来源<TAB>…`.
+            out.push((m.start(), m.end() + 1, label));
         }
     }
     out
+}
+
+/// Whether `line[start..end]` is a whole cell of a row copied from a table: the line's start
+/// or a tab before it, a tab right after it.
+fn is_table_cell(line: &str, start: usize, end: usize) -> bool {
+    let before = line[..start].trim_end_matches([' ', '\u{3000}', '\u{a0}']);
+    (before.is_empty() || before.ends_with('\t')) && line[end..].starts_with('\t')
 }
 
 /// A date or timestamp at the start of a line (`2022-03-29 17:13:17 来源:…`).
@@ -173,7 +183,8 @@ pub fn read_meta_line(line: &str) -> Option<Vec<MetaValue>> {
     let has = |f: &memchr::memmem::Finder| f.find(bytes).is_some();
     let has_colon = bytes.contains(&b':') || has(colon);
     let has_bracket = bytes.contains(&b'[') || has(lenticular) || has(square);
-    if !has_colon && !has_bracket {
+    let has_tab = bytes.contains(&b'\t');
+    if !has_colon && !has_bracket && !has_tab {
         return None;
     }
     if has(full_stop) || !crate::clean::has_at_most_chars(line, 160) {
@@ -182,7 +193,7 @@ pub fn read_meta_line(line: &str) -> Option<Vec<MetaValue>> {
     // A metadata line opens with its label (after bullets, pipes or brackets) or a date, or
     // carries two labels: a colon or bracket near its start, or two of them in all. Most
     // prose with a colon (`主要做法如下：`) has one, late.
-    let marks = |c: char| matches!(c, ':' | '：' | '[' | '【' | '［' | ']' | '】' | '］');
+    let marks = |c: char| matches!(c, ':' | '：' | '[' | '【' | '［' | ']' | '】' | '］' | '\t');
     let near_start = line
         .trim_start_matches(META_LEADERS)
         .chars()
@@ -406,6 +417,23 @@ mod tests {
             vec![(MetaField::Title, "某区2024年法治政府建设工作报告".into())]
         );
         assert_eq!(fields("文 号: 文件分类: 所属机构:").len(), 3);
+        // A table copied from the page: tab between cells, no colon.
+        assert_eq!(
+            fields("发布机构\t某某县人民政府\t生成日期\t2022-02-20"),
+            vec![
+                (MetaField::Publisher, "某某县人民政府".into()),
+                (MetaField::Publish, "2022-02-20".into()),
+            ]
+        );
+        assert_eq!(
+            fields("\t发布日期\t2026-02-12\t有效性\t有效"),
+            vec![
+                (MetaField::Publish, "2026-02-12".into()),
+                (MetaField::Other, "有效".into()),
+            ]
+        );
+        // A tab-indented paragraph that opens with a label's word is prose.
+        assert!(read_meta_line("\t来源于群众的意见建议，我局逐条研究办理。").is_none());
     }
 
     #[test]
