@@ -9,7 +9,7 @@ use std::borrow::Cow;
 use std::collections::HashMap;
 use std::sync::LazyLock;
 
-use crate::lexicon::charset::TRADITIONAL_CUES;
+use crate::lexicon::charset::{READING_OVERRIDES, TRADITIONAL_CUES};
 
 /// The traditional cue characters as a bit set over the Basic Multilingual Plane.
 static TRADITIONAL_BITS: LazyLock<Vec<u64>> = LazyLock::new(|| {
@@ -60,12 +60,16 @@ pub fn simplified_reading(text: &str) -> Option<String> {
         return None;
     }
     let converted = fast2s::convert(text);
-    if converted.len() == text.len() && converted.chars().count() == text.chars().count() {
+    let same_shape =
+        converted.len() == text.len() && converted.chars().count() == text.chars().count();
+    let overridden = |c: char| READING_OVERRIDES.iter().find(|(t, _)| *t == c).map(|p| p.1);
+    if same_shape && !text.chars().any(|c| overridden(c).is_some()) {
         return (converted != text).then_some(converted);
     }
     // A character whose other form is longer in UTF-8 keeps its page form, so offsets hold.
     let mut out = String::with_capacity(text.len());
     for (c, s) in text.chars().zip(converted.chars()) {
+        let s = overridden(c).unwrap_or(s);
         out.push(if c.len_utf8() == s.len_utf8() { s } else { c });
     }
     (out != text).then_some(out)
@@ -168,6 +172,23 @@ mod tests {
         let r = simplified_reading(page).expect("has a reading");
         assert_eq!(r, "龙湖区教育局2022年法治政府建设年度报告\n一、主要做法");
         assert_eq!(r.len(), page.len());
+    }
+
+    #[test]
+    fn variants_the_converter_keeps_or_misreads_are_read_in_their_standard_form() {
+        let page =
+            "瀋陽市民政局關於2023年度法治政府建設情況的報告,解答羣眾諮詢100餘人次,建立臺帳。";
+        let r = simplified_reading(page).unwrap();
+        assert_eq!(
+            r,
+            "沈阳市民政局关于2023年度法治政府建设情况的报告,解答群众咨询100余人次,建立台账。"
+        );
+        assert_eq!(r.len(), page.len());
+        let r = simplified_reading("乾安縣、磐石市、疊彩區、赤峯市").unwrap();
+        assert_eq!(r, "乾安县、磐石市、叠彩区、赤峰市");
+        for (page, read) in READING_OVERRIDES {
+            assert_eq!(page.len_utf8(), read.len_utf8(), "{page} {read}");
+        }
     }
 
     #[test]

@@ -7,3 +7,22 @@ pub const SCRIPT_NEUTRAL_FREQUENT: &str = "的一是在不了有人中大上年�
 /// Frequent characters of government prose that exist only in traditional script: a page
 /// with any of them gets a simplified reading (`crate::clean::reading`).
 pub const TRADITIONAL_CUES: &str = "們個這來為與會時區縣鎮鄉國發設對動關開學務機實體點報經濟進過議還從當後說題資產業員導級環護營組織執權規範據統計劃單書萬億項場黨華歷傳專條協調應審驗決績總結辦廳處線網監測獎懲聯絡創嚴謹義論認識證訴訟請願複質費貿購賣買車軍農糧歸選擇際觀覺風養強裡遠邊運達遺適醫陳隊陽隨險雙電頁順須領頻顯類響頭齊龍";
+
+/// Characters the simplified reading of a traditional page takes from this table instead of
+/// the converter (page form, reading form; the same length in UTF-8). The converter keeps a
+/// variant (`峯`, `羣`), gives a rarer form (`諮` → `谘`, `瀋` → `渖`, `疊` → `迭`), or simplifies
+/// a character that place names keep (`乾安县`, `磐石市`): names in the gazetteer and words in
+/// the rules are written with the standard form.
+pub const READING_OVERRIDES: &[(char, char)] = &[
+    ('瀋', '沈'),
+    ('峯', '峰'),
+    ('羣', '群'),
+    ('諮', '咨'),
+    ('疊', '叠'),
+    ('磐', '磐'),
+    ('乾', '乾'),
+    ('壠', '垅'),
+    ('垻', '坝'),
+    ('枴', '拐'),
+    ('帳', '账'),
+];
