@@ -140,6 +140,7 @@ pub fn mark_breakdowns(facts: &mut [Fact]) {
     order.sort_by_key(|&i| (facts[i].char_start, facts[i].char_end));
     let mut result: Vec<Option<i32>> = vec![None; facts.len()];
 
+    let mut previous: Option<std::ops::Range<usize>> = None;
     let mut g = 0;
     while g < order.len() {
         let first = &facts[order[g]];
@@ -158,10 +159,70 @@ pub fn mark_breakdowns(facts: &mut [Fact]) {
             breakdowns_in_sentence(facts, &order[g..end], &mut result);
             parts_that_add_up(facts, &order[g..end], &mut result);
         }
+        if let Some(p) = previous {
+            parts_in_the_next_sentence(facts, &order[p], &order[g..end], &mut result);
+        }
+        previous = Some(g..end);
         g = end;
     }
     for (fact, part_of) in facts.iter_mut().zip(result) {
         fact.breakdown_of = part_of;
+    }
+}
+
+/// A sentence that opens with `其中`/`包括` lists the parts of the last fact of the sentence
+/// before it (`保留行政权力841项。其中,行政许可24项、…、其他行政权力13项。`): the facts of its
+/// list of the total's family, none larger than the total, become its parts.
+fn parts_in_the_next_sentence(
+    facts: &[Fact],
+    before: &[usize],
+    group: &[usize],
+    result: &mut [Option<i32>],
+) {
+    let sentence = &facts[group[0]].sentence;
+    let opened = sentence.trim_start_matches(|c: char| c.is_whitespace() || c == '\u{3000}');
+    if !PART_OPENERS.iter().any(|w| opened.starts_with(w)) {
+        return;
+    }
+    let chars: Vec<char> = sentence.chars().collect();
+    let Some(origin) = sentence_origin(facts, group, &chars) else {
+        return;
+    };
+    // The total ends the sentence right before this one: nothing but its closing marks
+    // and spaces between them.
+    let Some(&total) = before.iter().max_by_key(|&&k| facts[k].char_end) else {
+        return;
+    };
+    let t = &facts[total];
+    let Some(t_family) = family(t) else {
+        return;
+    };
+    let previous = &t.sentence;
+    let gap_ok = previous.rfind(t.raw.as_str()).is_some_and(|at| {
+        let tail = previous[at + t.raw.len()..].chars().count();
+        origin >= t.char_end && origin - t.char_end <= tail + 2
+    });
+    if !gap_ok || t.relation != Relation::Level {
+        return;
+    }
+    let Some(list) = markers(&chars).into_iter().next().map(|m| m.body) else {
+        return;
+    };
+    for &k in group {
+        let f = &facts[k];
+        let Some(start) = f.char_start.checked_sub(origin) else {
+            continue;
+        };
+        let fits = f.value_normalized.is_finite()
+            && t.value_normalized.is_finite()
+            && f.value_normalized <= t.value_normalized;
+        if result[k].is_none()
+            && list.contains(&start)
+            && fits
+            && family(f).as_ref() == Some(&t_family)
+        {
+            result[k] = Some(t.fact_id);
+        }
     }
 }
 

@@ -581,6 +581,42 @@ fn breakdown_after_comma_until_clause_end() {
 }
 
 #[test]
+fn a_sentence_opening_with_qizhong_lists_the_parts_of_the_last_total() {
+    let t = taxonomy();
+    let first = "动态调整公开行政权力清单,保留行政权力841项。";
+    let second = "其中,行政许可24项、行政处罚765项、其他行政权力13项。";
+    let third = "其中,开展专项检查5次。";
+    let mut facts = sentence_facts(100, first, &[("841项", 841.0, "项", "保留行政权力")]);
+    let base = 100 + first.chars().count();
+    let mut rest = sentence_facts(
+        base,
+        second,
+        &[
+            ("24项", 24.0, "项", "行政许可"),
+            ("765项", 765.0, "项", "行政处罚"),
+            ("13项", 13.0, "项", "其他行政权力"),
+        ],
+    );
+    // A sentence after a blank line and of another family has no parts of it.
+    let mut last = sentence_facts(
+        base + second.chars().count() + 5,
+        third,
+        &[("5次", 5.0, "次", "开展专项检查")],
+    );
+    facts.append(&mut rest);
+    facts.append(&mut last);
+    for (i, f) in facts.iter_mut().enumerate() {
+        f.fact_id = i as i32 + 1;
+    }
+    t.assign(&mut facts);
+    let parts: Vec<Option<i32>> = facts.iter().map(|f| f.breakdown_of).collect();
+    assert_eq!(parts, [None, Some(1), Some(1), Some(1), None]);
+    assert_eq!(facts[0].indicator.as_deref(), Some("power_list.items"));
+    // The remainder is a slice of the list, not a value of it.
+    assert_eq!(facts[3].indicator, None);
+}
+
+#[test]
 fn no_breakdown_without_marker_or_family() {
     let t = taxonomy();
     // No marker and no sum: 266 + 4 is not 271.
