@@ -17,7 +17,7 @@ use crate::lexicon::orgs::{
     LEVEL_GOVERNMENTS, NOT_AFTER_BARE_SUBJECT, NOT_PLACE_FIRST_CHARS, NOT_PLACE_NAMES,
     NOT_SUBJECT_OPENERS, PLACE_STOPLIST, SELF_REFERENCE_LEVELS, SELF_REFERENCE_MIN_COUNT,
     SELF_WORDS, SHORT_FORM_SELF_WORDS, SPEAKER_LEADS, SUBJECT_FOLLOWERS, SUBJECT_LEADS,
-    UNLISTED_PLACE_SELF_WORDS,
+    UNKNOWN_PLACE_STOP_CHARS, UNLISTED_PLACE_SELF_WORDS,
 };
 use crate::lexicon::PerThread;
 use crate::text::head_chars;
@@ -86,7 +86,10 @@ fn place_chain(s: &str, gaz: &Gazetteer) -> usize {
             let confirmed = GOVERNMENT_WORDS.iter().any(|w| rest.starts_with(w))
                 || SUBJECT_FOLLOWERS.iter().any(|w| rest.starts_with(w))
                 || department(rest).is_some();
-            if confirmed && !starts_with_function_word(head) {
+            let name = m.as_str();
+            let clause = name.contains(UNKNOWN_PLACE_STOP_CHARS)
+                || DEPARTMENT_NAME_STOPS.iter().any(|w| name.contains(w));
+            if confirmed && !clause && !starts_with_function_word(head) {
                 bytes = m.end();
             }
         }
@@ -581,6 +584,15 @@ mod tests {
         // A town the gazetteer does not know, named twice.
         let body = "2022年,我镇坚持依法行政。\n某太镇司法所开展普法,某太镇党委研究部署。";
         assert_eq!(opening(body).as_deref(), Some("某太镇"));
+    }
+
+    #[test]
+    fn clauses_are_not_issuers() {
+        // A verb phrase ending in a department word, a clause ending in a place word.
+        let body = "2024年,在市委、市政府的坚强领导下,全市各部门坚持依法行政。\n(二)持续统筹加强法治政府建设\n充分发挥市委依法治市办、市法治政府建设工作领导小组办公室的统筹协调作用。";
+        assert_eq!(opening(body), None);
+        let body = "2017年是具有划时代意义的一年,也是自治区人民政府贯彻党中央方略的一年。";
+        assert_ne!(opening(body).as_deref(), Some("也是自治区人民政府"));
     }
 
     #[test]

@@ -394,12 +394,50 @@ pub const SUBJECT_FOLLOWERS: &[&str] = &[
     "抓",
 ];
 
-/// Substrings a department name never contains: a candidate that has one ran past the name
-/// into the sentence (`法治政府建设工作在市委`).
+/// Substrings a department name, or the name of a place the gazetteer does not know, never
+/// contains: a candidate that has one ran past the name into the sentence
+/// (`法治政府建设工作在市委`, `充分发挥市`).
 pub const DEPARTMENT_NAME_STOPS: &[&str] = &[
-    "在", "的", "以", "坚持", "工作", "建设", "按照", "全面", "深入", "认真", "始终", "围绕",
-    "和市", "和区", "和县", "领导", "推进", "贯彻", "落实", "我", "各", "全",
+    "在",
+    "的",
+    "以",
+    "坚持",
+    "工作",
+    "建设",
+    "按照",
+    "全面",
+    "深入",
+    "认真",
+    "始终",
+    "围绕",
+    "和市",
+    "和区",
+    "和县",
+    "领导",
+    "推进",
+    "贯彻",
+    "落实",
+    "我",
+    "各",
+    "全",
+    "发挥",
+    "充分",
+    "加强",
+    "持续",
+    "积极",
+    "强化",
+    "切实",
+    "完善",
+    "健全",
+    "扎实",
+    "不断",
+    "进一步",
 ];
+
+/// Characters the name of a place the gazetteer does not know never holds: a candidate with
+/// one is a clause (`也是自治区`, `就是县`), not a name. (The few real names with one are in
+/// the gazetteer.)
+pub const UNKNOWN_PLACE_STOP_CHARS: &[char] = &['是', '的', '了', '并', '而'];
 
 /// Endings of a department or ministry named as a sentence's subject (`自然资源部`,
 /// `市场监管局`, `应急管理厅`). Longest first.

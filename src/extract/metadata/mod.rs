@@ -269,6 +269,28 @@ fn body_extensions(body: &str, core: &str, tail: &str, gaz: &Gazetteer) -> Vec<S
 }
 
 /// Whether the issuer is a department of a government rather than the government itself.
+/// Whether `name` names its place without a place word (`呼中教育局`, `海珠司法局`): a
+/// department whose name has no 省/市/区/县/镇/乡/街道 before its department word.
+fn is_short_form_name(name: &str) -> bool {
+    is_department(name)
+        && !name.starts_with(|c| LEVEL_CHARS.contains(c))
+        && DEPARTMENT_WORDS
+            .iter()
+            .filter_map(|w| name.find(w))
+            .min()
+            .is_some_and(|at| !name[..at].contains(|c| LEVEL_CHARS.contains(c)))
+}
+
+/// Whether `full` is `short` with characters added, first and last kept (`呼中区教育局` of
+/// `呼中教育局`).
+fn is_fuller_form(full: &str, short: &str) -> bool {
+    let mut rest = full.chars();
+    full.len() > short.len()
+        && full.chars().next() == short.chars().next()
+        && full.chars().last() == short.chars().last()
+        && short.chars().all(|c| rest.any(|f| f == c))
+}
+
 fn is_department(org: &str) -> bool {
     let last = org.split_whitespace().last().unwrap_or(org);
     if DEPARTMENT_WORDS.iter().any(|w| last.ends_with(w)) {
@@ -416,11 +438,19 @@ pub fn extract_metadata(
     let placeless = printed
         .first()
         .is_some_and(|p| p.starts_with(|c| LEVEL_CHARS.contains(c)));
-    if printed.is_empty() || placeless {
+    // Nor when it is a short form (`呼中教育局` in the preamble, `呼中区教育局` opening the
+    // body): the fuller form the body prints wins.
+    let short_form = printed.first().is_some_and(|p| is_short_form_name(p));
+    if printed.is_empty() || placeless || short_form {
         let opening = crate::extract::issuer::org_from_opening(body, gazetteer);
         match opening {
             Some(o) if placeless => {
                 if o.len() > printed[0].len() && o.ends_with(printed[0].as_str()) {
+                    printed.insert(0, o);
+                }
+            }
+            Some(o) if short_form => {
+                if is_fuller_form(&o, &printed[0]) {
                     printed.insert(0, o);
                 }
             }

@@ -52,6 +52,13 @@ fn departments_and_ministries_are_departments_at_every_level() {
         PageMeta::default(),
     );
     assert_eq!(m.admin_level.as_deref(), Some("街道"));
+    // A short form in the preamble, the full one opening the body (呼中 is also a town).
+    let (m, _) = meta_of(
+        "呼中区教育局在区政府的正确领导下,积极推进法治政府建设工作。现将呼中教育局2025年度法治政府建设工作情况报告如下:",
+        PageMeta::default(),
+    );
+    assert_eq!(m.organization.as_deref(), Some("呼中区教育局"));
+    assert_eq!(m.county.as_deref(), Some("呼中区"));
     // A street office printed `X街`, sharing its short name with a county (双塔区).
     let (m, _) = meta_of(
         "双塔街2020年法治政府建设情况报告\n2020年,双塔街严格依法行政,街道各部门协同推进。",
