@@ -345,6 +345,12 @@ pub const GENRE_CUES: &[GenreCue] = &[
     cue(Genre::DutyReport, Zone::Title, KIND_TITLE_WEIGHT, "述法"),
     cue(Genre::DutyReport, Zone::Title, KIND_TITLE_WEIGHT, "述职"),
     cue(Genre::DutyReport, Zone::Opening, 1, "述法"),
+    // The report a leader makes under the 第一责任人 rules names itself so in its preamble
+    // (`现将我履行推进法治建设第一责任人职责情况报告如下`); an annual report tells of the duty in a
+    // heading. (With a person speaking it outweighs the preamble's rule-of-law evidence; a
+    // combined report, `我县…暨第一责任人职责情况报告`, stays an annual report.)
+    cue(Genre::DutyReport, Zone::Opening, 4, "第一责任人职责情况报告"),
+    cue(Genre::DutyReport, Zone::Opening, 4, "第一责任人职责的情况报告"),
     // A plan (the endings of a plan's title are in PLAN_TITLE_ENDINGS).
     cue(Genre::WorkPlan, Zone::Opening, 3, "制定本方案"),
     cue(Genre::WorkPlan, Zone::Opening, 3, "制定本计划"),

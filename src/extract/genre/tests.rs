@@ -178,6 +178,21 @@ fn self_inspections_and_duty_reports() {
         body_genre("今年以来，我认真履行推进法治建设第一责任人职责，述法如下："),
         Genre::DutyReport
     );
+    // No title, no 述法: the preamble names the duty report.
+    assert_eq!(
+        body_genre("今年以来，我认真贯彻落实上级关于法治建设的决策部署，现将我履行法治建设第一责任人职责情况报告如下：\n一、强化领导责任"),
+        Genre::DutyReport
+    );
+    // A combined report, said by the body and not by a person, stays an annual report.
+    assert_eq!(
+        body_genre("现将我县2023年法治政府建设情况暨党政主要负责人履行推进法治建设第一责任人职责情况报告如下：\n一、主要举措"),
+        Genre::RolAnnual
+    );
+    // An annual report that tells of the duty in a heading stays one.
+    assert_eq!(
+        body_genre("某县2023年法治政府建设年度报告\n现将我县2023年法治政府建设情况报告如下：\n一、党政主要负责人履行推进法治建设第一责任人职责情况"),
+        Genre::RolAnnual
+    );
 }
 
 #[test]
