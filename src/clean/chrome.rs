@@ -10,7 +10,8 @@ use aho_corasick::AhoCorasick;
 use crate::lexicon::boilerplate::{
     AGGREGATOR_MARKERS, AGGREGATOR_MAX_CHARS, ARTICLE_LINK_LABELS, BREADCRUMB_HOME,
     BREADCRUMB_PREFIXES, BREADCRUMB_SEPARATORS, CHROME_EXACT, CHROME_MARKERS, CHROME_MAX_CHARS,
-    FILE_EXTENSIONS, FOOTER_CONTACT_LABELS, SEPARATOR_CHARS, WEEKDAY_WORDS,
+    FILE_EXTENSIONS, FOOTER_CONTACT_LABELS, MENU_ITEM_MAX_CHARS, MENU_MIN_ITEMS, MENU_SEPARATORS,
+    SEPARATOR_CHARS, SITE_NAME_ENDINGS, WEEKDAY_WORDS,
 };
 use crate::lexicon::page_meta::META_LEADERS;
 
@@ -86,6 +87,8 @@ const BREADCRUMB_MAX_CHARS: usize = 80;
 const AGGREGATOR_LINE_MAX_CHARS: usize = 60;
 /// Longest file-name line (characters).
 const FILE_NAME_MAX_CHARS: usize = 80;
+/// Longest site-name line (characters).
+const SITE_NAME_MAX_CHARS: usize = 30;
 
 /// Which chrome rule, if any, removes this (trimmed) line. Rules read the simplified reading
 /// of a traditional page.
@@ -146,6 +149,16 @@ pub fn chrome_verdict(line: &str, fields: &mut Option<Vec<MetaValue>>) -> Option
     if links_to_other_articles(bare) || footer_contact(line) {
         return Some("site_chrome");
     }
+    if chars >= 4 && is_widget_row(bare) {
+        return Some("site_chrome");
+    }
+    if chars <= SITE_NAME_MAX_CHARS
+        && SITE_NAME_ENDINGS.iter().any(|e| bare.ends_with(e))
+        && !crate::structure::starts_with_heading_marker(bare)
+        && !bare.contains(['，', ',', '、'])
+    {
+        return Some("site_header");
+    }
     // Markers are searched in the line, then (only when it has spaces, which can split
     // a marker: `版 权 所 有`) in the line without them.
     let compact = || -> String { line.chars().filter(|c| !c.is_whitespace()).collect() };
@@ -158,6 +171,45 @@ pub fn chrome_verdict(line: &str, fields: &mut Option<Vec<MetaValue>>) -> Option
         return Some("site_header_date");
     }
     None
+}
+
+/// A row of two or more widget buttons (`打印本页 关闭窗口`, `【打印】 【关闭】`, `搜索 高级搜索`):
+/// every word between spaces, brackets and bars is a whole-line chrome word.
+fn is_widget_row(line: &str) -> bool {
+    let mut n = 0;
+    for w in line
+        .split(|c: char| c.is_whitespace() || "【】[]［］|丨｜".contains(c))
+        .filter(|w| !w.is_empty())
+    {
+        if !CHROME_EXACT.contains(&w) {
+            return false;
+        }
+        n += 1;
+    }
+    n >= 2
+}
+
+/// A site's menu (`首页 | 政务公开 | 政务服务 | 互动交流`): three or more short items between
+/// bars, no digit and no punctuation. Only a lone row is one: a table printed with bars has
+/// rows above or below (`super::clean_with_reading` looks).
+pub fn is_menu_row(line: &str) -> bool {
+    if !line.contains(MENU_SEPARATORS) || line.starts_with(MENU_SEPARATORS) {
+        return false;
+    }
+    if line.chars().any(|c| {
+        c.is_ascii_digit() || ('０'..='９').contains(&c) || "，。；：、,.;:！？!?".contains(c)
+    }) {
+        return false;
+    }
+    let items: Vec<&str> = line
+        .split(MENU_SEPARATORS)
+        .map(str::trim)
+        .filter(|i| !i.is_empty())
+        .collect();
+    items.len() >= MENU_MIN_ITEMS
+        && items
+            .iter()
+            .all(|i| (2..=MENU_ITEM_MAX_CHARS).contains(&i.chars().count()))
 }
 
 /// `上一篇：…`, `【相关链接】`: the site's links to its other articles.
@@ -338,8 +390,37 @@ mod tests {
                 "联系电话：0531-87654321  地址：某市某区经十路1号",
                 "site_chrome",
             ),
+            // Widget buttons on one line, counters, the site's name.
+            ("打印本页 关闭窗口", "site_chrome"),
+            ("【打印】 【关闭】", "site_chrome"),
+            ("搜索 高级搜索", "site_chrome"),
+            ("您是第 1234567 位访问者", "site_chrome"),
+            ("扫码关注政务微信", "site_chrome"),
+            ("某某县人民政府门户网站", "site_header"),
         ] {
             assert_eq!(chrome_rule(line), Some(rule), "{line}");
         }
+        // A heading about the site, a sentence naming it.
+        for line in [
+            "（三）加强政府门户网站",
+            "依托县政府门户网站，公开信息120条",
+            "打印本页上的表格",
+        ] {
+            assert_eq!(chrome_rule(line), None, "{line}");
+        }
+    }
+
+    #[test]
+    fn menu_rows_are_short_items_between_bars() {
+        assert!(is_menu_row("首页 | 政务公开 | 政务服务 | 互动交流"));
+        assert!(is_menu_row("政务微博丨政务微信丨政务头条号"));
+        // Numbers, punctuation, long cells, two items, a Markdown table row.
+        assert!(!is_menu_row("行政复议 | 12 | 件"));
+        assert!(!is_menu_row("复议 | 诉讼 | 调解，合计"));
+        assert!(!is_menu_row(
+            "项目 | 全面推进依法行政工作落实情况说明 | 备注"
+        ));
+        assert!(!is_menu_row("政务公开 | 政务服务"));
+        assert!(!is_menu_row("| 项目 | 内容 | 备注 |"));
     }
 }

@@ -144,6 +144,21 @@ pub fn clean_with_reading(text: &str, reading: Option<&str>) -> CleanDoc {
             verdicts[i] = Some("aggregator_banner");
         }
     }
+    // A menu row, unless a row of a table stands beside it (bars and numbers or sentences):
+    // menus may be stacked, tables have rows of data.
+    let menus: Vec<bool> = read_lines.iter().map(|l| chrome::is_menu_row(l)).collect();
+    let table_row = |k: usize, verdicts: &[Option<&str>]| {
+        verdicts[k].is_none()
+            && !menus[k]
+            && read_lines[k].contains(crate::lexicon::boilerplate::MENU_SEPARATORS)
+    };
+    for i in 0..n {
+        let beside_table =
+            (i > 0 && table_row(i - 1, &verdicts)) || (i + 1 < n && table_row(i + 1, &verdicts));
+        if verdicts[i].is_none() && menus[i] && !beside_table {
+            verdicts[i] = Some("site_menu");
+        }
+    }
     // A single common label (`名称:`, `来源:`) between two lines of prose is the report's own
     // text (a table row, a list), not the page's metadata.
     let is_prose = |l: &&str| header::is_prose(l);
@@ -422,6 +437,18 @@ mod tests {
         ] {
             assert_eq!(chrome_rule(line), rule, "{line}");
         }
+    }
+
+    #[test]
+    fn a_menu_row_goes_and_a_table_stays() {
+        let page = "首页 | 政务公开 | 政务服务 | 互动交流\n政务微博 | 政务微信 | 政务头条号\n某区2023年法治政府建设年度报告\n一、主要举措\n类别 | 数量 | 备注\n行政复议 | 12件 | 已办结\n联系我们 | 网站地图 | 使用帮助";
+        let c = clean_text(page);
+        assert_eq!(
+            c.body,
+            "某区2023年法治政府建设年度报告\n一、主要举措\n类别 | 数量 | 备注\n行政复议 | 12件 | 已办结"
+        );
+        let rules: Vec<&str> = c.removed.iter().map(|r| r.rule).collect();
+        assert_eq!(rules, ["site_menu", "site_menu", "site_chrome"]);
     }
 
     #[test]

@@ -72,6 +72,18 @@ pub const CHROME_EXACT: &[&str] = &[
     "收藏本站",
     "设为首页",
     "加入收藏",
+    "搜索",
+    "高级搜索",
+    "站内搜索",
+    "登录",
+    "注册",
+    "用户登录",
+    "手机版",
+    "English",
+    "简体",
+    "繁体",
+    "无障碍",
+    "关闭本页",
 ];
 
 /// Labels of a site's links to other articles (`上一篇：…`, `相关链接：…`): a short line that opens
@@ -157,7 +169,24 @@ pub const CHROME_MARKERS: &[&str] = &[
     "适老化",
     "分享按钮",
     "视力保护色",
+    "位访问者",
+    "访问量:",
+    "访问量：",
+    "网站找错",
+    "扫码关注",
 ];
+
+/// What a site's own name line ends with (`某某县人民政府门户网站`): a short line ending so,
+/// not a heading, is the site's header.
+pub const SITE_NAME_ENDINGS: &[&str] = &["门户网站", "政府网站", "政务网"];
+
+/// Separators of a menu row (`首页 | 政务公开 | 政务服务`): a lone short row of three or more
+/// short items without digits or punctuation is the site's navigation (a table has rows
+/// above or below it, and numbers).
+pub const MENU_SEPARATORS: &[char] = &['|', '丨', '｜'];
+/// Items of a menu row: at least this many, each of at most `MENU_ITEM_MAX_CHARS`.
+pub const MENU_MIN_ITEMS: usize = 3;
+pub const MENU_ITEM_MAX_CHARS: usize = 12;
 
 /// Banners of aggregator, document-sharing and 范文 sites that copy a report
 /// (`下面是小编为大家整理的…,供大家参考。`, `仅展示628字,全文共2002字`): chrome even when
