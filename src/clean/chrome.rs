@@ -89,6 +89,8 @@ const AGGREGATOR_LINE_MAX_CHARS: usize = 60;
 const FILE_NAME_MAX_CHARS: usize = 80;
 /// Longest site-name line (characters).
 const SITE_NAME_MAX_CHARS: usize = 30;
+/// Longest menu row (characters).
+const MENU_MAX_CHARS: usize = 120;
 
 /// Which chrome rule, if any, removes this (trimmed) line. Rules read the simplified reading
 /// of a traditional page.
@@ -176,6 +178,15 @@ pub fn chrome_verdict(line: &str, fields: &mut Option<Vec<MetaValue>>) -> Option
 /// A row of two or more widget buttons (`打印本页 关闭窗口`, `【打印】 【关闭】`, `搜索 高级搜索`):
 /// every word between spaces, brackets and bars is a whole-line chrome word.
 fn is_widget_row(line: &str) -> bool {
+    // Two words need a space, a bracket or a bar between them (most lines have none).
+    let bytes = line.as_bytes();
+    let [lenticular, ..] = &*BAR_FINDERS;
+    if memchr::memchr3(b' ', b'[', b'|', bytes).is_none()
+        && lenticular.find(bytes).is_none()
+        && !line.contains('\u{3000}')
+    {
+        return false;
+    }
     let mut n = 0;
     for w in line
         .split(|c: char| c.is_whitespace() || "【】[]［］|丨｜".contains(c))
@@ -193,12 +204,15 @@ fn is_widget_row(line: &str) -> bool {
 /// bars, no digit and no punctuation. Only a lone row is one: a table printed with bars has
 /// rows above or below (`super::clean_with_reading` looks).
 pub fn is_menu_row(line: &str) -> bool {
-    if !line.contains(MENU_SEPARATORS) || line.starts_with(MENU_SEPARATORS) {
+    // A paragraph is longer than any menu: most lines are answered by their length.
+    if line.len() > 4 * MENU_MAX_CHARS || !has_bar(line) || line.starts_with(MENU_SEPARATORS) {
         return false;
     }
-    if line.chars().any(|c| {
-        c.is_ascii_digit() || ('０'..='９').contains(&c) || "，。；：、,.;:！？!?".contains(c)
-    }) {
+    if !has_at_most_chars(line, MENU_MAX_CHARS)
+        || line.chars().any(|c| {
+            c.is_ascii_digit() || ('０'..='９').contains(&c) || "，。；：、,.;:！？!?".contains(c)
+        })
+    {
         return false;
     }
     let items: Vec<&str> = line
@@ -210,6 +224,19 @@ pub fn is_menu_row(line: &str) -> bool {
         && items
             .iter()
             .all(|i| (2..=MENU_ITEM_MAX_CHARS).contains(&i.chars().count()))
+}
+
+/// `【` and the bars of `MENU_SEPARATORS` other than `|`, searched as their bytes.
+static BAR_FINDERS: LazyLock<[memchr::memmem::Finder<'static>; 3]> =
+    LazyLock::new(|| ["【", "丨", "｜"].map(memchr::memmem::Finder::new));
+
+/// Whether `line` has a bar of `MENU_SEPARATORS` (memchr: every line is asked).
+pub fn has_bar(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    let [_, heavy, fullwidth] = &*BAR_FINDERS;
+    memchr::memchr(b'|', bytes).is_some()
+        || heavy.find(bytes).is_some()
+        || fullwidth.find(bytes).is_some()
 }
 
 /// `上一篇：…`, `【相关链接】`: the site's links to its other articles.

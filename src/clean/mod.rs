@@ -148,14 +148,15 @@ pub fn clean_with_reading(text: &str, reading: Option<&str>) -> CleanDoc {
     // menus may be stacked, tables have rows of data.
     let menus: Vec<bool> = read_lines.iter().map(|l| chrome::is_menu_row(l)).collect();
     let table_row = |k: usize, verdicts: &[Option<&str>]| {
-        verdicts[k].is_none()
-            && !menus[k]
-            && read_lines[k].contains(crate::lexicon::boilerplate::MENU_SEPARATORS)
+        verdicts[k].is_none() && !menus[k] && chrome::has_bar(read_lines[k])
     };
     for i in 0..n {
+        if verdicts[i].is_some() || !menus[i] {
+            continue;
+        }
         let beside_table =
             (i > 0 && table_row(i - 1, &verdicts)) || (i + 1 < n && table_row(i + 1, &verdicts));
-        if verdicts[i].is_none() && menus[i] && !beside_table {
+        if !beside_table {
             verdicts[i] = Some("site_menu");
         }
     }

@@ -587,6 +587,27 @@ mod tests {
     }
 
     #[test]
+    fn prefectures_banners_and_leagues_speak_of_themselves_too() {
+        let body = "2022年,州政府坚持依法行政。\n一、优化营商环境。印发《湘西土家族苗族自治州营商环境三年行动规划》,全州办理案件12件。";
+        let g = test_gazetteer();
+        assert_eq!(
+            resolve_bare_government("州政府", body, g).as_deref(),
+            Some("湘西土家族苗族自治州")
+        );
+        let body =
+            "2022年,我旗认真学习贯彻党的二十大精神。杭锦旗司法局开展普法,杭锦旗人民政府出庭应诉。";
+        assert_eq!(opening(body).as_deref(), Some("杭锦旗"));
+        assert_eq!(
+            level_from_self_references("我旗坚持依法行政,全旗推进法治建设。"),
+            Some("区县")
+        );
+        assert_eq!(
+            level_from_self_references("我州坚持依法行政,全州推进法治建设。"),
+            Some("市")
+        );
+    }
+
+    #[test]
     fn clauses_are_not_issuers() {
         // A verb phrase ending in a department word, a clause ending in a place word.
         let body = "2024年,在市委、市政府的坚强领导下,全市各部门坚持依法行政。\n(二)持续统筹加强法治政府建设\n充分发挥市委依法治市办、市法治政府建设工作领导小组办公室的统筹协调作用。";

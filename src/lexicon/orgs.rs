@@ -459,7 +459,7 @@ pub const DEPARTMENT_SUBJECT_ENDINGS: &[&str] = &[
 /// Self-references in an opening sentence (`我镇`, `我局`, `本市`): the name is printed
 /// elsewhere in the body. The word after 我/本 says what to look for.
 pub const SELF_WORDS: &[&str] = &[
-    "街道", "镇", "乡", "县", "区", "市", "省", "旗", "局", "厅", "委", "办",
+    "街道", "镇", "乡", "县", "区", "市", "省", "旗", "州", "盟", "局", "厅", "委", "办",
 ];
 
 /// Marks that stand for a redacted place name (`*区`, `＊＊镇`): a name made of these and a place
@@ -480,6 +480,13 @@ pub const LEVEL_GOVERNMENTS: &[(&str, &str)] = &[
     ("镇政府", "镇"),
     ("乡人民政府", "乡"),
     ("乡政府", "乡"),
+    // Autonomous prefectures (州), banners (旗) and leagues (盟) of the minority regions.
+    ("州人民政府", "州"),
+    ("州政府", "州"),
+    ("旗人民政府", "旗"),
+    ("旗政府", "旗"),
+    ("盟行政公署", "盟"),
+    ("盟行署", "盟"),
 ];
 
 /// Sentence openers that are not a subject (`全市各区`, `各部门`).
@@ -509,6 +516,14 @@ pub const SELF_REFERENCE_LEVELS: &[(&str, &str)] = &[
     ("我省", "省"),
     ("本省", "省"),
     ("全省", "省"),
+    ("我州", "市"),
+    ("本州", "市"),
+    ("全州", "市"),
+    ("我盟", "市"),
+    ("全盟", "市"),
+    ("我旗", "区县"),
+    ("本旗", "区县"),
+    ("全旗", "区县"),
     ("我局", "部门"),
     ("本局", "部门"),
     ("我厅", "部门"),
@@ -549,10 +564,10 @@ pub const NOT_PLACE_NAMES: &[&str] = &[
 
 /// Level characters that open a department's name for "this place's" department
 /// (`市市场监管局`, `省应急管理厅`).
-pub const LEVEL_CHARS: &str = "省市县区镇乡";
+pub const LEVEL_CHARS: &str = "省市县区镇乡州旗盟";
 
 /// Self-reference words whose body is a government (`我县` → 某县人民政府).
-pub const GOVERNMENT_SELF_WORDS: &[&str] = &["省", "市", "县", "区"];
+pub const GOVERNMENT_SELF_WORDS: &[&str] = &["省", "市", "县", "区", "州", "旗"];
 
 /// Self-reference words whose body is a department (`我局` → 某区教育局).
 pub const DEPARTMENT_SELF_WORDS: &[&str] = &["局", "厅", "委", "办"];
