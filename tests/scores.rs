@@ -310,6 +310,40 @@ fn devset_pages_with_full_width_digits_score_as_the_pages_do() {
 }
 
 #[test]
+fn devset_pages_with_spaced_numbers_score_as_the_pages_do() {
+    let (Some(shared), true) = (shared(), python()) else {
+        eprintln!("skipped: ../shared/eval/score.py or python3 is not here");
+        return;
+    };
+    let devset = shared.join("devset");
+    let original = score(&devset.join("pages"), &devset.join("gold"));
+    // A space after every number (`2022 年`, `9.5 万余场`), as text taken from a PDF has.
+    let summary = score_rewritten(&devset, |t| {
+        let mut out = String::with_capacity(t.len() * 2);
+        let mut prev_digit = false;
+        for c in t.chars() {
+            if prev_digit && ('\u{4e00}'..='\u{9fff}').contains(&c) {
+                out.push(' ');
+            }
+            out.push(c);
+            prev_digit = c.is_ascii_digit();
+        }
+        out
+    });
+    let areas = [
+        ("facts", 2),
+        ("indicator codes", 2),
+        ("dates", 2),
+        ("meta admin_level", 0),
+        ("meta organization", 0),
+        ("meta report_year", 0),
+        ("meta publish_date", 0),
+        ("meta title", 0),
+    ];
+    assert_close("spaced numbers", &summary, &original, &areas, 1.5);
+}
+
+#[test]
 fn devset_pages_served_as_html_score_as_the_pages_do() {
     let (Some(shared), true) = (shared(), python()) else {
         eprintln!("skipped: ../shared/eval/score.py or python3 is not here");

@@ -34,7 +34,7 @@ const BULLET_BLOCK_MIN_LINES: usize = 3;
 
 /// A byline: an optional organization, then a date with an optional time.
 static BYLINE_RE: PerThread<Regex> = PerThread::new(|| {
-    Regex::new(r"^(?:(\S{2,30}?)[\s\u{a0}\u{3000}]*)?((?:19|20|１９|２０)[0-9０-９]{2}\s*[-/.年]\s*[0-9０-９]{1,2}\s*[-/.月]\s*[0-9０-９]{1,2}\s*日?(?:[\s\u{a0}\u{3000}]*[0-9０-９]{1,2}[:：时][0-9０-９]{1,2}(?:[:：分][0-9０-９]{1,2})?[秒分]?)?)$")
+    Regex::new(r"^(?:(\S{2,30}?)[\s\u{a0}\u{3000}]*)?((?:19|20|１９|２０)[0-9０-９]{2}\s*[-/.年]\s*[0-9０-９]{1,2}\s*[-/.月]\s*[0-9０-９]{1,2}\s*日?(?:[\s\u{a0}\u{3000}]*[0-9０-９]{1,2}\s*[:：时]\s*[0-9０-９]{1,2}(?:\s*[:：分]\s*[0-9０-９]{1,2})?\s*[秒分]?)?)$")
         .expect("byline regex compiles")
 });
 
@@ -297,6 +297,14 @@ mod tests {
         ));
         assert_eq!(v, vec![Some("byline"), None, None]);
         assert_eq!(m.publish_raw.as_deref(), Some("2020-05-12 09:01:00"));
+        let (v, m) = marks(&format!(
+            "某省人民政府2022 年度法治政府建设工作情况\n2023 年03 月30 日 09 时24 分\n{PROSE}"
+        ));
+        assert_eq!(v, vec![None, Some("byline"), None]);
+        assert_eq!(
+            m.publish_raw.as_deref(),
+            Some("2023 年03 月30 日 09 时24 分")
+        );
         let (v, m) = marks(&format!(
             "某市人民政府 ２０２０-０５-１２ ０９:０１:００\n某市人民政府文件\n{PROSE}"
         ));

@@ -111,7 +111,7 @@ fn is_table_cell(line: &str, start: usize, end: usize) -> bool {
 
 /// A date or timestamp at the start of a line (`2022-03-29 17:13:17 来源:…`).
 static LEADING_DATE_RE: PerThread<Regex> = PerThread::new(|| {
-    Regex::new(r"^(?:19|20|１９|２０)[0-9０-９]{2}\s*[-/.年]\s*[0-9０-９]{1,2}\s*[-/.月]\s*[0-9０-９]{1,2}\s*日?(?:\s*[0-9０-９]{1,2}(?:[:：时][0-9０-９]{1,2}(?:[:：分][0-9０-９]{1,2})?秒?|时)?)?分?")
+    Regex::new(r"^(?:19|20|１９|２０)[0-9０-９]{2}\s*[-/.年]\s*[0-9０-９]{1,2}\s*[-/.月]\s*[0-9０-９]{1,2}\s*日?(?:\s*[0-9０-９]{1,2}(?:\s*[:：时]\s*[0-9０-９]{1,2}(?:\s*[:：分]\s*[0-9０-９]{1,2})?\s*秒?|\s*时)?)?\s*分?")
         .expect("leading date regex compiles")
 });
 

@@ -37,9 +37,9 @@ static DATE_RE: PerThread<Regex> = PerThread::new(|| {
         # 十一月三十日 (report year)
         |(?P<hmd>(?P<hmm>[一二三四五六七八九十]{{1,2}})月(?P<hmdd>[一二三四五六七八九十]{{1,3}})[日号])
         # 7月份 / 11月底 (month, report year)
-        |(?P<mo>(?P<mom>[0-9０-９]{{1,2}})月(?:{months}))
+        |(?P<mo>(?P<mom>[0-9０-９]{{1,2}})[\x20\u{{3000}}]*月(?:{months}))
         # 截至10月 / 其中5月 (month, report year): tried last, so every longer form wins
-        |(?P<bm>(?P<bmm>[0-9０-９]{{1,2}})月)
+        |(?P<bm>(?P<bmm>[0-9０-９]{{1,2}})[\x20\u{{3000}}]*月)
         "
     ))
     .expect("date regex compiles")
@@ -465,6 +465,10 @@ mod tests {
             parse_publish(&page).unwrap(),
             ("2021-01-13".to_string(), ymd(2021, 1, 13))
         );
+        // Spaces from a PDF around a month.
+        let d = body_dates("截至 10 月底,其中 5 月份开展检查。", Some(2024));
+        let got: Vec<NaiveDate> = d.iter().map(|m| m.date).collect();
+        assert_eq!(got, [ymd(2024, 10, 1), ymd(2024, 5, 1)]);
         // Digits set full width, in the metadata and in the body.
         let page = PageMeta {
             publish_raw: Some("２０２４-０３-２８ ０９:１８".into()),

@@ -205,6 +205,15 @@ impl Scanner<'_> {
             k = after_space + 1;
         }
         if allow_multipliers {
+            // `9.5 万余场`: text from a PDF sets a space between the digits and their 万.
+            let spaced = self.skip_spaces(k);
+            if spaced > k
+                && chars
+                    .get(spaced)
+                    .is_some_and(|&c| arabic_multiplier(c).is_some())
+            {
+                k = spaced;
+            }
             for _ in 0..3 {
                 let Some(&c) = chars.get(k) else { break };
                 let Some(m) = arabic_multiplier(c) else { break };

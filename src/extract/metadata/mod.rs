@@ -38,7 +38,7 @@ static DOC_NUMBER_RE: PerThread<Regex> = PerThread::new(|| {
 /// `现将小营街道办事处2024年法治政府建设年度报告如下`: the issuer before the year or 关于.
 static PREAMBLE_ORG_RE: PerThread<Regex> = PerThread::new(|| {
     Regex::new(&format!(
-        r"{BODY_YEAR_CUE}([^，,。；;：:\s“”《》]{{2,40}}?)(?:关于|[0-9０-９]{{4}}年)"
+        r"{BODY_YEAR_CUE}([^，,。；;：:\s“”《》]{{2,40}}?)[\x20\u{{3000}}]*(?:关于|[0-9０-９]{{4}}[\x20\u{{3000}}]*年)"
     ))
     .expect("preamble regex compiles")
 });

@@ -501,6 +501,18 @@ fn report_year_rules() {
     );
     assert_eq!(m.publish_date, Some(ymd(2023, 12, 14)));
     assert_eq!(m.signed_date, Some(ymd(2023, 11, 30)));
+    // Spaces from a PDF: the preamble's issuer before a spaced year, a spaced head note.
+    let (m, _) = meta_of(
+        "根据有关规定要求,现将省政府 2022 年度法治政府建设情况报告如下。\n一、主要工作\n湖南省深入推进依法行政。",
+        PageMeta::default(),
+    );
+    assert_eq!(m.report_year, Some(2022));
+    assert!(m.organization.is_some());
+    let (m, _) = meta_of(
+        "政府工作报告\n某市市长某某(2021 年10 月25 日)\n各位代表:\n现在,我代表市人民政府,向大会报告政府工作。",
+        PageMeta::default(),
+    );
+    assert_eq!(m.report_year, Some(2021));
     // Digits set full width: the opening's year, the signature's date.
     let (m, _) = meta_of(
         "乡镇法治政府建设工作总结\n２０１９ 年以来,我镇始终坚持依法行政。\n某某镇人民政府\n２０１９年１２月２０日",

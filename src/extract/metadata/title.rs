@@ -25,7 +25,7 @@ pub(super) static RUN_IN_TITLE_RE: PerThread<Regex> = PerThread::new(|| {
 
 /// A line that can be the report's title: short, names a report, no sentence punctuation.
 pub(super) fn title_like(line: &str) -> bool {
-    let n = line.chars().count();
+    let n = visible_chars(line);
     (6..=TITLE_MAX_CHARS).contains(&n)
         && TITLE_REPORT_CUES.iter().any(|c| line.contains(c))
         && (line.contains("报告") || ROL_CUES.iter().any(|c| line.contains(c)))
@@ -107,10 +107,19 @@ pub(super) fn has_at_most_chars_str(s: &str, n: usize) -> bool {
     s.chars().nth(n).is_none()
 }
 
+/// Characters of a title line as read: pinyin glosses (`區(qū)`) and spaces (`2022 年`, from
+/// a PDF) do not count against a title's length.
+fn visible_chars(line: &str) -> usize {
+    crate::clean::reading::strip_glosses(line)
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .count()
+}
+
 /// A line that may be one piece of a wrapped title: short, no sentence punctuation, no
 /// heading marker.
 pub(super) fn is_title_piece(line: &str) -> bool {
-    let n = line.chars().count();
+    let n = visible_chars(line);
     (2..=TITLE_PIECE_MAX_CHARS).contains(&n)
         && !line.contains(TITLE_FORBIDDEN)
         && !MARKER_RE.is_match(line)

@@ -48,7 +48,7 @@ static REVIEWED_YEAR_RE: PerThread<Regex> = PerThread::new(|| {
 /// `南宁市市长某某(2021年10月25日)`): group 1 the year, group 2 the month.
 static HEAD_NOTE_DATE_RE: PerThread<Regex> = PerThread::new(|| {
     Regex::new(&format!(
-        r"[(（]({YEAR_DIGITS})年([0-9０-９]{{1,2}})月[0-9０-９]{{1,2}}日[)）]\s*$"
+        r"[(（]\s*({YEAR_DIGITS})\s*年\s*([0-9０-９]{{1,2}})\s*月\s*[0-9０-９]{{1,2}}\s*日\s*[)）]\s*$"
     ))
     .expect("head note date regex compiles")
 });

@@ -66,6 +66,15 @@ fn decimals_and_money_multipliers() {
     assert_eq!((f.value_normalized, &*f.unit_normalized), (50000.0, "元"));
     // a bare 万 elsewhere is not a fact
     assert!(extract("覆盖群众5万,").is_empty());
+    // Text from a PDF: a space between the digits and their 万.
+    let f = one("开展普法活动9.5 万余场,");
+    assert_eq!(
+        (f.value_normalized, f.qualifier, &*f.unit_normalized),
+        (95000.0, Qualifier::MoreThan, "场")
+    );
+    assert_eq!(f.raw, "9.5 万余场");
+    let f = one("总投资额 7000 万元。");
+    assert_eq!(f.value_normalized, 70_000_000.0);
 }
 
 #[test]
