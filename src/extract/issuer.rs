@@ -271,6 +271,11 @@ fn printed_prefix(printed: &str, n: usize) -> String {
     printed[..end].to_string()
 }
 
+/// Whether `org` is a level's government without a place (`省政府`, `县人民政府`).
+pub fn is_bare_government(org: &str) -> bool {
+    LEVEL_GOVERNMENTS.iter().any(|(g, _)| *g == org)
+}
+
 /// `省政府`, `市人民政府` as the issuer: the government of the body's most frequent place of
 /// that level (`湖南省`), when the body names one.
 pub fn resolve_bare_government(org: &str, body: &str, gaz: &Gazetteer) -> Option<String> {

@@ -18,7 +18,7 @@ use crate::lexicon::orgs::{
     SELF_REFERENCES, TITLE_ENDINGS, TITLE_FORBIDDEN, TITLE_MAX_CHARS, TITLE_PIECE_MAX_CHARS,
     TITLE_REPORT_CUES, TITLE_SEARCH_LINES, TITLE_WRAP_LINES,
 };
-use crate::model::{CleanDoc, DateMention, DateRole, DocMeta, Section};
+use crate::model::{CleanDoc, DateMention, DateRole, DocMeta, Genre, Section};
 
 mod year;
 use year::find_report_year;
@@ -463,8 +463,30 @@ pub fn extract_metadata(
         warnings.push(format!("organization taken from the page's 来源 line ({source}): the text does not name its issuer"));
         Some(source.to_string())
     });
+    // An English database record's labels were removed as chrome; they still say what the
+    // page is (a publication), so the classifier reads them above the body.
+    let record: Vec<&str> = clean
+        .removed
+        .iter()
+        .filter(|r| r.rule == "page_metadata")
+        .map(|r| r.text.trim())
+        .filter(|l| crate::clean::page_meta::english_label(l).is_some())
+        .collect();
+    let genre_text = if record.is_empty() {
+        std::borrow::Cow::Borrowed(body)
+    } else {
+        std::borrow::Cow::Owned(format!("{}\n{body}", record.join("\n")))
+    };
+    let kind = classify_genre(title.as_deref(), page.title.as_deref(), &genre_text);
+    warnings.extend(kind.warning());
+
     let base = base.or_else(|| {
         let org = crate::extract::issuer::org_from_self_references(body, gazetteer)?;
+        // A level's government no place names (`省政府`) is the issuer only of a report,
+        // which speaks as its issuer; a guideline or a notice speaks of governments.
+        if kind.genre == Genre::Other && crate::extract::issuer::is_bare_government(&org) {
+            return None;
+        }
         warnings.push(format!(
             "organization read from the page's self-references ({org}): the text does not name its issuer"
         ));
@@ -506,23 +528,6 @@ pub fn extract_metadata(
             .max_by_key(|f| squeeze(f).chars().count())
             .unwrap_or_else(|| base.clone())
     });
-
-    // An English database record's labels were removed as chrome; they still say what the
-    // page is (a publication), so the classifier reads them above the body.
-    let record: Vec<&str> = clean
-        .removed
-        .iter()
-        .filter(|r| r.rule == "page_metadata")
-        .map(|r| r.text.trim())
-        .filter(|l| crate::clean::page_meta::english_label(l).is_some())
-        .collect();
-    let genre_text = if record.is_empty() {
-        std::borrow::Cow::Borrowed(body)
-    } else {
-        std::borrow::Cow::Owned(format!("{}\n{body}", record.join("\n")))
-    };
-    let kind = classify_genre(title.as_deref(), page.title.as_deref(), &genre_text);
-    warnings.extend(kind.warning());
 
     let place = match organization.as_deref() {
         Some(org) => {

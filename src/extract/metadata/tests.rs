@@ -52,6 +52,17 @@ fn departments_and_ministries_are_departments_at_every_level() {
         PageMeta::default(),
     );
     assert_eq!(m.admin_level.as_deref(), Some("街道"));
+    // A level's government no place names: the issuer of a report, not of a guideline.
+    let report = "全省各级政府坚持依法行政。省政府主要负责人履行职责,全省共办理行政复议案件12件。现将2023年法治政府建设情况报告如下:\n一、主要举措";
+    let (m, _) = meta_of(report, PageMeta::default());
+    assert_eq!(m.organization.as_deref(), Some("省政府"));
+    let guideline = "为全面规范法治政府建设年度报告工作,进一步压实全省各级政府主体责任,制定本工作指引。\n一、指导思想。全省各级政府和省政府部门按时报告,省政府统筹推进。";
+    let (m, _) = meta_of(guideline, PageMeta::default());
+    assert_eq!(m.genre, "other");
+    assert_eq!(
+        (m.organization, m.admin_level.as_deref()),
+        (None, Some("省"))
+    );
     // A short form in the preamble, the full one opening the body (呼中 is also a town).
     let (m, _) = meta_of(
         "呼中区教育局在区政府的正确领导下,积极推进法治政府建设工作。现将呼中教育局2025年度法治政府建设工作情况报告如下:",
