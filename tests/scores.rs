@@ -121,15 +121,12 @@ fn seeds_stay_at_full_marks() {
 
 #[test]
 fn devset_real_pages_stay_above_their_floors() {
-    let (Some(shared), true) = (shared(), python()) else {
-        eprintln!("skipped: ../shared/eval/score.py or python3 is not here");
+    let Some((_, summary)) = devset_scored() else {
         return;
     };
-    let devset = shared.join("devset");
-    let summary = score(&devset.join("pages"), &devset.join("gold"));
     // Issue 22's targets.
     check(
-        &summary,
+        summary,
         &[
             ("facts", 0, 98.0),
             ("facts", 1, 97.0),
@@ -203,6 +200,20 @@ fn hard_wrap(text: &str, width: usize) -> String {
     out.join("\n")
 }
 
+/// The devset's directory and its pages' own summary, scored once for all the tests that
+/// compare rewritten pages with it; `None`, with a message, where `../shared` or python3 is
+/// absent.
+fn devset_scored() -> Option<(PathBuf, &'static str)> {
+    static ORIGINAL: std::sync::OnceLock<String> = std::sync::OnceLock::new();
+    let (Some(shared), true) = (shared(), python()) else {
+        eprintln!("skipped: ../shared/eval/score.py or python3 is not here");
+        return None;
+    };
+    let devset = shared.join("devset");
+    let original = ORIGINAL.get_or_init(|| score(&devset.join("pages"), &devset.join("gold")));
+    Some((devset, original))
+}
+
 /// The devset's pages, each rewritten by `rewrite`, scored.
 fn score_rewritten(devset: &Path, rewrite: impl Fn(&str) -> String) -> String {
     score_served(devset, "txt", |t| rewrite(t).into_bytes())
@@ -235,12 +246,9 @@ fn assert_close(what: &str, summary: &str, original: &str, areas: &[(&str, usize
 
 #[test]
 fn devset_pages_hard_wrapped_score_as_the_pages_do() {
-    let (Some(shared), true) = (shared(), python()) else {
-        eprintln!("skipped: ../shared/eval/score.py or python3 is not here");
+    let Some((devset, original)) = devset_scored() else {
         return;
     };
-    let devset = shared.join("devset");
-    let original = score(&devset.join("pages"), &devset.join("gold"));
     // (width, margin): a fold, and pdftotext -layout's lines set in by the page margin.
     for (width, margin) in [(28, 0), (40, 0), (36, 4)] {
         let summary = score_rewritten(&devset, |t| {
@@ -271,7 +279,7 @@ fn devset_pages_hard_wrapped_score_as_the_pages_do() {
         assert_close(
             &format!("wrapped at {width}, margin {margin}"),
             &summary,
-            &original,
+            original,
             &areas,
             1.5,
         );
@@ -280,12 +288,9 @@ fn devset_pages_hard_wrapped_score_as_the_pages_do() {
 
 #[test]
 fn devset_pages_with_full_width_digits_score_as_the_pages_do() {
-    let (Some(shared), true) = (shared(), python()) else {
-        eprintln!("skipped: ../shared/eval/score.py or python3 is not here");
+    let Some((devset, original)) = devset_scored() else {
         return;
     };
-    let devset = shared.join("devset");
-    let original = score(&devset.join("pages"), &devset.join("gold"));
     // Every ASCII digit set full width, as pages converted from Word may print them.
     let summary = score_rewritten(&devset, |t| {
         t.chars()
@@ -306,17 +311,14 @@ fn devset_pages_with_full_width_digits_score_as_the_pages_do() {
         ("meta publish_date", 0),
         ("meta signed_date", 0),
     ];
-    assert_close("full-width digits", &summary, &original, &areas, 1.5);
+    assert_close("full-width digits", &summary, original, &areas, 1.5);
 }
 
 #[test]
 fn devset_pages_with_spaced_numbers_score_as_the_pages_do() {
-    let (Some(shared), true) = (shared(), python()) else {
-        eprintln!("skipped: ../shared/eval/score.py or python3 is not here");
+    let Some((devset, original)) = devset_scored() else {
         return;
     };
-    let devset = shared.join("devset");
-    let original = score(&devset.join("pages"), &devset.join("gold"));
     // A space after every number (`2022 年`, `9.5 万余场`), as text taken from a PDF has.
     let summary = score_rewritten(&devset, |t| {
         let mut out = String::with_capacity(t.len() * 2);
@@ -340,17 +342,14 @@ fn devset_pages_with_spaced_numbers_score_as_the_pages_do() {
         ("meta publish_date", 0),
         ("meta title", 0),
     ];
-    assert_close("spaced numbers", &summary, &original, &areas, 1.5);
+    assert_close("spaced numbers", &summary, original, &areas, 1.5);
 }
 
 #[test]
 fn devset_pages_served_as_html_score_as_the_pages_do() {
-    let (Some(shared), true) = (shared(), python()) else {
-        eprintln!("skipped: ../shared/eval/score.py or python3 is not here");
+    let Some((devset, original)) = devset_scored() else {
         return;
     };
-    let devset = shared.join("devset");
-    let original = score(&devset.join("pages"), &devset.join("gold"));
     let escape = |l: &str| {
         l.replace('&', "&amp;")
             .replace('<', "&lt;")
@@ -395,6 +394,6 @@ fn devset_pages_served_as_html_score_as_the_pages_do() {
         ("meta signed_date", 0),
         ("meta title", 0),
     ];
-    assert_close("as HTML", &utf8, &original, &areas, 0.5);
-    assert_close("as GB18030 HTML", &gbk, &original, &areas, 0.5);
+    assert_close("as HTML", &utf8, original, &areas, 0.5);
+    assert_close("as GB18030 HTML", &gbk, original, &areas, 0.5);
 }
