@@ -266,7 +266,11 @@ pub const GENRE_CUES: &[GenreCue] = &[
     cue(Genre::RolAnnual, Zone::Heading, 1, "第一责任人"),
     cue(Genre::RolAnnual, Zone::Heading, 1, "不足"),
     // A review of several years (a span of years in the title is found apart).
-    cue(Genre::RolMultiYear, Zone::Title, KIND_TITLE_WEIGHT, "五年"),
+    // Not the end of a year in Chinese numerals (`二〇二五年`), nor fifteen years.
+    GenreCue {
+        not_after: &["〇", "零", "一", "二", "三", "四", "五", "六", "七", "八", "九", "十"],
+        ..cue(Genre::RolMultiYear, Zone::Title, KIND_TITLE_WEIGHT, "五年")
+    },
     cue(Genre::RolMultiYear, Zone::Title, KIND_TITLE_WEIGHT, "十二五"),
     cue(Genre::RolMultiYear, Zone::Title, KIND_TITLE_WEIGHT, "十三五"),
     cue(Genre::RolMultiYear, Zone::Title, KIND_TITLE_WEIGHT, "十四五"),

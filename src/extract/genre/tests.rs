@@ -34,6 +34,21 @@ fn fold_table_is_sorted_and_folds() {
 }
 
 #[test]
+fn every_not_after_word_has_codes() {
+    // A character without a code reads as any other uncoded character: a not-after word
+    // made of one would block its cue after every such character.
+    for cue in GENRE_CUES {
+        for w in cue.not_after {
+            assert!(
+                w.chars().all(|c| CUE_INDEX.code(c) != OTHER),
+                "{w} (not after {}) has a character outside the cue alphabet",
+                cue.text
+            );
+        }
+    }
+}
+
+#[test]
 fn every_cue_is_in_matching_form() {
     for cue in GENRE_CUES {
         assert_eq!(folded(cue.text, 100), cue.text, "{}", cue.text);
@@ -107,6 +122,11 @@ fn multi_year_reviews() {
     assert_eq!(
         body_genre("某市“十三五”时期法治政府建设情况报告\n“十三五”时期，我市……"),
         Genre::RolMultiYear
+    );
+    // A year in Chinese numerals ends in 五年 without being five years.
+    assert_eq!(
+        body_genre("某乡人民政府二〇二五年法治政府建设情况报告\n二〇二五年，某乡坚持依法行政。现将有关情况报告如下："),
+        Genre::RolAnnual
     );
 }
 
