@@ -94,19 +94,35 @@ fn find_labels(line: &str) -> Vec<(usize, usize, &'static str)> {
             out.push((before.len() - o.len_utf8(), end, label));
         } else if let Some(n) = colon_len(after) {
             out.push((m.start(), after_at + n, label));
-        } else if is_table_cell(line, m.start(), m.end()) {
-            // A table copied as text: `发布日期<TAB>2026-02-10<TAB>来源<TAB>…`.
-            out.push((m.start(), m.end() + 1, label));
+        } else if let Some(cell_end) = table_cell_end(line, m.start(), m.end()) {
+            // A table row as text: `发布日期<TAB>2026-02-10<TAB>来源<TAB>…`, or rendered
+            // from HTML cells, `发布日期 | 2026-02-10 | 来源 | …`.
+            out.push((m.start(), cell_end, label));
         }
     }
     out
 }
 
-/// Whether `line[start..end]` is a whole cell of a row copied from a table: the line's start
-/// or a tab before it, a tab right after it.
-fn is_table_cell(line: &str, start: usize, end: usize) -> bool {
-    let before = line[..start].trim_end_matches([' ', '\u{3000}', '\u{a0}']);
-    (before.is_empty() || before.ends_with('\t')) && line[end..].starts_with('\t')
+/// Separators of the cells of a table row printed as text: a tab, or the bar the HTML
+/// renderer (`crate::clean::html::CELL_SEPARATOR`) and sites put between cells.
+const CELL_SEPARATORS: &[char] = &['\t', '|', '丨', '｜'];
+
+/// Where the cell holding `line[start..end]` ends (after its separator), when the label is
+/// a whole cell of a table row: the line's start or a separator before it, a separator
+/// after it.
+fn table_cell_end(line: &str, start: usize, end: usize) -> Option<usize> {
+    let spaces: &[char] = &[' ', '\u{3000}', '\u{a0}'];
+    let before = line[..start].trim_end_matches(spaces);
+    if !(before.is_empty() || before.ends_with(CELL_SEPARATORS)) {
+        return None;
+    }
+    let after = &line[end..];
+    let padded = after.trim_start_matches(spaces);
+    let sep = padded
+        .chars()
+        .next()
+        .filter(|c| CELL_SEPARATORS.contains(c))?;
+    Some(end + (after.len() - padded.len()) + sep.len_utf8())
 }
 
 /// A date or timestamp at the start of a line (`2022-03-29 17:13:17 来源:…`).
@@ -183,8 +199,8 @@ pub fn read_meta_line(line: &str) -> Option<Vec<MetaValue>> {
     let has = |f: &memchr::memmem::Finder| f.find(bytes).is_some();
     let has_colon = bytes.contains(&b':') || has(colon);
     let has_bracket = bytes.contains(&b'[') || has(lenticular) || has(square);
-    let has_tab = bytes.contains(&b'\t');
-    if !has_colon && !has_bracket && !has_tab {
+    let has_cells = bytes.contains(&b'\t') || crate::clean::chrome::has_bar(line);
+    if !has_colon && !has_bracket && !has_cells {
         return None;
     }
     if has(full_stop) || !crate::clean::has_at_most_chars(line, 160) {
@@ -193,7 +209,10 @@ pub fn read_meta_line(line: &str) -> Option<Vec<MetaValue>> {
     // A metadata line opens with its label (after bullets, pipes or brackets) or a date, or
     // carries two labels: a colon or bracket near its start, or two of them in all. Most
     // prose with a colon (`主要做法如下：`) has one, late.
-    let marks = |c: char| matches!(c, ':' | '：' | '[' | '【' | '［' | ']' | '】' | '］' | '\t');
+    let marks = |c: char| {
+        matches!(c, ':' | '：' | '[' | '【' | '［' | ']' | '】' | '］')
+            || CELL_SEPARATORS.contains(&c)
+    };
     let near_start = line
         .trim_start_matches(META_LEADERS)
         .chars()
@@ -430,6 +449,21 @@ mod tests {
             vec![
                 (MetaField::Publish, "2026-02-12".into()),
                 (MetaField::Other, "有效".into()),
+            ]
+        );
+        // The same row rendered from HTML cells.
+        assert_eq!(
+            fields("发布机构 | 某某县人民政府 | 生成日期 | 2022-02-20"),
+            vec![
+                (MetaField::Publisher, "某某县人民政府".into()),
+                (MetaField::Publish, "2022-02-20".into()),
+            ]
+        );
+        assert_eq!(
+            fields("发文机关 | |文号 | |"),
+            vec![
+                (MetaField::Publisher, String::new()),
+                (MetaField::DocNumber, String::new()),
             ]
         );
         // A tab-indented paragraph that opens with a label's word is prose.
