@@ -13,8 +13,8 @@ use crate::clean::reading::strip_glosses;
 use crate::gazetteer::{DivisionLevel, Gazetteer};
 use crate::lexicon::orgs::{
     BARE_SELF_SUBJECTS, CLAUSE_OPENING_CHARS, DEPARTMENT_NAME_STOPS, DEPARTMENT_SELF_WORDS,
-    DEPARTMENT_SUBJECT_ENDINGS, GOVERNMENT_SELF_WORDS, GOVERNMENT_WORDS, LEVEL_CHARS,
-    LEVEL_GOVERNMENTS, NOT_AFTER_BARE_SUBJECT, NOT_PLACE_FIRST_CHARS, NOT_PLACE_NAMES,
+    DEPARTMENT_SUBJECT_ENDINGS, GOVERNMENT_OFFICE, GOVERNMENT_SELF_WORDS, GOVERNMENT_WORDS,
+    LEVEL_CHARS, LEVEL_GOVERNMENTS, NOT_AFTER_BARE_SUBJECT, NOT_PLACE_FIRST_CHARS, NOT_PLACE_NAMES,
     NOT_SUBJECT_OPENERS, PLACE_STOPLIST, SELF_REFERENCE_LEVELS, SELF_REFERENCE_MIN_COUNT,
     SELF_WORDS, SHORT_FORM_SELF_WORDS, SPEAKER_LEADS, SUBJECT_FOLLOWERS, SUBJECT_LEADS,
     UNKNOWN_PLACE_STOP_CHARS, UNLISTED_PLACE_SELF_WORDS,
@@ -117,7 +117,17 @@ fn department(s: &str) -> Option<&str> {
             break;
         }
     }
-    let cand = best?;
+    let mut cand = best?;
+    // The ending found first may open a longer one (`委` of `卫生健康委员会`, `办` of `办公室`).
+    let last = cand.chars().next_back().map_or(0, char::len_utf8);
+    let from = cand.len() - last;
+    if let Some(e) = DEPARTMENT_SUBJECT_ENDINGS
+        .iter()
+        .filter(|e| e.len() > last && s[from..].starts_with(*e))
+        .max_by_key(|e| e.len())
+    {
+        cand = &s[..from + e.len()];
+    }
     let rest = &s[cand.len()..];
     if !cand.chars().all(crate::text::is_han) {
         return None;
@@ -158,7 +168,12 @@ fn subject(s: &str, gaz: &Gazetteer) -> Option<Subject> {
             .iter()
             .find(|w| rest[term..].starts_with(*w))
         {
-            return Some(Subject::Name(s[..place + term + w.len()].to_string()));
+            // The government's own office (`某县人民政府办公室`) is a department of it.
+            let mut end = place + term + w.len();
+            if s[end..].starts_with(GOVERNMENT_OFFICE) {
+                end += GOVERNMENT_OFFICE.len();
+            }
+            return Some(Subject::Name(s[..end].to_string()));
         }
         if let Some(d) = department(rest) {
             return Some(Subject::Name(s[..place + d.len()].to_string()));
@@ -610,6 +625,14 @@ mod tests {
             level_from_self_references("我州坚持依法行政,全州推进法治建设。"),
             Some("市")
         );
+    }
+
+    #[test]
+    fn a_department_ending_is_read_whole() {
+        let body = "2023年,巴塘县卫生健康委员会坚持依法行政,全面推进法治政府建设。";
+        assert_eq!(opening(body).as_deref(), Some("巴塘县卫生健康委员会"));
+        let body = "2023年,某某县人民政府办公室坚持依法行政。";
+        assert_eq!(opening(body).as_deref(), Some("某某县人民政府办公室"));
     }
 
     #[test]

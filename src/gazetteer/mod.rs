@@ -36,7 +36,10 @@ impl DivisionLevel {
             DivisionLevel::Province => "省",
             DivisionLevel::City => "市",
             DivisionLevel::County => "区县",
-            DivisionLevel::Township if name.ends_with("街道") => "街道",
+            // A few rows are named as the office itself (`新华街道办事处`, `庆北办事处`).
+            DivisionLevel::Township if name.ends_with("街道") || name.ends_with("办事处") => {
+                "街道"
+            }
             DivisionLevel::Township => "乡镇",
         }
     }

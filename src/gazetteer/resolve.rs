@@ -40,6 +40,22 @@ impl Gazetteer {
             };
         };
         let mut candidates: Vec<usize> = self.lookup_ids(&target.name).collect();
+        // A city without counties is listed again as its own county (东莞市 4419 and 441900):
+        // the name is the city's.
+        if candidates.len() > 1 {
+            let twins: Vec<usize> = candidates
+                .iter()
+                .copied()
+                .filter(|&c| {
+                    let d = self.division(c);
+                    d.level == DivisionLevel::County
+                        && d.city.is_some_and(|p| {
+                            candidates.contains(&p) && self.division(p).name == d.name
+                        })
+                })
+                .collect();
+            candidates.retain(|c| !twins.contains(c));
+        }
         let total = candidates.len();
         if total == 1 {
             return self.resolved(candidates[0], &target.name, "exact");

@@ -159,6 +159,14 @@ fn municipality_city_is_the_municipality() {
 }
 
 #[test]
+fn a_city_without_counties_is_the_city_not_its_county_twin() {
+    // 东莞市 is listed as a city (4419) and again as its own county (441900).
+    let r = test_gazetteer().resolve("东莞市人民政府", "东莞市坚持依法行政");
+    assert_eq!(r.division_code.as_deref(), Some("4419"));
+    assert_eq!(r.level, Some(DivisionLevel::City));
+}
+
+#[test]
 fn binhai_town_without_context_is_none() {
     let r = test_gazetteer().resolve("滨海镇", "滨海镇坚持把法治建设作为贯穿党委政府工作的主线");
     assert_eq!(r.division_match, "none");

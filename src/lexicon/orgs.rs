@@ -439,6 +439,10 @@ pub const DEPARTMENT_NAME_STOPS: &[&str] = &[
 /// the gazetteer.)
 pub const UNKNOWN_PLACE_STOP_CHARS: &[char] = &['是', '的', '了', '并', '而'];
 
+/// A government's general office, named after the government (`某县人民政府办公室`): a
+/// department of it, not the government.
+pub const GOVERNMENT_OFFICE: &str = "办公室";
+
 /// Endings of a department or ministry named as a sentence's subject (`自然资源部`,
 /// `市场监管局`, `应急管理厅`). Longest first.
 pub const DEPARTMENT_SUBJECT_ENDINGS: &[&str] = &[

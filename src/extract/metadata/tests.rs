@@ -764,3 +764,68 @@ fn a_title_run_into_the_opening_sentence() {
     let body = "法治政府建设工作总结表彰大会召开，2022年度先进单位名单公布。";
     assert_eq!(meta_of(body, PageMeta::default()).0.title, None);
 }
+
+/// Issuers across the whole gazetteer, not only the names of the sample reports: a seeded
+/// sample of counties, cities and towns, each named in a title or an opening as a
+/// government or a department, must come back whole, at its level, and never placed in
+/// another division (an ambiguous name may stay unplaced).
+#[test]
+fn issuers_across_the_gazetteer() {
+    let g = test_gazetteer();
+    let mut rng = fastrand::Rng::with_seed(18);
+    let departments = [
+        "司法局",
+        "教育局",
+        "应急管理局",
+        "卫生健康委员会",
+        "市场监督管理局",
+    ];
+    let mut failures = Vec::new();
+    let mut checked = 0;
+    while checked < 400 {
+        let d = g.division(rng.usize(..g.len()));
+        if d.placeholder || d.level == DivisionLevel::Province {
+            continue;
+        }
+        let (org, level) = match d.level {
+            DivisionLevel::Township if d.name.ends_with("街道") => {
+                (format!("{}办事处", d.name), "街道")
+            }
+            DivisionLevel::Township if d.name.ends_with(['镇', '乡']) => {
+                (format!("{}人民政府", d.name), "乡镇")
+            }
+            DivisionLevel::Township => continue,
+            _ if rng.bool() => (
+                format!("{}{}", d.name, departments[rng.usize(..departments.len())]),
+                "部门",
+            ),
+            DivisionLevel::City => (format!("{}人民政府", d.name), "市"),
+            _ => (format!("{}人民政府", d.name), "区县"),
+        };
+        let body = if rng.bool() {
+            format!("{org}关于2023年度法治政府建设情况的报告\n2023年，{org}坚持依法行政。\n一、主要举措和成效")
+        } else {
+            format!("2023年，{org}坚持以习近平新时代中国特色社会主义思想为指导，全面推进依法行政。\n一、主要举措和成效")
+        };
+        checked += 1;
+        let (m, _) = meta_of(&body, PageMeta::default());
+        let placed_elsewhere = m
+            .division_code
+            .as_deref()
+            .is_some_and(|c| c != d.code && !d.code.starts_with(c));
+        if m.organization.as_deref() != Some(org.as_str())
+            || m.admin_level.as_deref() != Some(level)
+            || placed_elsewhere
+        {
+            failures.push(format!(
+                "{org} ({}): {:?} {:?} {:?}",
+                d.code, m.organization, m.admin_level, m.division_code
+            ));
+        }
+    }
+    assert!(
+        failures.len() <= 4,
+        "{} of 400: {failures:#?}",
+        failures.len()
+    );
+}
