@@ -201,8 +201,8 @@ fn is_widget_row(line: &str) -> bool {
 }
 
 /// A site's menu (`首页 | 政务公开 | 政务服务 | 互动交流`): three or more short items between
-/// bars, no digit and no punctuation. Only a lone row is one: a table printed with bars has
-/// rows above or below (`super::clean_with_reading` looks).
+/// bars, no digit and no punctuation. A row beside a table row (bars, and numbers or
+/// sentences) is the table's header, not a menu (`super::clean_with_reading` looks).
 pub fn is_menu_row(line: &str) -> bool {
     // A paragraph is longer than any menu: most lines are answered by their length.
     if line.len() > 4 * MENU_MAX_CHARS || !has_bar(line) || line.starts_with(MENU_SEPARATORS) {

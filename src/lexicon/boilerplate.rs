@@ -180,9 +180,9 @@ pub const CHROME_MARKERS: &[&str] = &[
 /// not a heading, is the site's header.
 pub const SITE_NAME_ENDINGS: &[&str] = &["门户网站", "政府网站", "政务网"];
 
-/// Separators of a menu row (`首页 | 政务公开 | 政务服务`): a lone short row of three or more
-/// short items without digits or punctuation is the site's navigation (a table has rows
-/// above or below it, and numbers).
+/// Separators of a menu row (`首页 | 政务公开 | 政务服务`): a short row of three or more short
+/// items without digits or punctuation is the site's navigation, unless a table row (with
+/// numbers or sentences) stands beside it.
 pub const MENU_SEPARATORS: &[char] = &['|', '丨', '｜'];
 /// Items of a menu row: at least this many, each of at most `MENU_ITEM_MAX_CHARS`.
 pub const MENU_MIN_ITEMS: usize = 3;
