@@ -6,6 +6,9 @@ use std::borrow::Cow;
 
 use super::*;
 
+/// What a street office's name may end with in a gazetteer row (`新华街道办事处`).
+const OFFICE_SUFFIX: &str = "办事处";
+
 impl Gazetteer {
     /// Resolve the division of an issuer (e.g. 广州市海珠区人民政府海幢街道办事处, 小营街道办事处,
     /// 温岭市司法局) with the whole body as context.
@@ -40,6 +43,15 @@ impl Gazetteer {
             };
         };
         let mut candidates: Vec<usize> = self.lookup_ids(&target.name).collect();
+        // A few rows are named as the office (`新华街道办事处`): the same name as every
+        // `新华街道`, whose rows are candidates too.
+        if let Some(stem) = target.name.strip_suffix(OFFICE_SUFFIX) {
+            let namesakes: Vec<usize> = self
+                .lookup_ids(stem)
+                .filter(|c| !candidates.contains(c))
+                .collect();
+            candidates.extend(namesakes);
+        }
         // A city without counties is listed again as its own county (东莞市 4419 and 441900):
         // the name is the city's.
         if candidates.len() > 1 {

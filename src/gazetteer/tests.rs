@@ -167,6 +167,15 @@ fn a_city_without_counties_is_the_city_not_its_county_twin() {
 }
 
 #[test]
+fn a_row_named_as_the_office_is_one_of_its_namesakes() {
+    // One 新华街道 of many is listed as 新华街道办事处: the name alone places none of them.
+    let g = test_gazetteer();
+    let r = g.resolve("新华街道办事处", "新华街道坚持依法行政");
+    assert_eq!(r.division_code, None, "{r:?}");
+    assert_eq!(r.level, Some(DivisionLevel::Township));
+}
+
+#[test]
 fn binhai_town_without_context_is_none() {
     let r = test_gazetteer().resolve("滨海镇", "滨海镇坚持把法治建设作为贯穿党委政府工作的主线");
     assert_eq!(r.division_match, "none");
