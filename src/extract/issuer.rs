@@ -64,6 +64,31 @@ enum Subject {
 
 /// Length in bytes of the chain of place names `s` opens with.
 fn place_chain(s: &str, gaz: &Gazetteer) -> usize {
+    let known = known_place_chain(s, gaz);
+    if known > 0 {
+        return known;
+    }
+    // A place the gazetteer does not know, when what follows confirms it is a name.
+    let head = head_chars(s, 24);
+    let Some(m) = PLACE_FALLBACK_RE.find(head) else {
+        return 0;
+    };
+    let rest = &head[m.end()..];
+    let confirmed = GOVERNMENT_WORDS.iter().any(|w| rest.starts_with(w))
+        || SUBJECT_FOLLOWERS.iter().any(|w| rest.starts_with(w))
+        || department(rest).is_some();
+    let name = m.as_str();
+    let clause = name.contains(UNKNOWN_PLACE_STOP_CHARS)
+        || DEPARTMENT_NAME_STOPS.iter().any(|w| name.contains(w));
+    if confirmed && !clause && !starts_with_function_word(head) {
+        m.end()
+    } else {
+        0
+    }
+}
+
+/// Length in bytes of the chain of gazetteer place names (full names) `s` opens with.
+fn known_place_chain(s: &str, gaz: &Gazetteer) -> usize {
     let head = head_chars(s, 24);
     let mut places = gaz.issuer_places(head);
     // Full names only, and never a common word the gazetteer also lists (街道, 城区).
@@ -75,26 +100,9 @@ fn place_chain(s: &str, gaz: &Gazetteer) -> usize {
             cursor = m.char_end;
         }
     }
-    let mut bytes = head
-        .char_indices()
+    head.char_indices()
         .nth(cursor)
-        .map_or(head.len(), |(b, _)| b);
-    if bytes == 0 {
-        // A place the gazetteer does not know, when what follows confirms it is a name.
-        if let Some(m) = PLACE_FALLBACK_RE.find(head) {
-            let rest = &head[m.end()..];
-            let confirmed = GOVERNMENT_WORDS.iter().any(|w| rest.starts_with(w))
-                || SUBJECT_FOLLOWERS.iter().any(|w| rest.starts_with(w))
-                || department(rest).is_some();
-            let name = m.as_str();
-            let clause = name.contains(UNKNOWN_PLACE_STOP_CHARS)
-                || DEPARTMENT_NAME_STOPS.iter().any(|w| name.contains(w));
-            if confirmed && !clause && !starts_with_function_word(head) {
-                bytes = m.end();
-            }
-        }
-    }
-    bytes
+        .map_or(head.len(), |(b, _)| b)
 }
 
 fn starts_with_function_word(s: &str) -> bool {
@@ -145,7 +153,15 @@ fn department(s: &str) -> Option<&str> {
 /// Reads the subject `s` opens with.
 fn subject(s: &str, gaz: &Gazetteer) -> Option<Subject> {
     let s = s.trim_start_matches([' ', '\u{3000}', '“', '"']);
-    if s.starts_with(['我', '本']) {
+    // A place the gazetteer knows may start like a self-reference or an opener (本溪, 全椒).
+    let self_word = s.starts_with(['我', '本']);
+    let opener = NOT_SUBJECT_OPENERS.iter().any(|w| s.starts_with(w));
+    let known = if self_word || opener {
+        known_place_chain(s, gaz)
+    } else {
+        0
+    };
+    if known == 0 && self_word {
         let rest = &s[3..];
         let rest = strip_glosses(rest);
         return SELF_WORDS
@@ -156,7 +172,7 @@ fn subject(s: &str, gaz: &Gazetteer) -> Option<Subject> {
     if let Some((_, level)) = LEVEL_GOVERNMENTS.iter().find(|(g, _)| s.starts_with(g)) {
         return Some(Subject::SelfRef(level));
     }
-    if NOT_SUBJECT_OPENERS.iter().any(|w| s.starts_with(w)) {
+    if known == 0 && opener {
         return None;
     }
     let place = place_chain(s, gaz);
@@ -625,6 +641,20 @@ mod tests {
             level_from_self_references("我州坚持依法行政,全州推进法治建设。"),
             Some("市")
         );
+    }
+
+    #[test]
+    fn places_that_start_like_a_self_reference_are_places() {
+        let body = "2023年,本溪满族自治县高官镇人民政府坚持依法行政。";
+        assert_eq!(
+            opening(body).as_deref(),
+            Some("本溪满族自治县高官镇人民政府")
+        );
+        let body = "2023年,全椒县人民政府坚持依法行政,全县办理案件12件。";
+        assert_eq!(opening(body).as_deref(), Some("全椒县人民政府"));
+        // The self-references themselves stay what they are.
+        let body = "2023年,全市各区坚持依法行政。";
+        assert_eq!(opening(body), None);
     }
 
     #[test]
