@@ -13,6 +13,7 @@
 use regex::Regex;
 
 use crate::lexicon::boilerplate::BYLINE_ORG_ENDINGS;
+use crate::lexicon::dates::{numeric_date_pattern, YEAR_DIGITS};
 use crate::lexicon::page_meta::{MetaField, ENGLISH_LABELS, META_LEADERS};
 use crate::lexicon::PerThread;
 
@@ -34,15 +35,20 @@ const BULLET_BLOCK_MIN_LINES: usize = 3;
 
 /// A byline: an optional organization, then a date with an optional time.
 static BYLINE_RE: PerThread<Regex> = PerThread::new(|| {
-    Regex::new(r"^(?:(\S{2,30}?)[\s\u{a0}\u{3000}]*)?((?:19|20|１９|２０)[0-9０-９]{2}\s*[-/.年]\s*[0-9０-９]{1,2}\s*[-/.月]\s*[0-9０-９]{1,2}\s*日?(?:[\s\u{a0}\u{3000}]*[0-9０-９]{1,2}\s*[:：时]\s*[0-9０-９]{1,2}(?:\s*[:：分]\s*[0-9０-９]{1,2})?\s*[秒分]?)?)$")
+    Regex::new(&format!(
+        r"^(?:(\S{{2,30}}?)[\s\u{{a0}}\u{{3000}}]*)?({}(?:[\s\u{{a0}}\u{{3000}}]*[0-9０-９]{{1,2}}\s*[:：时]\s*[0-9０-９]{{1,2}}(?:\s*[:：分]\s*[0-9０-９]{{1,2}})?\s*[秒分]?)?)$",
+        numeric_date_pattern()
+    ))
         .expect("byline regex compiles")
 });
 
 /// An index number (索引号) printed without its label: `11500224009351624E/2020-00573`,
 /// `000014349/2025-17645`, `c365109--2022-0018`.
 static INDEX_NO_RE: PerThread<Regex> = PerThread::new(|| {
-    Regex::new(r"^[0-9０-９A-Za-z]{5,24}[-/]{1,2}(?:19|20|１９|２０)[0-9０-９]{2}-[0-9０-９]{2,6}$")
-        .expect("index number regex compiles")
+    Regex::new(&format!(
+        r"^[0-9０-９A-Za-z]{{5,24}}[-/]{{1,2}}{YEAR_DIGITS}-[0-9０-９]{{2,6}}$"
+    ))
+    .expect("index number regex compiles")
 });
 
 /// A line of prose: it ends a sentence, or is long and has clause punctuation.

@@ -11,6 +11,7 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 
+use crate::lexicon::dates::numeric_date_pattern;
 use crate::lexicon::page_meta::{
     MetaField, ENGLISH_LABELS, META_LABELS, META_LEADERS, VALUE_TRAILERS, WEAK_LABELS,
 };
@@ -127,7 +128,10 @@ fn table_cell_end(line: &str, start: usize, end: usize) -> Option<usize> {
 
 /// A date or timestamp at the start of a line (`2022-03-29 17:13:17 来源:…`).
 static LEADING_DATE_RE: PerThread<Regex> = PerThread::new(|| {
-    Regex::new(r"^(?:19|20|１９|２０)[0-9０-９]{2}\s*[-/.年]\s*[0-9０-９]{1,2}\s*[-/.月]\s*[0-9０-９]{1,2}\s*日?(?:\s*[0-9０-９]{1,2}(?:\s*[:：时]\s*[0-9０-９]{1,2}(?:\s*[:：分]\s*[0-9０-９]{1,2})?\s*秒?|\s*时)?)?\s*分?")
+    Regex::new(&format!(
+        r"^{}(?:\s*[0-9０-９]{{1,2}}(?:\s*[:：时]\s*[0-9０-９]{{1,2}}(?:\s*[:：分]\s*[0-9０-９]{{1,2}})?\s*秒?|\s*时)?)?\s*分?",
+        numeric_date_pattern()
+    ))
         .expect("leading date regex compiles")
 });
 

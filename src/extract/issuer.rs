@@ -11,6 +11,7 @@ use regex::Regex;
 
 use crate::clean::reading::strip_glosses;
 use crate::gazetteer::{DivisionLevel, Gazetteer};
+use crate::lexicon::dates::YEAR_DIGITS;
 use crate::lexicon::orgs::{
     BARE_SELF_SUBJECTS, CLAUSE_OPENING_CHARS, DEPARTMENT_NAME_STOPS, DEPARTMENT_SELF_WORDS,
     DEPARTMENT_SUBJECT_ENDINGS, GOVERNMENT_OFFICE, GOVERNMENT_SELF_WORDS, GOVERNMENT_WORDS,
@@ -43,7 +44,7 @@ static TERM_RE: PerThread<Regex> = PerThread::new(|| {
 
 /// A year opening a line, with or without its comma.
 static LEADING_YEAR_RE: PerThread<Regex> = PerThread::new(|| {
-    Regex::new(r"^(?:19|20|１９|２０)[0-9０-９]{2}\s*年(?:度|以来|来)?[，,]?")
+    Regex::new(&format!(r"^{YEAR_DIGITS}\s*年(?:度|以来|来)?[，,]?"))
         .expect("leading year regex compiles")
 });
 

@@ -4,6 +4,12 @@
 /// every digit full width.
 pub const YEAR_DIGITS: &str = "(?:19|20|１９|２０)[0-9０-９]{2}";
 
+/// A date in digits as a regex, year first (`2023-02-15`, `2023.2.15`, `2023年02月15日`,
+/// `2023 年03 月30 日`): the date part of bylines and of metadata lines that open with a date.
+pub fn numeric_date_pattern() -> String {
+    format!(r"{YEAR_DIGITS}\s*[-/.年]\s*[0-9０-９]{{1,2}}\s*[-/.月]\s*[0-9０-９]{{1,2}}\s*日?")
+}
+
 /// Cues that make the date right after them an "as of" date (`截至11月28日`), when they sit in
 /// the same clause before the date.
 pub const AS_OF_CUES: &[&str] = &["截至到", "截止到", "截至", "截止"];

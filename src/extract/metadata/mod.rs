@@ -2,6 +2,7 @@
 //! code), report year, publish and signature dates and 文号; the document kind comes from
 //! `extract/genre.rs`.
 
+use crate::lexicon::dates::YEAR_DIGITS;
 use crate::lexicon::PerThread;
 use crate::text::head_chars;
 
@@ -31,9 +32,20 @@ static YEAR_RE: PerThread<Regex> = PerThread::new(|| {
 
 /// 文号 on its own line near the top: `金文〔2023〕5号`, `X发[2023]12号`, `(2023)`.
 static DOC_NUMBER_RE: PerThread<Regex> = PerThread::new(|| {
-    Regex::new(r"^(?:文号[：:]\s*)?(\p{Han}{1,12}[〔\[(（【]\s*(?:19|20|１９|２０)[0-9０-９]{2}\s*[〕\])）】]\s*第?[0-9０-９]{1,5}\s*号)(?:\s|$)")
-        .expect("doc number regex compiles")
+    Regex::new(&format!(
+        r"^(?:文号[：:]\s*)?({})(?:\s|$)",
+        doc_number_pattern()
+    ))
+    .expect("doc number regex compiles")
 });
+
+/// A 文号 as a regex (`金文〔2023〕5号`, `X发[2023]12号`): for the patterns that find one on its
+/// own line and in brackets before a title.
+fn doc_number_pattern() -> String {
+    format!(
+        r"\p{{Han}}{{1,12}}[〔\[(（【]\s*{YEAR_DIGITS}\s*[〕\])）】]\s*第?[0-9０-９]{{1,5}}\s*号"
+    )
+}
 
 /// `现将小营街道办事处2024年法治政府建设年度报告如下`: the issuer before the year or 关于.
 static PREAMBLE_ORG_RE: PerThread<Regex> = PerThread::new(|| {

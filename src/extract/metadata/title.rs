@@ -5,8 +5,11 @@ use super::*;
 
 /// A 文号 in brackets in front of a title (`[某政发〔2026〕7号]`).
 pub(super) static BRACKETED_DOC_NUMBER_RE: PerThread<Regex> = PerThread::new(|| {
-    Regex::new(r"^[\[【［]?\s*(\p{Han}{1,12}[〔\[(（【]\s*(?:19|20|１９|２０)[0-9０-９]{2}\s*[〕\])）】]\s*第?[0-9０-９]{1,5}\s*号)\s*[\]】］]")
-        .expect("bracketed doc number regex compiles")
+    Regex::new(&format!(
+        r"^[\[【［]?\s*({})\s*[\]】］]",
+        doc_number_pattern()
+    ))
+    .expect("bracketed doc number regex compiles")
 });
 
 /// A title run into the opening sentence on one line (`…法治政府建设工作总结 2019 年以来，我镇…`,
@@ -16,7 +19,7 @@ pub(super) static RUN_IN_TITLE_RE: PerThread<Regex> = PerThread::new(|| {
     let mut endings = TITLE_ENDINGS.to_vec();
     endings.sort_by_key(|e| std::cmp::Reverse(e.len()));
     Regex::new(&format!(
-        r"^(?:[0-9０-９]{{1,2}}、)?(.{{4,{max}}}?(?:{endings}))[ \u{{3000}}]*(?:19|20|１９|２０)[0-9０-９]{{2}}[ \u{{3000}}]*年",
+        r"^(?:[0-9０-９]{{1,2}}、)?(.{{4,{max}}}?(?:{endings}))[ \u{{3000}}]*{YEAR_DIGITS}[ \u{{3000}}]*年",
         max = TITLE_MAX_CHARS,
         endings = endings.join("|"),
     ))
