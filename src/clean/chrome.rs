@@ -8,10 +8,10 @@ use std::sync::LazyLock;
 use aho_corasick::AhoCorasick;
 
 use crate::lexicon::boilerplate::{
-    AGGREGATOR_MARKERS, AGGREGATOR_MAX_CHARS, ARTICLE_LINK_LABELS, BREADCRUMB_HOME,
+    AGGREGATOR_MARKERS, AGGREGATOR_MAX_CHARS, ARTICLE_LINK_LABELS, BARS, BREADCRUMB_HOME,
     BREADCRUMB_PREFIXES, BREADCRUMB_SEPARATORS, CHROME_EXACT, CHROME_MARKERS, CHROME_MAX_CHARS,
-    FILE_EXTENSIONS, FOOTER_CONTACT_LABELS, MENU_ITEM_MAX_CHARS, MENU_MIN_ITEMS, MENU_SEPARATORS,
-    SEPARATOR_CHARS, SITE_NAME_ENDINGS, WEEKDAY_WORDS,
+    FILE_EXTENSIONS, FOOTER_CONTACT_LABELS, MENU_ITEM_MAX_CHARS, MENU_MIN_ITEMS, SEPARATOR_CHARS,
+    SITE_NAME_ENDINGS, WEEKDAY_WORDS, WIDGET_BRACKETS,
 };
 use crate::lexicon::page_meta::META_LEADERS;
 
@@ -180,16 +180,16 @@ pub fn chrome_verdict(line: &str, fields: &mut Option<Vec<MetaValue>>) -> Option
 fn is_widget_row(line: &str) -> bool {
     // Two words need a space, a bracket or a bar between them (most lines have none).
     let bytes = line.as_bytes();
-    let [lenticular, ..] = &*BAR_FINDERS;
-    if memchr::memchr3(b' ', b'[', b'|', bytes).is_none()
-        && lenticular.find(bytes).is_none()
+    if memchr::memchr2(b' ', b'[', bytes).is_none()
+        && LENTICULAR.find(bytes).is_none()
         && !line.contains('\u{3000}')
+        && !has_bar(line)
     {
         return false;
     }
     let mut n = 0;
     for w in line
-        .split(|c: char| c.is_whitespace() || "【】[]［］|丨｜".contains(c))
+        .split(|c: char| c.is_whitespace() || BARS.contains(&c) || WIDGET_BRACKETS.contains(&c))
         .filter(|w| !w.is_empty())
     {
         if !CHROME_EXACT.contains(&w) {
@@ -205,7 +205,7 @@ fn is_widget_row(line: &str) -> bool {
 /// sentences) is the table's header, not a menu (`super::clean_with_reading` looks).
 pub fn is_menu_row(line: &str) -> bool {
     // A paragraph is longer than any menu: most lines are answered by their length.
-    if line.len() > 4 * MENU_MAX_CHARS || !has_bar(line) || line.starts_with(MENU_SEPARATORS) {
+    if line.len() > 4 * MENU_MAX_CHARS || !has_bar(line) || line.starts_with(BARS) {
         return false;
     }
     if !has_at_most_chars(line, MENU_MAX_CHARS)
@@ -216,7 +216,7 @@ pub fn is_menu_row(line: &str) -> bool {
         return false;
     }
     let items: Vec<&str> = line
-        .split(MENU_SEPARATORS)
+        .split(BARS)
         .map(str::trim)
         .filter(|i| !i.is_empty())
         .collect();
@@ -226,17 +226,24 @@ pub fn is_menu_row(line: &str) -> bool {
             .all(|i| (2..=MENU_ITEM_MAX_CHARS).contains(&i.chars().count()))
 }
 
-/// `【` and the bars of `MENU_SEPARATORS` other than `|`, searched as their bytes.
-static BAR_FINDERS: LazyLock<[memchr::memmem::Finder<'static>; 3]> =
-    LazyLock::new(|| ["【", "丨", "｜"].map(memchr::memmem::Finder::new));
+/// `【`, searched as its bytes.
+static LENTICULAR: LazyLock<memchr::memmem::Finder<'static>> =
+    LazyLock::new(|| memchr::memmem::Finder::new("【"));
+/// The bars of `BARS` that are not ASCII, searched as their bytes.
+static WIDE_BARS: LazyLock<Vec<memchr::memmem::Finder<'static>>> = LazyLock::new(|| {
+    BARS.iter()
+        .filter(|c| !c.is_ascii())
+        .map(|c| memchr::memmem::Finder::new(c.to_string().as_bytes()).into_owned())
+        .collect()
+});
 
-/// Whether `line` has a bar of `MENU_SEPARATORS` (memchr: every line is asked).
+/// Whether `line` has one of `BARS` (memchr: every line is asked).
 pub fn has_bar(line: &str) -> bool {
     let bytes = line.as_bytes();
-    let [_, heavy, fullwidth] = &*BAR_FINDERS;
-    memchr::memchr(b'|', bytes).is_some()
-        || heavy.find(bytes).is_some()
-        || fullwidth.find(bytes).is_some()
+    BARS.iter()
+        .filter(|c| c.is_ascii())
+        .any(|&c| memchr::memchr(c as u8, bytes).is_some())
+        || WIDE_BARS.iter().any(|f| f.find(bytes).is_some())
 }
 
 /// `上一篇：…`, `【相关链接】`: the site's links to its other articles.

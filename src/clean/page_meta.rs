@@ -11,6 +11,7 @@ use std::sync::LazyLock;
 use aho_corasick::{AhoCorasick, MatchKind};
 use regex::Regex;
 
+use crate::lexicon::boilerplate::BARS;
 use crate::lexicon::dates::numeric_date_pattern;
 use crate::lexicon::page_meta::{
     MetaField, ENGLISH_LABELS, META_LABELS, META_LEADERS, VALUE_TRAILERS, WEAK_LABELS,
@@ -104,9 +105,11 @@ fn find_labels(line: &str) -> Vec<(usize, usize, &'static str)> {
     out
 }
 
-/// Separators of the cells of a table row printed as text: a tab, or the bar the HTML
-/// renderer (`crate::clean::html::CELL_SEPARATOR`) and sites put between cells.
-const CELL_SEPARATORS: &[char] = &['\t', '|', '丨', '｜'];
+/// Whether `c` separates the cells of a table row printed as text: a tab, or a bar (the HTML
+/// renderer's `crate::clean::html::CELL_SEPARATOR`, and what sites print).
+fn is_cell_separator(c: char) -> bool {
+    c == '\t' || BARS.contains(&c)
+}
 
 /// Where the cell holding `line[start..end]` ends (after its separator), when the label is
 /// a whole cell of a table row: the line's start or a separator before it, a separator
@@ -114,15 +117,12 @@ const CELL_SEPARATORS: &[char] = &['\t', '|', '丨', '｜'];
 fn table_cell_end(line: &str, start: usize, end: usize) -> Option<usize> {
     let spaces: &[char] = &[' ', '\u{3000}', '\u{a0}'];
     let before = line[..start].trim_end_matches(spaces);
-    if !(before.is_empty() || before.ends_with(CELL_SEPARATORS)) {
+    if !(before.is_empty() || before.ends_with(is_cell_separator)) {
         return None;
     }
     let after = &line[end..];
     let padded = after.trim_start_matches(spaces);
-    let sep = padded
-        .chars()
-        .next()
-        .filter(|c| CELL_SEPARATORS.contains(c))?;
+    let sep = padded.chars().next().filter(|&c| is_cell_separator(c))?;
     Some(end + (after.len() - padded.len()) + sep.len_utf8())
 }
 
@@ -214,8 +214,7 @@ pub fn read_meta_line(line: &str) -> Option<Vec<MetaValue>> {
     // carries two labels: a colon or bracket near its start, or two of them in all. Most
     // prose with a colon (`主要做法如下：`) has one, late.
     let marks = |c: char| {
-        matches!(c, ':' | '：' | '[' | '【' | '［' | ']' | '】' | '］')
-            || CELL_SEPARATORS.contains(&c)
+        matches!(c, ':' | '：' | '[' | '【' | '［' | ']' | '】' | '］') || is_cell_separator(c)
     };
     let near_start = line
         .trim_start_matches(META_LEADERS)

@@ -176,7 +176,11 @@ fn subject(s: &str, gaz: &Gazetteer) -> Option<Subject> {
     if known == 0 && opener {
         return None;
     }
-    let place = place_chain(s, gaz);
+    let place = if known > 0 {
+        known
+    } else {
+        place_chain(s, gaz)
+    };
     let rest = &s[place..];
     if place > 0 {
         // The government of one term (`…市第十四届人民政府`) is printed with its term.

@@ -180,10 +180,13 @@ pub const CHROME_MARKERS: &[&str] = &[
 /// not a heading, is the site's header.
 pub const SITE_NAME_ENDINGS: &[&str] = &["门户网站", "政府网站", "政务网"];
 
-/// Separators of a menu row (`首页 | 政务公开 | 政务服务`): a short row of three or more short
-/// items without digits or punctuation is the site's navigation, unless a table row (with
-/// numbers or sentences) stands beside it.
-pub const MENU_SEPARATORS: &[char] = &['|', '丨', '｜'];
+/// The bars sites print between menu items and table cells (and the HTML renderer between
+/// cells). A short row of three or more short items between them, without digits or
+/// punctuation, is the site's navigation (`首页 | 政务公开 | 政务服务`), unless a table row
+/// (with numbers or sentences) stands beside it.
+pub const BARS: &[char] = &['|', '丨', '｜'];
+/// Brackets around widget buttons (`【打印】 【关闭】`).
+pub const WIDGET_BRACKETS: &[char] = &['【', '】', '[', ']', '［', '］'];
 /// Items of a menu row: at least this many, each of at most `MENU_ITEM_MAX_CHARS`.
 pub const MENU_MIN_ITEMS: usize = 3;
 pub const MENU_ITEM_MAX_CHARS: usize = 12;
