@@ -1,10 +1,11 @@
-//! A bounded fuzz run on stable Rust: the sample reports, mutated by a seeded generator into
-//! text, markdown, HTML, .docx and raw bytes, all run through the pipeline at once. No
-//! panic (a panic would show as an "internal error" reject), every file accounted for,
-//! outputs bounded by the input.
+//! A bounded fuzz run on stable Rust: the sample reports (and the devset's pages where
+//! `../shared` is present), mutated by a seeded generator into text, markdown, HTML, .docx
+//! and raw bytes, all run through the pipeline at once. No panic (a panic would show as an
+//! "internal error" reject), every file accounted for, outputs bounded by the input.
 //!
 //! `make test` runs `FUZZ_CASES` files; `make fuzz` many more
 //! (`GOVREPORT_FUZZ_CASES`, and `GOVREPORT_FUZZ_SEED` for another corpus).
+//! `GOVREPORT_FUZZ_KEEP=DIR` keeps the generated files there, to rerun a failing case.
 
 use std::fs;
 use std::path::Path;
